@@ -1,0 +1,5 @@
+"""CLI commands (filled in by their own issue)."""
+
+
+def register(sub) -> None:
+    pass

@@ -1,0 +1,103 @@
+"""Where things live: the hard-disk NPKI roots and Dojang's own data folder.
+
+Environment overrides (documented in the README):
+- DOJANG_NPKI_ROOT: the hard-disk NPKI root (and no legacy root is read then);
+- DOJANG_HOME: the app data folder (settings, the simulated bank, mock phones).
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "Dojang"
+
+
+def _windows_local_low() -> Path:
+    """FOLDERID_LocalLow through SHGetKnownFolderPath (never by string concatenation)."""
+    import ctypes
+    from ctypes import wintypes
+    import uuid
+
+    class GUID(ctypes.Structure):
+        _fields_ = [("Data1", wintypes.DWORD), ("Data2", wintypes.WORD),
+                    ("Data3", wintypes.WORD), ("Data4", wintypes.BYTE * 8)]
+
+    folder_id = uuid.UUID("{A520A1A4-1780-4FF6-BD18-167343C5AF16}")  # FOLDERID_LocalLow
+    guid = GUID.from_buffer_copy(folder_id.bytes_le)
+    out = ctypes.c_wchar_p()
+    shell32 = ctypes.windll.shell32  # type: ignore[attr-defined]
+    ole32 = ctypes.windll.ole32  # type: ignore[attr-defined]
+    hr = shell32.SHGetKnownFolderPath(ctypes.byref(guid), 0, None, ctypes.byref(out))
+    try:
+        if hr != 0 or not out.value:
+            raise OSError(f"SHGetKnownFolderPath failed ({hr:#x})")
+        return Path(out.value)
+    finally:
+        ole32.CoTaskMemFree(out)
+
+
+def npki_root(platform: str | None = None) -> Path:
+    """The hard-disk NPKI root for this user (the one Dojang writes to)."""
+    override = os.environ.get("DOJANG_NPKI_ROOT")
+    if override:
+        return Path(override)
+    platform = platform or sys.platform
+    if platform == "win32":
+        try:
+            return _windows_local_low() / "NPKI"
+        except (OSError, AttributeError):
+            return Path(os.environ.get("USERPROFILE", str(Path.home()))) / "AppData" / "LocalLow" / "NPKI"
+    if platform == "darwin":
+        return Path.home() / "Library" / "Preferences" / "NPKI"
+    return Path.home() / "NPKI"
+
+
+def legacy_npki_roots(platform: str | None = None) -> list[Path]:
+    """Older hard-disk roots, read-only (Windows `%ProgramFiles%\\NPKI`)."""
+    if os.environ.get("DOJANG_NPKI_ROOT"):
+        return []
+    platform = platform or sys.platform
+    if platform == "win32":
+        roots = []
+        for var in ("ProgramFiles", "ProgramFiles(x86)"):
+            base = os.environ.get(var)
+            if base:
+                p = Path(base) / "NPKI"
+                if p not in roots:
+                    roots.append(p)
+        return roots
+    return []
+
+
+def _portable_home() -> Path | None:
+    """Portable mode: a `dojang-data` folder next to the executable (frozen builds only)."""
+    if getattr(sys, "frozen", False):
+        candidate = Path(sys.executable).resolve().parent / "dojang-data"
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def app_home() -> Path:
+    """Dojang's data folder; created on demand by the code that writes into it."""
+    override = os.environ.get("DOJANG_HOME")
+    if override:
+        return Path(override)
+    portable = _portable_home()
+    if portable:
+        return portable
+    # Roaming AppData on Windows, ~/Library/Application Support on macOS, XDG data dir on Linux.
+    return platformdirs.user_data_path(APP_NAME, appauthor=False, roaming=True)
+
+
+def ensure_dir(path: Path, private: bool = True) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    if private and os.name == "posix":
+        try:
+            os.chmod(path, 0o700)
+        except OSError:
+            pass
+    return path

@@ -1,0 +1,1 @@
+"""The NPKI file format: paths, folder names, signCert/signPri codec, R/VID, PFX, policy table."""

@@ -1,0 +1,26 @@
+"""Object identifiers used across the NPKI code (one place, dotted strings)."""
+
+SEED_CBC_WITH_SHA1 = "1.2.410.200004.1.15"   # variant A (PBKDF1-SHA1 + SEED-CBC)
+SEED_CBC = "1.2.410.200004.1.4"              # seedCBC: PBES2 scheme (variant B) / legacy top level (variant C)
+PBES2 = "1.2.840.113549.1.5.13"
+PBKDF2 = "1.2.840.113549.1.5.12"
+HMAC_SHA1 = "1.2.840.113549.2.7"
+HMAC_SHA224 = "1.2.840.113549.2.8"
+HMAC_SHA256 = "1.2.840.113549.2.9"
+HMAC_SHA384 = "1.2.840.113549.2.10"
+HMAC_SHA512 = "1.2.840.113549.2.11"
+AES256_CBC = "2.16.840.1.101.3.4.1.42"
+AES128_CBC = "2.16.840.1.101.3.4.1.2"
+DES_EDE3_CBC = "1.2.840.113549.3.7"
+PBE_SHA1_3DES = "1.2.840.113549.1.12.1.3"    # pbeWithSHAAnd3-KeyTripleDES-CBC
+PBE_SHA1_RC2_40 = "1.2.840.113549.1.12.1.6"
+RSA_ENCRYPTION = "1.2.840.113549.1.1.1"
+
+RANDOM_NUM = "1.2.410.200004.10.1.1.3"       # randomNum attribute in PKCS#8 (R)
+IDENTIFY_DATA = "1.2.410.200004.10.1.1"      # SubjectAltName otherName type-id
+VID = "1.2.410.200004.10.1.1.1"
+
+SHA1 = "1.3.14.3.2.26"
+SHA256 = "2.16.840.1.101.3.4.2.1"
+SHA384 = "2.16.840.1.101.3.4.2.2"
+SHA512 = "2.16.840.1.101.3.4.2.3"

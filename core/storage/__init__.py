@@ -1,0 +1,1 @@
+"""Storages (hard disk, removable drives, mock phones, folders), discovery, hot-plug, safe writes."""

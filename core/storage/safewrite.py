@@ -1,0 +1,262 @@
+"""All-or-nothing writes of certificate material (storage-and-security.md §2).
+
+- files: temporary name in the destination folder (exclusive create, 0600), write, flush, fsync,
+  `os.replace`, fsync the folder;
+- certificate folders: built completely under a temporary name, then renamed into place, so a
+  half-written pair is never visible as a certificate;
+- on removable media, read back and compare a hash before reporting success;
+- a failed fsync is never retried: the whole write is redone by the caller.
+
+Every file-system call goes through `ops`, so tests can make any single step fail.
+"""
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import secrets
+import sys
+import time
+from pathlib import Path
+
+from ..errors import StorageError, StorageFull, StorageGone
+
+TEMP_PREFIX = ".dojang-tmp-"
+OLD_PREFIX = ".dojang-old-"
+
+
+class FileOps:
+    """The file-system primitives used by safe writes (replaced by tests for fault injection)."""
+
+    def open_exclusive(self, path: Path) -> int:
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+        return os.open(path, flags, 0o600)
+
+    def write(self, fd: int, data: bytes) -> None:
+        view = memoryview(data)
+        while view:
+            n = os.write(fd, view)
+            view = view[n:]
+
+    def fsync(self, fd: int) -> None:
+        os.fsync(fd)
+
+    def close(self, fd: int) -> None:
+        os.close(fd)
+
+    def replace(self, src: Path, dst: Path) -> None:
+        os.replace(src, dst)
+
+    def rename(self, src: Path, dst: Path) -> None:
+        # os.rename refuses to overwrite an existing directory on every OS we support.
+        os.rename(src, dst)
+
+    def mkdir(self, path: Path) -> None:
+        os.mkdir(path, 0o700)
+
+    def unlink(self, path: Path) -> None:
+        os.unlink(path)
+
+    def rmdir(self, path: Path) -> None:
+        os.rmdir(path)
+
+    def read(self, path: Path) -> bytes:
+        with open(path, "rb") as fh:
+            return fh.read()
+
+    def fsync_dir(self, path: Path) -> None:
+        if os.name != "posix":
+            return
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        except OSError as exc:  # some file systems (e.g. vfat via FUSE) refuse directory fsync
+            if exc.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):
+                raise
+        finally:
+            os.close(fd)
+
+
+ops = FileOps()
+
+
+_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_GONE = {errno.ENOENT, errno.ENODEV, errno.ENXIO, getattr(errno, "ESTALE", errno.ENOENT)}
+_DENIED = {errno.EROFS, errno.EACCES, errno.EPERM}
+
+
+def storage_error(exc: OSError) -> StorageError:
+    """Map an OSError to the user-facing storage error (no paths or secrets in the text)."""
+    if exc.errno in _FULL:
+        return StorageFull()
+    if exc.errno in _GONE:
+        return StorageGone()
+    if exc.errno == errno.EIO:
+        return StorageError(
+            "저장매체 입출력 오류가 발생했습니다. 매체가 분리되었거나 손상되었을 수 있습니다. 원본 인증서는 그대로입니다.",
+            "An I/O error occurred; the storage may have been removed or be damaged. "
+            "The original certificate is untouched.")
+    if exc.errno in _DENIED:
+        return StorageError("저장매체에 쓸 수 없습니다 (읽기 전용이거나 권한이 없음).",
+                            "Cannot write to the storage (read-only or no permission).")
+    return StorageError()
+
+
+def _temp_name(directory: Path, suffix: str = "") -> Path:
+    return directory / f"{TEMP_PREFIX}{secrets.token_hex(6)}{suffix}"
+
+
+def _write_temp(directory: Path, data: bytes) -> Path:
+    tmp = _temp_name(directory)
+    fd = ops.open_exclusive(tmp)
+    try:
+        try:
+            ops.write(fd, data)
+            ops.fsync(fd)
+        finally:
+            ops.close(fd)
+    except BaseException:
+        _silent_unlink(tmp)
+        raise
+    return tmp
+
+
+def _silent_unlink(path: Path) -> None:
+    try:
+        ops.unlink(path)
+    except OSError:
+        pass
+
+
+def _replace_with_retry(src: Path, dst: Path) -> None:
+    attempts = 5 if sys.platform == "win32" else 1
+    for i in range(attempts):
+        try:
+            ops.replace(src, dst)
+            return
+        except PermissionError:
+            # Windows: another program (antivirus, indexer) briefly holds the file open.
+            if i == attempts - 1:
+                raise
+            time.sleep(0.05 * (i + 1))
+
+
+def digest(data: bytes) -> bytes:
+    return hashlib.sha256(data).digest()
+
+
+def verify_files(folder: Path, files: dict[str, bytes]) -> None:
+    """Read back every file and compare hashes; raise StorageError on any difference."""
+    for name, data in files.items():
+        try:
+            back = ops.read(folder / name)
+        except OSError as exc:
+            raise storage_error(exc) from exc
+        if digest(back) != digest(data):
+            raise StorageError("저장 후 확인 결과 파일 내용이 다릅니다. 저장매체를 확인하세요.",
+                               "Verification after writing found different content. Check the storage.")
+
+
+def write_file_atomic(path: Path, data: bytes, *, verify: bool = False) -> None:
+    """Replace (or create) one file all-or-nothing."""
+    directory = path.parent
+    try:
+        tmp = _write_temp(directory, data)
+        try:
+            _replace_with_retry(tmp, path)
+        except BaseException:
+            _silent_unlink(tmp)
+            raise
+        ops.fsync_dir(directory)
+    except OSError as exc:
+        raise storage_error(exc) from exc
+    if verify:
+        verify_files(directory, {path.name: data})
+
+
+def replace_files_together(folder: Path, files: dict[str, bytes], *, verify: bool = False) -> None:
+    """Replace several existing files of one certificate folder: all of them, or none.
+
+    All new contents are written and synced under temporary names first. Then each is renamed
+    into place; if a later rename fails, the files already replaced get their old contents back
+    (those old bytes are held in memory), so the folder ends as it began."""
+    originals: dict[str, bytes] = {}
+    temps: dict[str, Path] = {}
+    try:
+        for name in files:
+            originals[name] = ops.read(folder / name)
+        for name, data in files.items():
+            temps[name] = _write_temp(folder, data)
+    except OSError as exc:
+        for tmp in temps.values():
+            _silent_unlink(tmp)
+        raise storage_error(exc) from exc
+    done: list[str] = []
+    try:
+        for name, tmp in temps.items():
+            _replace_with_retry(tmp, folder / name)
+            done.append(name)
+        ops.fsync_dir(folder)
+    except OSError as exc:
+        for name, tmp in temps.items():
+            if name not in done:
+                _silent_unlink(tmp)
+        for name in done:
+            try:
+                write_file_atomic(folder / name, originals[name])
+            except StorageError:
+                pass  # the drive is gone; nothing more can be done here
+        raise storage_error(exc) from exc
+    if verify:
+        verify_files(folder, files)
+
+
+def write_folder_atomic(parent: Path, name: str, files: dict[str, bytes], *, verify: bool = False) -> Path:
+    """Create `parent/name` holding `files`, built under a temporary name and renamed into place.
+
+    The target must not exist (the caller resolves conflicts first). On failure nothing is left."""
+    target = parent / name
+    tmp_dir = _temp_name(parent)
+    try:
+        ops.mkdir(tmp_dir)
+    except OSError as exc:
+        raise storage_error(exc) from exc
+    try:
+        for fname, data in files.items():
+            fd = ops.open_exclusive(tmp_dir / fname)
+            try:
+                ops.write(fd, data)
+                ops.fsync(fd)
+            finally:
+                ops.close(fd)
+        ops.fsync_dir(tmp_dir)
+        if verify:
+            verify_files(tmp_dir, files)
+        if target.exists() or target.is_symlink():
+            raise FileExistsError(errno.EEXIST, "exists", str(target))
+        ops.rename(tmp_dir, target)
+        ops.fsync_dir(parent)
+    except OSError as exc:
+        remove_folder_files(tmp_dir, files.keys())
+        if isinstance(exc, FileExistsError):
+            raise StorageError("같은 이름의 폴더가 이미 있습니다.", "A folder with that name already exists.") from exc
+        raise storage_error(exc) from exc
+    except BaseException:
+        remove_folder_files(tmp_dir, files.keys())
+        raise
+    if verify:
+        verify_files(target, files)
+    return target
+
+
+def remove_folder_files(folder: Path, names) -> None:
+    """Best-effort removal of a folder Dojang created (known file names only, then the folder)."""
+    for fname in names:
+        try:
+            ops.unlink(folder / fname)
+        except OSError:
+            pass
+    try:
+        ops.rmdir(folder)
+    except OSError:
+        pass

@@ -1,0 +1,1 @@
+"""Qt widgets only: windows, wizard pages, dialogs, models, workers. Binds to core/."""
