@@ -168,3 +168,35 @@ class Cancelled(DojangError):
     code = "cancelled"
     ko = "취소되었습니다."
     en = "Cancelled."
+
+
+# --- storage manager (core/storage) ------------------------------------------------------------
+
+class SymlinkNotFollowed(BrokenEntry):
+    code = "symlink_not_followed"
+    ko = "바로가기(심볼릭 링크)입니다. 저장매체 밖을 가리킬 수 있어 따라가지 않습니다."
+    en = "This is a symbolic link; it may point outside the storage, so it is not followed."
+
+
+class TooManyEntries(BrokenEntry):
+    code = "too_many_entries"
+    ko = "폴더에 항목이 너무 많아 일부만 확인했습니다."
+    en = "The folder holds too many entries; only part of it was examined."
+
+
+class UnknownStorage(StorageGone):
+    code = "unknown_storage"
+    ko = "해당 저장매체를 찾을 수 없습니다. 분리되었거나 ID가 잘못되었습니다 ('storages' 명령으로 확인)."
+    en = "No such storage: it was removed or the ID is wrong (see the 'storages' command)."
+
+
+class UnknownCertificate(DojangError):
+    code = "unknown_certificate"
+    ko = "해당 인증서를 찾을 수 없습니다 ('list' 명령으로 ID를 확인하세요)."
+    en = "No such certificate (see the 'list' command for IDs)."
+
+
+class AmbiguousCertificate(DojangError):
+    code = "ambiguous_certificate"
+    ko = "ID에 해당하는 인증서가 여러 개입니다. 더 긴 ID를 입력하세요."
+    en = "The ID matches several certificates; give a longer ID."

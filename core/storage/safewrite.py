@@ -102,8 +102,15 @@ def storage_error(exc: OSError) -> StorageError:
     return StorageError()
 
 
-def _temp_name(directory: Path, suffix: str = "") -> Path:
-    return directory / f"{TEMP_PREFIX}{secrets.token_hex(6)}{suffix}"
+def _temp_name(directory: Path, suffix: str = "", prefix: str = TEMP_PREFIX) -> Path:
+    # The writer's process id is part of the name, so a scan in another process can tell a
+    # leftover of a dead writer from a write in progress (see core.storage.scan).
+    return directory / f"{prefix}{os.getpid()}-{secrets.token_hex(6)}{suffix}"
+
+
+def temp_name(directory: Path, prefix: str = TEMP_PREFIX) -> Path:
+    """A fresh temporary name in `directory` (`<prefix><pid>-<random>`), for callers outside."""
+    return _temp_name(directory, prefix=prefix)
 
 
 def _write_temp(directory: Path, data: bytes) -> Path:
@@ -260,3 +267,33 @@ def remove_folder_files(folder: Path, names) -> None:
         ops.rmdir(folder)
     except OSError:
         pass
+
+
+def build_temp_folder(parent: Path, files: dict[str, bytes], *, verify: bool = False) -> Path:
+    """Build a complete folder under a temporary name in `parent` and return its path.
+
+    The caller renames it into place (see core.storage.operations for replace). On failure
+    nothing is left behind (best effort; a vanished drive leaves junk the next scan removes)."""
+    tmp_dir = _temp_name(parent)
+    try:
+        ops.mkdir(tmp_dir)
+    except OSError as exc:
+        raise storage_error(exc) from exc
+    try:
+        for fname, data in files.items():
+            fd = ops.open_exclusive(tmp_dir / fname)
+            try:
+                ops.write(fd, data)
+                ops.fsync(fd)
+            finally:
+                ops.close(fd)
+        ops.fsync_dir(tmp_dir)
+        if verify:
+            verify_files(tmp_dir, files)
+    except OSError as exc:
+        remove_folder_files(tmp_dir, files.keys())
+        raise storage_error(exc) from exc
+    except BaseException:
+        remove_folder_files(tmp_dir, files.keys())
+        raise
+    return tmp_dir

@@ -1,33 +1,239 @@
-"""Walking an NPKI root: `<root>/<CA>/USER/<cert folder>` (names matched case-insensitively)."""
+"""Walking an NPKI root: `<root>/<CA>/USER/<cert folder>` (names matched case-insensitively).
+
+Every storage is treated as hostile (storage-and-security.md §4):
+- only the fixed layout is walked (depth is capped by construction) and symlinks are never
+  followed — a linked CA, USER or certificate folder is listed as a broken entry with a reason;
+- the number of entries examined per folder and the number of certificate folders are capped;
+- file sizes are capped before reading (`certfolder.read_capped`);
+- every bad entry becomes a `BrokenFolder` with a reason; nothing raises.
+
+With `clean=True` leftovers of interrupted writes (`.dojang-tmp-*`, `.dojang-old-*`,
+`.dojang-del-*`) are removed: files only, then the empty folder — never a recursive delete. A
+`.dojang-old-*` folder that still holds a complete certificate (a replace interrupted between
+its two renames) is put back under the certificate's own name instead of being deleted.
+"""
 from __future__ import annotations
 
+import logging
 import os
+import stat
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import SymlinkNotFollowed, TooManyEntries
 from ..npki.certfolder import BrokenFolder, CertFolder, read_cert_folder
+from .safewrite import OLD_PREFIX, TEMP_PREFIX
+
+log = logging.getLogger(__name__)
+
+DEL_PREFIX = ".dojang-del-"
+JUNK_PREFIXES = (TEMP_PREFIX, OLD_PREFIX, DEL_PREFIX)
+MAX_ENTRIES_PER_DIR = 20_000   # directory entries examined in any one folder
+MAX_CA_FOLDERS = 500
+MAX_CERT_FOLDERS = 10_000      # certificate folders per storage
+STALE_AGE = 600.0              # seconds after which another live process's temp counts as junk
+
+Entry = CertFolder | BrokenFolder
 
 
-def scan_root(root: Path) -> list[CertFolder | BrokenFolder]:
-    """Every certificate folder under an NPKI root, good and broken, in a stable order."""
-    results: list[CertFolder | BrokenFolder] = []
+@dataclass
+class ScanReport:
+    entries: list[Entry] = field(default_factory=list)
+    cleaned: int = 0           # leftovers removed
+    restored: list[Path] = field(default_factory=list)
+    truncated: bool = False    # a cap was hit
+
+    @property
+    def good(self) -> list[CertFolder]:
+        return [e for e in self.entries if isinstance(e, CertFolder)]
+
+    @property
+    def broken(self) -> list[BrokenFolder]:
+        return [e for e in self.entries if isinstance(e, BrokenFolder)]
+
+
+def is_junk_name(name: str) -> bool:
+    return name.startswith(JUNK_PREFIXES)
+
+
+def _writer_pid(name: str) -> int | None:
+    for prefix in JUNK_PREFIXES:
+        if name.startswith(prefix):
+            head = name[len(prefix):].split("-", 1)[0]
+            return int(head) if head.isdigit() else None
+    return None
+
+
+def _pid_alive(pid: int) -> bool:
     try:
-        ca_entries = sorted(os.scandir(root), key=lambda e: e.name)
+        import psutil
+        return psutil.pid_exists(pid)
+    except Exception:  # noqa: BLE001 - unknown: assume alive, the age rule still applies
+        return True
+
+
+def _is_leftover(entry: os.DirEntry, own_writes_idle: bool, now: float) -> bool:
+    """May this temporary entry be removed? Never while its writer may still be at work."""
+    pid = _writer_pid(entry.name)
+    if pid is None:
+        return True  # not a name Dojang writes now (older version): a leftover
+    if pid == os.getpid():
+        return own_writes_idle
+    if not _pid_alive(pid):
+        return True
+    try:
+        age = now - entry.stat(follow_symlinks=False).st_mtime
     except OSError:
-        return results
-    for ca in ca_entries:
-        if not ca.is_dir(follow_symlinks=False):
-            continue
+        return False
+    return age > STALE_AGE
+
+
+def _remove_files_then_dir(path: Path) -> bool:
+    """Unlink the files (and links) directly in `path`, then rmdir it. No recursion."""
+    try:
+        with os.scandir(path) as it:
+            for i, child in enumerate(it):
+                if i >= MAX_ENTRIES_PER_DIR:
+                    break
+                if not child.is_dir(follow_symlinks=False):
+                    try:
+                        os.unlink(child.path)
+                    except OSError:
+                        pass
+        os.rmdir(path)
+        return True
+    except OSError:
+        return False
+
+
+def _restore_old(user_dir: Path, old: Path, report: ScanReport) -> bool:
+    """A `.dojang-old-*` folder holding a complete certificate: put it back or drop a duplicate."""
+    from ..npki.foldername import contained, sanitize
+
+    entry = read_cert_folder(old, user_dir.parent.name)
+    if not isinstance(entry, CertFolder):
+        return False
+    base = sanitize(entry.info.subject)
+    for n in range(1, 100):
+        name = base if n == 1 else f"{base} ({n})"
         try:
-            user_dirs = [e for e in os.scandir(ca.path) if e.name.lower() == "user"
-                         and e.is_dir(follow_symlinks=False)]
+            target = contained(user_dir, name)
+        except Exception:  # noqa: BLE001
+            return False
+        existing = read_cert_folder(target, user_dir.parent.name) if os.path.lexists(target) else None
+        if existing is None:
+            try:
+                os.rename(old, target)
+            except OSError:
+                return False
+            report.restored.append(target)
+            log.info("restored a certificate folder left by an interrupted replace")
+            return True
+        if isinstance(existing, CertFolder) and \
+                existing.info.sha256_fingerprint == entry.info.sha256_fingerprint:
+            return False  # the same certificate is in place: the old copy is a plain leftover
+    return False
+
+
+def _clean_dir(directory: Path, *, own_writes_idle: bool, now: float, report: ScanReport,
+               user_dir: Path | None = None) -> None:
+    try:
+        with os.scandir(directory) as it:
+            junk = [e for _, e in zip(range(MAX_ENTRIES_PER_DIR), it) if is_junk_name(e.name)]
+    except OSError:
+        return
+    for e in junk:
+        if not _is_leftover(e, own_writes_idle, now):
+            continue
+        path = Path(e.path)
+        try:
+            if e.is_dir(follow_symlinks=False):
+                if user_dir is not None and e.name.startswith(OLD_PREFIX) and _restore_old(user_dir, path, report):
+                    continue
+                if _remove_files_then_dir(path):
+                    report.cleaned += 1
+            else:
+                os.unlink(path)
+                report.cleaned += 1
+        except OSError:
+            pass
+
+
+def _list_dirs(directory: Path, report: ScanReport, ca: str, out: list[Entry]) -> list[os.DirEntry]:
+    """Sub-folders of `directory` (no links), capped; links are reported as broken entries."""
+    dirs: list[os.DirEntry] = []
+    with os.scandir(directory) as it:
+        for i, e in enumerate(it):
+            if i >= MAX_ENTRIES_PER_DIR:
+                report.truncated = True
+                out.append(BrokenFolder(directory, ca, TooManyEntries(path=str(directory))))
+                break
+            if is_junk_name(e.name):
+                continue
+            try:
+                if e.is_symlink():
+                    out.append(BrokenFolder(Path(e.path), ca, SymlinkNotFollowed(path=e.path)))
+                elif e.is_dir(follow_symlinks=False):
+                    dirs.append(e)
+            except OSError:
+                continue
+    dirs.sort(key=lambda e: e.name)
+    return dirs
+
+
+def scan_report(root: Path, *, clean: bool = False, own_writes_idle: bool = False,
+                follow_root_symlink: bool = True, max_cert_folders: int = MAX_CERT_FOLDERS) -> ScanReport:
+    """Scan one NPKI root. Never raises for bad content or a vanished storage."""
+    report = ScanReport()
+    root = Path(root)
+    try:
+        st = os.lstat(root)
+    except OSError:
+        return report
+    if stat.S_ISLNK(st.st_mode):
+        if not follow_root_symlink:
+            report.entries.append(BrokenFolder(root, "", SymlinkNotFollowed(path=str(root))))
+            return report
+    elif not stat.S_ISDIR(st.st_mode):
+        return report
+    now = time.time()
+    count = 0
+    try:
+        cas = _list_dirs(root, report, "", report.entries)
+    except OSError:
+        return report
+    for ca in cas[:MAX_CA_FOLDERS]:
+        try:
+            users = [e for e in _list_dirs(Path(ca.path), report, ca.name, report.entries)
+                     if e.name.lower() == "user"]
         except OSError:
             continue
-        for user in user_dirs:
+        for user in users:
+            user_dir = Path(user.path)
+            if clean:
+                _clean_dir(user_dir, own_writes_idle=own_writes_idle, now=now, report=report,
+                           user_dir=user_dir)
             try:
-                cert_dirs = sorted((e for e in os.scandir(user.path) if e.is_dir(follow_symlinks=False)),
-                                   key=lambda e: e.name)
+                cert_dirs = _list_dirs(user_dir, report, ca.name, report.entries)
             except OSError:
                 continue
             for entry in cert_dirs:
-                results.append(read_cert_folder(Path(entry.path), ca.name))
-    return results
+                if count >= max_cert_folders:
+                    report.truncated = True
+                    report.entries.append(BrokenFolder(user_dir, ca.name, TooManyEntries(path=str(user_dir))))
+                    break
+                count += 1
+                folder = Path(entry.path)
+                if clean:
+                    _clean_dir(folder, own_writes_idle=own_writes_idle, now=now, report=report)
+                report.entries.append(read_cert_folder(folder, ca.name))
+    if len(cas) > MAX_CA_FOLDERS:
+        report.truncated = True
+        report.entries.append(BrokenFolder(root, "", TooManyEntries(path=str(root))))
+    return report
+
+
+def scan_root(root: Path, *, clean: bool = False) -> list[Entry]:
+    """Every certificate folder under an NPKI root, good and broken, in a stable order."""
+    return scan_report(root, clean=clean).entries

@@ -1,0 +1,498 @@
+"""Certificate operations across storages, all-or-nothing (storage-and-security.md §2).
+
+- copy: snapshot the source files (size-capped), build the folder under a temporary name on the
+  destination, read back on removable media, rename into place, re-read it as a certificate;
+- move: copy with read-back, compare every file with the snapshot, then delete the source;
+- delete: rename the folder to a hidden name (the certificate disappears at once), unlink its files,
+  then remove the empty folder — never a recursive delete;
+- export a folder to any path, import a folder or a PFX file, export a PFX;
+- password change through `certfolder.change_password` (both keys or neither);
+- conflicts: the same certificate → "already there"; a different one under the same name → the
+  caller's `on_conflict` decides (replace / keep both / cancel); without one, `Conflict` is raised;
+- operations on one drive are serialised (`base.drive_lock`); bulk runs report progress and can be
+  cancelled between certificates.
+
+Secrets: passwords are passed through to the key codec and never logged or put into errors.
+"""
+from __future__ import annotations
+
+import enum
+import errno
+import logging
+import os
+import stat
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Generic, Iterable, TypeVar
+
+from ..errors import (AlreadyExists, BrokenEntry, Cancelled, Conflict, DojangError, KeyMismatch,
+                      StorageError, StorageFull, UnsafeFolderName)
+from ..npki import keyfile
+from ..npki.certfolder import (KM_CERT, KM_KEY, KNOWN_FILES, MAX_EXTRA_FILE, MAX_FILE, SIGN_CERT, SIGN_KEY,
+                               BrokenFolder, CertFolder, read_capped, read_cert_folder)
+from ..npki.certificate import CertInfo, parse_certificate
+from ..npki.foldername import contained, sanitize
+from . import safewrite
+from .base import Storage, drive_lock
+from .safewrite import OLD_PREFIX, storage_error
+from .scan import DEL_PREFIX, Entry, is_junk_name
+
+log = logging.getLogger(__name__)
+
+MAX_PFX_FILE = 1024 * 1024
+FREE_SPACE_MARGIN = 64 * 1024
+
+
+class ConflictChoice(str, enum.Enum):
+    REPLACE = "replace"
+    KEEP_BOTH = "keep-both"
+    CANCEL = "cancel"
+
+
+@dataclass(frozen=True)
+class ConflictInfo:
+    """What the caller is asked about: `existing` sits where `incoming` would go."""
+    target: Path
+    existing: Entry | None      # None when the name is taken by something that is not a folder
+    incoming: CertInfo
+
+
+ConflictResolver = Callable[[ConflictInfo], ConflictChoice]
+
+
+@dataclass
+class OpResult:
+    status: str                 # copied | already_there | replaced | kept_both | moved | deleted | exported | imported
+    path: Path | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+# --- reading the source ---------------------------------------------------------------------------
+
+def snapshot(cert: CertFolder) -> dict[str, bytes]:
+    """The bytes of a certificate folder, under canonical names; extra files copied along.
+
+    Known files are capped at MAX_FILE, extra files at MAX_EXTRA_FILE; links, folders, junk and
+    names that could not be written safely are skipped."""
+    files: dict[str, bytes] = {}
+    try:
+        for name in KNOWN_FILES:
+            if name in cert.files:
+                files[name] = read_capped(cert.files[name])
+        for name, path in cert.files.items():
+            if name in KNOWN_FILES or is_junk_name(name):
+                continue
+            if "/" in name or "\\" in name or name in (".", "..") or "\x00" in name:
+                continue
+            try:
+                files[name] = read_capped(path, MAX_EXTRA_FILE)
+            except DojangError:
+                log.info("an extra file in a certificate folder was skipped (too large or not a file)")
+    except OSError as exc:
+        raise storage_error(exc) from exc
+    if SIGN_CERT not in files or SIGN_KEY not in files or not files[SIGN_KEY]:
+        raise BrokenEntry()
+    if parse_certificate(files[SIGN_CERT]).sha256_fingerprint != cert.info.sha256_fingerprint:
+        raise StorageError("원본 인증서가 읽는 도중 바뀌었습니다. 다시 시도하세요.",
+                           "The source certificate changed while it was being read. Try again.")
+    return files
+
+
+def _require_cert(entry: Entry) -> CertFolder:
+    if isinstance(entry, BrokenFolder):
+        raise entry.error
+    return entry
+
+
+# --- placing a folder on a destination --------------------------------------------------------------
+
+def _mkdir(path: Path) -> None:
+    try:
+        safewrite.ops.mkdir(path)
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise storage_error(exc) from exc
+
+
+def _child_ci(parent: Path, name: str) -> Path:
+    """An existing folder of `parent` named `name` in any letter case, else `parent/name`."""
+    exact = parent / name
+    if exact.is_dir() and not exact.is_symlink():
+        return exact
+    try:
+        for e in os.scandir(parent):
+            if e.name.lower() == name.lower() and e.is_dir(follow_symlinks=False):
+                return Path(e.path)
+    except OSError:
+        pass
+    return exact
+
+
+def ensure_user_dir(root: Path, ca: str) -> Path:
+    """`<root>/<CA>/USER`, creating what is missing (existing letter-case variants are reused)."""
+    parent = root.parent
+    if not parent.is_dir():
+        raise safewrite.storage_error(FileNotFoundError(errno.ENOENT, "missing"))
+    if root.is_symlink():
+        raise UnsafeFolderName(path=str(root))
+    if not root.is_dir():
+        _mkdir(root)
+    ca_dir = _child_ci(root, contained(root, sanitize(ca)).name)
+    if ca_dir.is_symlink():
+        raise UnsafeFolderName(path=str(ca_dir))
+    if not ca_dir.is_dir():
+        _mkdir(ca_dir)
+    user = _child_ci(ca_dir, "USER")
+    if user.is_symlink():
+        raise UnsafeFolderName(path=str(user))
+    if not user.is_dir():
+        _mkdir(user)
+    return user
+
+
+def _target_for(user_dir: Path, name: str, info: CertInfo) -> Path:
+    """The existing folder name when it is safe; otherwise a sanitised one (never outside USER/)."""
+    for candidate in (name, sanitize(name), sanitize(info.subject)):
+        try:
+            return contained(user_dir, candidate)
+        except UnsafeFolderName:
+            continue
+    raise UnsafeFolderName(path=str(user_dir))
+
+
+def _free_name(user_dir: Path, name: str) -> Path:
+    for n in range(2, 1000):
+        candidate = contained(user_dir, sanitize(f"{name} ({n})"))
+        if not os.path.lexists(candidate):
+            return candidate
+    raise Conflict()
+
+
+def _check_space(dest_free: int | None, files: dict[str, bytes]) -> None:
+    if dest_free is not None and dest_free < sum(len(d) for d in files.values()) + FREE_SPACE_MARGIN:
+        raise StorageFull()
+
+
+def _remove_hidden(folder: Path, names: Iterable[str]) -> None:
+    """Delete a hidden (renamed-away) folder: private key first, then the rest, then the folder."""
+    order = [SIGN_KEY, KM_KEY, SIGN_CERT, KM_CERT]
+    names = sorted(set(names), key=lambda n: order.index(n) if n in order else len(order))
+    for name in names:
+        safewrite.ops.unlink(folder / name)
+    safewrite.ops.rmdir(folder)
+
+
+def _replace_folder(user_dir: Path, target: Path, files: dict[str, bytes], verify: bool) -> None:
+    """Swap `target` for a new folder: build, rename old away, rename new in, delete old."""
+    tmp = safewrite.build_temp_folder(user_dir, files, verify=verify)
+    old = safewrite.temp_name(user_dir, OLD_PREFIX)
+    try:
+        old_names = [e.name for e in os.scandir(target)]
+        if any(os.path.isdir(target / n) and not os.path.islink(target / n) for n in old_names):
+            raise StorageError("바꿀 폴더 안에 다른 폴더가 있어 바꾸지 않았습니다.",
+                               "The folder to replace holds other folders; it was left as it is.")
+        safewrite.ops.rename(target, old)
+    except OSError as exc:
+        safewrite.remove_folder_files(tmp, files.keys())
+        raise storage_error(exc) from exc
+    except BaseException:
+        safewrite.remove_folder_files(tmp, files.keys())
+        raise
+    try:
+        safewrite.ops.rename(tmp, target)
+        safewrite.ops.fsync_dir(user_dir)
+    except OSError as exc:
+        try:
+            if not os.path.lexists(target):
+                safewrite.ops.rename(old, target)
+        except OSError:
+            pass  # the drive is gone: the next scan puts the old folder back
+        safewrite.remove_folder_files(tmp, files.keys())
+        raise storage_error(exc) from exc
+    try:
+        _remove_hidden(old, old_names)
+    except OSError:
+        log.info("the replaced folder could not be removed now; the next scan removes it")
+    if verify:
+        safewrite.verify_files(target, files)
+
+
+def place_folder(user_dir: Path, name: str, files: dict[str, bytes], info: CertInfo, *,
+                 verify: bool, on_conflict: ConflictResolver | None, free: int | None = None,
+                 source: Path | None = None) -> OpResult:
+    """Write a certificate folder into `user_dir`, resolving a name conflict. Caller holds the lock."""
+    target = _target_for(user_dir, name, info)
+    if source is not None and os.path.lexists(target) and os.path.realpath(target) == os.path.realpath(source):
+        return OpResult("already_there", target)
+    status = "copied"
+    if os.path.lexists(target):
+        existing: Entry | None = None
+        if target.is_dir() and not target.is_symlink():
+            existing = read_cert_folder(target, user_dir.parent.name)
+            if isinstance(existing, CertFolder) and existing.info.sha256_fingerprint == info.sha256_fingerprint:
+                return OpResult("already_there", target)
+        if on_conflict is None:
+            raise Conflict()
+        choice = ConflictChoice(on_conflict(ConflictInfo(target, existing, info)))
+        if choice is ConflictChoice.CANCEL:
+            raise Cancelled()
+        if choice is ConflictChoice.REPLACE and existing is not None:
+            _check_space(free, files)
+            _replace_folder(user_dir, target, files, verify)
+            _confirm(target, user_dir, info)
+            return OpResult("replaced", target)
+        target = _free_name(user_dir, target.name)
+        status = "kept_both"
+    _check_space(free, files)
+    try:
+        safewrite.write_folder_atomic(user_dir, target.name, files, verify=verify)
+    except StorageError:
+        raise
+    _confirm(target, user_dir, info)
+    return OpResult(status, target)
+
+
+def _confirm(target: Path, user_dir: Path, info: CertInfo) -> None:
+    """The written folder must read back as the same certificate."""
+    entry = read_cert_folder(target, user_dir.parent.name)
+    if not isinstance(entry, CertFolder) or entry.info.sha256_fingerprint != info.sha256_fingerprint:
+        raise StorageError("저장 후 확인 결과 인증서를 읽을 수 없습니다. 저장매체를 확인하세요.",
+                           "After writing, the certificate could not be read back. Check the storage.")
+
+
+# --- the operations -------------------------------------------------------------------------------
+
+def copy_cert(cert: Entry, dest: Storage, *, source: Storage | None = None,
+              on_conflict: ConflictResolver | None = None, verify: bool | None = None) -> OpResult:
+    """Copy a certificate folder into `dest` under the same CA folder and folder name."""
+    cert = _require_cert(cert)
+    dest.require_writable()
+    files = snapshot(cert)
+    locked = (dest,) if source is None else (dest, source)
+    with drive_lock(*locked):
+        user_dir = ensure_user_dir(dest.root, cert.ca_folder or cert.info.subject_o or "NPKI")
+        return place_folder(user_dir, cert.name, files, cert.info,
+                            verify=dest.verify_writes if verify is None else verify,
+                            on_conflict=on_conflict, free=dest.free_space(), source=cert.path)
+
+
+def delete_cert(cert: Entry, storage: Storage | None = None) -> OpResult:
+    """Delete a certificate folder (good or broken): hide it, unlink its files, remove the folder."""
+    if storage is not None:
+        storage.require_writable()
+    folder = cert.path
+    with drive_lock(*((storage,) if storage else ())):
+        try:
+            st = os.lstat(folder)
+            if not stat.S_ISDIR(st.st_mode):
+                raise BrokenEntry("폴더가 아니어서 지우지 않았습니다.", "Not a folder; nothing was deleted.")
+            names = []
+            with os.scandir(folder) as it:
+                for e in it:
+                    if e.is_dir(follow_symlinks=False):
+                        raise StorageError("인증서 폴더 안에 다른 폴더가 있어 지우지 않았습니다.",
+                                           "The certificate folder holds other folders; nothing was deleted.")
+                    names.append(e.name)
+        except OSError as exc:
+            raise storage_error(exc) from exc
+        hidden = safewrite.temp_name(folder.parent, DEL_PREFIX)
+        try:
+            safewrite.ops.rename(folder, hidden)
+        except OSError as exc:
+            raise storage_error(exc) from exc
+        try:
+            _remove_hidden(hidden, names)
+        except OSError as exc:
+            # Nothing removed yet? Put the certificate back; otherwise it is gone and the rest
+            # of the folder is removed by the next scan.
+            if os.path.exists(hidden / SIGN_KEY) or SIGN_KEY not in names:
+                try:
+                    if not os.path.lexists(folder):
+                        safewrite.ops.rename(hidden, folder)
+                except OSError:
+                    pass
+            raise storage_error(exc) from exc
+        try:
+            safewrite.ops.fsync_dir(folder.parent)
+        except OSError as exc:
+            raise storage_error(exc) from exc
+    return OpResult("deleted", folder)
+
+
+def move_cert(cert: Entry, source: Storage, dest: Storage, *,
+              on_conflict: ConflictResolver | None = None) -> OpResult:
+    """Copy with read-back, compare every file with the source, then delete the source."""
+    cert = _require_cert(cert)
+    source.require_writable()
+    dest.require_writable()
+    files = snapshot(cert)
+    with drive_lock(source, dest):
+        result = copy_cert(cert, dest, source=source, on_conflict=on_conflict, verify=True)
+        if result.path is None or os.path.realpath(result.path) == os.path.realpath(cert.path):
+            raise AlreadyExists()
+        written = read_cert_folder(result.path, result.path.parent.parent.name)
+        if not isinstance(written, CertFolder):
+            raise StorageError()
+        for name in (SIGN_CERT, SIGN_KEY, KM_CERT, KM_KEY):
+            if name in files:
+                try:
+                    same = name in written.files and read_capped(written.files[name]) == files[name]
+                except (OSError, DojangError):
+                    same = False
+                if not same:
+                    if result.status == "already_there":
+                        raise AlreadyExists(
+                            "같은 인증서가 이미 있지만 개인키 파일이 달라 원본을 지우지 않았습니다.",
+                            "The same certificate is already there with a different key file; "
+                            "the original was kept.")
+                    raise StorageError()
+        delete_cert(cert, source)
+    return OpResult("moved", result.path, result.notes)
+
+
+def export_folder(cert: Entry, target_dir: Path, *, on_conflict: ConflictResolver | None = None) -> OpResult:
+    """Write the certificate folder as `<target_dir>/<folder name>` (e.g. a backup)."""
+    cert = _require_cert(cert)
+    files = snapshot(cert)
+    target_dir = Path(target_dir)
+    if not target_dir.is_dir():
+        raise safewrite.storage_error(FileNotFoundError(errno.ENOENT, "missing"))
+    result = place_folder(target_dir, cert.name, files, cert.info, verify=True, on_conflict=on_conflict)
+    result.status = "exported" if result.status == "copied" else result.status
+    return result
+
+
+def import_folder(path: Path, dest: Storage, *, on_conflict: ConflictResolver | None = None) -> OpResult:
+    """Import a certificate folder from anywhere (a backup, an unpacked archive) into `dest`."""
+    path = Path(path)
+    ca = path.parent.parent.name if path.parent.name.lower() == "user" else None
+    entry = _require_cert(read_cert_folder(path, ca or ""))
+    if not ca:
+        ca = entry.info.subject_o or entry.info.issuer_o or "NPKI"
+        entry = CertFolder(entry.path, ca, entry.info, entry.files)
+    result = copy_cert(entry, dest, on_conflict=on_conflict)
+    result.status = "imported" if result.status == "copied" else result.status
+    return result
+
+
+def import_pfx(pfx_file: Path, pfx_password, dest: Storage, *, key_password=None,
+               on_conflict: ConflictResolver | None = None) -> OpResult:
+    """Import a PFX (PKCS#12) as `signCert.der` + `signPri.key` (variant A) into `dest`.
+
+    The key is encrypted with `key_password` (default: the PFX password). The decrypted key bytes
+    are kept as they are, so a randomNum attribute in the PFX survives."""
+    from ..npki import pfx as pfx_codec
+
+    dest.require_writable()
+    try:
+        data = read_capped(Path(pfx_file), MAX_PFX_FILE)
+    except OSError as exc:
+        raise storage_error(exc) from exc
+    contents = pfx_codec.import_pfx(data, pfx_password)
+    info = parse_certificate(contents.cert_der)
+    if not keyfile.public_key_matches(contents.key_plain, info.certificate()):
+        raise KeyMismatch()
+    key = keyfile.encrypt_key(contents.key_plain, key_password if key_password is not None else pfx_password, "A")
+    files = {SIGN_CERT: bytes(contents.cert_der), SIGN_KEY: key}
+    notes = []
+    if not getattr(contents, "random_num_kept", True):
+        notes.append("no_random_num")
+    with drive_lock(dest):
+        user_dir = ensure_user_dir(dest.root, info.subject_o or info.issuer_o or "NPKI")
+        result = place_folder(user_dir, sanitize(info.subject), files, info, verify=dest.verify_writes,
+                              on_conflict=on_conflict, free=dest.free_space())
+    result.status = "imported" if result.status == "copied" else result.status
+    result.notes += notes
+    return result
+
+
+def export_pfx(cert: Entry, password, out_file: Path, *, flavour: str = "legacy",
+               overwrite: bool = False) -> OpResult:
+    """Write the certificate and its key as a PFX protected by the certificate password."""
+    from ..npki import pfx as pfx_codec
+
+    cert = _require_cert(cert)
+    out_file = Path(out_file)
+    if os.path.lexists(out_file) and not overwrite:
+        raise StorageError("같은 이름의 파일이 이미 있습니다.", "A file with that name already exists.")
+    plain = cert.check_password(password)
+    data = pfx_codec.export_pfx(cert.info.der, plain, password, flavour=flavour)
+    safewrite.write_file_atomic(out_file, data, verify=True)
+    return OpResult("exported", out_file)
+
+
+def change_password(cert: Entry, old_password, new_password, storage: Storage | None = None) -> OpResult:
+    """Re-encrypt signPri.key (and kmPri.key) under a new password, both or neither."""
+    from ..npki.certfolder import change_password as _change
+
+    cert = _require_cert(cert)
+    if storage is not None:
+        storage.require_writable()
+    with drive_lock(*((storage,) if storage else ())):
+        _change(cert, old_password, new_password, verify=bool(storage and storage.verify_writes))
+    return OpResult("changed", cert.path)
+
+
+def verify_owner(cert: Entry, password, rrn: str) -> bool:
+    """본인확인: does the certificate's VID match this 주민등록번호 (with R from the key)?"""
+    from ..npki import vid
+
+    cert = _require_cert(cert)
+    plain = cert.check_password(password)
+    return vid.verify_vid(cert.info.certificate(), keyfile.random_num(plain), rrn)
+
+
+# --- bulk -----------------------------------------------------------------------------------------
+
+T = TypeVar("T")
+
+
+@dataclass
+class BulkResult(Generic[T]):
+    done: list[tuple[T, OpResult]] = field(default_factory=list)
+    failed: list[tuple[T, DojangError]] = field(default_factory=list)
+    cancelled: bool = False
+
+
+def run_bulk(items: Iterable[T], action: Callable[[T], OpResult], *,
+             progress: Callable[[int, int, T, OpResult | DojangError], None] | None = None,
+             cancel: threading.Event | Callable[[], bool] | None = None) -> BulkResult[T]:
+    """Run `action` on each item; failures are collected, cancellation is honoured between items."""
+    items = list(items)
+    out: BulkResult[T] = BulkResult()
+
+    def cancelled() -> bool:
+        if cancel is None:
+            return False
+        return cancel.is_set() if isinstance(cancel, threading.Event) else bool(cancel())
+
+    for i, item in enumerate(items):
+        if cancelled():
+            out.cancelled = True
+            break
+        try:
+            result: OpResult | DojangError = action(item)
+            out.done.append((item, result))  # type: ignore[arg-type]
+        except DojangError as exc:
+            result = exc
+            out.failed.append((item, exc))
+        if progress is not None:
+            progress(i + 1, len(items), item, result)
+    return out
+
+
+def copy_many(certs: Iterable[Entry], dest: Storage, **kw) -> BulkResult[Entry]:
+    on_conflict = kw.pop("on_conflict", None)
+    source = kw.pop("source", None)
+    return run_bulk(certs, lambda c: copy_cert(c, dest, source=source, on_conflict=on_conflict), **kw)
+
+
+def delete_many(certs: Iterable[Entry], storage: Storage, **kw) -> BulkResult[Entry]:
+    return run_bulk(certs, lambda c: delete_cert(c, storage), **kw)
+
+
+__all__ = ["ConflictChoice", "ConflictInfo", "OpResult", "BulkResult", "copy_cert", "move_cert", "delete_cert",
+           "export_folder", "import_folder", "import_pfx", "export_pfx", "change_password", "verify_owner",
+           "run_bulk", "copy_many", "delete_many", "snapshot", "ensure_user_dir", "place_folder"]
