@@ -19,30 +19,38 @@ MAX_FILE = 64 * 1024          # certificates and keys are a few KB
 MAX_EXTRA_FILE = 16 * 1024 * 1024  # extra files users leave (e.g. .pfx) copied along up to this size
 
 
-def find_files(folder: Path) -> dict[str, Path]:
-    """Map canonical names (and extra files by their own name) to actual paths, case-insensitive."""
-    found: dict[str, Path] = {}
-    canonical = {n.lower(): n for n in KNOWN_FILES}
+_CANONICAL = {n.lower(): n for n in KNOWN_FILES}
+
+
+def find_file_names(folder: Path | str) -> dict[str, str]:
+    """Map canonical names (extra files: their own name) to the actual file names, case-insensitive.
+
+    Returns plain names (no Path objects: building thousands of them dominates a large scan)."""
+    found: dict[str, str] = {}
     with os.scandir(folder) as it:
         for entry in it:
-            if not entry.is_file(follow_symlinks=False):
-                continue
-            name = canonical.get(entry.name.lower(), entry.name)
-            found.setdefault(name, Path(entry.path))
+            if entry.is_file(follow_symlinks=False):
+                found.setdefault(_CANONICAL.get(entry.name.lower(), entry.name), entry.name)
     return found
 
 
-def read_capped(path: Path, limit: int = MAX_FILE) -> bytes:
+def find_files(folder: Path) -> dict[str, Path]:
+    """Like find_file_names, with full paths."""
+    return {k: Path(folder) / v for k, v in find_file_names(folder).items()}
+
+
+def read_capped(path: Path | str, limit: int = MAX_FILE) -> bytes:
     """Read a regular file (never through a symlink) of at most `limit` bytes."""
     st = os.lstat(path)
     if not stat.S_ISREG(st.st_mode):
         raise BrokenEntry("일반 파일이 아닙니다.", "Not a regular file.", path=str(path))
     if st.st_size > limit:
-        raise FileTooLarge(path.name, st.st_size, limit, path=str(path))
+        raise FileTooLarge(os.path.basename(path), st.st_size, limit, path=str(path))
     with open(path, "rb") as fh:
-        data = fh.read(limit + 1)
+        # st_size + 1 notices a file that grew since lstat without allocating `limit` bytes
+        data = fh.read(st.st_size + 1)
     if len(data) > limit:
-        raise FileTooLarge(path.name, len(data), limit, path=str(path))
+        raise FileTooLarge(os.path.basename(path), len(data), limit, path=str(path))
     return data
 
 
@@ -52,7 +60,11 @@ class CertFolder:
     path: Path
     ca_folder: str
     info: CertInfo
-    files: dict[str, Path] = field(repr=False, compare=False)
+    file_names: dict[str, str] = field(repr=False, compare=False)  # canonical name -> actual name
+
+    @property
+    def files(self) -> dict[str, Path]:
+        return {k: self.path / v for k, v in self.file_names.items()}
 
     @property
     def name(self) -> str:
@@ -60,7 +72,7 @@ class CertFolder:
 
     @property
     def has_km(self) -> bool:
-        return KM_CERT in self.files and KM_KEY in self.files
+        return KM_CERT in self.file_names and KM_KEY in self.file_names
 
     @property
     def has_vid(self) -> bool:
@@ -68,10 +80,10 @@ class CertFolder:
 
     @property
     def extra_files(self) -> list[str]:
-        return [n for n in self.files if n not in KNOWN_FILES]
+        return [n for n in self.file_names if n not in KNOWN_FILES]
 
     def key_bytes(self) -> bytes:
-        return read_capped(self.files[SIGN_KEY])
+        return read_capped(os.path.join(self.path, self.file_names[SIGN_KEY]))
 
     def key_encryption(self) -> keyfile.KeyEncryption:
         return keyfile.parse_encrypted_key(self.key_bytes()).encryption
@@ -98,11 +110,12 @@ class BrokenFolder:
 
 def read_cert_folder(folder: Path, ca_folder: str | None = None) -> CertFolder | BrokenFolder:
     """Read one certificate folder. Never raises for bad content: returns BrokenFolder instead."""
-    folder = Path(folder)
+    if not isinstance(folder, Path):
+        folder = Path(folder)
     ca = ca_folder if ca_folder is not None else folder.parent.parent.name
     try:
-        files = find_files(folder)
-    except OSError as exc:
+        files = find_file_names(folder)
+    except OSError:
         return BrokenFolder(folder, ca, BrokenEntry("폴더를 읽을 수 없습니다.", "The folder cannot be read.",
                                                     path=str(folder)))
     has_cert, has_key = SIGN_CERT in files, SIGN_KEY in files
@@ -119,8 +132,9 @@ def read_cert_folder(folder: Path, ca_folder: str | None = None) -> CertFolder |
                                                     "The certificate file signCert.der is missing.",
                                                     path=str(folder)))
     try:
-        info = parse_certificate(read_capped(files[SIGN_CERT]))
-        key_size = os.lstat(files[SIGN_KEY]).st_size
+        base = os.fspath(folder)
+        info = parse_certificate(read_capped(os.path.join(base, files[SIGN_CERT])))
+        key_size = os.lstat(os.path.join(base, files[SIGN_KEY])).st_size
         if key_size > MAX_FILE:
             raise FileTooLarge(SIGN_KEY, key_size, MAX_FILE)
         if key_size == 0:
@@ -146,7 +160,7 @@ def change_password(cert: CertFolder, old_password, new_password, *, verify: boo
         km_plain = keyfile.decrypt_key(km_key, old_password)
         updates[KM_KEY] = keyfile.reencrypt(km_key, km_plain, new_password)
     # Write under the canonical names; a differently-cased original is replaced in place.
-    renamed = {cert.files[name].name: data for name, data in updates.items()}
+    renamed = {cert.file_names[name]: data for name, data in updates.items()}
     replace_files_together(cert.path, renamed, verify=verify)
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed25519, ed448, rsa
@@ -44,31 +45,113 @@ class ExtensionInfo:
     value: str
 
 
-@dataclass(frozen=True)
+def _lazy(fallback):
+    """A cached property computed on first use; hostile content gives `fallback`, never an exception.
+
+    `load_der_x509_certificate` validates the certificate's structure up front; turning names and
+    extension values into Python objects is the expensive part, so it is done only when asked
+    for (a list of 2,000 certificates paints long before every field of every one is needed)."""
+    def wrap(fn):
+        def getter(self):
+            try:
+                return fn(self)
+            except Exception:  # noqa: BLE001 - malformed names/extensions in a hostile file
+                return fallback() if callable(fallback) else fallback
+        getter.__name__ = fn.__name__
+        getter.__doc__ = fn.__doc__
+        return cached_property(getter)
+    return wrap
+
+
 class CertInfo:
-    der: bytes = field(repr=False)
-    cn: str
-    display_name: str
-    subject: str                 # folder-style: cn=…,ou=…,o=…,c=…
-    subject_rfc4514: str
-    issuer_o: str | None
-    issuer_cn: str | None
-    subject_o: str | None
-    serial: int
-    not_before: dt.datetime      # KST
-    not_after: dt.datetime       # KST
-    usage: Usage
-    policy_oids: tuple[str, ...]
-    key_algorithm: str
-    key_size: int | None
-    signature_algorithm: str
-    sha256_fingerprint: str      # upper-case hex, colon-free
-    has_identify_data: bool
-    version: int
+    """What Dojang shows about a certificate. Validity and fingerprint are read eagerly;
+    names, usage and key details on first access (cached)."""
+
+    def __init__(self, der: bytes, cert: x509.Certificate):
+        self.der = der
+        self._cert = cert
+        self.not_before: dt.datetime = cert.not_valid_before_utc.astimezone(KST)
+        self.not_after: dt.datetime = cert.not_valid_after_utc.astimezone(KST)
+        self.sha256_fingerprint: str = hashlib.sha256(der).hexdigest().upper()
+
+    def __repr__(self) -> str:
+        return f"CertInfo(cn={self.cn!r}, not_after={self.not_after:%Y-%m-%d}, sha256={self.sha256_fingerprint[:16]}…)"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, CertInfo) and other.der == self.der
+
+    def __hash__(self) -> int:
+        return hash(self.sha256_fingerprint)
+
+    @_lazy("")
+    def cn(self) -> str:
+        return _attr(self._cert.subject, NameOID.COMMON_NAME) or ""
+
+    @cached_property
+    def display_name(self) -> str:
+        return display_name(self.cn)
+
+    @_lazy("")
+    def subject(self) -> str:
+        """Folder-style subject: cn=…,ou=…,o=…,c=…"""
+        return folder_name_for(self._cert.subject)
+
+    @_lazy("")
+    def subject_rfc4514(self) -> str:
+        return self._cert.subject.rfc4514_string()
+
+    @_lazy(None)
+    def issuer_o(self) -> str | None:
+        return _attr(self._cert.issuer, NameOID.ORGANIZATION_NAME)
+
+    @_lazy(None)
+    def issuer_cn(self) -> str | None:
+        return _attr(self._cert.issuer, NameOID.COMMON_NAME)
+
+    @_lazy(None)
+    def subject_o(self) -> str | None:
+        return _attr(self._cert.subject, NameOID.ORGANIZATION_NAME)
+
+    @_lazy(0)
+    def serial(self) -> int:
+        return self._cert.serial_number
+
+    @_lazy(())
+    def policy_oids(self) -> tuple[str, ...]:
+        return _policy_oids(self._cert)
+
+    @cached_property
+    def usage(self) -> Usage:
+        return usage_for(list(self.policy_oids))
+
+    @_lazy(("?", None))
+    def _key(self) -> tuple[str, int | None]:
+        return _key_description(self._cert.public_key())
+
+    @property
+    def key_algorithm(self) -> str:
+        return self._key[0]
+
+    @property
+    def key_size(self) -> int | None:
+        return self._key[1]
+
+    @_lazy("?")
+    def signature_algorithm(self) -> str:
+        sig_oid = self._cert.signature_algorithm_oid
+        return getattr(sig_oid, "_name", None) or sig_oid.dotted_string
+
+    @_lazy(False)
+    def has_identify_data(self) -> bool:
+        return _has_identify_data(self._cert)
+
+    @_lazy(3)
+    def version(self) -> int:
+        return self._cert.version.value + 1
 
     @property
     def serial_hex(self) -> str:
-        return format(self.serial, "x").upper().rjust(2, "0")
+        return format(self.serial, "X").rjust(2, "0")
 
     @property
     def fingerprint_display(self) -> str:
@@ -76,11 +159,11 @@ class CertInfo:
         return ":".join(f[i:i + 2] for i in range(0, len(f), 2))
 
     def certificate(self) -> x509.Certificate:
-        return x509.load_der_x509_certificate(self.der)
+        return self._cert
 
     def days_left(self, now: dt.datetime) -> int:
         """Whole KST calendar days until expiry (0 on the last day, negative once expired)."""
-        return (self.not_after.astimezone(KST).date() - now.astimezone(KST).date()).days
+        return (self.not_after.date() - now.astimezone(KST).date()).days
 
     def is_expired(self, now: dt.datetime) -> bool:
         return now >= self.not_after
@@ -125,30 +208,8 @@ def parse_certificate(der: bytes) -> CertInfo:
         raise FileTooLarge("signCert.der", len(der), MAX_CERT_FILE)
     try:
         der = bytes(der)
-        cert = x509.load_der_x509_certificate(der)
-        cn = _attr(cert.subject, NameOID.COMMON_NAME) or ""
-        policies = _policy_oids(cert)
-        key_alg, key_size = _key_description(cert.public_key())
-        sig_oid = cert.signature_algorithm_oid
-        return CertInfo(
-            der=der, cn=cn, display_name=display_name(cn),
-            subject=folder_name_for(cert.subject), subject_rfc4514=cert.subject.rfc4514_string(),
-            issuer_o=_attr(cert.issuer, NameOID.ORGANIZATION_NAME),
-            issuer_cn=_attr(cert.issuer, NameOID.COMMON_NAME),
-            subject_o=_attr(cert.subject, NameOID.ORGANIZATION_NAME),
-            serial=cert.serial_number,
-            not_before=cert.not_valid_before_utc.astimezone(KST),
-            not_after=cert.not_valid_after_utc.astimezone(KST),
-            usage=usage_for(list(policies)), policy_oids=policies,
-            key_algorithm=key_alg, key_size=key_size,
-            signature_algorithm=getattr(sig_oid, "_name", None) or sig_oid.dotted_string,
-            sha256_fingerprint=hashlib.sha256(der).hexdigest().upper(),
-            has_identify_data=_has_identify_data(cert),
-            version=cert.version.value + 1,
-        )
-    except FileTooLarge:
-        raise
-    except Exception as exc:  # hostile bytes: cryptography raises ValueError and friends lazily
+        return CertInfo(der, x509.load_der_x509_certificate(der))
+    except Exception as exc:  # hostile bytes: cryptography raises ValueError and friends
         raise MalformedCertificate() from exc
 
 
