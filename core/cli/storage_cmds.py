@@ -1,5 +1,401 @@
-"""CLI commands (filled in by their own issue)."""
+"""Certificate and storage commands of the CLI (`python main.py <command>`).
 
+    storages [--json]                         every storage: id, kind, label, presence, free space
+    list [--storage ID] [--json]              certificates (and broken entries with a reason)
+    show CERT [--json]                        details of one certificate
+    check-password CERT                       is the password right? (asked, never an argument)
+    change-password CERT                      asks the current and the new password
+    copy CERT --to STORAGE [--on-conflict replace|keep-both|cancel]
+    move CERT --to STORAGE [--on-conflict …]  copy, verify, then delete the original
+    delete CERT [--yes]                       asks for confirmation unless --yes
+    export-pfx CERT FILE [--flavour legacy|modern] [--force]
+    import-pfx FILE --to STORAGE [--on-conflict …]
+    verify-owner CERT                         본인확인: asks the password and the 주민등록번호
+
+CERT is the short id printed by `list` (a unique prefix of 4+ characters works) or a certificate
+folder path; STORAGE is an id printed by `storages` (`hdd` is the hard disk). Passwords and
+주민등록번호 are read from the terminal without echo, or line by line from standard input when
+it is not a terminal — never from arguments. Exit status: 0 success, 1 failure (one-line reason),
+2 bad usage.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+import sys
+import unicodedata
+from pathlib import Path
+
+from ..errors import Cancelled, DojangError
+from ..i18n import pick
+from ..npki.certfolder import BrokenFolder, CertFolder
+from ..npki.certificate import KST
+from ..npki.keyfile import password_bytes, wipe
+from ..storage import operations as ops
+from ..storage import registry
+from ..storage.base import Storage
+
+CONFLICT_CHOICES = [c.value for c in ops.ConflictChoice]
+
+
+# --- input ----------------------------------------------------------------------------------------
+
+def _stdin_is_tty() -> bool:
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def read_secret(prompt: str) -> bytearray:
+    """A secret from the terminal (no echo) or one line of standard input. Never from argv."""
+    from . import UsageError
+
+    if _stdin_is_tty():
+        text = getpass.getpass(prompt)
+    else:
+        line = sys.stdin.readline()
+        if not line:
+            raise UsageError(pick("표준 입력에서 값을 읽을 수 없습니다 (입력이 끝남).",
+                                  "Nothing left to read on standard input."))
+        text = line.rstrip("\r\n")
+    return password_bytes(text)
+
+
+def read_line(prompt: str) -> str:
+    if _stdin_is_tty():
+        return input(prompt)
+    print(prompt, end="", file=sys.stderr, flush=True)
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def read_rrn(prompt: str) -> str:
+    """주민등록번호: NFKC-normalised, then 13 ASCII digits (hyphen optional). Never echoed back."""
+    from . import UsageError
+
+    text = getpass.getpass(prompt) if _stdin_is_tty() else sys.stdin.readline().rstrip("\r\n")
+    text = unicodedata.normalize("NFKC", text).strip()
+    digits = text.replace("-", "")
+    if len(digits) != 13 or any(ch not in "0123456789" for ch in digits) or text.count("-") > 1:
+        raise UsageError(pick("주민등록번호는 숫자 13자리로 입력하세요 (예: 900101-1******).",
+                              "Enter the resident registration number as 13 digits (e.g. 900101-1******)."))
+    return digits
+
+
+# --- formatting ---------------------------------------------------------------------------------------
+
+def _status(entry, now: dt.datetime) -> str:
+    if isinstance(entry, BrokenFolder):
+        return "broken"
+    if entry.info.is_expired(now):
+        return "expired"
+    if entry.info.is_not_yet_valid(now):
+        return "not_yet_valid"
+    return "ok"
+
+
+def cert_json(storage: Storage, entry, now: dt.datetime) -> dict:
+    out = {"id": storage.cert_id(entry), "storage": storage.id, "storage_kind": storage.kind,
+           "path": str(entry.path), "folder": entry.name, "ca_folder": entry.ca_folder,
+           "status": _status(entry, now)}
+    if isinstance(entry, BrokenFolder):
+        out["reason"] = entry.reason()
+        out["error"] = entry.error.code
+        return out
+    info = entry.info
+    out.update({
+        "name": info.display_name, "cn": info.cn, "subject": info.subject, "usage": info.usage.label(),
+        "usage_kind": info.usage.kind, "issuer": info.issuer_o, "issuer_cn": info.issuer_cn,
+        "serial": info.serial_hex, "not_before": info.not_before.isoformat(),
+        "not_after": info.not_after.isoformat(), "days_left": info.days_left(now),
+        "sha256": info.sha256_fingerprint, "key": f"{info.key_algorithm} {info.key_size or ''}".strip(),
+        "signature_algorithm": info.signature_algorithm, "has_km": entry.has_km, "has_vid": entry.has_vid,
+        "extra_files": entry.extra_files,
+    })
+    return out
+
+
+def _status_text(status: str, days: int | None) -> str:
+    return {"ok": pick(f"정상 (D-{days})", f"valid ({days} days left)"),
+            "expired": pick("만료됨", "expired"),
+            "not_yet_valid": pick("아직 유효하지 않음", "not yet valid"),
+            "broken": pick("손상됨", "broken")}[status]
+
+
+def _print_json(data) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(KST)
+
+
+def _resolve(ref: str):
+    return registry.resolve_cert(ref)
+
+
+def _good(entry) -> CertFolder:
+    if isinstance(entry, BrokenFolder):
+        raise entry.error
+    return entry
+
+
+def _resolver(choice: str | None):
+    """--on-conflict, or an interactive question on a terminal, or None (→ Conflict error)."""
+    if choice:
+        return lambda _info: ops.ConflictChoice(choice)
+    if not _stdin_is_tty():
+        return None
+
+    def ask(info: ops.ConflictInfo) -> ops.ConflictChoice:
+        answer = read_line(pick(f"'{info.target.name}' 이름으로 다른 인증서가 이미 있습니다. "
+                                "[r] 바꾸기 / [k] 둘 다 두기 / [c] 취소: ",
+                                f"A different certificate named '{info.target.name}' is already there. "
+                                "[r]eplace / [k]eep both / [c]ancel: ")).strip().lower()
+        return {"r": ops.ConflictChoice.REPLACE, "k": ops.ConflictChoice.KEEP_BOTH}.get(
+            answer[:1], ops.ConflictChoice.CANCEL)
+    return ask
+
+
+def _say_result(result: ops.OpResult) -> None:
+    texts = {
+        "copied": ("복사했습니다", "Copied"), "moved": ("옮겼습니다", "Moved"),
+        "already_there": ("같은 인증서가 이미 있습니다", "The same certificate is already there"),
+        "replaced": ("기존 인증서를 바꿨습니다", "Replaced the existing certificate"),
+        "kept_both": ("다른 이름으로 함께 저장했습니다", "Saved next to the existing one under another name"),
+        "deleted": ("삭제했습니다", "Deleted"), "imported": ("가져왔습니다", "Imported"),
+        "exported": ("내보냈습니다", "Exported"),
+    }
+    ko, en = texts.get(result.status, (result.status, result.status))
+    print(pick(f"{ko}: {result.path}", f"{en}: {result.path}"))
+    if "no_random_num" in result.notes:
+        print(pick("참고: 개인키에 본인확인 정보(randomNum)가 없어 본인확인은 할 수 없습니다.",
+                   "Note: the key carries no randomNum, so ownership checks will not be possible."))
+
+
+# --- commands -------------------------------------------------------------------------------------
+
+def cmd_storages(args) -> int:
+    storages = registry.all_storages()
+    if args.json:
+        _print_json([s.to_json() for s in storages])
+        return 0
+    for s in storages:
+        free = s.free_space()
+        free_text = f"{free / 1e9:.1f} GB" if free is not None else "—"
+        state = pick("연결됨", "present") if s.present() else pick("없음", "absent")
+        print(f"{s.id:<16} {s.label():<40} {state:<8} {free_text:>10}  {s.root}")
+    return 0
+
+
+def cmd_list(args) -> int:
+    storages = [registry.find_storage(args.storage)] if args.storage else registry.all_storages()
+    if args.storage:
+        storages[0].require_present()
+    now = _now()
+    rows = [(s, e) for s in storages for e in s.scan()]
+    if args.json:
+        _print_json([cert_json(s, e, now) for s, e in rows])
+        return 0
+    if not rows:
+        print(pick("인증서가 없습니다.", "No certificates."))
+    for s, e in rows:
+        cid = s.cert_id(e)
+        if isinstance(e, BrokenFolder):
+            print(f"{cid}  {s.id:<14} {'—':<10} {e.name}  [{_status_text('broken', None)}: {e.reason()}]")
+            continue
+        info = e.info
+        status = _status(e, now)
+        print(f"{cid}  {s.id:<14} {info.usage.label():<10} {info.display_name}  "
+              f"{info.issuer_o or e.ca_folder}  {info.not_after:%Y-%m-%d}  "
+              f"[{_status_text(status, info.days_left(now))}]")
+    return 0
+
+
+def cmd_show(args) -> int:
+    storage, entry = _resolve(args.cert)
+    data = cert_json(storage, entry, _now())
+    if isinstance(entry, CertFolder):
+        try:
+            data["key_encryption"] = entry.key_encryption().describe()
+        except DojangError as exc:
+            data["key_encryption"] = exc.message()
+    if args.json:
+        _print_json(data)
+        return 0
+    labels = {"id": ("ID", "ID"), "storage": ("저장매체", "Storage"), "name": ("사용자", "Name"),
+              "usage": ("구분", "Usage"), "issuer": ("발급기관", "Issuer"), "serial": ("일련번호", "Serial"),
+              "not_before": ("발급일", "Valid from"), "not_after": ("만료일", "Valid until"),
+              "status": ("상태", "Status"), "reason": ("사유", "Reason"), "subject": ("주체", "Subject"),
+              "key": ("공개키", "Public key"), "key_encryption": ("개인키 암호화", "Key encryption"),
+              "sha256": ("SHA-256 지문", "SHA-256 fingerprint"), "has_km": ("암호화용 키쌍", "KM pair"),
+              "has_vid": ("본인확인 정보", "Identity data (VID)"), "path": ("경로", "Path")}
+    for key, (ko, en) in labels.items():
+        if key in data:
+            value = data[key]
+            if isinstance(value, bool):
+                value = pick("있음", "yes") if value else pick("없음", "no")
+            print(f"{pick(ko, en)}: {value}")
+    return 0
+
+
+def cmd_check_password(args) -> int:
+    _storage, entry = _resolve(args.cert)
+    cert = _good(entry)
+    pw = read_secret(pick("인증서 비밀번호: ", "Certificate password: "))
+    try:
+        cert.check_password(pw)
+    finally:
+        wipe(pw)
+    print(pick("비밀번호가 맞습니다.", "The password is correct."))
+    return 0
+
+
+def cmd_change_password(args) -> int:
+    storage, entry = _resolve(args.cert)
+    cert = _good(entry)
+    old = read_secret(pick("현재 비밀번호: ", "Current password: "))
+    new = confirm = None
+    try:
+        cert.check_password(old)  # fail early, before asking for the new one
+        new = read_secret(pick("새 비밀번호: ", "New password: "))
+        if _stdin_is_tty():
+            confirm = read_secret(pick("새 비밀번호 확인: ", "New password again: "))
+            if confirm != new:
+                raise DojangError("새 비밀번호가 서로 다릅니다.", "The new passwords do not match.")
+        if not new:
+            raise DojangError("새 비밀번호가 비어 있습니다.", "The new password is empty.")
+        ops.change_password(cert, old, new, storage)
+    finally:
+        for buf in (old, new, confirm):
+            wipe(buf)
+    print(pick("비밀번호를 바꿨습니다.", "The password was changed."))
+    return 0
+
+
+def _copy_or_move(args, move: bool) -> int:
+    source, entry = _resolve(args.cert)
+    dest = registry.find_storage(args.to)
+    dest.require_present()
+    if move:
+        result = ops.move_cert(entry, source, dest, on_conflict=_resolver(args.on_conflict))
+    else:
+        result = ops.copy_cert(entry, dest, source=source, on_conflict=_resolver(args.on_conflict))
+    _say_result(result)
+    return 0
+
+
+def cmd_copy(args) -> int:
+    return _copy_or_move(args, move=False)
+
+
+def cmd_move(args) -> int:
+    return _copy_or_move(args, move=True)
+
+
+def cmd_delete(args) -> int:
+    storage, entry = _resolve(args.cert)
+    if not args.yes:
+        what = entry.info.display_name if isinstance(entry, CertFolder) else entry.name
+        answer = read_line(pick(f"'{what}' 인증서를 {storage.label()}에서 삭제할까요? [y/N] ",
+                                f"Delete the certificate '{what}' from {storage.label()}? [y/N] "))
+        if answer.strip().lower() not in ("y", "yes", "예", "네", "ㅇ"):
+            raise Cancelled()
+    _say_result(ops.delete_cert(entry, storage))
+    return 0
+
+
+def cmd_export_pfx(args) -> int:
+    _storage, entry = _resolve(args.cert)
+    cert = _good(entry)
+    pw = read_secret(pick("인증서 비밀번호: ", "Certificate password: "))
+    try:
+        result = ops.export_pfx(cert, pw, Path(args.file), flavour=args.flavour, overwrite=args.force)
+    finally:
+        wipe(pw)
+    _say_result(result)
+    return 0
+
+
+def cmd_import_pfx(args) -> int:
+    dest = registry.find_storage(args.to)
+    dest.require_present()
+    if not Path(args.file).is_file():
+        raise DojangError("PFX 파일을 찾을 수 없습니다.", "The PFX file was not found.")
+    pw = read_secret(pick("PFX 비밀번호: ", "PFX password: "))
+    try:
+        result = ops.import_pfx(Path(args.file), pw, dest, on_conflict=_resolver(args.on_conflict))
+    finally:
+        wipe(pw)
+    _say_result(result)
+    return 0
+
+
+def cmd_verify_owner(args) -> int:
+    _storage, entry = _resolve(args.cert)
+    cert = _good(entry)
+    pw = read_secret(pick("인증서 비밀번호: ", "Certificate password: "))
+    try:
+        cert.check_password(pw)  # fail early, before asking for the number
+        rrn = read_rrn(pick("주민등록번호 (13자리): ", "Resident registration number (13 digits): "))
+        matches = ops.verify_owner(cert, pw, rrn)
+    finally:
+        wipe(pw)
+    if not matches:
+        raise DojangError("입력한 주민등록번호는 이 인증서의 본인 정보와 일치하지 않습니다.",
+                          "The resident registration number does not match this certificate's owner.")
+    print(pick("본인 확인 완료: 이 인증서의 소유자가 맞습니다.", "Ownership verified: the number matches this certificate."))
+    return 0
+
+
+# --- registration ---------------------------------------------------------------------------------
 
 def register(sub) -> None:
-    pass
+    def add(name: str, func, ko: str, en: str):
+        p = sub.add_parser(name, help=pick(ko, en), description=pick(ko, en))
+        p.set_defaults(func=func)
+        return p
+
+    p = add("storages", cmd_storages, "저장매체 목록", "List storages")
+    p.add_argument("--json", action="store_true", help=pick("JSON으로 출력", "print JSON"))
+
+    p = add("list", cmd_list, "인증서 목록", "List certificates")
+    p.add_argument("--storage", metavar="ID", help=pick("이 저장매체만", "only this storage"))
+    p.add_argument("--json", action="store_true", help=pick("JSON으로 출력", "print JSON"))
+
+    p = add("show", cmd_show, "인증서 상세 정보", "Show one certificate")
+    p.add_argument("cert", metavar="CERT")
+    p.add_argument("--json", action="store_true", help=pick("JSON으로 출력", "print JSON"))
+
+    p = add("check-password", cmd_check_password, "비밀번호 확인", "Check a certificate password")
+    p.add_argument("cert", metavar="CERT")
+
+    p = add("change-password", cmd_change_password, "비밀번호 변경", "Change a certificate password")
+    p.add_argument("cert", metavar="CERT")
+
+    for name, func, ko, en in (("copy", cmd_copy, "인증서 복사", "Copy a certificate"),
+                               ("move", cmd_move, "인증서 이동 (복사·확인 후 원본 삭제)",
+                                "Move a certificate (copy, verify, delete the original)")):
+        p = add(name, func, ko, en)
+        p.add_argument("cert", metavar="CERT")
+        p.add_argument("--to", required=True, metavar="STORAGE")
+        p.add_argument("--on-conflict", choices=CONFLICT_CHOICES)
+
+    p = add("delete", cmd_delete, "인증서 삭제", "Delete a certificate")
+    p.add_argument("cert", metavar="CERT")
+    p.add_argument("--yes", action="store_true", help=pick("확인 없이 삭제", "do not ask for confirmation"))
+
+    p = add("export-pfx", cmd_export_pfx, "PFX(PKCS#12)로 내보내기", "Export as PFX (PKCS#12)")
+    p.add_argument("cert", metavar="CERT")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--flavour", choices=["legacy", "modern"], default="legacy")
+    p.add_argument("--force", action="store_true", help=pick("기존 파일 덮어쓰기", "overwrite an existing file"))
+
+    p = add("import-pfx", cmd_import_pfx, "PFX 가져오기", "Import a PFX file")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--to", required=True, metavar="STORAGE")
+    p.add_argument("--on-conflict", choices=CONFLICT_CHOICES)
+
+    p = add("verify-owner", cmd_verify_owner, "본인확인 (주민등록번호 대조)", "Verify the owner (VID check)")
+    p.add_argument("cert", metavar="CERT")
