@@ -1,0 +1,229 @@
+"""The authority's SQLite database: versioned schema, WAL, foreign keys, one transaction per change.
+
+Times are stored as ISO-8601 UTC strings. Secret values never appear in plain text: RRNs and account
+numbers as keyed hashes (lookups) plus AES-GCM copies (masked display, VID computation), account
+passwords as scrypt hashes, OTP secrets, security-card cells and CA private keys AES-GCM sealed.
+"""
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+from pathlib import Path
+
+DB_FILE = "authority.sqlite3"
+
+# Each entry migrates from version i to i+1. Never edit an applied entry; append a new one.
+MIGRATIONS: list[str] = [
+    # 1: the initial schema
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE customers (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        rrn_mac TEXT NOT NULL UNIQUE,
+        rrn_enc BLOB NOT NULL,
+        phone TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        demo_key TEXT
+    );
+    CREATE TABLE accounts (
+        id INTEGER PRIMARY KEY,
+        customer_id INTEGER NOT NULL REFERENCES customers(id),
+        number_mac TEXT NOT NULL UNIQUE,
+        number_enc BLOB NOT NULL,
+        password_hash TEXT NOT NULL,
+        balance INTEGER NOT NULL CHECK (balance >= 0),
+        failures INTEGER NOT NULL DEFAULT 0,
+        locked INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE ledger (
+        id INTEGER PRIMARY KEY,
+        account_id INTEGER NOT NULL REFERENCES accounts(id),
+        amount INTEGER NOT NULL,
+        memo TEXT NOT NULL,
+        serial TEXT,
+        at TEXT NOT NULL
+    );
+    CREATE TABLE cards (
+        id INTEGER PRIMARY KEY,
+        customer_id INTEGER NOT NULL REFERENCES customers(id),
+        serial TEXT NOT NULL UNIQUE,
+        cell_count INTEGER NOT NULL,
+        cells_enc BLOB NOT NULL,
+        failures INTEGER NOT NULL DEFAULT 0,
+        locked INTEGER NOT NULL DEFAULT 0,
+        active INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE otp_devices (
+        id INTEGER PRIMARY KEY,
+        customer_id INTEGER NOT NULL REFERENCES customers(id),
+        serial TEXT NOT NULL UNIQUE,
+        secret_enc BLOB NOT NULL,
+        last_step INTEGER NOT NULL DEFAULT -1,
+        failures INTEGER NOT NULL DEFAULT 0,
+        locked INTEGER NOT NULL DEFAULT 0,
+        active INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        customer_id INTEGER NOT NULL REFERENCES customers(id),
+        account_id INTEGER NOT NULL REFERENCES accounts(id),
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        terms_ok INTEGER NOT NULL DEFAULT 0,
+        first_factor TEXT,
+        second_factor TEXT,
+        sms_sent INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE challenges (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id),
+        kind TEXT NOT NULL CHECK (kind IN ('ars', 'sms', 'card')),
+        code_mac TEXT,
+        cell_a INTEGER,
+        cell_b INTEGER,
+        phone TEXT,
+        created_at TEXT NOT NULL,
+        expires_at TEXT,
+        wrong INTEGER NOT NULL DEFAULT 0,
+        status TEXT NOT NULL DEFAULT 'open'
+    );
+    CREATE TABLE terms_agreements (
+        id INTEGER PRIMARY KEY,
+        customer_id INTEGER NOT NULL REFERENCES customers(id),
+        session_id INTEGER REFERENCES sessions(id),
+        terms_id TEXT NOT NULL,
+        version TEXT NOT NULL,
+        agreed_at TEXT NOT NULL
+    );
+    CREATE TABLE ca (
+        role TEXT PRIMARY KEY CHECK (role IN ('root', 'issuing')),
+        cert_der BLOB NOT NULL,
+        key_enc BLOB NOT NULL
+    );
+    CREATE TABLE certificates (
+        serial TEXT PRIMARY KEY,
+        customer_id INTEGER NOT NULL REFERENCES customers(id),
+        account_id INTEGER REFERENCES accounts(id),
+        cert_type TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'active', 'superseded', 'revoked', 'cancelled')),
+        operation TEXT NOT NULL,
+        not_before TEXT NOT NULL,
+        not_after TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        cert_der BLOB NOT NULL,
+        fee INTEGER NOT NULL DEFAULT 0,
+        replaces TEXT,
+        created_at TEXT NOT NULL,
+        activated_at TEXT,
+        ended_at TEXT,
+        end_reason TEXT
+    );
+    CREATE INDEX certificates_customer ON certificates(customer_id, status);
+    CREATE TABLE registered_certs (
+        id INTEGER PRIMARY KEY,
+        customer_id INTEGER NOT NULL REFERENCES customers(id),
+        issuer TEXT NOT NULL,
+        serial TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        not_after TEXT NOT NULL,
+        cert_der BLOB NOT NULL,
+        registered_at TEXT NOT NULL,
+        UNIQUE (customer_id, issuer, serial)
+    );
+    CREATE TABLE audit (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        customer_id INTEGER,
+        session_id INTEGER,
+        action TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        detail TEXT
+    );
+    CREATE TABLE crl (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        number INTEGER NOT NULL,
+        der BLOB NOT NULL,
+        at TEXT NOT NULL
+    );
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class Database:
+    """One connection, serialised by a lock (the GUI may call from worker threads)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        self.conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        self.conn.execute("PRAGMA foreign_keys=ON")
+        self.conn.execute("PRAGMA busy_timeout=5000")
+        self.conn.execute("PRAGMA secure_delete=ON")
+        self._depth = 0
+        self.migrate()
+
+    def migrate(self) -> None:
+        with self._lock:
+            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                from .errors import AuthorityError
+                raise AuthorityError("이 모의 은행 데이터는 더 새로운 버전의 도장이 만든 것입니다.",
+                                     "The simulated bank's data was made by a newer Dojang version.")
+            for target in range(version, SCHEMA_VERSION):
+                with self.transaction():
+                    for statement in _split(MIGRATIONS[target]):
+                        self.conn.execute(statement)
+                    self.conn.execute(f"PRAGMA user_version = {target + 1}")
+
+    @contextlib.contextmanager
+    def transaction(self):
+        """BEGIN IMMEDIATE … COMMIT; any exception rolls everything back. Nested calls join the outer."""
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield self.conn
+                finally:
+                    self._depth -= 1
+                return
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield self.conn
+            except BaseException:
+                self._depth = 0
+                self.conn.execute("ROLLBACK")
+                raise
+            else:
+                self._depth = 0
+                self.conn.execute("COMMIT")
+
+    def one(self, sql: str, params=()) -> sqlite3.Row | None:
+        with self._lock:
+            return self.conn.execute(sql, params).fetchone()
+
+    def all(self, sql: str, params=()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self.conn.execute(sql, params).fetchall()
+
+    def close(self) -> None:
+        with self._lock:
+            try:
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlite3.Error:
+                pass
+            self.conn.close()
+
+
+def _split(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]

@@ -1,0 +1,230 @@
+"""Errors of the simulated bank (the authority). Messages never carry secrets.
+
+Every refusal says what happened and, where it helps, how many attempts remain — never which digit
+was wrong (bank-flows.md §4).
+"""
+from __future__ import annotations
+
+from ..errors import DojangError
+
+
+class AuthorityError(DojangError):
+    code = "authority_error"
+    ko = "인증센터 처리 중 오류가 발생했습니다."
+    en = "The certificate centre could not complete the request."
+
+
+class MasterKeyError(AuthorityError):
+    code = "master_key_error"
+    ko = ("모의 은행의 마스터 키를 읽을 수 없거나 데이터베이스와 맞지 않습니다. 키링 또는 키 파일이 "
+          "바뀌었을 수 있습니다. 모의 은행 데이터 폴더를 지우면 새로 시작합니다.")
+    en = ("The simulated bank's master key cannot be read or does not match its database. The keyring "
+          "or key file may have changed; deleting the simulated bank's data folder starts afresh.")
+
+
+class CustomerNotFound(AuthorityError):
+    code = "customer_not_found"
+    ko = "입력하신 고객정보(성명, 주민등록번호, 계좌번호)가 일치하지 않습니다. 다시 확인해 주세요."
+    en = "The customer details (name, resident registration number, account number) do not match."
+
+
+class InvalidInput(AuthorityError):
+    code = "invalid_input"
+    ko = "입력값의 형식이 올바르지 않습니다."
+    en = "The input is not in the expected format."
+
+
+class _Remaining(AuthorityError):
+    def __init__(self, remaining: int, ko: str, en: str):
+        self.remaining = remaining
+        super().__init__(ko, en)
+
+
+class AccountLocked(AuthorityError):
+    code = "account_locked"
+    remaining = 0
+    ko = ("계좌 비밀번호 오류 횟수를 초과하여 인증서 업무가 제한되었습니다. 영업점(창구)에서 잠금을 "
+          "해제하세요. (모의: python main.py bank unlock)")
+    en = ("Too many wrong account passwords: certificate services are locked for this account. A teller "
+          "must unlock it (demo: python main.py bank unlock).")
+
+
+class WrongAccountPassword(_Remaining):
+    code = "wrong_account_password"
+
+    def __init__(self, remaining: int):
+        super().__init__(remaining, f"계좌 비밀번호가 올바르지 않습니다. (남은 횟수 {remaining}회)",
+                         f"The account password is incorrect ({remaining} attempts left).")
+
+
+class FactorLocked(AuthorityError):
+    code = "factor_locked"
+
+    def __init__(self, factor: str):
+        self.factor = factor
+        label_ko = {"card": "보안카드", "otp": "OTP"}.get(factor, factor)
+        label_en = {"card": "security card", "otp": "OTP"}.get(factor, factor)
+        self.remaining = 0
+        super().__init__(f"{label_ko} 오류 횟수를 초과하여 사용이 제한되었습니다. 영업점에서 해제하세요.",
+                         f"Too many wrong {label_en} answers: it is locked. A teller must unlock it.")
+
+
+class WrongFactorAnswer(_Remaining):
+    code = "wrong_factor_answer"
+
+    def __init__(self, factor: str, remaining: int):
+        self.factor = factor
+        label_ko = {"card": "보안카드 번호", "otp": "OTP 번호", "sms": "인증번호", "ars": "ARS 인증번호"}.get(factor, factor)
+        label_en = {"card": "security-card number", "otp": "OTP code", "sms": "verification code",
+                    "ars": "ARS code"}.get(factor, factor)
+        super().__init__(remaining, f"{label_ko}가 올바르지 않습니다. (남은 횟수 {remaining}회)",
+                         f"The {label_en} is incorrect ({remaining} attempts left).")
+
+
+class CodeMismatch(WrongFactorAnswer):
+    code = "code_mismatch"
+
+    def __init__(self, remaining: int, factor: str = "sms"):
+        super().__init__(factor, remaining)
+
+
+class CodeExpired(AuthorityError):
+    code = "code_expired"
+    ko = "인증 시간이 초과되었습니다. 인증번호를 다시 요청하세요."
+    en = "The time limit has passed. Request a new code."
+
+
+class TooManyAttempts(AuthorityError):
+    code = "too_many_attempts"
+    remaining = 0
+    ko = "입력 오류 횟수를 초과했습니다. 인증번호를 다시 요청하세요."
+    en = "Too many wrong entries. Request a new code."
+
+
+class ResendLimit(AuthorityError):
+    code = "resend_limit"
+    ko = "인증번호 재전송 횟수를 초과했습니다. 처음부터 다시 진행하세요."
+    en = "The code cannot be resent any more. Start again from the beginning."
+
+
+class OtpReplay(_Remaining):
+    code = "otp_replay"
+
+    def __init__(self, remaining: int):
+        super().__init__(remaining, f"이미 사용한 OTP 번호입니다. 새 번호가 표시되면 입력하세요. (남은 횟수 {remaining}회)",
+                         f"This OTP code was already used; wait for the next one ({remaining} attempts left).")
+
+
+class NoDevice(AuthorityError):
+    code = "no_device"
+
+    def __init__(self, factor: str):
+        self.factor = factor
+        super().__init__(
+            {"card": "등록된 보안카드가 없습니다.", "otp": "등록된 OTP가 없습니다.",
+             "phone": "등록된 휴대폰 번호가 없습니다."}.get(factor, "등록된 인증수단이 없습니다."),
+            {"card": "No security card is registered.", "otp": "No OTP device is registered.",
+             "phone": "No phone number is registered."}.get(factor, "No such verification device."))
+
+
+class NoChallenge(AuthorityError):
+    code = "no_challenge"
+    ko = "진행 중인 인증 요청이 없습니다. 인증을 다시 요청하세요."
+    en = "There is no verification in progress. Request one first."
+
+
+class SessionInvalid(AuthorityError):
+    code = "session_invalid"
+    ko = "본인확인 세션이 만료되었거나 올바르지 않습니다. 처음부터 다시 진행하세요."
+    en = "The identification session has expired or is not valid. Start again."
+
+
+class StepMissing(AuthorityError):
+    code = "step_missing"
+
+    def __init__(self, step: str):
+        self.step = step
+        names = {"terms": ("약관동의", "agreeing to the terms"),
+                 "first_factor": ("ARS 또는 SMS 인증", "ARS or SMS verification"),
+                 "second_factor": ("보안카드 또는 OTP 인증", "security card or OTP verification")}
+        ko, en = names.get(step, (step, step))
+        super().__init__(f"{ko} 단계를 먼저 완료하세요.", f"Complete {en} first.")
+
+
+class TermsNotAgreed(AuthorityError):
+    code = "terms_not_agreed"
+
+    def __init__(self, missing: list[str]):
+        self.missing = list(missing)
+        super().__init__("필수 약관에 모두 동의해야 합니다.", "All required terms must be agreed to.")
+
+
+class InsufficientBalance(AuthorityError):
+    code = "insufficient_balance"
+
+    def __init__(self, fee: int, balance: int | None = None):
+        self.fee = fee
+        super().__init__(f"계좌 잔액이 부족하여 범용 인증서 수수료({fee:,}원)를 출금할 수 없습니다.",
+                         f"The account balance is too low for the general-purpose certificate fee ({fee:,} KRW).")
+
+
+class AlreadyIssued(AuthorityError):
+    code = "already_issued"
+    ko = "이미 같은 종류의 유효한 인증서가 있습니다. 분실·비밀번호 분실 시 재발급을 이용하세요."
+    en = "A valid certificate of this type already exists. Use reissue if it was lost or its password forgotten."
+
+
+class BadRequest(AuthorityError):
+    code = "bad_request"
+    ko = "인증서 발급 요청이 올바르지 않습니다."
+    en = "The certificate request is not valid."
+
+
+class CertificateUnknown(AuthorityError):
+    code = "certificate_unknown"
+    ko = "이 인증센터에서 발급한 인증서가 아닙니다."
+    en = "This certificate was not issued by this certificate centre."
+
+
+class NotActive(AuthorityError):
+    code = "not_active"
+
+    def __init__(self, status: str):
+        self.status = status
+        ko = {"revoked": "폐기된", "superseded": "갱신되어 대체된", "pending": "아직 발급이 완료되지 않은",
+              "cancelled": "발급이 취소된", "expired": "만료된"}.get(status, status)
+        super().__init__(f"{ko} 인증서입니다.", f"The certificate is {status}.")
+
+
+class RenewalNotAllowed(AuthorityError):
+    code = "renewal_not_allowed"
+
+    def __init__(self, days_left: int, window: int = 30):
+        self.days_left = days_left
+        super().__init__(
+            f"갱신은 만료 {window}일 전부터 가능합니다. (만료까지 {days_left}일 남음)",
+            f"Renewal is possible from {window} days before expiry ({days_left} days left).")
+
+
+class PossessionFailed(AuthorityError):
+    code = "possession_failed"
+    ko = "인증서의 개인키로 서명한 요청이 아닙니다."
+    en = "The request is not signed with the certificate's private key."
+
+
+class VidMismatch(AuthorityError):
+    code = "vid_mismatch"
+    ko = "이 인증서는 고객님의 주민등록번호로 발급된 인증서가 아닙니다(본인확인 실패)."
+    en = "This certificate was not issued for this customer's resident registration number (identity check failed)."
+
+
+class NotOwner(AuthorityError):
+    code = "not_owner"
+    ko = "본인의 인증서가 아닙니다."
+    en = "The certificate does not belong to this customer."
+
+
+class CallDeclined(AuthorityError):
+    code = "call_declined"
+    ko = "ARS 전화가 종료되었습니다. 인증을 다시 요청하세요."
+    en = "The ARS call ended. Request verification again."

@@ -1,0 +1,175 @@
+"""The authority's master key and what it protects (storage-and-security.md §3).
+
+The master key (32 random bytes) lives in the OS keyring through `keyring` under service "Dojang".
+Backends that store secrets in plain text (`keyrings.alt`) and the `fail`/`null` backends are refused.
+Where no secure backend exists (typically headless Linux), the key is kept in a 0600 file in the app
+data folder and `MasterKey.notice` carries one clear sentence saying so (returned only when that file
+is created, so the GUI/CLI shows it once).
+
+`Vault` derives two sub-keys from the master key: one for AES-256-GCM (encrypted columns, CA keys) and
+one for HMAC-SHA256 (keyed lookups of RRNs and account numbers).
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from .errors import MasterKeyError
+
+SERVICE = "Dojang"
+USERNAME = "authority-master-key"
+KEY_FILE = "authority-master.key"
+
+NOTICE_KO = ("이 컴퓨터에는 안전한 키 저장소(OS 키링)가 없어, 모의 은행의 마스터 키를 데이터 폴더의 "
+             "파일({path}, 본인만 읽기 가능)에 저장했습니다. 모의 은행 데이터 보호 수준이 그만큼 낮습니다.")
+NOTICE_EN = ("No secure keyring is available on this computer, so the simulated bank's master key was "
+             "stored in a file readable only by you ({path}). The simulated bank's data is protected "
+             "only as well as that file.")
+
+
+@dataclass(frozen=True)
+class MasterKey:
+    key: bytes
+    source: str                 # "keyring" or "file"
+    notice: tuple[str, str] | None = None   # (ko, en), only when the key file was just created
+
+    def notice_text(self, lang: str | None = None) -> str | None:
+        from ..i18n import pick
+        return pick(*self.notice, lang) if self.notice else None
+
+
+def is_secure_backend(backend) -> bool:
+    """False for plaintext (keyrings.alt), fail, null and empty chainer backends."""
+    if backend is None:
+        return False
+    module = type(backend).__module__ or ""
+    if module.startswith("keyrings.alt") or module.startswith("keyrings_alt"):
+        return False
+    if module in ("keyring.backends.fail", "keyring.backends.null"):
+        return False
+    if module == "keyring.backends.chainer":
+        return any(is_secure_backend(b) for b in getattr(backend, "backends", []))
+    try:
+        if float(getattr(backend, "priority", 1)) <= 0:
+            return False
+    except Exception:  # noqa: BLE001 - priority may raise when the backend is unusable
+        return False
+    return True
+
+
+def _secure_part(backend):
+    """For a chainer, the first secure sub-backend; the backend itself otherwise."""
+    if type(backend).__module__ == "keyring.backends.chainer":
+        for b in getattr(backend, "backends", []):
+            if is_secure_backend(b):
+                return b
+        return None
+    return backend if is_secure_backend(backend) else None
+
+
+def _decode(text: str) -> bytes:
+    try:
+        key = base64.b64decode(text.strip(), validate=True)
+    except (ValueError, TypeError) as exc:
+        raise MasterKeyError() from exc
+    if len(key) != 32:
+        raise MasterKeyError()
+    return key
+
+
+def _write_key_file(path: Path, key: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        os.write(fd, base64.b64encode(key) + b"\n")
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def load_master_key(home: Path, backend=None) -> MasterKey:
+    """Find or create the master key. `backend` overrides `keyring.get_keyring()` (tests)."""
+    import keyring
+    import keyring.errors
+
+    if backend is None:
+        try:
+            backend = keyring.get_keyring()
+        except Exception:  # noqa: BLE001 - a broken keyring configuration means "no keyring"
+            backend = None
+    secure = _secure_part(backend) if backend is not None else None
+    if secure is not None:
+        try:
+            stored = secure.get_password(SERVICE, USERNAME)
+        except keyring.errors.KeyringError:
+            secure, stored = None, None
+        if stored:
+            return MasterKey(_decode(stored), "keyring")
+    path = home / KEY_FILE
+    if path.exists():
+        return MasterKey(_decode(path.read_text("ascii")), "file")
+    key = secrets.token_bytes(32)
+    if secure is not None:
+        try:
+            secure.set_password(SERVICE, USERNAME, base64.b64encode(key).decode("ascii"))
+            return MasterKey(key, "keyring")
+        except keyring.errors.KeyringError:
+            pass
+    _write_key_file(path, key)
+    return MasterKey(key, "file", (NOTICE_KO.format(path=path), NOTICE_EN.format(path=path)))
+
+
+class Vault:
+    """AES-256-GCM sealing and HMAC-SHA256 keyed hashes under sub-keys of the master key."""
+
+    def __init__(self, master: bytes):
+        self._enc = hmac.new(master, b"dojang/authority/aes-gcm", hashlib.sha256).digest()
+        self._mac = hmac.new(master, b"dojang/authority/hmac", hashlib.sha256).digest()
+        self._check = hmac.new(master, b"dojang/authority/key-check", hashlib.sha256).hexdigest()
+
+    @property
+    def check_value(self) -> str:
+        """Stored in the database to detect a different master key on a later start."""
+        return self._check
+
+    def seal(self, plaintext: bytes, aad: str) -> bytes:
+        nonce = secrets.token_bytes(12)
+        return nonce + AESGCM(self._enc).encrypt(nonce, bytes(plaintext), aad.encode("utf-8"))
+
+    def open(self, blob: bytes, aad: str) -> bytes:
+        from cryptography.exceptions import InvalidTag
+        try:
+            return AESGCM(self._enc).decrypt(blob[:12], blob[12:], aad.encode("utf-8"))
+        except (InvalidTag, ValueError) as exc:
+            raise MasterKeyError() from exc
+
+    def mac(self, label: str, value: str) -> str:
+        return hmac.new(self._mac, f"{label}\x00{value}".encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+# --- slow salted hash for account passwords ---------------------------------------------------
+
+def hash_password(password: str, n: int = 2 ** 14, r: int = 8, p: int = 1) -> str:
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=32)
+    return "scrypt${}${}${}${}${}".format(n, r, p, base64.b64encode(salt).decode(), base64.b64encode(digest).decode())
+
+
+def check_password_hash(password: str, stored: str) -> bool:
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+        if scheme != "scrypt":
+            return False
+        expected = base64.b64decode(digest)
+        got = hashlib.scrypt(password.encode("utf-8"), salt=base64.b64decode(salt), n=int(n), r=int(r),
+                             p=int(p), dklen=len(expected))
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(got, expected)
