@@ -16,6 +16,7 @@ Secrets: passwords are passed through to the key codec and never logged or put i
 """
 from __future__ import annotations
 
+import dataclasses
 import enum
 import errno
 import logging
@@ -153,8 +154,9 @@ def ensure_user_dir(root: Path, ca: str) -> Path:
 
 
 def _target_for(user_dir: Path, name: str, info: CertInfo) -> Path:
-    """The existing folder name when it is safe; otherwise a sanitised one (never outside USER/)."""
-    for candidate in (name, sanitize(name), sanitize(info.subject)):
+    """The existing folder name when it is already clean (real names are), else a sanitised one;
+    in every case checked to stay directly inside `user_dir`."""
+    for candidate in (sanitize(name), sanitize(info.subject)):
         try:
             return contained(user_dir, candidate)
         except UnsafeFolderName:
@@ -371,7 +373,7 @@ def import_folder(path: Path, dest: Storage, *, on_conflict: ConflictResolver | 
     entry = _require_cert(read_cert_folder(path, ca or ""))
     if not ca:
         ca = entry.info.subject_o or entry.info.issuer_o or "NPKI"
-        entry = CertFolder(entry.path, ca, entry.info, entry.files)
+        entry = dataclasses.replace(entry, ca_folder=ca)
     result = copy_cert(entry, dest, on_conflict=on_conflict)
     result.status = "imported" if result.status == "copied" else result.status
     return result

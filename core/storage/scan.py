@@ -21,7 +21,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import SymlinkNotFollowed, TooManyEntries
+from ..errors import BrokenEntry, DojangError, SymlinkNotFollowed, TooManyEntries
+from ..npki import keyfile
 from ..npki.certfolder import BrokenFolder, CertFolder, read_cert_folder
 from .safewrite import OLD_PREFIX, TEMP_PREFIX
 
@@ -182,8 +183,25 @@ def _list_dirs(directory: Path, report: ScanReport, ca: str, out: list[Entry]) -
     return dirs
 
 
+def _read_entry(folder: Path, ca: str, check_keys: bool) -> Entry:
+    """Read a certificate folder; with `check_keys`, an unreadable key structure (unknown OID,
+    garbage) makes the entry broken with that reason instead of failing later at password time."""
+    entry = read_cert_folder(folder, ca)
+    if check_keys and isinstance(entry, CertFolder):
+        try:
+            keyfile.parse_encrypted_key(entry.key_bytes())
+        except DojangError as exc:
+            return BrokenFolder(folder, ca, exc)
+        except OSError:
+            return BrokenFolder(folder, ca, BrokenEntry("개인키 파일을 읽을 수 없습니다.",
+                                                        "The private-key file cannot be read.",
+                                                        path=str(folder)))
+    return entry
+
+
 def scan_report(root: Path, *, clean: bool = False, own_writes_idle: bool = False,
-                follow_root_symlink: bool = True, max_cert_folders: int = MAX_CERT_FOLDERS) -> ScanReport:
+                follow_root_symlink: bool = True, max_cert_folders: int = MAX_CERT_FOLDERS,
+                check_keys: bool = True) -> ScanReport:
     """Scan one NPKI root. Never raises for bad content or a vanished storage."""
     report = ScanReport()
     root = Path(root)
@@ -227,7 +245,7 @@ def scan_report(root: Path, *, clean: bool = False, own_writes_idle: bool = Fals
                 folder = Path(entry.path)
                 if clean:
                     _clean_dir(folder, own_writes_idle=own_writes_idle, now=now, report=report)
-                report.entries.append(read_cert_folder(folder, ca.name))
+                report.entries.append(_read_entry(folder, ca.name, check_keys))
     if len(cas) > MAX_CA_FOLDERS:
         report.truncated = True
         report.entries.append(BrokenFolder(root, "", TooManyEntries(path=str(root))))
