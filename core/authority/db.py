@@ -218,11 +218,14 @@ class Database:
 
     def close(self) -> None:
         with self._lock:
+            if self.conn is None:
+                return
             try:
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             except sqlite3.Error:
                 pass
             self.conn.close()
+            self.conn = None
 
 
 def _split(script: str) -> list[str]:

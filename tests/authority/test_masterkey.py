@@ -1,0 +1,60 @@
+import os
+import stat
+
+import pytest
+
+from core.authority.secrets_store import (Vault, check_password_hash, hash_password, is_secure_backend,
+                                          load_master_key)
+
+from .conftest import MemoryKeyring
+
+
+class PlaintextKeyring(MemoryKeyring):
+    pass
+
+
+PlaintextKeyring.__module__ = "keyrings.alt.file"
+
+
+def test_plaintext_and_fail_backends_are_refused(tmp_path):
+    from keyring.backends import fail
+    assert not is_secure_backend(PlaintextKeyring())
+    assert not is_secure_backend(fail.Keyring())
+    assert is_secure_backend(MemoryKeyring())
+
+
+def test_file_fallback_with_one_notice(tmp_path):
+    plain = PlaintextKeyring()
+    first = load_master_key(tmp_path, plain)
+    assert first.source == "file" and first.notice
+    assert str(tmp_path) in first.notice_text("en") and "키링" in first.notice_text("ko")
+    assert plain.store == {}                       # nothing went into the plaintext keyring
+    path = tmp_path / "authority-master.key"
+    if os.name == "posix":
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    second = load_master_key(tmp_path, plain)
+    assert second.key == first.key and second.notice is None
+
+
+def test_keyring_preferred(tmp_path):
+    mem = MemoryKeyring()
+    k = load_master_key(tmp_path, mem)
+    assert k.source == "keyring" and not (tmp_path / "authority-master.key").exists()
+    assert load_master_key(tmp_path, mem).key == k.key
+
+
+def test_vault_roundtrip_and_binding():
+    v = Vault(b"k" * 32)
+    blob = v.seal(b"secret", "rrn:1")
+    assert v.open(blob, "rrn:1") == b"secret"
+    from core.authority.errors import MasterKeyError
+    with pytest.raises(MasterKeyError):
+        v.open(blob, "rrn:2")          # a sealed value cannot be moved to another row
+    assert v.mac("rrn", "1") != v.mac("account", "1")
+
+
+def test_scrypt_hash():
+    h = hash_password("1234", n=2 ** 10)
+    assert h.startswith("scrypt$1024$") and "1234" not in h.split("$", 4)[-1]
+    assert check_password_hash("1234", h) and not check_password_hash("1235", h)
+    assert hash_password("1234", n=2 ** 10) != h   # salted
