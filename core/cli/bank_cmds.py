@@ -1,5 +1,267 @@
-"""CLI commands (filled in by their own issue)."""
+"""`python main.py bank …`: the simulated bank's teller / admin commands.
+
+Exit status: 0 done, 1 refused or failed (message on stderr), 2 usage error.
+"""
+from __future__ import annotations
+
+import getpass
+import json
+import sys
+from pathlib import Path
+
+from ..i18n import pick
 
 
 def register(sub) -> None:
-    pass
+    bank = sub.add_parser("bank", help=pick("모의 은행(인증센터) 관리 — 창구 업무", "simulated bank: teller commands"),
+                          description=pick("모의 은행의 창구/관리자 명령입니다.", "Teller / admin commands of the simulated bank."))
+    cmds = bank.add_subparsers(dest="bank_command", metavar="BANK_COMMAND", parser_class=sub._parser_class)
+
+    p = cmds.add_parser("customers", help=pick("고객 목록", "list customers"))
+    p.add_argument("--json", action="store_true", help=pick("JSON으로 출력", "print JSON"))
+    p.set_defaults(func=cmd_customers)
+
+    p = cmds.add_parser("add-customer", help=pick("고객 추가 (계좌 비밀번호는 입력 또는 표준입력으로)",
+                                                   "add a customer (account password from the terminal or stdin)"))
+    p.add_argument("--name", required=True)
+    p.add_argument("--rrn", required=True, help=pick("주민등록번호 (예: 900101-1234567)", "resident registration number"))
+    p.add_argument("--phone", required=True, help=pick("휴대폰 번호 (010-1234-5678)", "mobile number"))
+    p.add_argument("--account", required=True, help=pick("계좌번호 (10~14자리)", "account number (10-14 digits)"))
+    p.add_argument("--balance", type=int, default=100_000, help=pick("잔액(원)", "balance (KRW)"))
+    p.add_argument("--card", action="store_true", help=pick("보안카드도 발급", "also issue a security card"))
+    p.add_argument("--otp", action="store_true", help=pick("OTP도 발급", "also issue an OTP device"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_add_customer)
+
+    p = cmds.add_parser("unlock", help=pick("잠금 해제", "unlock an account / card / OTP"))
+    p.add_argument("customer", help=pick("고객 번호, 이름, 주민등록번호 또는 계좌번호", "customer id, name, RRN or account"))
+    p.add_argument("--factor", choices=("all", "account", "card", "otp"), default="all")
+    p.set_defaults(func=cmd_unlock)
+
+    p = cmds.add_parser("issue-card", help=pick("보안카드 발급 (이전 카드는 사용 중지)", "issue a security card"))
+    p.add_argument("customer")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_issue_card)
+
+    p = cmds.add_parser("issue-otp", help=pick("OTP 발급 (이전 OTP는 사용 중지)", "issue an OTP device"))
+    p.add_argument("customer")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_issue_otp)
+
+    p = cmds.add_parser("ca-chain", help=pick("CA 인증서 체인을 PEM 파일로 저장", "save the CA chain (PEM)"))
+    p.add_argument("file")
+    p.set_defaults(func=cmd_ca_chain)
+
+    p = cmds.add_parser("crl", help=pick("인증서 폐지목록(CRL) 저장", "save the CRL"))
+    p.add_argument("file")
+    p.add_argument("--pem", action="store_true", help=pick("PEM으로 저장 (기본 DER)", "write PEM (default DER)"))
+    p.set_defaults(func=cmd_crl)
+
+    p = cmds.add_parser("audit", help=pick("감사 기록", "audit log"))
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_audit)
+
+    p = cmds.add_parser("certs", help=pick("발급한 인증서 목록", "issued certificates"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_certs)
+
+    p = cmds.add_parser("demo", help=pick("데모 고객 정보 (모든 절차를 끝내는 데 필요한 값)",
+                                           "demo customers (every value needed to finish each flow)"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_demo)
+
+    bank.set_defaults(func=lambda args: (bank.print_help(), 2)[1])
+
+
+def _open():
+    from ..authority import Authority
+    authority = Authority.open()
+    notice = authority.master_key_notice_text()
+    if notice:
+        print(notice, file=sys.stderr)
+    return authority
+
+
+def _print_json(value) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+def _yes_no(flag: bool) -> str:
+    return pick("예", "yes") if flag else pick("아니오", "no")
+
+
+def cmd_customers(args) -> int:
+    with _open() as a:
+        rows = a.teller().customers()
+    if args.json:
+        _print_json([r.as_dict() for r in rows])
+        return 0
+    if not rows:
+        print(pick("고객이 없습니다.", "No customers."))
+        return 0
+    for r in rows:
+        acct = r.accounts[0] if r.accounts else {}
+        lock = pick("잠김", "LOCKED") if acct.get("locked") else pick(f"오류 {acct.get('failures', 0)}회",
+                                                                       f"{acct.get('failures', 0)} wrong")
+        devices = []
+        if r.card:
+            devices.append(pick("보안카드", "card") + f" {r.card['serial']}" + (pick("(잠김)", "(locked)") if r.card["locked"] else ""))
+        if r.otp:
+            devices.append(f"OTP {r.otp['serial']}" + (pick("(잠김)", "(locked)") if r.otp["locked"] else ""))
+        certs = ", ".join(f"{c['type']}:{c['status']}" for c in r.certificates) or "-"
+        print(f"[{r.id}] {r.name}  {r.rrn_masked}  {r.phone}  {acct.get('number', '-')}  "
+              f"{acct.get('balance', 0):,}{pick('원', ' KRW')}  {lock}  {' / '.join(devices) or '-'}  "
+              f"{pick('인증서', 'certs')}: {certs}")
+    return 0
+
+
+def _read_account_password() -> str:
+    if sys.stdin.isatty():
+        first = getpass.getpass(pick("계좌 비밀번호(4자리): ", "Account password (4 digits): "))
+        second = getpass.getpass(pick("다시 입력: ", "Again: "))
+        if first != second:
+            from ..authority.errors import InvalidInput
+            raise InvalidInput("두 번 입력한 비밀번호가 다릅니다.", "The two entries differ.")
+        return first
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def _print_card(serial: str, cells: dict[int, str]) -> None:
+    print(pick(f"보안카드 일련번호 {serial}", f"Security card {serial}"))
+    items = [f"{i:>2}: {cells[i]}" for i in sorted(cells)]
+    for k in range(0, len(items), 5):
+        print("   ".join(items[k:k + 5]))
+
+
+def _print_otp(serial: str, secret: str) -> None:
+    import pyotp
+    print(pick(f"OTP 일련번호 {serial}", f"OTP device {serial}"))
+    print(pick("비밀키(OTP 앱에 등록 가능, 60초 주기): ", "Secret (for an authenticator app, 60-second step): ") + secret)
+    print(pyotp.TOTP(secret, interval=60).provisioning_uri(name=serial, issuer_name="Dojang"))
+
+
+def cmd_add_customer(args) -> int:
+    password = _read_account_password()
+    with _open() as a:
+        t = a.teller()
+        cid = t.add_customer(name=args.name, rrn=args.rrn, phone=args.phone, account=args.account,
+                             account_password=password, balance=args.balance)
+        out = {"id": cid}
+        if args.card:
+            out["card_serial"], out["card_cells"] = t.issue_card(cid)
+        if args.otp:
+            out["otp_serial"], out["otp_secret"] = t.issue_otp(cid)
+    if args.json:
+        _print_json(out)
+        return 0
+    print(pick(f"고객 {cid}번을 추가했습니다.", f"Added customer {cid}."))
+    if args.card:
+        _print_card(out["card_serial"], out["card_cells"])
+    if args.otp:
+        _print_otp(out["otp_serial"], out["otp_secret"])
+    return 0
+
+
+def cmd_unlock(args) -> int:
+    with _open() as a:
+        cid = a.teller().unlock(args.customer, args.factor)
+    print(pick(f"고객 {cid}번의 잠금을 해제했습니다 ({args.factor}).", f"Unlocked customer {cid} ({args.factor})."))
+    return 0
+
+
+def cmd_issue_card(args) -> int:
+    with _open() as a:
+        serial, cells = a.teller().issue_card(args.customer)
+    if args.json:
+        _print_json({"serial": serial, "cells": cells})
+    else:
+        _print_card(serial, cells)
+    return 0
+
+
+def cmd_issue_otp(args) -> int:
+    with _open() as a:
+        serial, secret = a.teller().issue_otp(args.customer)
+    if args.json:
+        _print_json({"serial": serial, "secret": secret})
+    else:
+        _print_otp(serial, secret)
+    return 0
+
+
+def _write(path: str, data: bytes) -> int:
+    from ..storage.safewrite import write_file_atomic
+    from ..errors import StorageError
+    target = Path(path)
+    try:
+        write_file_atomic(target.resolve(), data)
+    except StorageError as exc:
+        print(exc.message(), file=sys.stderr)
+        return 1
+    print(pick(f"저장했습니다: {target}", f"Saved: {target}"))
+    return 0
+
+
+def cmd_ca_chain(args) -> int:
+    with _open() as a:
+        data = a.ca_chain_pem()
+    return _write(args.file, data)
+
+
+def cmd_crl(args) -> int:
+    with _open() as a:
+        data = a.crl_der()
+    if args.pem:
+        from cryptography import x509
+        from cryptography.hazmat.primitives.serialization import Encoding
+        data = x509.load_der_x509_crl(data).public_bytes(Encoding.PEM)
+    return _write(args.file, data)
+
+
+def cmd_audit(args) -> int:
+    with _open() as a:
+        rows = a.teller().audit(args.limit)
+    if args.json:
+        _print_json(rows)
+        return 0
+    for r in rows:
+        detail = json.dumps(r["detail"], ensure_ascii=False) if r["detail"] else ""
+        who = f"#{r['customer_id']}" if r["customer_id"] else "-"
+        print(f"{r['at']}  {who:>4}  {r['action']:<22} {r['outcome']:<12} {detail}")
+    return 0
+
+
+def cmd_certs(args) -> int:
+    with _open() as a:
+        rows = a.teller().certificates()
+    if args.json:
+        _print_json(rows)
+        return 0
+    for r in rows:
+        print(f"{r['serial']}  #{r['customer_id']}  {r['type']:<8} {r['status']:<10} {r['not_after'][:10]}  {r['subject']}")
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from ..authority.demo import demo_info
+    with _open() as a:
+        rows = demo_info(a)
+    if args.json:
+        _print_json(rows)
+        return 0
+    for d in rows:
+        print(f"■ {d['name']}  — {pick(d['note_ko'], d['note_en'])}")
+        print(f"  {pick('주민등록번호', 'RRN')}: {d['rrn']}   {pick('계좌', 'account')}: {d['account']}   "
+              f"{pick('계좌 비밀번호', 'account password')}: {d['account_password']}   "
+              f"{pick('휴대폰', 'phone')}: {d['phone']}   {pick('잔액', 'balance')}: {d['balance']:,}"
+              f"{pick('원', ' KRW')}   {pick('잠김', 'locked')}: {_yes_no(d['locked'])}")
+        if d["card_cells"]:
+            _print_card(d["card_serial"], d["card_cells"])
+        if d["otp_serial"]:
+            print(pick(f"  OTP {d['otp_serial']} 현재 번호: {d['otp_code']}", f"  OTP {d['otp_serial']} code now: {d['otp_code']}"))
+        for folder in d["cert_folders"]:
+            print(pick(f"  인증서: {folder} (비밀번호 {d['cert_password']})",
+                       f"  certificate: {folder} (password {d['cert_password']})"))
+        print()
+    return 0
