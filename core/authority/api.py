@@ -493,6 +493,11 @@ class Authority:
             self._audit(conn, "agree_terms", "ok", customer_id=s["customer_id"], session_id=s["id"],
                         versions={t.id: t.version for t in current if agreed.get(t.id) == t.version})
 
+    @staticmethod
+    def _count_wrong(conn, challenge_id: int) -> int:
+        conn.execute("UPDATE challenges SET wrong = wrong + 1 WHERE id = ?", (challenge_id,))
+        return conn.execute("SELECT wrong FROM challenges WHERE id = ?", (challenge_id,)).fetchone()[0]
+
     # --- first factor: ARS -------------------------------------------------------------------------
 
     def start_ars(self, session: Session | str) -> ArsStarted:
@@ -546,11 +551,11 @@ class Authority:
                 self._audit(conn, "ars.answer", "ok", customer_id=sess["customer_id"], session_id=sess["id"])
                 phones.set_call_state(number, "completed", self.home)
             return
-        wrong = row["wrong"] + 1
-        failed = wrong >= self.config.ars_wrong_limit
         with self.db.transaction() as conn:
-            conn.execute("UPDATE challenges SET wrong = ?, status = ? WHERE id = ?",
-                         (wrong, "failed" if failed else "open", row["id"]))
+            wrong = self._count_wrong(conn, row["id"])
+            failed = wrong >= self.config.ars_wrong_limit
+            if failed:
+                conn.execute("UPDATE challenges SET status = 'failed' WHERE id = ?", (row["id"],))
             self._audit(conn, "ars.answer", "failed" if failed else "wrong", customer_id=sess["customer_id"],
                         session_id=sess["id"], wrong=wrong)
             phones.set_call_state(number, "failed" if failed else "ringing", self.home, wrong=wrong)
@@ -640,11 +645,11 @@ class Authority:
                 conn.execute("UPDATE sessions SET first_factor = 'sms' WHERE id = ?", (s["id"],))
                 self._audit(conn, "sms.check", "ok", customer_id=s["customer_id"], session_id=s["id"])
             return
-        wrong = row["wrong"] + 1
-        failed = wrong >= self.config.sms_wrong_limit
         with self.db.transaction() as conn:
-            conn.execute("UPDATE challenges SET wrong = ?, status = ? WHERE id = ?",
-                         (wrong, "failed" if failed else "open", row["id"]))
+            wrong = self._count_wrong(conn, row["id"])
+            failed = wrong >= self.config.sms_wrong_limit
+            if failed:
+                conn.execute("UPDATE challenges SET status = 'failed' WHERE id = ?", (row["id"],))
             self._audit(conn, "sms.check", "failed" if failed else "wrong", customer_id=s["customer_id"],
                         session_id=s["id"], wrong=wrong)
         if failed:
