@@ -51,3 +51,9 @@ def main(argv: list[str]) -> int:
     except KeyboardInterrupt:
         print(pick("취소되었습니다.", "Cancelled."), file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader went away (`dojang list | head`): stop quietly, as command-line tools do.
+        import os
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
