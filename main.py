@@ -6,6 +6,8 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    from core.logsafe import configure_logging
+    configure_logging()
     if argv and argv[0] in ("--version", "-V"):
         from core import __version__
         print(f"Dojang {__version__}")
