@@ -71,15 +71,20 @@ class Storage:
     verify_writes: bool = False      # read back after writing (removable media, phones)
     mount: Path | None = None        # the medium's mount point; presence is judged by it
     meta: dict = field(default_factory=dict)
+    _lock_key: str | None = field(default=None, repr=False, compare=False)
 
     # identity and description
     @property
     def lock_key(self) -> str:
-        base = self.mount or self.root
-        try:
-            return os.path.realpath(base)
-        except OSError:
-            return str(base)
+        key = self._lock_key
+        if key is None:
+            base = self.mount or self.root
+            try:
+                key = os.path.realpath(base)
+            except OSError:
+                key = str(base)
+            self._lock_key = key
+        return key
 
     def label(self, lang: str | None = None) -> str:
         kind = pick(*KIND_LABELS[self.kind], lang)

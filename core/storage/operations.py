@@ -77,11 +77,12 @@ def snapshot(cert: CertFolder) -> dict[str, bytes]:
     Known files are capped at MAX_FILE, extra files at MAX_EXTRA_FILE; links, folders, junk and
     names that could not be written safely are skipped."""
     files: dict[str, bytes] = {}
+    paths = cert.files  # built once: the property makes a new dict on every access
     try:
         for name in KNOWN_FILES:
-            if name in cert.files:
-                files[name] = read_capped(cert.files[name])
-        for name, path in cert.files.items():
+            if name in paths:
+                files[name] = read_capped(paths[name])
+        for name, path in paths.items():
             if name in KNOWN_FILES or is_junk_name(name):
                 continue
             if "/" in name or "\\" in name or name in (".", "..") or "\x00" in name:
@@ -133,6 +134,10 @@ def _child_ci(parent: Path, name: str) -> Path:
 
 def ensure_user_dir(root: Path, ca: str) -> Path:
     """`<root>/<CA>/USER`, creating what is missing (existing letter-case variants are reused)."""
+    fast = root / ca / "USER"
+    if ca == sanitize(ca) and ca not in (".", "..") and not any(
+            os.path.islink(p) for p in (root, root / ca, fast)) and fast.is_dir():
+        return fast  # the common case: everything is there already
     parent = root.parent
     if not parent.is_dir():
         raise safewrite.storage_error(FileNotFoundError(errno.ENOENT, "missing"))
@@ -156,7 +161,8 @@ def ensure_user_dir(root: Path, ca: str) -> Path:
 def _target_for(user_dir: Path, name: str, info: CertInfo) -> Path:
     """The existing folder name when it is already clean (real names are), else a sanitised one;
     in every case checked to stay directly inside `user_dir`."""
-    for candidate in (sanitize(name), sanitize(info.subject)):
+    clean = sanitize(name)
+    for candidate in (clean, sanitize(info.subject)):
         try:
             return contained(user_dir, candidate)
         except UnsafeFolderName:
