@@ -159,7 +159,8 @@ def _variant_a_key_iv(pw: bytes | bytearray, salt: bytes, iterations: int) -> tu
     return t[:16], hashlib.sha1(t[16:20]).digest()[:16]
 
 
-def _block_decrypt(cipher_oid: str, key: bytes, iv: bytes, ciphertext: bytes) -> bytes:
+def block_decrypt(cipher_oid: str, key: bytes, iv: bytes, ciphertext: bytes) -> bytes:
+    """CBC-decrypt with SEED, 3DES or AES and strip PKCS#7 padding; bad padding is WrongPassword."""
     if cipher_oid == oids.SEED_CBC:
         return seed_cbc_decrypt(key, iv, ciphertext)
     if cipher_oid == oids.DES_EDE3_CBC:
@@ -197,11 +198,11 @@ def decrypt_key(data: bytes | EncryptedKey, password: str | bytes | bytearray) -
             plain = seed_cbc_decrypt(key, VARIANT_C_IV, key_file.ciphertext)
         elif enc.variant == "B":
             key = pbkdf2(pw, enc.salt, enc.iterations, _cipher_key_length(enc.cipher_oid), enc.prf or "sha1")
-            plain = _block_decrypt(enc.cipher_oid, key, enc.iv, key_file.ciphertext)
+            plain = block_decrypt(enc.cipher_oid, key, enc.iv, key_file.ciphertext)
         else:  # PKCS#12 PBE SHA1 + 3DES
             key = pkcs12_kdf(pw, enc.salt, enc.iterations, 1, 24)
             iv = pkcs12_kdf(pw, enc.salt, enc.iterations, 2, 8)
-            plain = _block_decrypt(oids.DES_EDE3_CBC, key, iv, key_file.ciphertext)
+            plain = block_decrypt(oids.DES_EDE3_CBC, key, iv, key_file.ciphertext)
     finally:
         wipe(pw)
     try:

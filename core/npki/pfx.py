@@ -27,7 +27,6 @@ from cryptography.hazmat.primitives.padding import PKCS7
 
 from . import asn1, keyfile, oids
 from .kdf import pbkdf2, pkcs12_kdf
-from .seed import seed_cbc_decrypt
 from ..errors import (DojangError, FileTooLarge, KeyMismatch, MalformedCertificate, MalformedKey,
                       MalformedPfx, PfxWrongPassword, UnsupportedKeyEncryption, WrongPassword)
 
@@ -411,33 +410,14 @@ def _decrypt_part(alg_der: bytes, ciphertext: bytes, pw: bytearray, mac_checked:
         if enc.variant == "P12-3DES":
             key = pkcs12_kdf(pw, enc.salt, enc.iterations, 1, 24)
             iv = pkcs12_kdf(pw, enc.salt, enc.iterations, 2, 8)
-            return _cbc_decrypt(oids.DES_EDE3_CBC, key, iv, ciphertext)
+            return keyfile.block_decrypt(oids.DES_EDE3_CBC, key, iv, ciphertext)
         key_length, _ = _CIPHERS[enc.cipher_oid]
         key = pbkdf2(pw, enc.salt, enc.iterations, key_length, enc.prf or "sha1")
-        return _cbc_decrypt(enc.cipher_oid, key, enc.iv, ciphertext)
+        return keyfile.block_decrypt(enc.cipher_oid, key, enc.iv, ciphertext)
     except WrongPassword as exc:
         if mac_checked:
             raise _NeedFallback() from exc
         raise PfxWrongPassword() from exc
-
-
-def _cbc_decrypt(cipher: str, key: bytes, iv: bytes, ciphertext: bytes) -> bytes:
-    if cipher == oids.SEED_CBC:
-        return seed_cbc_decrypt(key, iv, ciphertext)
-    if cipher == oids.DES_EDE3_CBC:
-        from cryptography.hazmat.decrepit.ciphers.algorithms import TripleDES
-        algo, block = TripleDES(key), 64
-    else:
-        algo, block = algorithms.AES(key), 128
-    if not ciphertext or len(ciphertext) % (block // 8):
-        raise WrongPassword()
-    dec = Cipher(algo, modes.CBC(iv)).decryptor()
-    padded = dec.update(ciphertext) + dec.finalize()
-    unpadder = PKCS7(block).unpadder()
-    try:
-        return unpadder.update(padded) + unpadder.finalize()
-    except ValueError as exc:
-        raise WrongPassword() from exc
 
 
 def _dedupe(items: list[bytes]) -> list[bytes]:

@@ -223,22 +223,8 @@ def write_folder_atomic(parent: Path, name: str, files: dict[str, bytes], *, ver
 
     The target must not exist (the caller resolves conflicts first). On failure nothing is left."""
     target = parent / name
-    tmp_dir = _temp_name(parent)
+    tmp_dir = build_temp_folder(parent, files, verify=verify)
     try:
-        ops.mkdir(tmp_dir)
-    except OSError as exc:
-        raise storage_error(exc) from exc
-    try:
-        for fname, data in files.items():
-            fd = ops.open_exclusive(tmp_dir / fname)
-            try:
-                ops.write(fd, data)
-                ops.fsync(fd)
-            finally:
-                ops.close(fd)
-        ops.fsync_dir(tmp_dir)
-        if verify:
-            verify_files(tmp_dir, files)
         if target.exists() or target.is_symlink():
             raise FileExistsError(errno.EEXIST, "exists", str(target))
         ops.rename(tmp_dir, target)
