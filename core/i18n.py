@@ -10,8 +10,18 @@ import os
 
 SUPPORTED = ("ko", "en")
 
+_chosen: str | None = None
+
+
+def set_language(lang: str | None) -> None:
+    """Use `lang` for core messages from now on (the GUI's language setting); None = automatic."""
+    global _chosen
+    _chosen = lang if lang in SUPPORTED else None
+
 
 def current_language() -> str:
+    if _chosen:
+        return _chosen
     forced = os.environ.get("DOJANG_LANG", "").strip().lower()
     if forced in SUPPORTED:
         return forced

@@ -1,0 +1,41 @@
+"""What every window of one running app shares: the bank (opened lazily), the clock, the language.
+
+Passed explicitly to windows and dialogs (no module-level singletons), so a test builds its own
+context around a temporary bank with an in-memory keyring and a fake clock."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Callable
+
+from core.authority import Authority
+
+Clock = Callable[[], dt.datetime]
+
+
+def _system_clock() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+@dataclass
+class AppContext:
+    """open_authority: builds the bank on first use (default: `Authority.open()` under app_home())."""
+    open_authority: Callable[[], Authority] | None = None
+    clock: Clock = _system_clock
+    language: str = "ko"
+    _authority: Authority | None = field(default=None, repr=False)
+
+    def authority(self) -> Authority:
+        if self._authority is None:
+            opener = self.open_authority or (lambda: Authority.open(clock=self.clock))
+            self._authority = opener()
+        return self._authority
+
+    @property
+    def authority_open(self) -> bool:
+        return self._authority is not None
+
+    def close(self) -> None:
+        if self._authority is not None:
+            self._authority.close()
+            self._authority = None
