@@ -796,9 +796,10 @@ class Authority:
                 raise E.InsufficientBalance(fee, bal)
 
     def _sign(self, customer_id: int, name: str, public_key, r: bytes, cert_type: str,
-              start: dt.date) -> x509.Certificate:
-        suffix = "".join(str(secrets.randbelow(10)) for _ in range(22))
-        subject = builder.personal_subject(name, suffix, ca_mod.BANK_OU, ca_mod.CA_ORG)
+              start: dt.date, subject: x509.Name | None = None) -> x509.Certificate:
+        if subject is None:
+            suffix = "".join(str(secrets.randbelow(10)) for _ in range(22))
+            subject = builder.personal_subject(name, suffix, ca_mod.BANK_OU, ca_mod.CA_ORG)
         return builder.build_user_certificate(
             issuer=self._issuer(), public_key=public_key, subject=subject, real_name=name,
             idn=self._customer_rrn(customer_id), r=bytes(r), policy_oid=ca_mod.POLICY_BY_TYPE[cert_type],
@@ -882,7 +883,10 @@ class Authority:
         else:
             fee = 0
         self._fault("renew.before_sign")
-        cert = self._sign(row["customer_id"], cust["name"], public_key, r, row["cert_type"], kst_today(now))
+        # A renewed certificate keeps its subject (and so its NPKI folder name): it replaces the old one
+        # in place, as the banks' renewal does.
+        cert = self._sign(row["customer_id"], cust["name"], public_key, r, row["cert_type"], kst_today(now),
+                          subject=old.subject)
         self._fault("renew.signed")
         with self.db.transaction() as conn:
             self._record(conn, cert, customer_id=row["customer_id"], account_id=row["account_id"],

@@ -1,0 +1,518 @@
+"""The certificate-centre flows (bank-flows.md §1): issue, reissue, renew, register, revoke.
+
+    issue     TYPE → CUSTOMER → TERMS → FIRST_FACTOR → SECOND_FACTOR → SAVE → DONE
+    reissue   TYPE → CUSTOMER → TERMS → FIRST_FACTOR → SECOND_FACTOR → CONFIRM_REISSUE → SAVE → DONE
+    renew     PICK_CERT → CERT_PASSWORD → SAVE (new password; saved where the old one was) → DONE
+    register  CUSTOMER → TERMS → FIRST_FACTOR → SECOND_FACTOR → PICK_CERT → CERT_PASSWORD → DONE
+    revoke    PICK_CERT → CERT_PASSWORD (+ explicit confirmation) → DONE
+
+`finish()` / the last step does the slow part (key generation, signing, saving); call it on the
+thread you choose. Saving is two-phase with the bank: the certificate is signed *pending*, written
+as one unit, then confirmed (activation, fee, retiring the old one). If the write fails the pending
+certificate is cancelled; if the confirmation fails the written folder is removed again — so a
+failure or Cancel leaves no file, no active certificate and no debit.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from cryptography.hazmat.primitives.serialization import load_der_private_key
+
+from ..authority import errors as AE
+from ..authority.proof import sign_possession
+from ..errors import Cancelled, DojangError, MissingRandomNum, StorageError, WrongPassword
+from ..npki import keyfile, policies
+from ..npki.certfolder import CertFolder
+from ..npki.certificate import KST
+from ..storage import operations as ops
+from ..storage.base import Storage
+from ..validation.result import Problem
+from .base import (CANCELLED, CERT_PASSWORD, CONFIRM_REISSUE, CUSTOMER, DONE, PICK_CERT, SAVE, TYPE, Completion,
+                   FieldError, Flow, FlowError, IdentityFlow, check_new_password, delete_copies, fee_of,
+                   local_copies, new_key_material, remove_saved, require_new_password, save_issued)
+from .interfaces import NoProgress, Progress, Text
+
+CERT_TYPES = (policies.BANKING, policies.GENERAL)
+TYPE_INFO = {
+    policies.BANKING: Text("일반용(은행·신용카드·보험용) — 무료. 인터넷뱅킹, 신용카드, 보험, 전자상거래, 전자민원에 씁니다.",
+                           "Banking (restricted) — free. Internet banking, credit cards, insurance, "
+                           "e-commerce and e-government."),
+    policies.GENERAL: Text("범용 — 4,400원 (계좌에서 출금). 증권 거래를 포함해 모든 곳에 씁니다.",
+                           "General purpose — 4,400 KRW (debited from the account). Everything, "
+                           "securities trading included."),
+}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A certificate offered on a PICK_CERT step; `reason` says why it cannot be chosen."""
+    storage: Storage
+    cert: CertFolder
+    reason: Text | None = None
+
+    @property
+    def eligible(self) -> bool:
+        return self.reason is None
+
+
+def _wipe(password) -> None:
+    if isinstance(password, bytearray):
+        keyfile.wipe(password)
+
+
+def _decrypt(cert: CertFolder, password) -> bytes:
+    try:
+        return cert.check_password(password)
+    except WrongPassword as exc:
+        raise FieldError("cert_password", exc) from None
+    except DojangError as exc:
+        raise FieldError("cert_password", exc) from None
+
+
+# --- issue and reissue ---------------------------------------------------------------------------------
+
+class IssueFlow(IdentityFlow):
+    kind = "issue"
+    first_step = TYPE
+
+    def __init__(self, authority, **kw):
+        super().__init__(authority, **kw)
+        self.keys.start()   # the key pair is made in the background while the person types
+        self._pending: int | None = None
+
+    # TYPE ---------------------------------------------------------------------------------------
+
+    def choose_type(self, cert_type: str) -> None:
+        self._expect(TYPE)
+        if cert_type not in CERT_TYPES:
+            raise FieldError("cert_type", Problem("cert_type", "인증서 종류를 선택하세요.", "Choose a certificate type."))
+        self.data["cert_type"] = cert_type
+        self._go(CUSTOMER)
+
+    @property
+    def fee(self) -> int:
+        return fee_of(self.data.get("cert_type"), self.bank)
+
+    def _after_identity(self) -> None:
+        self._go(SAVE)
+
+    # SAVE ---------------------------------------------------------------------------------------
+
+    def password_feedback(self, password: str, repeat: str | None = None):
+        return check_new_password(password, repeat, self.personal_info())
+
+    def _bank_call(self, csr: bytes, r: bytes):
+        return self.bank.issue(self.session, csr, r, self.data["cert_type"])
+
+    def _old_copies(self):
+        return []
+
+    def finish(self, storage: Storage | None, password, repeat, progress: Progress | None = None) -> Completion:
+        """Generate the key pair, have it signed, save it to `storage`, confirm. Consumes `password`
+        (a bytearray is wiped). Field errors: storage, password, password_repeat."""
+        self._expect(SAVE)
+        progress = progress or NoProgress()
+        try:
+            if storage is None:
+                raise FieldError("storage", Problem("no_storage", "저장할 위치를 선택하세요.", "Choose where to save."))
+            try:
+                storage.require_writable()
+            except DojangError as exc:
+                raise FieldError("storage", exc) from None
+            require_new_password(password, repeat, self.personal_info())
+            self.busy = True
+            return self._issue_and_save(storage, password, progress)
+        finally:
+            self.busy = False
+            _wipe(password)
+            _wipe(repeat)
+
+    def _issue_and_save(self, storage: Storage, password, progress: Progress) -> Completion:
+        old = self._old_copies()
+        key, csr, r = new_key_material(self.keys, progress)
+        progress.update(0.4, Text("은행에 인증서 발급을 요청하는 중입니다…", "Asking the bank to sign the certificate…"))
+        try:
+            issued = self._bank_call(csr, r)
+        except (AE.InsufficientBalance, AE.AlreadyIssued, AE.SessionInvalid) as exc:
+            raise FlowError(cause=exc) from None
+        except DojangError as exc:
+            raise FlowError.wrap(exc) from None
+        self._pending = issued.serial
+        path = None
+        try:
+            path = save_issued(issued, key, r, password, storage, progress)
+            if progress.cancelled():
+                raise Cancelled()
+            progress.update(0.9, Text("발급을 완료하는 중입니다…", "Completing the issuance…"))
+            issued = self.bank.confirm_delivery(issued.serial)
+        except BaseException as exc:
+            remove_saved(path, storage)
+            try:
+                self.bank.cancel_pending(issued.serial)
+            except DojangError:
+                pass
+            self._pending = None
+            if isinstance(exc, StorageError):
+                raise FieldError("storage", exc) from None
+            if isinstance(exc, DojangError) and not isinstance(exc, Cancelled):
+                raise FlowError.wrap(exc) from None
+            raise
+        self._pending = None
+        removed, kept = self._retire(old)
+        self._end_session()
+        progress.update(1.0, Text("발급이 끝났습니다.", "Issued."))
+        self.result = Completion(self.kind, storage, path, issued.cert_type, issued.serial, issued.not_before,
+                                 issued.not_after, issued.fee, path.name if path else "", removed, kept)
+        self._history.clear()
+        self.step = DONE
+        return self.result
+
+    def _retire(self, old):
+        return (), ()
+
+
+class ReissueFlow(IssueFlow):
+    """Same identity steps; the person confirms that the old certificate is revoked and deleted."""
+    kind = "reissue"
+
+    def _after_identity(self) -> None:
+        self._go(CONFIRM_REISSUE)
+
+    def _is_old_copy(self, cert: CertFolder) -> bool:
+        info = cert.info
+        if info.usage.kind != self.data.get("cert_type") or not info.usage.is_test:
+            return False
+        if self.session is None or info.display_name != self.session.customer_name:
+            return False
+        try:
+            status = self.bank.certificate_status(info.der)
+        except AE.CertificateUnknown:
+            return False
+        return status in ("active", "expired")
+
+    def reissue_targets(self) -> list[tuple[Storage, CertFolder]]:
+        """This customer's certificates of this type from this bank, on any storage: they are
+        revoked by the bank and deleted here once the new one is saved."""
+        return local_copies(self.all_storages(), self._is_old_copy)
+
+    def confirm_reissue(self, confirmed: bool) -> None:
+        self._expect(CONFIRM_REISSUE)
+        if not confirmed:
+            raise FieldError("confirm", Problem(
+                "not_confirmed",
+                "재발급하면 기존 인증서는 폐기되고 삭제되며 되돌릴 수 없습니다. 동의해야 계속할 수 있습니다.",
+                "Reissuing revokes and deletes the old certificate and cannot be undone. Confirm to continue."))
+        self.data["confirmed"] = True
+        self._go(SAVE)
+
+    def _bank_call(self, csr: bytes, r: bytes):
+        return self.bank.reissue(self.session, csr, r, self.data["cert_type"])
+
+    def _old_copies(self):
+        return self.reissue_targets()
+
+    def _retire(self, old):
+        # Only what the bank no longer considers usable is deleted (it revoked the active ones).
+        gone = []
+        for storage, cert in old:
+            try:
+                status = self.bank.certificate_status(cert.info.der)
+            except DojangError:
+                continue
+            if status != "active":
+                gone.append((storage, cert))
+        return delete_copies(gone)
+
+
+# --- certificate pickers -----------------------------------------------------------------------------
+
+class PickCertMixin:
+    """PICK_CERT: choose a certificate from any storage; `reason_for` says which are not eligible."""
+
+    def candidates(self) -> list[Candidate]:
+        out = []
+        for storage, cert in local_copies(self.all_storages(), lambda c: True):
+            out.append(Candidate(storage, cert, self.reason_for(cert)))
+        out.sort(key=lambda c: (not c.eligible, c.cert.info.not_after))
+        return out
+
+    def reason_for(self, cert: CertFolder) -> Text | None:
+        return None
+
+    def pick(self, storage: Storage, cert: CertFolder) -> None:
+        self._expect(PICK_CERT)
+        reason = self.reason_for(cert)
+        if reason is not None:
+            raise FieldError("certificate", Problem("not_eligible", reason.ko, reason.en))
+        self.picked = (storage, cert)
+        self.data["picked"] = str(cert.path)
+        self._go(CERT_PASSWORD)
+
+    def _bank_status(self, cert: CertFolder) -> str | None:
+        try:
+            return self.bank.certificate_status(cert.info.der)
+        except AE.CertificateUnknown:
+            return None
+
+
+_STATUS_TEXT = {
+    "revoked": Text("폐기된 인증서입니다.", "This certificate was revoked."),
+    "superseded": Text("이미 갱신되어 대체된 인증서입니다.", "This certificate was already replaced by a renewal."),
+    "pending": Text("발급이 끝나지 않은 인증서입니다.", "This certificate's issuance was not completed."),
+    "cancelled": Text("발급이 취소된 인증서입니다.", "This certificate's issuance was cancelled."),
+}
+
+
+# --- renew -----------------------------------------------------------------------------------------------
+
+class RenewFlow(PickCertMixin, Flow):
+    """갱신: pick a certificate of this bank 30 days or fewer before expiry, prove possession with its
+    password, set the new certificate's password; the new one replaces the old one in its folder."""
+    kind = "renew"
+    first_step = PICK_CERT
+
+    def __init__(self, authority, *, cert: tuple[Storage, CertFolder] | None = None, **kw):
+        super().__init__(authority, **kw)
+        self.keys.start()
+        self.picked: tuple[Storage, CertFolder] | None = None
+        self._old_key = None
+        if cert is not None:
+            self.pick(*cert)
+
+    @property
+    def window(self) -> int:
+        return getattr(getattr(self.bank, "config", None), "renewal_window_days", 30)
+
+    def reason_for(self, cert: CertFolder) -> Text | None:
+        info = cert.info
+        status = self._bank_status(cert)
+        if status is None:
+            issuer = info.issuer_o or "?"
+            return Text(f"다른 기관({issuer})에서 발급한 인증서입니다. 발급한 기관에서 갱신하세요.",
+                        f"Issued by another institution ({issuer}); renew it there.")
+        if status == "expired" or info.is_expired(self.now()):
+            return Text("만료된 인증서는 갱신할 수 없습니다. 재발급을 이용하세요.",
+                        "An expired certificate cannot be renewed; use reissue.")
+        if status != "active":
+            return _STATUS_TEXT.get(status, Text("사용할 수 없는 인증서입니다.", "This certificate cannot be used."))
+        left = info.days_left(self.now())
+        if left > self.window:
+            opens = (info.not_after.astimezone(KST).date()).toordinal() - self.window
+            from datetime import date
+            day = date.fromordinal(opens).isoformat()
+            return Text(f"갱신은 만료 {self.window}일 전부터 할 수 있습니다 (만료까지 {left}일, {day}부터 갱신 가능).",
+                        f"Renewal opens {self.window} days before expiry ({left} days left; from {day}).")
+        return None
+
+    def _entered(self, step: str) -> None:
+        if step in (PICK_CERT, CERT_PASSWORD):
+            self._old_key = None   # a decrypted key never outlives its step
+
+    def submit_cert_password(self, password) -> None:
+        """Prove possession: the password must open the chosen certificate's private key."""
+        self._expect(CERT_PASSWORD)
+        try:
+            plain = _decrypt(self.picked[1], password)
+        finally:
+            _wipe(password)
+        self._old_key = load_der_private_key(plain, None)
+        self._go(SAVE)
+
+    def password_feedback(self, password: str, repeat: str | None = None):
+        return check_new_password(password, repeat, None)
+
+    def finish(self, password, repeat, progress: Progress | None = None) -> Completion:
+        """New key pair, signed by the bank, saved over the old certificate in its folder."""
+        self._expect(SAVE)
+        progress = progress or NoProgress()
+        storage, old = self.picked
+        try:
+            try:
+                storage.require_writable()
+            except DojangError as exc:
+                raise FieldError("storage", exc) from None
+            require_new_password(password, repeat, None)
+            self.busy = True
+            return self._renew(storage, old, password, progress)
+        finally:
+            self.busy = False
+            _wipe(password)
+            _wipe(repeat)
+
+    def _renew(self, storage: Storage, old: CertFolder, password, progress: Progress) -> Completion:
+        key, csr, r = new_key_material(self.keys, progress)
+        signature = sign_possession(self._old_key, "renew", old.info.der, csr)
+        progress.update(0.4, Text("은행에 갱신을 요청하는 중입니다…", "Asking the bank to renew…"))
+        try:
+            issued = self.bank.renew(old.info.der, csr, r, signature)
+        except DojangError as exc:
+            raise FlowError.wrap(exc) from None
+        before = ops.snapshot(old)   # to put the old pair back if the bank does not confirm
+        path = None
+        try:
+            path = save_issued(issued, key, r, password, storage, progress, user_dir=old.path.parent,
+                               replace=old.path)
+            if progress.cancelled():
+                raise Cancelled()
+            progress.update(0.9, Text("갱신을 완료하는 중입니다…", "Completing the renewal…"))
+            issued = self.bank.confirm_delivery(issued.serial)
+        except BaseException as exc:
+            if path is not None:
+                _restore(storage, old, before)
+            try:
+                self.bank.cancel_pending(issued.serial)
+            except DojangError:
+                pass
+            if isinstance(exc, StorageError):
+                raise FieldError("storage", exc) from None
+            if isinstance(exc, DojangError) and not isinstance(exc, Cancelled):
+                raise FlowError.wrap(exc) from None
+            raise
+        self._old_key = None
+        progress.update(1.0, Text("갱신이 끝났습니다.", "Renewed."))
+        removed = (old.path,) if path != old.path else ()
+        self.result = Completion(self.kind, storage, path, issued.cert_type, issued.serial, issued.not_before,
+                                 issued.not_after, issued.fee, path.name, removed)
+        self._history.clear()
+        self.step = DONE
+        return self.result
+
+    def cancel(self) -> None:
+        self._old_key = None
+        super().cancel()
+
+
+def _restore(storage: Storage, old: CertFolder, files: dict[str, bytes]) -> None:
+    """Put the old certificate back after a renewal that did not complete."""
+    from ..storage.base import drive_lock
+    try:
+        with drive_lock(storage):
+            ops.place_folder(old.path.parent, old.path.name, files, old.info, verify=storage.verify_writes,
+                             on_conflict=lambda _c: ops.ConflictChoice.REPLACE)
+    except DojangError:
+        pass
+
+
+# --- register another institution's certificate ------------------------------------------------------
+
+class RegisterFlow(PickCertMixin, IdentityFlow):
+    """타기관 인증서 등록: identity steps, then a certificate and its password; the VID must match."""
+    kind = "register"
+
+    def __init__(self, authority, **kw):
+        super().__init__(authority, **kw)
+        self.picked: tuple[Storage, CertFolder] | None = None
+
+    def _after_identity(self) -> None:
+        self._go(PICK_CERT)
+
+    def reason_for(self, cert: CertFolder) -> Text | None:
+        info = cert.info
+        if info.is_expired(self.now()):
+            return Text("만료된 인증서는 등록할 수 없습니다.", "An expired certificate cannot be registered.")
+        if self._bank_status(cert) is not None:
+            return Text("이 은행에서 발급한 인증서라 따로 등록할 필요가 없습니다.",
+                        "This bank issued this certificate; it needs no registration.")
+        if not info.has_identify_data:
+            return Text("본인확인 정보(VID)가 없는 인증서라 등록할 수 없습니다.",
+                        "This certificate has no identity data (VID) and cannot be registered.")
+        return None
+
+    def submit_cert_password(self, password) -> Completion:
+        self._expect(CERT_PASSWORD)
+        storage, cert = self.picked
+        try:
+            plain = _decrypt(cert, password)
+        finally:
+            _wipe(password)
+        try:
+            r = keyfile.random_num(plain)
+        except MissingRandomNum as exc:
+            raise FlowError(cause=exc) from None
+        finally:
+            del plain
+        try:
+            reg = self.bank.register(self.session, cert.info.der, r)
+        except AE.VidMismatch as exc:
+            raise FlowError(cause=exc, field="certificate") from None
+        except DojangError as exc:
+            raise FlowError.wrap(exc) from None
+        self._end_session()
+        self.result = Completion(self.kind, storage, cert.path, cert.info.usage.kind, reg.serial,
+                                 cert.info.not_before, reg.not_after, 0, cert.name)
+        self._history.clear()
+        self.step = DONE
+        return self.result
+
+
+# --- revoke -----------------------------------------------------------------------------------------
+
+class RevokeFlow(PickCertMixin, Flow):
+    """인증서 폐기: pick one of this bank's certificates, its password, an explicit confirmation."""
+    kind = "revoke"
+    first_step = PICK_CERT
+
+    def __init__(self, authority, *, cert: tuple[Storage, CertFolder] | None = None, **kw):
+        super().__init__(authority, **kw)
+        self.picked: tuple[Storage, CertFolder] | None = None
+        if cert is not None:
+            self.pick(*cert)
+
+    def reason_for(self, cert: CertFolder) -> Text | None:
+        status = self._bank_status(cert)
+        if status is None:
+            issuer = cert.info.issuer_o or "?"
+            return Text(f"다른 기관({issuer})에서 발급한 인증서입니다. 발급한 기관에서 폐기하세요.",
+                        f"Issued by another institution ({issuer}); revoke it there.")
+        if status == "expired":
+            return Text("만료된 인증서는 폐기할 필요가 없습니다. 삭제만 하면 됩니다.",
+                        "An expired certificate needs no revocation; just delete it.")
+        if status != "active":
+            return _STATUS_TEXT.get(status, Text("사용할 수 없는 인증서입니다.", "This certificate cannot be used."))
+        return None
+
+    def submit_cert_password(self, password, *, confirmed: bool, delete_files: bool = True) -> Completion:
+        self._expect(CERT_PASSWORD)
+        storage, cert = self.picked
+        if not confirmed:
+            _wipe(password)
+            raise FieldError("confirm", Problem(
+                "not_confirmed", "폐기한 인증서는 다시 쓸 수 없습니다. 동의해야 계속할 수 있습니다.",
+                "A revoked certificate can never be used again. Confirm to continue."))
+        try:
+            plain = _decrypt(cert, password)
+        finally:
+            _wipe(password)
+        key = load_der_private_key(plain, None)
+        del plain
+        try:
+            self.bank.revoke(cert.info.der, signature=sign_possession(key, "revoke", cert.info.der),
+                             reason="unspecified")
+        except DojangError as exc:
+            raise FlowError.wrap(exc) from None
+        removed, kept = (), ()
+        if delete_files:
+            fp = cert.info.sha256_fingerprint
+            removed, kept = delete_copies(local_copies(self.all_storages(),
+                                                       lambda c: c.info.sha256_fingerprint == fp))
+        self.result = Completion(self.kind, storage, cert.path, cert.info.usage.kind, cert.info.serial,
+                                 cert.info.not_before, cert.info.not_after, 0, cert.name, removed, kept)
+        self._history.clear()
+        self.step = DONE
+        return self.result
+
+
+FLOWS = {"issue": IssueFlow, "reissue": ReissueFlow, "renew": RenewFlow, "register": RegisterFlow,
+         "revoke": RevokeFlow}
+
+
+def start_flow(kind: str, authority, **kw) -> Flow:
+    """A new flow of `kind` ("issue", "reissue", "renew", "register", "revoke")."""
+    try:
+        cls = FLOWS[kind]
+    except KeyError:
+        raise ValueError(kind) from None
+    return cls(authority, **kw)
+
+
+__all__ = ["CANCELLED", "CERT_TYPES", "Candidate", "FLOWS", "IssueFlow", "RegisterFlow", "RenewFlow",
+           "ReissueFlow", "RevokeFlow", "TYPE_INFO", "start_flow"]
