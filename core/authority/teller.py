@@ -188,6 +188,18 @@ class Teller:
             conn.execute("UPDATE accounts SET balance = ? WHERE customer_id = ?", (balance, cid))
             self.a._audit(conn, "teller.set_balance", "ok", customer_id=cid)
 
+    def identity_of(self, ref: str | int) -> tuple[str, str, str, str]:
+        """(name, RRN, account number, phone) of a customer — what the customer would type.
+
+        Back-office only: scripted issuance uses it to play the customer for test certificates."""
+        cid = self.find_customer(ref)
+        c = self.db.one("SELECT * FROM customers WHERE id = ?", (cid,))
+        a = self.db.one("SELECT * FROM accounts WHERE customer_id = ? ORDER BY id LIMIT 1", (cid,))
+        if a is None:
+            raise E.CustomerNotFound()
+        rrn = self.vault.open(c["rrn_enc"], f"rrn:{cid}").decode("ascii")
+        return c["name"], rrn, self._account_number(a), c["phone"]
+
     def customers(self) -> list[CustomerSummary]:
         out = []
         now = self.a.now()

@@ -1,5 +1,311 @@
-"""CLI commands (filled in by their own issue)."""
+"""`python main.py issue | reissue | renew | register | revoke`: scripted runs of the certificate-centre flows.
+
+The same flow objects as the wizard (core/flows). Passwords come from the terminal (no echo) or, when
+standard input is not a terminal, one per line in the order the command asks for them — never from
+the command line. The verification channels are answered from the customer's simulated devices.
+
+Exit status: 0 done, 1 refused or failed (message on stderr), 2 usage error.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
+from ..i18n import pick
+from ..npki import policies
+
+TYPE_NAMES = {"일반용": policies.BANKING, "banking": policies.BANKING, "은행용": policies.BANKING,
+              "범용": policies.GENERAL, "general": policies.GENERAL}
 
 
 def register(sub) -> None:
-    pass
+    def common_identity(p):
+        p.add_argument("--customer", required=True,
+                       help=pick("고객: 데모 고객 이름/키(예: 김보안, card), 주민등록번호 또는 계좌번호",
+                                 "customer: demo name/key (e.g. 김보안, card), RRN or account number"))
+        p.add_argument("--first", choices=("sms", "ars"), default="sms",
+                       help=pick("1차 인증 (기본 sms)", "first factor (default sms)"))
+        p.add_argument("--second", choices=("auto", "card", "otp"), default="auto",
+                       help=pick("2차 인증: 보안카드 또는 OTP (기본: 고객이 가진 것)",
+                                 "second factor: card or otp (default: what the customer has)"))
+
+    def common_save(p):
+        p.add_argument("--type", default="일반용", help=pick("인증서 종류: 일반용 또는 범용 (기본 일반용)",
+                                                             "certificate type: 일반용 (banking) or 범용 (general)"))
+        p.add_argument("--to", default="hdd", metavar="STORAGE",
+                       help=pick("저장 위치: hdd, usb(이동식디스크가 하나일 때), phone(고객의 모의 휴대폰) 또는 "
+                                 "storages 명령의 ID", "where to save: hdd, usb (when there is one removable drive), "
+                                 "phone (the customer's mock phone) or an id from `storages`"))
+
+    p = sub.add_parser("issue", help=pick("인증서 발급 (스크립트; 테스트 인증서 만들기)",
+                                          "issue a certificate (scripted; makes test certificates)"),
+                       description=pick("계좌 비밀번호와 새 인증서 비밀번호를 차례로 묻습니다 (표준 입력이면 한 줄씩).",
+                                        "Asks for the account password, then the new certificate password "
+                                        "(one line each when standard input is not a terminal)."))
+    common_identity(p)
+    common_save(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_issue, kind="issue")
+
+    p = sub.add_parser("reissue", help=pick("인증서 재발급 (기존 인증서는 폐기·삭제)",
+                                            "reissue (the old certificate is revoked and deleted)"))
+    common_identity(p)
+    common_save(p)
+    p.add_argument("--yes", action="store_true", help=pick("폐기·삭제 확인을 묻지 않음", "do not ask to confirm"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_issue, kind="reissue")
+
+    p = sub.add_parser("renew", help=pick("인증서 갱신 (만료 30일 전부터)", "renew (from 30 days before expiry)"),
+                       description=pick("현재 비밀번호와 새 비밀번호를 차례로 묻습니다.",
+                                        "Asks for the current password, then the new one."))
+    p.add_argument("cert", help=pick("인증서 ID 또는 폴더 경로 (list 명령)", "certificate id or folder path (see `list`)"))
+    p.add_argument("--same-password", action="store_true",
+                   help=pick("새 인증서에도 지금 비밀번호를 씀 (정책에 맞을 때)",
+                             "keep the current password for the new certificate (if it meets the policy)"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_renew)
+
+    p = sub.add_parser("register", help=pick("타기관 인증서 등록", "register another institution's certificate"),
+                       description=pick("계좌 비밀번호와 인증서 비밀번호를 차례로 묻습니다.",
+                                        "Asks for the account password, then the certificate password."))
+    p.add_argument("cert", help=pick("인증서 ID 또는 폴더 경로", "certificate id or folder path"))
+    common_identity(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_register)
+
+    p = sub.add_parser("revoke", help=pick("인증서 폐기", "revoke a certificate"))
+    p.add_argument("cert", help=pick("인증서 ID 또는 폴더 경로", "certificate id or folder path"))
+    p.add_argument("--keep-files", action="store_true", help=pick("파일은 지우지 않음", "do not delete the files"))
+    p.add_argument("--yes", action="store_true", help=pick("확인을 묻지 않음", "do not ask to confirm"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_revoke)
+
+
+# --- helpers --------------------------------------------------------------------------------------------
+
+def _say(ko: str, en: str) -> None:
+    print(pick(ko, en), file=sys.stderr)
+
+
+def _open():
+    from .bank_cmds import _open as open_bank
+    return open_bank()
+
+
+def _cert_type(text: str) -> str:
+    from . import UsageError
+    try:
+        return TYPE_NAMES[text.strip().lower() if text.isascii() else text.strip()]
+    except KeyError:
+        raise UsageError(pick("--type은 일반용 또는 범용입니다.", "--type is 일반용 (banking) or 범용 (general).")) from None
+
+
+def _storage(ref: str, persona, flow):
+    """--to: hdd / usb / phone / a storage id."""
+    from ..errors import UnknownStorage
+    from ..storage import registry
+    from . import UsageError
+    available = flow.storages()
+    ref = ref.strip()
+    if ref == "phone":
+        return registry.phone_storage(persona.phone) or registry.create_phone(persona.phone, persona.name)
+    if ref in ("usb", "removable"):
+        drives = [s for s in available if s.kind == "removable"]
+        if len(drives) == 1:
+            return drives[0]
+        raise UsageError(pick("이동식디스크가 없거나 여러 개입니다. storages 명령의 ID로 지정하세요.",
+                              "No removable drive, or several: name one by its id from `storages`."))
+    try:
+        return registry.find_storage(ref, available)
+    except UnknownStorage:
+        ids = ", ".join(s.id for s in available) or "-"
+        raise UsageError(pick(f"저장 위치 '{ref}'를 찾을 수 없습니다. 사용 가능: {ids}",
+                              f"No storage '{ref}'. Available: {ids}")) from None
+
+
+def _confirm(args, question_ko: str, question_en: str) -> bool:
+    from . import UsageError
+    from .storage_cmds import _stdin_is_tty, read_line
+    if args.yes:
+        return True
+    if not _stdin_is_tty():
+        raise UsageError(pick("표준 입력이 터미널이 아니면 --yes로 확인하세요.",
+                              "Standard input is not a terminal: confirm with --yes."))
+    return read_line(pick(f"{question_ko} [y/N] ", f"{question_en} [y/N] ")).strip().lower() in ("y", "yes", "예")
+
+
+def _report(done, args) -> int:
+    from ..npki.policies import USAGE_LABELS
+    data = {"operation": done.kind, "storage": done.storage.id if done.storage else None,
+            "path": str(done.path) if done.path else None, "type": done.cert_type,
+            "serial": format(done.serial, "X") if done.serial is not None else None,
+            "not_before": done.not_before.isoformat() if done.not_before else None,
+            "not_after": done.not_after.isoformat() if done.not_after else None, "fee": done.fee,
+            "removed": [str(p) for p in done.removed], "not_removed": [[str(p), why] for p, why in done.kept]}
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    kind_ko = {"issue": "발급", "reissue": "재발급", "renew": "갱신", "register": "등록", "revoke": "폐기"}[done.kind]
+    print(pick(f"인증서 {kind_ko}이 끝났습니다.", f"Certificate {done.kind} complete."))
+    if done.path:
+        print(pick(f"  위치: {done.storage.label() if done.storage else ''} — {done.path}",
+                   f"  Where: {done.storage.label() if done.storage else ''} — {done.path}"))
+    if done.cert_type in USAGE_LABELS:
+        print(pick(f"  종류: {USAGE_LABELS[done.cert_type][0]}", f"  Type: {USAGE_LABELS[done.cert_type][1]}"))
+    if done.not_before and done.kind != "revoke":
+        print(pick(f"  유효기간: {done.not_before:%Y-%m-%d} ~ {done.not_after:%Y-%m-%d}",
+                   f"  Valid: {done.not_before:%Y-%m-%d} to {done.not_after:%Y-%m-%d}"))
+    if done.fee:
+        print(pick(f"  수수료: {done.fee:,}원 (계좌에서 출금)", f"  Fee: {done.fee:,} KRW (debited)"))
+    if done.kind == "renew":
+        print(pick("  이전 인증서는 같은 폴더에서 새 인증서로 바뀌었습니다 (은행에서는 대체됨으로 기록).",
+                   "  The old certificate in this folder was replaced (recorded as superseded by the bank)."))
+    for p in done.removed:
+        print(pick(f"  삭제한 이전 인증서: {p}", f"  Old copy deleted: {p}"))
+    for p, why in done.kept:
+        print(pick(f"  지우지 못한 이전 인증서: {p} ({why})", f"  Old copy not deleted: {p} ({why})"))
+    if done.kind in ("issue", "reissue", "renew"):
+        print(pick("  비밀번호를 잊으면 찾을 수 없습니다: 삭제 후 재발급해야 합니다.",
+                   "  A forgotten password cannot be recovered: delete and reissue."))
+    return 0
+
+
+def _run_flow(kind: str, args, build) -> int:
+    """Open the bank, run `build(bank, new_flow)` (the key pair is generated in the background
+    while the steps run), report. `build` cancels its flow on any failure."""
+    from ..flows import start_flow
+    from ..flows.base import KeyMaker
+    with _open() as bank, ThreadPoolExecutor(1, thread_name_prefix="keygen") as pool:
+        _flow, done = build(bank, lambda: start_flow(kind, bank, keys=KeyMaker(executor=pool)))
+    return _report(done, args)
+
+
+class _Progress:
+    def update(self, fraction, text) -> None:
+        _say(text.ko, text.en)
+
+    def cancelled(self) -> bool:
+        return False
+
+
+# --- commands ------------------------------------------------------------------------------------------
+
+def cmd_issue(args) -> int:
+    from ..flows.scripted import SimulatedCustomer, persona_for
+    from .storage_cmds import read_secret
+    cert_type = _cert_type(args.type)
+
+    def build(bank, new_flow):
+        flow = new_flow()
+        try:
+            persona = persona_for(bank, args.customer)
+            customer = SimulatedCustomer(bank, persona, say=_say)
+            flow.choose_type(cert_type)
+            account_pw = read_secret(pick("계좌 비밀번호(4자리): ", "Account password (4 digits): "))
+            try:
+                customer.verify(flow, account_pw, first=args.first, second=args.second)
+            finally:
+                account_pw[:] = bytes(len(account_pw))
+            if args.kind == "reissue":
+                targets = flow.reissue_targets()
+                for storage, cert in targets:
+                    _say(f"폐기·삭제될 인증서: {cert.info.display_name} ({storage.label()}) {cert.path}",
+                         f"Will be revoked and deleted: {cert.info.display_name} ({storage.label('en')}) {cert.path}")
+                if not _confirm(args, "기존 인증서는 폐기되고 삭제되며 되돌릴 수 없습니다. 계속할까요?",
+                                "The old certificate will be revoked and deleted; this cannot be undone. Go on?"):
+                    from ..errors import Cancelled
+                    raise Cancelled()
+                flow.confirm_reissue(True)
+            storage = _storage(args.to, persona, flow)
+            password = read_secret(pick("새 인증서 비밀번호: ", "New certificate password: "))
+            repeat = read_secret(pick("새 인증서 비밀번호 확인: ", "New certificate password again: ")) \
+                if _interactive() else bytearray(password)
+            return flow, flow.finish(storage, password, repeat, _Progress())
+        except BaseException:
+            flow.cancel()
+            raise
+    return _run_flow(args.kind, args, build)
+
+
+def _interactive() -> bool:
+    from .storage_cmds import _stdin_is_tty
+    return _stdin_is_tty()
+
+
+def _picked(ref: str):
+    from ..errors import BrokenEntry
+    from ..npki.certfolder import BrokenFolder
+    from ..storage import registry
+    storage, entry = registry.resolve_cert(ref)
+    if isinstance(entry, BrokenFolder):
+        raise BrokenEntry(entry.error.ko, entry.error.en)
+    return storage, entry
+
+
+def cmd_renew(args) -> int:
+    from .storage_cmds import read_secret
+    storage, cert = _picked(args.cert)
+
+    def build(bank, new_flow):
+        flow = new_flow()
+        try:
+            flow.pick(storage, cert)
+            current = read_secret(pick("현재 인증서 비밀번호: ", "Current certificate password: "))
+            keep = bytearray(current) if args.same_password else None
+            flow.submit_cert_password(current)
+            if keep is not None:
+                password, repeat = keep, bytearray(keep)
+            else:
+                password = read_secret(pick("새 인증서 비밀번호: ", "New certificate password: "))
+                repeat = read_secret(pick("새 인증서 비밀번호 확인: ", "New certificate password again: ")) \
+                    if _interactive() else bytearray(password)
+            return flow, flow.finish(password, repeat, _Progress())
+        except BaseException:
+            flow.cancel()
+            raise
+    return _run_flow("renew", args, build)
+
+
+def cmd_register(args) -> int:
+    from ..flows.scripted import SimulatedCustomer, persona_for
+    from .storage_cmds import read_secret
+    storage, cert = _picked(args.cert)
+
+    def build(bank, new_flow):
+        flow = new_flow()
+        try:
+            persona = persona_for(bank, args.customer)
+            account_pw = read_secret(pick("계좌 비밀번호(4자리): ", "Account password (4 digits): "))
+            try:
+                SimulatedCustomer(bank, persona, say=_say).verify(flow, account_pw, first=args.first,
+                                                                  second=args.second)
+            finally:
+                account_pw[:] = bytes(len(account_pw))
+            flow.pick(storage, cert)
+            password = read_secret(pick("인증서 비밀번호: ", "Certificate password: "))
+            return flow, flow.submit_cert_password(password)
+        except BaseException:
+            flow.cancel()
+            raise
+    return _run_flow("register", args, build)
+
+
+def cmd_revoke(args) -> int:
+    from ..errors import Cancelled
+    from .storage_cmds import read_secret
+    storage, cert = _picked(args.cert)
+
+    def build(bank, new_flow):
+        flow = new_flow()
+        try:
+            flow.pick(storage, cert)
+            if not _confirm(args, "폐기한 인증서는 다시 쓸 수 없습니다. 폐기할까요?",
+                            "A revoked certificate can never be used again. Revoke it?"):
+                raise Cancelled()
+            password = read_secret(pick("인증서 비밀번호: ", "Certificate password: "))
+            return flow, flow.submit_cert_password(password, confirmed=True, delete_files=not args.keep_files)
+        except BaseException:
+            flow.cancel()
+            raise
+    return _run_flow("revoke", args, build)

@@ -160,8 +160,9 @@ class IssueFlow(IdentityFlow):
         removed, kept = self._retire(old)
         self._end_session()
         progress.update(1.0, Text("발급이 끝났습니다.", "Issued."))
-        self.result = Completion(self.kind, storage, path, issued.cert_type, issued.serial, issued.not_before,
-                                 issued.not_after, issued.fee, path.name if path else "", removed, kept)
+        self.result = Completion(self.kind, storage, path, issued.cert_type, issued.serial,
+                                 issued.not_before.astimezone(KST), issued.not_after.astimezone(KST), issued.fee,
+                                 path.name if path else "", removed, kept)
         self._history.clear()
         self.step = DONE
         return self.result
@@ -370,8 +371,9 @@ class RenewFlow(PickCertMixin, Flow):
         self._old_key = None
         progress.update(1.0, Text("갱신이 끝났습니다.", "Renewed."))
         removed = (old.path,) if path != old.path else ()
-        self.result = Completion(self.kind, storage, path, issued.cert_type, issued.serial, issued.not_before,
-                                 issued.not_after, issued.fee, path.name, removed)
+        self.result = Completion(self.kind, storage, path, issued.cert_type, issued.serial,
+                                 issued.not_before.astimezone(KST), issued.not_after.astimezone(KST), issued.fee,
+                                 path.name, removed)
         self._history.clear()
         self.step = DONE
         return self.result
@@ -438,7 +440,7 @@ class RegisterFlow(PickCertMixin, IdentityFlow):
             raise FlowError.wrap(exc) from None
         self._end_session()
         self.result = Completion(self.kind, storage, cert.path, cert.info.usage.kind, reg.serial,
-                                 cert.info.not_before, reg.not_after, 0, cert.name)
+                                 cert.info.not_before, reg.not_after.astimezone(KST), 0, cert.name)
         self._history.clear()
         self.step = DONE
         return self.result
