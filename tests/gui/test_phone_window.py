@@ -1,0 +1,144 @@
+"""The mock phone window driven by object names: ARS, SMS, decline, PC → phone transfer."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QPushButton
+
+from core.authority import errors as E
+from core.npki import keyfile
+from core.npki.certfolder import read_cert_folder
+from core.storage import registry
+from gui.phone_window import PhoneWindow, ensure_phone_windows, phone_window_for, show_phone_window
+from tests import factory
+from tests.gui.phone_helpers import *  # noqa: F401,F403
+from tests.gui.phone_helpers import demo, sms_code_of
+
+import pytest
+
+
+def _session(bank, key="card"):
+    c = demo(key)
+    s = bank.verify_customer(c.name, c.rrn, c.account, c.account_password)
+    bank.agree_terms(s, {t.id: t.version for t in bank.terms()})
+    return s, c
+
+
+def _click(qtbot, window, name):
+    button = window.findChild(QPushButton, name)
+    assert button is not None, name
+    assert button.isEnabled(), name
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_answering_the_ars_call_completes_check_ars(qtbot, ctx, demo_bank):
+    s, c = _session(demo_bank)
+    watcher = ensure_phone_windows(None, ctx)
+    started = demo_bank.start_ars(s)
+    assert demo_bank.check_ars(s) is False
+    # the watcher pops the right window with the incoming-call screen, by itself
+    qtbot.waitUntil(lambda: phone_window_for(ctx, c.phone) is not None, timeout=5000)
+    window = phone_window_for(ctx, c.phone)
+    qtbot.waitUntil(lambda: window.isVisible() and window.page() == "call", timeout=5000)
+    assert "ARS" in window.findChild(QLabel, "phoneCaller").text()
+    _click(qtbot, window, "phoneAcceptCall")
+    assert window.page() == "keypad"
+    # a wrong code first: the phone says so and the bank still waits
+    wrong = f"{(int(started.code) + 1) % 100:02d}"
+    for d in wrong:
+        _click(qtbot, window, f"phoneKeypad_{d}")
+    status = window.findChild(QLabel, "phoneCallStatus")
+    assert status.isVisibleTo(window) and "2" in status.text()       # tries left
+    assert window.page() == "keypad"
+    assert demo_bank.check_ars(s) is False
+    for d in started.code:
+        _click(qtbot, window, f"phoneKeypad_{d}")
+    assert demo_bank.check_ars(s) is True
+    qtbot.waitUntil(lambda: window._call_state == "completed", timeout=5000)
+    watcher.timer.stop()
+
+
+def test_declining_the_call(qtbot, ctx, demo_bank):
+    s, c = _session(demo_bank)
+    window = show_phone_window(None, ctx, c.phone)
+    demo_bank.start_ars(s)
+    window.poll()
+    assert window.page() == "call"
+    _click(qtbot, window, "phoneDeclineCall")
+    with pytest.raises(E.CallDeclined):
+        demo_bank.check_ars(s)
+    assert window.page() == "lock"
+
+
+def test_sms_shows_up_and_the_window_pops_up(qtbot, ctx, demo_bank):
+    s, c = _session(demo_bank, "otp")
+    watcher = ensure_phone_windows(None, ctx)
+    assert phone_window_for(ctx, c.phone) is None
+    demo_bank.send_sms(s)
+    qtbot.waitUntil(lambda: phone_window_for(ctx, c.phone) is not None and phone_window_for(ctx, c.phone).isVisible(),
+                    timeout=5000)
+    window = phone_window_for(ctx, c.phone)
+    assert window.page() == "lock"
+    notes = [w for w in window.findChildren(QLabel) if "[도장은행]" in w.text() and w.isVisibleTo(window)]
+    assert notes, "the lock screen shows the message as a notification"
+    _click(qtbot, window, "phoneUnlock")
+    _click(qtbot, window, "phoneAppSms")
+    sms = window.findChild(QListWidget, "phoneSmsList")
+    assert sms.count() == 1
+    code = sms_code_of(sms.item(0).text())
+    demo_bank.check_sms(s, code)
+    assert demo_bank.session_status(s).first_factor == "sms"
+    # a second message arrives while the SMS app is open: listed at once
+    demo_bank.send_sms(s)
+    qtbot.waitUntil(lambda: sms.count() == 2, timeout=5000)
+    watcher.timer.stop()
+
+
+def test_pc_to_phone_export_typed_on_the_phone(qtbot, ctx, relay, npki_root):
+    made = factory.make_cert(factory.user_dir(npki_root))
+    cert = read_cert_folder(made.path, "yessign")
+    number = demo("card").phone
+    offer = relay.export_to_phone(cert, factory.PASSWORD, number)      # the PC shows offer.formatted
+    window = show_phone_window(None, ctx, number, relay=relay)
+    _click(qtbot, window, "phoneUnlock")
+    _click(qtbot, window, "phoneAppBank")
+    window.findChild(QLineEdit, "phoneImportCode").setText(offer.formatted)
+    # wrong password first: inline message, nothing written
+    qtbot.keyClicks(window.findChild(QLineEdit, "phoneImportPassword"), "wrong-pass-1!")
+    _click(qtbot, window, "phoneImportButton")
+    status = window.findChild(QLabel, "phoneImportStatus")
+    assert "Tries left: 4" in status.text()
+    assert registry.phone_storage(number).certificates() == []
+    qtbot.keyClicks(window.findChild(QLineEdit, "phoneImportPassword"), factory.PASSWORD)
+    _click(qtbot, window, "phoneImportButton")
+    assert "saved" in status.text().lower() or "저장" in status.text()
+    certs = registry.phone_storage(number).certificates()
+    assert len(certs) == 1
+    plain = certs[0].check_password(factory.PASSWORD)
+    assert keyfile.random_num(plain) == keyfile.random_num(cert.check_password(factory.PASSWORD))
+    assert window.findChild(QListWidget, "phoneCertList").count() == 1
+
+
+def test_phone_to_pc_export_shows_a_code(qtbot, ctx, relay):
+    number = demo("otp").phone
+    phone = registry.create_phone(number)
+    made = factory.make_cert(factory.user_dir(phone.root))
+    window = show_phone_window(None, ctx, number, relay=relay)
+    window.show_page("bank")
+    assert window.findChild(QComboBox, "phoneExportCert").count() == 1
+    qtbot.keyClicks(window.findChild(QLineEdit, "phoneExportPassword"), factory.PASSWORD)
+    _click(qtbot, window, "phoneExportButton")
+    code = window.findChild(QLabel, "phoneExportCode").text()
+    assert len(code) == 14 and code.count("-") == 2
+    hdd = registry.find_storage("hdd")
+    relay.import_on_pc(code, factory.PASSWORD, hdd)
+    window.poll()
+    assert window.findChild(QLabel, "phoneExportCode").text() == ""
+    assert [c.name for c in hdd.certificates() if c.ca_folder == "yessign"] == [made.folder_name]
+
+
+def test_one_window_per_number(qtbot, ctx):
+    a = show_phone_window(None, ctx, demo("card").phone)
+    b = show_phone_window(None, ctx, "01022223333")
+    c = show_phone_window(None, ctx, demo("otp").phone)
+    assert a is b and a is not c
+    assert isinstance(a, PhoneWindow)
