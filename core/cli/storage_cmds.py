@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import json
+import os
 import sys
 import unicodedata
 from pathlib import Path
@@ -186,6 +187,23 @@ def cmd_storages(args) -> int:
         free_text = f"{free / 1e9:.1f} GB" if free is not None else "—"
         state = pick("연결됨", "present") if s.present() else pick("없음", "absent")
         print(f"{s.id:<16} {s.label():<40} {state:<8} {free_text:>10}  {s.root}")
+    return 0
+
+
+def cmd_add_folder(args) -> int:
+    if not Path(args.path).is_dir():
+        raise DojangError("그런 폴더가 없습니다.", "No such folder.", path=args.path)
+    storage = registry.add_folder(Path(args.path))
+    print(pick(f"폴더를 저장 위치로 추가했습니다: {storage.id}  {storage.root}",
+               f"Folder added as a storage: {storage.id}  {storage.root}"))
+    return 0
+
+
+def cmd_remove_folder(args) -> int:
+    ref = args.folder
+    registry.remove_folder(str(Path(ref).absolute()) if os.sep in ref else ref)
+    print(pick("저장 위치 목록에서 뺐습니다 (폴더와 인증서는 그대로 있습니다).",
+               "Removed from the storage list (the folder and its certificates stay on disk)."))
     return 0
 
 
@@ -359,6 +377,13 @@ def register(sub) -> None:
 
     p = add("storages", cmd_storages, "저장매체 목록", "List storages")
     p.add_argument("--json", action="store_true", help=pick("JSON으로 출력", "print JSON"))
+
+    p = add("add-folder", cmd_add_folder, "폴더를 저장 위치로 추가 (예: 백업, 네트워크의 NPKI 폴더)",
+            "Add a folder as a storage (a backup, an NPKI folder on a share)")
+    p.add_argument("path", metavar="PATH")
+    p = add("remove-folder", cmd_remove_folder, "추가한 폴더를 목록에서 빼기 (파일은 그대로)",
+            "Remove an added folder from the list (files stay)")
+    p.add_argument("folder", metavar="ID_OR_PATH")
 
     p = add("list", cmd_list, "인증서 목록", "List certificates")
     p.add_argument("--storage", metavar="ID", help=pick("이 저장매체만", "only this storage"))

@@ -486,7 +486,8 @@ class IdentityFlow(Flow):
 
     def personal_info(self) -> PersonalInfo:
         """What a new password must not contain: the customer's RRN, account and (visible) phone digits."""
-        phone = self.session.phone_masked.replace("*", "") if self.session else None
+        # Only the last four digits of the registered phone are known to the client (masked number).
+        phone = self.session.phone_masked.rsplit("-", 1)[-1] if self.session else None
         return PersonalInfo(rrn=self.data.get("rrn"), account=self.data.get("account"), phone=phone)
 
 

@@ -186,3 +186,20 @@ def test_export_and_import_pfx(run, made, cert_id, usb, tmp_path):
     assert code == 0 and "already there" in out
     code, _, err = run(["import-pfx", str(tmp_path / "nope.pfx"), "--to", usb.id], "x\n")
     assert code == 1
+
+
+def test_add_and_remove_a_folder_storage(run, tmp_path):
+    backup = tmp_path / "backup" / "NPKI"
+    from tests.factory import make_cert
+    make_cert(backup / "yessign" / "USER")
+    code, out, err = run(["add-folder", str(tmp_path / "nope")])
+    assert code == 1
+    code, out, err = run(["add-folder", str(backup)])
+    assert code == 0, err
+    code, out, _ = run(["list", "--json"])
+    assert any(c["storage_kind"] == "folder" for c in json.loads(out))
+    code, out, err = run(["remove-folder", str(backup)])
+    assert code == 0
+    code, out, _ = run(["storages", "--json"])
+    assert all(s["kind"] != "folder" for s in json.loads(out))
+    assert (backup / "yessign" / "USER").is_dir()              # the files stay
