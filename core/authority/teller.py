@@ -182,6 +182,25 @@ class Teller:
             self.a._audit(conn, "teller.issue_otp", "ok", customer_id=cid, otp=serial)
         return serial, secret
 
+    def revoke(self, serial: str | int, reason: str = "unspecified") -> None:
+        """Revoke an active certificate at the counter (the customer identified in person).
+
+        `serial` is the hex serial as listed by `certificates()` (or an int). The CRL is regenerated."""
+        key = format(serial, "x") if isinstance(serial, int) else str(serial).strip().lower()
+        if reason not in ("unspecified", "key_compromise", "affiliation_changed", "superseded",
+                          "cessation_of_operation"):
+            raise E.InvalidInput()
+        row = self.db.one("SELECT serial, customer_id, status FROM certificates WHERE serial = ?", (key,))
+        if row is None:
+            raise E.CertificateUnknown()
+        if row["status"] != "active":
+            raise E.NotActive(row["status"])
+        with self.db.transaction() as conn:
+            conn.execute("UPDATE certificates SET status = 'revoked', ended_at = ?, end_reason = ? WHERE serial = ?",
+                         (_iso(self.a.now()), reason, key))
+            self.a._audit(conn, "teller.revoke", "revoked", customer_id=row["customer_id"], serial=key, reason=reason)
+            self.a._regenerate_crl()
+
     def set_balance(self, ref: str | int, balance: int) -> None:
         cid = self.find_customer(ref)
         with self.db.transaction() as conn:
