@@ -1,0 +1,193 @@
+"""The demo customers panel: who they are and every value needed to finish each flow.
+
+This is the one place where demo 주민등록번호 are shown in full: they are fictitious demo data (the
+banner says so). Values come from `core.authority.demo.demo_info`, so a teller's changes (unlocking,
+a new card) show up after 새로 고침.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout,
+                               QWidget)
+
+from core.authority.demo import demo_info
+
+from .context import AppContext
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DemoPanel", text)
+
+
+_STYLE = """
+#demoPanel { background: #f3f5f9; }
+#demoBanner { background: #fff4d6; border: 1px solid #f0c659; border-radius: 8px; color: #5c4400; padding: 8px; }
+QFrame.customer { background: white; border: 1px solid #d5dbe6; border-radius: 10px; }
+QLabel.name { font-size: 16px; font-weight: 700; color: #1d2433; }
+QLabel.tag { background: #e3ecff; color: #1f4fa8; border-radius: 8px; padding: 2px 8px; font-size: 11px;
+             font-weight: 600; }
+QLabel.tagWarn { background: #ffe3e3; color: #a61b1b; border-radius: 8px; padding: 2px 8px; font-size: 11px;
+                 font-weight: 600; }
+QLabel.key { color: #5b6478; }
+QLabel.value { color: #1d2433; font-family: 'DejaVu Sans Mono', monospace; font-size: 13px; }
+QLabel.note { color: #3c4558; }
+QPushButton.copy { padding: 1px 8px; font-size: 11px; }
+"""
+
+PURPOSES = {
+    "card": ("보안카드", "card"),
+    "otp": ("OTP", "otp"),
+    "locked": ("잠긴 계좌", "locked"),
+    "expiring": ("만료 임박 (갱신)", "expiring"),
+    "expired": ("만료됨 (재발급)", "expired"),
+    "low-balance": ("잔액 부족", "low balance"),
+}
+
+
+class DemoPanel(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent, Qt.WindowType.Window)
+        self.ctx = ctx
+        self.setObjectName("demoPanel")
+        self.setWindowTitle(self.tr("데모 고객 안내"))
+        self.setStyleSheet(_STYLE)
+        self.resize(820, 760)
+        lay = QVBoxLayout(self)
+        banner = QLabel(self.tr("아래 고객과 주민등록번호·계좌·전화번호는 모두 가짜 데모 데이터입니다. 실제 사람이나 "
+                                "계좌와 관계가 없으며, 여기서 발급한 공동인증서는 실제 은행에서 쓸 수 없는 "
+                                "테스트 인증서입니다. 인증서 발급 단계에서 이 값을 그대로 입력하세요."), self)
+        banner.setObjectName("demoBanner")
+        banner.setWordWrap(True)
+        lay.addWidget(banner)
+        top = QHBoxLayout()
+        top.addStretch(1)
+        refresh = QPushButton(self.tr("새로 고침"), self)
+        refresh.setObjectName("demoRefresh")
+        refresh.clicked.connect(self.refresh)
+        top.addWidget(refresh)
+        lay.addLayout(top)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        lay.addWidget(self.scroll, 1)
+        self.copied = QLabel("", self)
+        self.copied.setObjectName("demoCopied")
+        lay.addWidget(self.copied)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.customers = demo_info(self.ctx.authority())
+        inner = QWidget()
+        inner.setObjectName("demoList")
+        il = QVBoxLayout(inner)
+        il.setSpacing(10)
+        for info in self.customers:
+            il.addWidget(self._customer_card(inner, info))
+        if not self.customers:
+            il.addWidget(QLabel(self.tr("데모 고객이 없습니다."), inner))
+        il.addStretch(1)
+        self.scroll.setWidget(inner)
+
+    def _copy(self, what: str, value: str) -> None:
+        QGuiApplication.clipboard().setText(value)
+        self.copied.setText(self.tr("{0}을(를) 클립보드에 복사했습니다.").format(what))
+
+    def _customer_card(self, parent: QWidget, info: dict) -> QFrame:
+        key = info["key"]
+        card = QFrame(parent)
+        card.setObjectName(f"demoCustomer_{key}")
+        card.setProperty("class", "customer")
+        lay = QVBoxLayout(card)
+        head = QHBoxLayout()
+        name = QLabel(info["name"], card)
+        name.setProperty("class", "name")
+        head.addWidget(name)
+        ko, en = PURPOSES.get(key, (key, key))
+        tag = QLabel(ko if self.ctx.language == "ko" else en, card)
+        tag.setProperty("class", "tagWarn" if key in ("locked", "expired", "low-balance") else "tag")
+        head.addWidget(tag)
+        if info["locked"]:
+            locked = QLabel(self.tr("현재 잠김"), card)
+            locked.setObjectName(f"demoLocked_{key}")
+            locked.setProperty("class", "tagWarn")
+            head.addWidget(locked)
+        head.addStretch(1)
+        lay.addLayout(head)
+        note = QLabel(info["note_ko"] if self.ctx.language == "ko" else info["note_en"], card)
+        note.setProperty("class", "note")
+        note.setWordWrap(True)
+        lay.addWidget(note)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        rows = [("rrn", self.tr("주민등록번호"), info["rrn"]),
+                ("account", self.tr("계좌번호"), info["account"]),
+                ("accountPassword", self.tr("계좌 비밀번호"), info["account_password"]),
+                ("phone", self.tr("휴대폰"), info["phone"])]
+        if info["balance"] is not None:
+            rows.append(("balance", self.tr("잔액"), self.tr("{0:,}원").format(info["balance"])))
+        if info["card_serial"]:
+            rows.append(("card", self.tr("보안카드"), self.tr("있음 (카드 보기에서 번호 확인)")))
+        if info["otp_serial"]:
+            rows.append(("otp", self.tr("OTP"), self.tr("있음 (OTP 보기에서 번호 확인)")))
+        if info["cert_password"]:
+            rows.append(("certPassword", self.tr("인증서 비밀번호"), info["cert_password"]))
+        copyable = {"rrn", "account", "accountPassword", "phone", "certPassword"}
+        for r, (field, label, value) in enumerate(rows):
+            k = QLabel(label, card)
+            k.setProperty("class", "key")
+            v = QLabel(value, card)
+            v.setObjectName(f"demo_{field}_{key}")
+            v.setProperty("class", "value")
+            v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            grid.addWidget(k, r // 2, (r % 2) * 3)
+            grid.addWidget(v, r // 2, (r % 2) * 3 + 1)
+            if field in copyable:
+                b = QPushButton(self.tr("복사"), card)
+                b.setObjectName(f"demoCopy_{field}_{key}")
+                b.setProperty("class", "copy")
+                plain = value.replace("-", "") if field in ("rrn", "account") else value
+                b.clicked.connect(lambda _=False, w=label, val=plain: self._copy(w, val))
+                grid.addWidget(b, r // 2, (r % 2) * 3 + 2)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(4, 1)
+        lay.addLayout(grid)
+
+        buttons = QHBoxLayout()
+        if info["card_serial"]:
+            b = QPushButton(self.tr("보안카드 보기"), card)
+            b.setObjectName(f"demoOpenCard_{key}")
+            b.clicked.connect(lambda _=False, s=info["card_serial"]: self._open_card(s))
+            buttons.addWidget(b)
+        if info["otp_serial"]:
+            b = QPushButton(self.tr("OTP 보기"), card)
+            b.setObjectName(f"demoOpenOtp_{key}")
+            b.clicked.connect(lambda _=False, s=info["otp_serial"]: self._open_otp(s))
+            buttons.addWidget(b)
+        b = QPushButton(self.tr("휴대폰 열기"), card)
+        b.setObjectName(f"demoOpenPhone_{key}")
+        b.clicked.connect(lambda _=False, n=info["phone"]: self._open_phone(n))
+        buttons.addWidget(b)
+        buttons.addStretch(1)
+        lay.addLayout(buttons)
+        return card
+
+    def _open_card(self, serial: str) -> None:
+        from .devices import show_card_viewer
+        show_card_viewer(self, self.ctx, serial)
+
+    def _open_otp(self, serial: str) -> None:
+        from .devices import show_otp_window
+        show_otp_window(self, self.ctx, serial)
+
+    def _open_phone(self, number: str) -> None:
+        from .phone_window import show_phone_window
+        show_phone_window(self, self.ctx, number)
+
+
+def show_demo_panel(parent: QWidget | None, ctx: AppContext) -> DemoPanel:
+    panel = DemoPanel(ctx, parent)
+    panel.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    panel.show()
+    return panel
