@@ -121,6 +121,7 @@ class DemoPanel(QWidget):
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
+        copyable = {"rrn", "account", "accountPassword", "phone", "certPassword"}
         rows = [("rrn", self.tr("주민등록번호"), info["rrn"]),
                 ("account", self.tr("계좌번호"), info["account"]),
                 ("accountPassword", self.tr("계좌 비밀번호"), info["account_password"]),
@@ -133,13 +134,12 @@ class DemoPanel(QWidget):
             rows.append(("otp", self.tr("OTP"), self.tr("있음 (OTP 보기에서 번호 확인)")))
         if info["cert_password"]:
             rows.append(("certPassword", self.tr("인증서 비밀번호"), info["cert_password"]))
-        copyable = {"rrn", "account", "accountPassword", "phone", "certPassword"}
         for r, (field, label, value) in enumerate(rows):
             k = QLabel(label, card)
             k.setProperty("class", "key")
             v = QLabel(value, card)
             v.setObjectName(f"demo_{field}_{key}")
-            v.setProperty("class", "value")
+            v.setProperty("class", "value" if field in copyable or field == "balance" else "note")
             v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             grid.addWidget(k, r // 2, (r % 2) * 3)
             grid.addWidget(v, r // 2, (r % 2) * 3 + 1)

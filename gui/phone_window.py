@@ -504,8 +504,9 @@ class PhoneWindow(QWidget):
             now = dt.datetime.now(KST)
         self.status_time.setText(now.strftime("%H:%M"))
         self.lock_time.setText(now.strftime("%H:%M"))
-        days = ("월", "화", "수", "목", "금", "토", "일")
-        self.lock_date.setText(self.tr("{0}월 {1}일 {2}요일").format(now.month, now.day, self.tr(days[now.weekday()])))
+        days = ("월", "화", "수", "목", "금", "토", "일") if self.ctx.language == "ko" else \
+            ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+        self.lock_date.setText(self.tr("{0}월 {1}일 {2}요일").format(now.month, now.day, days[now.weekday()]))
 
     def poll(self) -> None:
         """Look at the phone's call and inbox; switch screens when something new happened."""
