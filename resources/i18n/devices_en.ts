@@ -165,6 +165,110 @@
     </message>
 </context>
 <context>
+    <name>PcTransferWindow</name>
+    <message>
+        <location filename="../../gui/phone_window.py" line="857" />
+        <source>휴대폰과 인증서 주고받기</source>
+        <translation>Certificates between PC and phone</translation>
+    </message>
+    <message>
+        <location filename="../../gui/phone_window.py" line="866" />
+        <source>휴대폰으로 보낼 공동인증서를 고르고 비밀번호를 입력하면 인증번호 12자리가 표시됩니다. 휴대폰의 도장은행 앱 → 'PC에서 가져오기'에 입력하세요.</source>
+        <translation>Choose the certificate to send and enter its password to get a 12-digit code. Type it on the phone in the Dojang Bank app → 'From PC'.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/phone_window.py" line="877" />
+        <location filename="../../gui/phone_window.py" line="907" />
+        <source>인증서 비밀번호</source>
+        <translation>Certificate password</translation>
+    </message>
+    <message>
+        <location filename="../../gui/phone_window.py" line="880" />
+        <source>인증번호 받기</source>
+        <translation>Get a code</translation>
+    </message>
+    <message>
+        <location filename="../../gui/phone_window.py" line="894" />
+        <source>휴대폰으로 보내기</source>
+        <translation>Send to phone</translation>
+    </message>
+    <message>
+        <location filename="../../gui/phone_window.py" line="898" />
+        <source>휴대폰의 도장은행 앱 → 'PC로 보내기'에 표시된 인증번호 12자리와 인증서 비밀번호를 입력하고 저장할 곳을 고르세요.</source>
+        <translation>Enter the 12-digit code shown on the phone (Dojang Bank app → 'To PC') and the certificate password, and choose where to save.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/phone_window.py" line="912" />
+        <source>인증서 받기</source>
+        <translation>Receive certificate</translation>
+    </message>
+    <message>
+        <location filename="../../gui/phone_window.py" line="918" />
+        <source>휴대폰에서 받기</source>
+        <translation>Receive from phone</translation>
+    </message>
+    <message>
+        <location filename="../../gui/phone_window.py" line="933" />
+        <source>받을 휴대폰: {0}</source>
+        <translation>To phone: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/phone_window.py" line="937" />
+        <source>저장할 곳: {0}</source>
+        <translation>Save to: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/phone_window.py" line="945" />
+        <source>보낼 인증서와 받을 휴대폰을 고르세요.</source>
+        <translation>Choose the certificate and the phone.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/phone_window.py" line="948" />
+        <source>인증서 비밀번호를 입력하세요.</source>
+        <translation>Enter the certificate password.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/phone_window.py" line="963" />
+        <source>휴대폰({0})에서 이 번호와 인증서 비밀번호를 입력하세요.</source>
+        <translation>Type this code and the certificate password on the phone ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/phone_window.py" line="974" />
+        <source>{0}분 {1:02d}초 남음</source>
+        <translation>{0}:{1:02d} left</translation>
+    </message>
+    <message>
+        <location filename="../../gui/phone_window.py" line="979" />
+        <source>휴대폰에 인증서를 보냈습니다.</source>
+        <translation>The certificate was sent to the phone.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/phone_window.py" line="980" />
+        <source>유효시간이 지났습니다. 다시 인증번호를 받으세요.</source>
+        <translation>The code expired. Get a new code.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/phone_window.py" line="981" />
+        <source>인증서 보내기가 취소되었습니다.</source>
+        <translation>Sending was cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/phone_window.py" line="987" />
+        <source>인증번호 12자리 숫자를 입력하세요.</source>
+        <translation>Enter the 12-digit code.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/phone_window.py" line="990" />
+        <source>인증서 비밀번호를 입력하고 저장할 곳을 고르세요.</source>
+        <translation>Enter the certificate password and choose where to save.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/phone_window.py" line="1000" />
+        <source>인증서를 저장했습니다: {0}</source>
+        <translation>Certificate saved: {0}</translation>
+    </message>
+</context>
+<context>
     <name>PhoneWindow</name>
     <message>
         <location filename="../../gui/phone_window.py" line="165" />

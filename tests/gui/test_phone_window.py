@@ -142,3 +142,33 @@ def test_one_window_per_number(qtbot, ctx):
     c = show_phone_window(None, ctx, demo("otp").phone)
     assert a is b and a is not c
     assert isinstance(a, PhoneWindow)
+
+
+def test_pc_transfer_window_to_phone_and_back(qtbot, ctx, relay, npki_root):
+    from gui.phone_window import PcTransferWindow
+    number = demo("card").phone
+    registry.create_phone(number)
+    made = factory.make_cert(factory.user_dir(npki_root))
+    pc = PcTransferWindow(ctx, relay=relay)
+    qtbot.addWidget(pc)
+    combo = pc.findChild(QComboBox, "pcTransferCert")
+    combo.setCurrentIndex(next(i for i in range(combo.count()) if combo.itemData(i) == str(made.path)))
+    phones = pc.findChild(QComboBox, "pcTransferPhone")
+    phones.setCurrentIndex(phones.findData(number))
+    qtbot.keyClicks(pc.findChild(QLineEdit, "pcTransferPassword"), factory.PASSWORD)
+    _click(qtbot, pc, "pcTransferSend")
+    code = pc.findChild(QLabel, "pcTransferCode").text()
+    assert len(code) == 14
+    phone = show_phone_window(None, ctx, number, relay=relay)
+    phone.show_page("bank")
+    qtbot.keyClicks(phone.findChild(QLineEdit, "phoneImportCode"), code)
+    qtbot.keyClicks(phone.findChild(QLineEdit, "phoneImportPassword"), factory.PASSWORD)
+    _click(qtbot, phone, "phoneImportButton")
+    assert len(registry.phone_storage(number).certificates()) == 1
+    qtbot.waitUntil(lambda: pc.findChild(QLabel, "pcTransferCode").text() == "", timeout=3000)
+    # and a wrong code on the PC's receive tab is shown inline
+    pc.tabs.setCurrentIndex(1)
+    qtbot.keyClicks(pc.findChild(QLineEdit, "pcTransferReceiveCode"), "1111-2222-3333")
+    qtbot.keyClicks(pc.findChild(QLineEdit, "pcTransferReceivePassword"), factory.PASSWORD)
+    _click(qtbot, pc, "pcTransferReceive")
+    assert pc.findChild(QLabel, "pcTransferReceiveStatus").text()
