@@ -163,8 +163,6 @@ def _report(done, args) -> int:
                    "  The old certificate in this folder was replaced (recorded as superseded by the bank)."))
     for p in done.removed:
         print(pick(f"  삭제한 이전 인증서: {p}", f"  Old copy deleted: {p}"))
-    for p, why in done.kept:
-        print(pick(f"  지우지 못한 이전 인증서: {p} ({why})", f"  Old copy not deleted: {p} ({why})"))
     if done.kind in ("issue", "reissue", "renew"):
         print(pick("  비밀번호를 잊으면 찾을 수 없습니다: 삭제 후 재발급해야 합니다.",
                    "  A forgotten password cannot be recovered: delete and reissue."))
@@ -177,11 +175,14 @@ def _run_flow(kind: str, args, build) -> int:
     from ..flows import start_flow
     from ..flows.base import KeyMaker
     with _open() as bank, ThreadPoolExecutor(1, thread_name_prefix="keygen") as pool:
-        _flow, done = build(bank, lambda: start_flow(kind, bank, keys=KeyMaker(executor=pool)))
+        _flow, done = build(bank, lambda: start_flow(kind, bank, keys=KeyMaker(executor=pool),
+                                                     notices=TerminalNotices()))
     return _report(done, args)
 
 
-class _Progress:
+class TerminalProgress:
+    """core.flows.Progress on the terminal (stderr)."""
+
     def update(self, fraction, text) -> None:
         _say(text.ko, text.en)
 
@@ -189,11 +190,53 @@ class _Progress:
         return False
 
 
+class TerminalNotices:
+    """core.flows.Notices on the terminal (stderr)."""
+
+    def notice(self, level: str, text) -> None:
+        mark = pick("주의: ", "Warning: ") if level == "warning" else ""
+        _say(mark + text.ko, mark + text.en)
+
+
+class TerminalPrompt:
+    """core.flows.PasswordPrompt on the terminal: no echo; one line per secret from a pipe.
+
+    With `confirm`, a terminal asks twice; a pipe gives the secret once (scripts don't mistype)."""
+
+    def ask(self, purpose: str, prompt, *, confirm: bool = False) -> bytearray | None:
+        """Read one secret; None never happens on a terminal (Ctrl-C raises)."""
+        from .storage_cmds import read_secret
+        first = read_secret(prompt.message() + ": ")
+        if confirm and _interactive():
+            second = read_secret(pick("다시 입력: ", "Again: "))
+            if second != first:
+                from ..flows.base import FieldError
+                from ..validation.result import Problem
+                raise FieldError("password_repeat", Problem("mismatch", "두 번 입력한 비밀번호가 다릅니다.",
+                                                            "The two passwords differ."))
+        return first
+
+
+ACCOUNT_PW = ("account_password", "계좌 비밀번호(4자리)", "Account password (4 digits)")
+NEW_PW = ("new_password", "새 인증서 비밀번호", "New certificate password")
+CURRENT_PW = ("cert_password", "현재 인증서 비밀번호", "Current certificate password")
+CERT_PW = ("cert_password", "인증서 비밀번호", "Certificate password")
+
+
+def _ask(what, *, confirm: bool = False) -> bytearray:
+    from ..errors import Cancelled
+    from ..flows.interfaces import Text
+    purpose, ko, en = what
+    value = TerminalPrompt().ask(purpose, Text(ko, en), confirm=confirm)
+    if value is None:
+        raise Cancelled()
+    return value
+
+
 # --- commands ------------------------------------------------------------------------------------------
 
 def cmd_issue(args) -> int:
     from ..flows.scripted import SimulatedCustomer, persona_for
-    from .storage_cmds import read_secret
     cert_type = _cert_type(args.type)
 
     def build(bank, new_flow):
@@ -202,7 +245,7 @@ def cmd_issue(args) -> int:
             persona = persona_for(bank, args.customer)
             customer = SimulatedCustomer(bank, persona, say=_say)
             flow.choose_type(cert_type)
-            account_pw = read_secret(pick("계좌 비밀번호(4자리): ", "Account password (4 digits): "))
+            account_pw = _ask(ACCOUNT_PW)
             try:
                 customer.verify(flow, account_pw, first=args.first, second=args.second)
             finally:
@@ -218,10 +261,8 @@ def cmd_issue(args) -> int:
                     raise Cancelled()
                 flow.confirm_reissue(True)
             storage = _storage(args.to, persona, flow)
-            password = read_secret(pick("새 인증서 비밀번호: ", "New certificate password: "))
-            repeat = read_secret(pick("새 인증서 비밀번호 확인: ", "New certificate password again: ")) \
-                if _interactive() else bytearray(password)
-            return flow, flow.finish(storage, password, repeat, _Progress())
+            password = _ask(NEW_PW, confirm=True)
+            return flow, flow.finish(storage, password, bytearray(password), TerminalProgress())
         except BaseException:
             flow.cancel()
             raise
@@ -244,23 +285,21 @@ def _picked(ref: str):
 
 
 def cmd_renew(args) -> int:
-    from .storage_cmds import read_secret
     storage, cert = _picked(args.cert)
 
     def build(bank, new_flow):
         flow = new_flow()
         try:
             flow.pick(storage, cert)
-            current = read_secret(pick("현재 인증서 비밀번호: ", "Current certificate password: "))
+            current = _ask(CURRENT_PW)
             keep = bytearray(current) if args.same_password else None
             flow.submit_cert_password(current)
             if keep is not None:
                 password, repeat = keep, bytearray(keep)
             else:
-                password = read_secret(pick("새 인증서 비밀번호: ", "New certificate password: "))
-                repeat = read_secret(pick("새 인증서 비밀번호 확인: ", "New certificate password again: ")) \
-                    if _interactive() else bytearray(password)
-            return flow, flow.finish(password, repeat, _Progress())
+                password = _ask(NEW_PW, confirm=True)
+                repeat = bytearray(password)
+            return flow, flow.finish(password, repeat, TerminalProgress())
         except BaseException:
             flow.cancel()
             raise
@@ -269,21 +308,20 @@ def cmd_renew(args) -> int:
 
 def cmd_register(args) -> int:
     from ..flows.scripted import SimulatedCustomer, persona_for
-    from .storage_cmds import read_secret
     storage, cert = _picked(args.cert)
 
     def build(bank, new_flow):
         flow = new_flow()
         try:
             persona = persona_for(bank, args.customer)
-            account_pw = read_secret(pick("계좌 비밀번호(4자리): ", "Account password (4 digits): "))
+            account_pw = _ask(ACCOUNT_PW)
             try:
                 SimulatedCustomer(bank, persona, say=_say).verify(flow, account_pw, first=args.first,
                                                                   second=args.second)
             finally:
                 account_pw[:] = bytes(len(account_pw))
             flow.pick(storage, cert)
-            password = read_secret(pick("인증서 비밀번호: ", "Certificate password: "))
+            password = _ask(CERT_PW)
             return flow, flow.submit_cert_password(password)
         except BaseException:
             flow.cancel()
@@ -293,7 +331,6 @@ def cmd_register(args) -> int:
 
 def cmd_revoke(args) -> int:
     from ..errors import Cancelled
-    from .storage_cmds import read_secret
     storage, cert = _picked(args.cert)
 
     def build(bank, new_flow):
@@ -303,7 +340,7 @@ def cmd_revoke(args) -> int:
             if not _confirm(args, "폐기한 인증서는 다시 쓸 수 없습니다. 폐기할까요?",
                             "A revoked certificate can never be used again. Revoke it?"):
                 raise Cancelled()
-            password = read_secret(pick("인증서 비밀번호: ", "Certificate password: "))
+            password = _ask(CERT_PW)
             return flow, flow.submit_cert_password(password, confirmed=True, delete_files=not args.keep_files)
         except BaseException:
             flow.cancel()

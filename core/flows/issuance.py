@@ -54,6 +54,12 @@ class Candidate:
         return self.reason is None
 
 
+def _warn_kept(notices, kept) -> None:
+    for path, why in kept:
+        notices.notice("warning", Text(f"이전 인증서를 지우지 못했습니다: {path} ({why}) — 인증서 관리에서 직접 삭제하세요.",
+                                       f"An old copy could not be deleted: {path} ({why}) — delete it in the manager."))
+
+
 def _wipe(password) -> None:
     if isinstance(password, bytearray):
         keyfile.wipe(password)
@@ -86,6 +92,10 @@ class IssueFlow(IdentityFlow):
         if cert_type not in CERT_TYPES:
             raise FieldError("cert_type", Problem("cert_type", "인증서 종류를 선택하세요.", "Choose a certificate type."))
         self.data["cert_type"] = cert_type
+        if self.fee:
+            self.notices.notice("info", Text(f"범용 인증서 발급 수수료 {self.fee:,}원은 발급이 끝날 때 계좌에서 출금됩니다.",
+                                             f"The {self.fee:,} KRW fee for a general-purpose certificate is "
+                                             "debited from the account when issuance completes."))
         self._go(CUSTOMER)
 
     @property
@@ -158,6 +168,7 @@ class IssueFlow(IdentityFlow):
             raise
         self._pending = None
         removed, kept = self._retire(old)
+        _warn_kept(self.notices, kept)
         self._end_session()
         progress.update(1.0, Text("발급이 끝났습니다.", "Issued."))
         self.result = Completion(self.kind, storage, path, issued.cert_type, issued.serial,
@@ -496,6 +507,7 @@ class RevokeFlow(PickCertMixin, Flow):
             fp = cert.info.sha256_fingerprint
             removed, kept = delete_copies(local_copies(self.all_storages(),
                                                        lambda c: c.info.sha256_fingerprint == fp))
+            _warn_kept(self.notices, kept)
         self.result = Completion(self.kind, storage, cert.path, cert.info.usage.kind, cert.info.serial,
                                  cert.info.not_before, cert.info.not_after, 0, cert.name, removed, kept)
         self._history.clear()

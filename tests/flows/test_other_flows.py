@@ -233,3 +233,25 @@ def test_start_flow_knows_every_kind(bank, flow_kw):
         assert start_flow(kind, bank, **flow_kw).kind == kind
     with pytest.raises(ValueError):
         start_flow("steal", bank, **flow_kw)
+
+
+def test_notices_for_fee_and_copies_that_could_not_be_deleted(bank, customer, flow_kw, hdd, usb, monkeypatch):
+    from core.errors import StorageError
+    from core.flows import CollectingNotices
+    first = issue_one(bank, flow_kw, hdd, policies.GENERAL)
+    ops.copy_cert(entry_at(first.path), usb)
+    notices = CollectingNotices()
+    flow = ReissueFlow(bank, notices=notices, **flow_kw)
+    to_identity(flow, bank, cert_type=policies.GENERAL)
+    assert notices.items[0][0] == "info" and "4,400" in notices.items[0][1].ko
+    flow.confirm_reissue(True)
+    real_delete = ops.delete_cert
+
+    def stuck_on_usb(cert, storage=None):
+        if storage is usb:
+            raise StorageError()
+        return real_delete(cert, storage)
+    monkeypatch.setattr(ops, "delete_cert", stuck_on_usb)
+    done = flow.finish(hdd, OTHER_PASSWORD, OTHER_PASSWORD)
+    assert len(done.removed) == 1 and len(done.kept) == 1
+    assert notices.items[-1][0] == "warning" and str(done.kept[0][0]) in notices.items[-1][1].en
