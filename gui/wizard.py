@@ -460,6 +460,7 @@ class TermsPage(Page):
             bl.addWidget(text)
             bl.addWidget(_label(Q.translate("Wizard", "버전 {0}").format(t.version), box, cls="hint"))
             self.inner_lay.addWidget(box)
+            box.show()      # built after the page was first shown: children are not shown implicitly
             self.checks[t.id] = check
             self.texts[t.id] = text
         self.inner_lay.addStretch(1)
