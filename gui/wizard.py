@@ -70,6 +70,8 @@ QFrame.box { background: white; border: 1px solid #d5dbe6; border-radius: 8px; }
 QFrame.warnBox { background: #fff4e5; border: 1px solid #f0c27b; border-radius: 8px; }
 QLabel.big { font-size: 34px; font-weight: 800; color: #1f4fa8; letter-spacing: 6px; }
 QLabel.ok { color: #1b7f3b; font-weight: 600; }
+QLabel#pageTitle[class="ok"] { color: #1b7f3b; }
+QListWidget#certList::item, QListWidget#storageList::item, QListWidget#reissueTargetList::item { padding: 5px 4px; }
 """
 
 
@@ -196,9 +198,11 @@ class StepIndicator(QWidget):
         lay.setSpacing(4)
         self.chips: list[QLabel] = []
         names = _stage_labels(kind)
+        self.texts: list[str] = []
         for i, name in enumerate(names):
             last = i == len(names) - 1
             text = _translate_stage(name) if last else f"{i + 1}  {_translate_stage(name)}"
+            self.texts.append(text)
             chip = _label(text, self, name=f"stepChip_{i + 1}", cls="stepChip", wrap=False)
             self.chips.append(chip)
             lay.addWidget(chip)
@@ -212,6 +216,7 @@ class StepIndicator(QWidget):
         for i, chip in enumerate(self.chips):
             state = "current" if i == index else ("done" if i < index else "todo")
             chip.setProperty("state", state)
+            chip.setText(("✔ " if state == "done" else "") + self.texts[i])
             chip.setAccessibleDescription({"current": Q.translate("Wizard", "현재 단계"),
                                            "done": Q.translate("Wizard", "끝난 단계"),
                                            "todo": Q.translate("Wizard", "남은 단계")}[state])
@@ -375,7 +380,10 @@ class CustomerPage(Page):
             grid.addWidget(lab, i * 2, 0)
             grid.addWidget(widget, i * 2, 1)
             grid.addWidget(self.error_label(field), i * 2 + 1, 1)
-        grid.setColumnStretch(1, 1)
+        for e in (self.name, self.account, self.account_password):
+            e.setMaximumWidth(340)
+        rrn.setMaximumWidth(340)
+        grid.setColumnStretch(2, 1)
         self.lay.addLayout(grid)
         self.lay.addWidget(_label(Q.translate("Wizard", "계좌 비밀번호를 정해진 횟수 이상 틀리면 인증서 업무가 잠기고, "
                                                          "영업점(데모: 창구 패널)에서 풀어야 합니다."), self, cls="hint"))
@@ -774,8 +782,12 @@ class SecondFactorPage(Page):
 
     def enter(self) -> None:
         options = self.flow.second_options
-        self.card_radio.setVisible(CARD in options)
-        self.otp_radio.setVisible(OTP in options)
+        both = CARD in options and OTP in options
+        self.card_radio.setVisible(both)
+        self.otp_radio.setVisible(both)
+        self.title.setText(Q.translate("Wizard", "본인인증 (2/2): 보안카드") if options == (CARD,) else
+                           Q.translate("Wizard", "본인인증 (2/2): OTP") if options == (OTP,) else
+                           Q.translate("Wizard", "본인인증 (2/2): 보안카드 또는 OTP"))
         kind = self.flow.data.get("second_kind", CARD)
         radio = self.card_radio if kind == CARD else self.otp_radio
         radio.setChecked(True)
@@ -818,6 +830,7 @@ class SecondFactorPage(Page):
         self._clear_inputs()
         if self.kind() == CARD and self.flow.step == SECOND_FACTOR:
             self._show_challenge()       # the bank asks for two new cells after a wrong answer
+            self.card_prompt.setText(self.card_prompt.text() + " " + Q.translate("Wizard", "(새로 요청한 칸입니다)"))
             self.card_first.setFocus()
 
     def open_card(self) -> None:
@@ -875,7 +888,9 @@ class ConfirmReissuePage(Page):
             item = QListWidgetItem(icon(_KIND_ICON.get(storage.kind, "folder")),
                                    f"{info.display_name} · {_usage_label(info.usage.kind)} · "
                                    + Q.translate("Wizard", "만료일 {0}").format(_date(info.not_after))
-                                   + f"\n{storage.label(_lang())} — {cert.path}")
+                                   + f"\n{storage.label(_lang())} · {cert.ca_folder}")
+            item.setToolTip(str(cert.path))
+            item.setData(Qt.ItemDataRole.UserRole, str(cert.path))
             self.list.addItem(item)
         self.list.setVisible(bool(targets))
         self.none_label.setVisible(not targets)
@@ -908,7 +923,8 @@ class SavePage(Page):
         fl.addWidget(where)
         self.list = QListWidget(self.form)
         self.list.setObjectName("storageList")
-        self.list.setMaximumHeight(120)
+        self.list.setMinimumHeight(96)
+        self.list.setMaximumHeight(170)
         self.list.setVisible(not renew)
         where.setBuddy(self.list)
         fl.addWidget(self.list)
@@ -916,11 +932,12 @@ class SavePage(Page):
         self.no_drive = _label(Q.translate("Wizard", "이동식 디스크가 없습니다 — USB 저장장치를 꽂으면 여기에 "
                                                      "나타납니다."), self.form, name="noRemovableLabel", cls="hint")
         srow.addWidget(self.no_drive, 1)
+        srow.addStretch(0)
         self.refresh_button = QPushButton(icon("refresh"), Q.translate("Wizard", "새로 고침"), self.form)
         self.refresh_button.setObjectName("storageRefreshButton")
         self.refresh_button.clicked.connect(self.refresh_storages)
         self.refresh_button.setVisible(not renew)
-        srow.addWidget(self.refresh_button)
+        srow.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignRight)
         fl.addLayout(srow)
         self.fixed_place = _label("", self.form, name="renewPlaceLabel")
         self.fixed_place.setVisible(renew)
@@ -1236,6 +1253,8 @@ class DonePage(Page):
             "register": Q.translate("Wizard", "타기관 인증서를 등록했습니다"),
             "revoke": Q.translate("Wizard", "인증서를 폐기했습니다")}[kind])
         self.title.setProperty("class", "ok")
+        self.title.style().unpolish(self.title)
+        self.title.style().polish(self.title)
         lang = _lang()
         saved = kind in ("issue", "reissue", "renew")
         self._set("storage", done.storage.label(lang) if done.storage is not None and saved else None)
