@@ -214,6 +214,14 @@ def do_ars(qtbot, w, ctx, c):
     qtbot.waitUntil(lambda: w.flow.step == SECOND_FACTOR and w.current_page is w.pages[SECOND_FACTOR], timeout=8000)
 
 
+def _choose(qtbot, w, radio_name):
+    """Pick the device; the choice is only offered to customers who have both."""
+    radio = field(w, QRadioButton, radio_name)
+    if radio.isVisible():
+        _press(qtbot, radio)
+    assert radio.isChecked(), radio_name
+
+
 def card_digits(qtbot, w) -> str:
     """Open the 보안카드 viewer and read the two requested cells off the card."""
     first = int(re.search(r"\d+", field(w, QLabel, "cardFirstLabel").text()).group())
@@ -225,7 +233,7 @@ def card_digits(qtbot, w) -> str:
 
 
 def do_card(qtbot, w, *, digits=None):
-    click(qtbot, w, "secondCardRadio", QRadioButton)
+    _choose(qtbot, w, "secondCardRadio")
     digits = digits or card_digits(qtbot, w)
     type_into(qtbot, w, "cardFirstEdit", digits[:2])
     type_into(qtbot, w, "cardSecondEdit", digits[2:])
@@ -243,7 +251,7 @@ def otp_code(qtbot, w) -> str:
 
 
 def do_otp(qtbot, w, *, code=None) -> str:
-    click(qtbot, w, "secondOtpRadio", QRadioButton)
+    _choose(qtbot, w, "secondOtpRadio")
     code = code or otp_code(qtbot, w)
     type_into(qtbot, w, "otpCodeEdit", code)
     next_page(qtbot, w)
