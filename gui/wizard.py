@@ -1114,7 +1114,12 @@ class PickCertPage(Page):
             self.list.addItem(item)
             if picked and str(c.cert.path) == picked:
                 self.list.setCurrentRow(i)
-        self.empty.setVisible(not self.candidates)
+        if not self.candidates:
+            self.empty.setText(Q.translate("Wizard", "연결된 저장매체에서 인증서를 찾지 못했습니다. USB 저장장치를 꽂았다면 "
+                                                     "'새로 고침'을 누르세요."))
+        else:
+            self.empty.setText(Q.translate("Wizard", "고를 수 있는 인증서가 없습니다. 각 인증서 아래에 그 이유가 있습니다."))
+        self.empty.setVisible(not any(c.eligible for c in self.candidates))
         if self.list.currentRow() < 0:
             first = next((i for i, c in enumerate(self.candidates) if c.eligible), -1)
             self.list.setCurrentRow(first)

@@ -165,3 +165,17 @@ def test_revoke_with_confirmation_and_file_deletion(qtbot, ctx, demo_bank, wizar
     assert w.flow.step == DONE
     assert demo_bank.certificate_status(old.info.der) == "revoked"
     assert not old.path.exists()
+
+
+def test_main_window_style_preselection_and_ineligible_reason(qtbot, ctx, demo_bank, wizards):
+    """The main window passes the selected CertFolder alone; an ineligible one opens the picker with why."""
+    hdd = registry.all_storages()[0]
+    expiring = next(e for e in hdd.certificates() if e.info.display_name == demo("expiring").name)
+    expired = next(e for e in hdd.certificates() if e.info.display_name == demo("expired").name)
+    w = wizards("renew", cert=expiring)
+    assert w.flow.step == "cert_password" and w.flow.picked[0].id == hdd.id
+    assert expiring.info.display_name in field(w, QLabel, "pickedCertLabel").text()
+    click(qtbot, w, "wizardBackButton")
+    assert w.flow.step == PICK_CERT
+    w2 = wizards("renew", cert=expired)
+    assert w2.flow.step == PICK_CERT and "재발급" in error_text(w2, "wizard")
