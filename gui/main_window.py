@@ -1,51 +1,1080 @@
-"""The main window. For now: the certificates found on the hard disk (the manager is its own issue)."""
+"""The main window: every certificate on every storage, and what can be done with them.
+
+Left: the storages (hard disk, removable drives, mock phones, added folders) with their counts.
+Right: the certificates of the selected storage (or all) in a model/view table with search, the
+"show expired" toggle, a calm expiry line and an inline notice line for results and errors.
+
+Nothing slow runs on the GUI thread: listing storages, scanning (one task per storage, filling
+the table as each finishes), copying, PFX work and password checks run on `Workers`; hot-plug
+events arrive from `DriveWatcher`'s thread and are forwarded by a queued signal. Every question
+goes through `gui.dialogs`, so tests answer them in advance.
+"""
 from __future__ import annotations
 
-import datetime as dt
+import importlib
+import importlib.util
+import logging
+from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFrame, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QListView, QMainWindow, QMenu, QPushButton, QSplitter, QTableView,
+                               QToolButton, QVBoxLayout, QWidget)
 
-from core.locations import legacy_npki_roots, npki_root
+from core.errors import Cancelled, DojangError, StorageGone, WrongPassword
+from core.npki import keyfile
 from core.npki.certfolder import CertFolder
-from core.npki.certificate import KST
-from core.storage.scan import scan_root
+from core.storage import operations as ops
+from core.storage import registry
+from core.storage.base import FOLDER, PHONE
+from core.storage.watcher import DriveWatcher
+
+from .context import AppContext
+from .dialogs import (Btn, ChangePasswordDialog, ConflictDialog, ExportPfxDialog, FileDialog, MessageBox,
+                      PasswordDialog, ProgressDialog, StoragePickerDialog)
+from .icons import icon
+from .models import (ROW_ROLE, CertFilterProxy, CertRow, CertTableModel, Status, StorageListModel,
+                     storage_title)
+from .settings import settings
+from .workers import Workers, ask_gui, init_gui_calls
+
+log = logging.getLogger(__name__)
+
+FLOW_KINDS = ("issue", "reissue", "renew", "register", "revoke")
+
+
+def _scan(storage):
+    report = storage.scan_report()
+    return report.entries, storage.free_space()
+
+
+def _check_password(cert: CertFolder, password) -> bool:
+    try:
+        cert.check_password(password)
+        return True
+    finally:
+        if isinstance(password, bytearray):
+            keyfile.wipe(password)
+
+
+def _module_available(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
 
 
 class MainWindow(QMainWindow):
-    def __init__(self) -> None:
+    drivesChanged = Signal()       # emitted from the watcher thread; queued to the GUI thread
+    scanFinished = Signal()        # every storage of the last refresh has been scanned
+    operationFinished = Signal(str)  # after a copy/move/delete/…: the summary text
+
+    def __init__(self, ctx: AppContext | None = None, *, watch: bool = True, watch_interval: float = 1.0):
         super().__init__()
+        self.ctx = ctx or AppContext()
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("도장 — 공동인증서 관리"))
-        self.resize(900, 520)
+        self.setWindowIcon(icon("app"))
+        init_gui_calls()
+        self.workers = Workers(self)
+        self.watch = watch
+        self.watch_interval = watch_interval
+        self.watcher: DriveWatcher | None = None
+        self._scan_tokens: dict[str, int] = {}
+        self._token = 0
+        self._copy_warned = False
+        self._keep_selection: list[str] = []
+        self.last_notice = ""
+        self._banner_dismissed = False
+        self._dialogs: list = []
+
+        lang = self.ctx.language
+        self.storage_model = StorageListModel(lang, self)
+        self.cert_model = CertTableModel(self.ctx.clock, lang, self)
+        self.proxy = CertFilterProxy(self)
+        self.proxy.setSourceModel(self.cert_model)
+
+        self._build_actions()
+        self._build_ui()
+        self._build_menus()
+        self.retranslate_ui()
+        self._restore_settings()
+        self._update_actions()
+
+        self.storage_model.dropRequested.connect(
+            lambda keys, sid, move: QTimer.singleShot(0, lambda: self.on_drop(keys, sid, move)))
+        self.drivesChanged.connect(self._on_drives_changed)
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(60_000)
+        self.ticker.timeout.connect(self._tick)
+        self.ticker.start()
+
+    # --- construction ---------------------------------------------------------------------------
+    def _action(self, name: str, icon_name: str, slot, shortcut=None) -> QAction:
+        a = QAction(icon(icon_name), "", self)
+        a.setObjectName(name)
+        if shortcut is not None:
+            a.setShortcut(QKeySequence(shortcut))
+        a.triggered.connect(lambda _=False: slot())
+        self.addAction(a)
+        self.actions_by_name[name] = a
+        return a
+
+    def _build_actions(self) -> None:
+        self.actions_by_name: dict[str, QAction] = {}
+        A = self._action
+        self.act_view = A("actionView", "view", self.view_details, "Ctrl+I")
+        self.act_check = A("actionCheckPassword", "password-check", self.check_password, "Ctrl+K")
+        self.act_change = A("actionChangePassword", "password-change", self.change_password, "Ctrl+P")
+        self.act_copy = A("actionCopy", "copy", lambda: self.copy_or_move(False), "Ctrl+Shift+C")
+        self.act_move = A("actionMove", "move", lambda: self.copy_or_move(True), "Ctrl+Shift+M")
+        self.act_delete = A("actionDelete", "delete", self.delete_selected, QKeySequence.StandardKey.Delete)
+        self.act_export = A("actionExportPfx", "export", self.export_pfx, "Ctrl+E")
+        self.act_import_pfx = A("actionImportPfx", "import", self.import_pfx, "Ctrl+O")
+        self.act_import_folder = A("actionImportFolder", "import", self.import_folder, "Ctrl+Shift+O")
+        self.act_add_folder = A("actionAddFolder", "add-folder", self.add_folder, "Ctrl+Shift+N")
+        self.act_remove_folder = A("actionRemoveFolder", "delete", self.remove_folder)
+        self.act_refresh = A("actionRefresh", "refresh", self.refresh, QKeySequence.StandardKey.Refresh)
+        self.act_settings = A("actionSettings", "settings", self.open_settings, "Ctrl+,")
+        self.act_quit = A("actionQuit", "", self.close, QKeySequence.StandardKey.Quit)
+        self.act_search = A("actionSearch", "search", lambda: self.search_edit.setFocus(), QKeySequence.StandardKey.Find)
+        self.flow_actions = {k: A(f"action{k.capitalize()}", k, lambda k=k: self.open_flow(k)) for k in FLOW_KINDS}
+        self.act_teller = A("actionTeller", "teller", self.open_teller)
+        self.act_phone = A("actionPhone", "phone", self.open_phone)
+        self.act_demo = A("actionDemoCustomers", "help", self.open_demo_panel)
+        self.act_about = A("actionAbout", "app", self.show_about)
+        self.act_teller.setEnabled(_module_available("gui.teller_panel"))
+        self.act_phone.setEnabled(_module_available("gui.phone_window"))
+        self.act_demo.setEnabled(_module_available("gui.demo_panel"))
+
+    def _build_ui(self) -> None:
         central = QWidget(self)
-        layout = QVBoxLayout(central)
-        self.root_label = QLabel(central)
-        self.root_label.setObjectName("rootLabel")
-        layout.addWidget(self.root_label)
-        self.cert_list = QTreeWidget(central)
-        self.cert_list.setObjectName("certificateList")
-        self.cert_list.setHeaderLabels([self.tr("구분"), self.tr("사용자"), self.tr("만료일"),
-                                        self.tr("발급기관"), self.tr("상태")])
-        self.cert_list.setRootIsDecorated(False)
-        layout.addWidget(self.cert_list)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(6, 6, 6, 6)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, central)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+
+        left = QWidget(self.splitter)
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        self.storage_label = QLabel(left)
+        self.storage_label.setObjectName("storageListLabel")
+        lv.addWidget(self.storage_label)
+        self.storage_list = QListView(left)
+        self.storage_list.setObjectName("storageList")
+        self.storage_list.setModel(self.storage_model)
+        self.storage_list.setIconSize(QSize(28, 28))
+        self.storage_list.setSpacing(2)
+        self.storage_list.setUniformItemSizes(False)
+        self.storage_list.setAcceptDrops(True)
+        self.storage_list.setDropIndicatorShown(True)
+        self.storage_list.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self.storage_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.storage_list.customContextMenuRequested.connect(self._storage_menu)
+        self.storage_label.setBuddy(self.storage_list)
+        lv.addWidget(self.storage_list)
+        self.storage_list.selectionModel().currentChanged.connect(self._on_storage_changed)
+
+        right = QWidget(self.splitter)
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+
+        self.banner = QFrame(right)
+        self.banner.setObjectName("expiryBanner")
+        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.banner.setStyleSheet("#expiryBanner { background: #fff8e1; border: 1px solid #f0c36d; "
+                                  "border-radius: 4px; } #expiryBanner QLabel { color: #4e3b00; }")
+        bl = QHBoxLayout(self.banner)
+        bl.setContentsMargins(8, 4, 4, 4)
+        self.banner_icon = QLabel(self.banner)
+        self.banner_icon.setPixmap(icon("status-soon").pixmap(20, 20))
+        bl.addWidget(self.banner_icon)
+        self.banner_text = QLabel(self.banner)
+        self.banner_text.setObjectName("expiryText")
+        self.banner_text.setWordWrap(True)
+        bl.addWidget(self.banner_text, 1)
+        self.banner_button = QPushButton(icon("renew"), "", self.banner)
+        self.banner_button.setObjectName("expiryRenewButton")
+        self.banner_button.clicked.connect(self._banner_action)
+        bl.addWidget(self.banner_button)
+        self.banner_close = QToolButton(self.banner)
+        self.banner_close.setObjectName("expiryDismissButton")
+        self.banner_close.setText("✕")
+        self.banner_close.setAutoRaise(True)
+        self.banner_close.clicked.connect(self._dismiss_banner)
+        bl.addWidget(self.banner_close)
+        self.banner.hide()
+        rv.addWidget(self.banner)
+
+        bar = QHBoxLayout()
+        self.search_label = QLabel(right)
+        bar.addWidget(self.search_label)
+        self.search_edit = QLineEdit(right)
+        self.search_edit.setObjectName("searchEdit")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search_edit.textChanged.connect(self.proxy.set_text)
+        self.search_label.setBuddy(self.search_edit)
+        bar.addWidget(self.search_edit, 1)
+        self.expired_check = QCheckBox(right)
+        self.expired_check.setObjectName("showExpiredCheck")
+        self.expired_check.setChecked(True)
+        self.expired_check.toggled.connect(self._on_show_expired)
+        bar.addWidget(self.expired_check)
+        rv.addLayout(bar)
+
+        self.table_label = QLabel(right)
+        self.table_label.setObjectName("certTableLabel")
+        rv.addWidget(self.table_label)
+        self.table = QTableView(right)
+        self.table.setObjectName("certTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(CertTableModel.EXPIRY, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.setIconSize(QSize(18, 18))
+        self.table.setDragEnabled(True)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.table.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._table_menu)
+        self.table.activated.connect(lambda _i: self.view_details())
+        h = self.table.horizontalHeader()
+        h.setStretchLastSection(False)
+        h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        h.setSectionResizeMode(CertTableModel.USER, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((CertTableModel.USAGE, 170), (CertTableModel.EXPIRY, 110), (CertTableModel.ISSUER, 100),
+                           (CertTableModel.STATUS, 100), (CertTableModel.STORAGE, 190)):
+            self.table.setColumnWidth(col, width)
+        self.table_label.setBuddy(self.table)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        rv.addWidget(self.table, 1)
+
+        self.notice = QFrame(right)
+        self.notice.setObjectName("noticeFrame")
+        nl = QHBoxLayout(self.notice)
+        nl.setContentsMargins(6, 3, 6, 3)
+        self.notice_icon = QLabel(self.notice)
+        nl.addWidget(self.notice_icon)
+        self.notice_label = QLabel(self.notice)
+        self.notice_label.setObjectName("noticeLabel")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        nl.addWidget(self.notice_label, 1)
+        self.notice.hide()
+        rv.addWidget(self.notice)
+
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([260, 760])
+        outer.addWidget(self.splitter)
         self.setCentralWidget(central)
 
+        self.toolbar = self.addToolBar("")
+        self.toolbar.setObjectName("mainToolBar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        self.toolbar.setIconSize(QSize(24, 24))
+        self.toolbar.setMovable(False)
+        for a in (self.act_view, self.act_check, self.act_change, self.act_copy, self.act_move, self.act_delete,
+                  self.act_export):
+            self.toolbar.addAction(a)
+        self.import_button = QToolButton(self)
+        self.import_button.setObjectName("importButton")
+        self.import_button.setIcon(icon("import"))
+        self.import_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        self.import_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        import_menu = QMenu(self.import_button)
+        import_menu.addAction(self.act_import_pfx)
+        import_menu.addAction(self.act_import_folder)
+        self.import_button.setMenu(import_menu)
+        self.toolbar.addWidget(self.import_button)
+        self.toolbar.addAction(self.act_add_folder)
+        self.toolbar.addSeparator()
+        for k in ("issue", "reissue", "renew", "register"):
+            self.toolbar.addAction(self.flow_actions[k])
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.act_refresh)
+
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("countLabel")
+        self.statusBar().addPermanentWidget(self.count_label)
+        self.setTabOrder(self.storage_list, self.search_edit)
+        self.setTabOrder(self.search_edit, self.expired_check)
+        self.setTabOrder(self.expired_check, self.table)
+
+    def _build_menus(self) -> None:
+        mb = self.menuBar()
+        self.menu_file = mb.addMenu("")
+        self.menu_file.setObjectName("menuFile")
+        for a in (self.act_import_pfx, self.act_import_folder, self.act_add_folder, None, self.act_refresh,
+                  self.act_settings, None, self.act_quit):
+            self.menu_file.addSeparator() if a is None else self.menu_file.addAction(a)
+        self.menu_cert = mb.addMenu("")
+        self.menu_cert.setObjectName("menuCertificate")
+        for a in (self.act_view, self.act_check, self.act_change, None, self.act_copy, self.act_move,
+                  self.act_delete, None, self.act_export):
+            self.menu_cert.addSeparator() if a is None else self.menu_cert.addAction(a)
+        self.menu_bank = mb.addMenu("")
+        self.menu_bank.setObjectName("menuBank")
+        for k in FLOW_KINDS:
+            self.menu_bank.addAction(self.flow_actions[k])
+        self.menu_tools = mb.addMenu("")
+        self.menu_tools.setObjectName("menuTools")
+        self.menu_tools.addAction(self.act_teller)
+        self.menu_tools.addAction(self.act_phone)
+        self.menu_help = mb.addMenu("")
+        self.menu_help.setObjectName("menuHelp")
+        self.menu_help.addAction(self.act_demo)
+        self.menu_help.addAction(self.act_about)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("도장 — 공동인증서 관리"))
+        texts = {
+            self.act_view: (self.tr("인증서 보기(&V)"), self.tr("보기")),
+            self.act_check: (self.tr("암호 확인(&K)…"), self.tr("암호 확인")),
+            self.act_change: (self.tr("암호 변경(&P)…"), self.tr("암호 변경")),
+            self.act_copy: (self.tr("복사(&C)…"), self.tr("복사")),
+            self.act_move: (self.tr("이동(&M)…"), self.tr("이동")),
+            self.act_delete: (self.tr("삭제(&D)…"), self.tr("삭제")),
+            self.act_export: (self.tr("PFX 내보내기(&E)…"), self.tr("내보내기")),
+            self.act_import_pfx: (self.tr("PFX 파일 가져오기(&I)…"), None),
+            self.act_import_folder: (self.tr("인증서 폴더 가져오기(&O)…"), None),
+            self.act_add_folder: (self.tr("폴더 추가(&A)…"), self.tr("폴더 추가")),
+            self.act_remove_folder: (self.tr("목록에서 폴더 빼기"), None),
+            self.act_refresh: (self.tr("새로 고침(&R)"), self.tr("새로 고침")),
+            self.act_settings: (self.tr("설정(&S)…"), None),
+            self.act_quit: (self.tr("끝내기(&X)"), None),
+            self.act_search: (self.tr("검색"), None),
+            self.flow_actions["issue"]: (self.tr("발급(&N)…"), self.tr("발급")),
+            self.flow_actions["reissue"]: (self.tr("재발급(&R)…"), self.tr("재발급")),
+            self.flow_actions["renew"]: (self.tr("갱신(&U)…"), self.tr("갱신")),
+            self.flow_actions["register"]: (self.tr("타기관 인증서 등록(&G)…"), self.tr("타기관 등록")),
+            self.flow_actions["revoke"]: (self.tr("폐기(&V)…"), self.tr("폐기")),
+            self.act_teller: (self.tr("은행 창구 (Teller)(&T)…"), None),
+            self.act_phone: (self.tr("휴대폰 (모의) 열기(&P)…"), None),
+            self.act_demo: (self.tr("데모 고객 안내(&D)…"), None),
+            self.act_about: (self.tr("도장 정보(&A)"), None),
+        }
+        for a, (full, short) in texts.items():
+            a.setText(full)
+            a.setIconText(short or full.split("(&")[0].rstrip("…"))
+            tip = (short or full).replace("&", "").rstrip("…")
+            if not a.shortcut().isEmpty():
+                tip += f" ({a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+            a.setToolTip(tip)
+        self.import_button.setText(self.tr("가져오기"))
+        self.import_button.setToolTip(self.tr("PFX 파일이나 인증서 폴더를 가져옵니다"))
+        self.import_button.setAccessibleName(self.tr("가져오기"))
+        self.menu_file.setTitle(self.tr("파일(&F)"))
+        self.menu_cert.setTitle(self.tr("인증서(&C)"))
+        self.menu_bank.setTitle(self.tr("은행 업무(&B)"))
+        self.menu_tools.setTitle(self.tr("도구(&T)"))
+        self.menu_help.setTitle(self.tr("도움말(&H)"))
+        self.toolbar.setWindowTitle(self.tr("도구 모음"))
+        self.storage_label.setText(self.tr("저장매체(&S)"))
+        self.storage_list.setAccessibleName(self.tr("저장매체 목록"))
+        self.search_label.setText(self.tr("검색(&F)"))
+        self.search_edit.setPlaceholderText(self.tr("이름, 발급기관, 용도로 찾기"))
+        self.search_edit.setAccessibleName(self.tr("인증서 검색"))
+        self.expired_check.setText(self.tr("만료된 인증서 표시(&E)"))
+        self.table_label.setText(self.tr("인증서 목록(&L) — 다른 저장매체로 끌어다 놓으면 복사, Shift를 누른 채 놓으면 이동"))
+        self.table.setAccessibleName(self.tr("인증서 목록"))
+        self.banner_close.setToolTip(self.tr("이 알림 닫기"))
+        self.banner_close.setAccessibleName(self.tr("만료 알림 닫기"))
+        self.storage_model.retranslate(self.ctx.language)
+        self.cert_model.retranslate(self.ctx.language)
+        self._update_banner()
+        self._update_counts()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - live language switch
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # --- settings ----------------------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        s = settings()
+        geometry = s.value("main/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1100, 640)
+        splitter = s.value("main/splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        header = s.value("main/header")
+        if isinstance(header, QByteArray) and not header.isEmpty():
+            self.table.horizontalHeader().restoreState(header)
+        show_expired = s.value("main/showExpired", True)
+        self.expired_check.setChecked(str(show_expired).lower() not in ("false", "0"))
+
+    def save_settings(self) -> None:
+        s = settings()
+        s.setValue("main/geometry", self.saveGeometry())
+        s.setValue("main/splitter", self.splitter.saveState())
+        s.setValue("main/header", self.table.horizontalHeader().saveState())
+        s.setValue("main/showExpired", self.expired_check.isChecked())
+        s.sync()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.save_settings()
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        if self.watcher is not None:
+            self.watcher.stop()
+            self.watcher = None
+        self.ticker.stop()
+        self.workers.shutdown()
+
+    # --- start-up, scanning, hot-plug ----------------------------------------------------------------
+    def start(self) -> None:
+        """Called once the window is visible: scan, then watch for drives."""
+        self.refresh()
+        if self.watch and self.watcher is None:
+            self.watcher = DriveWatcher(on_appear=lambda _d: self.drivesChanged.emit(),
+                                        on_disappear=lambda _d: self.drivesChanged.emit(),
+                                        interval=self.watch_interval, config=registry.discovery_config)
+            self.watcher.start()
+
     def refresh(self) -> None:
-        root = npki_root()
-        self.root_label.setText(self.tr("하드디스크: {0}").format(root))
-        self.cert_list.clear()
-        now = dt.datetime.now(KST)
-        for r in [root, *legacy_npki_roots()]:
-            for entry in scan_root(r):
-                if isinstance(entry, CertFolder):
-                    info = entry.info
-                    days = info.days_left(now)
-                    status = self.tr("만료됨") if days < 0 else self.tr("정상 (D-{0})").format(days)
-                    row = [info.usage.label(), info.display_name, info.not_after.strftime("%Y-%m-%d"),
-                           info.issuer_o or entry.ca_folder, status]
-                else:
-                    row = ["—", entry.name, "—", entry.ca_folder, self.tr("손상됨: ") + entry.reason()]
-                item = QTreeWidgetItem(row)
-                item.setData(0, Qt.ItemDataRole.UserRole, str(entry.path))
-                self.cert_list.addTopLevelItem(item)
+        """List the storages again and rescan every one of them."""
+        self._remember_selection()
+        self.workers.submit(registry.all_storages, name="list-storages",
+                            on_done=lambda storages: self._apply_storages(storages, rescan_all=True),
+                            on_error=self._show_error)
+
+    def _on_drives_changed(self) -> None:
+        self.workers.submit(registry.all_storages, name="list-storages",
+                            on_done=lambda storages: self._apply_storages(storages, rescan_all=False),
+                            on_error=self._show_error)
+
+    def _apply_storages(self, storages: list, rescan_all: bool) -> None:
+        added, removed = self.storage_model.set_storages(storages)
+        for sid in removed:
+            self.cert_model.remove_storage(sid)
+            self._scan_tokens.pop(sid, None)
+        if removed and self.proxy.storage_id in removed:
+            self.storage_list.setCurrentIndex(self.storage_model.index(0))
+        if self.storage_list.currentIndex().row() < 0:
+            self.storage_list.setCurrentIndex(self.storage_model.index(0))
+        for s in (storages if rescan_all else added):
+            self.rescan(s)
+        if removed or added:
+            self._update_banner()
+            self._update_counts()
+        if not self._scan_tokens:
+            self.scanFinished.emit()
+
+    def rescan(self, storage) -> None:
+        self._token += 1
+        token = self._token
+        self._scan_tokens[storage.id] = token
+        self.storage_model.set_state(storage.id, scanning=True)
+        self.workers.submit(_scan, storage, name=f"scan-{storage.id}",
+                            on_done=lambda res, s=storage, t=token: self._scanned(s, t, res),
+                            on_error=lambda err, s=storage, t=token: self._scan_failed(s, t, err))
+
+    def rescan_ids(self, *ids: str) -> None:
+        for sid in dict.fromkeys(ids):
+            s = self.storage_model.storage(sid)
+            if s is not None:
+                self._remember_selection()
+                self.rescan(s)
+
+    def _scanned(self, storage, token: int, result) -> None:
+        if self._scan_tokens.get(storage.id) != token:
+            return  # a newer scan of this storage is running, or it was unplugged
+        del self._scan_tokens[storage.id]
+        entries, free = result
+        self.cert_model.set_storage_entries(storage, entries)
+        self.storage_model.set_state(storage.id, count=len(entries), scanning=False, free=free, error="")
+        self._after_scan()
+
+    def _scan_failed(self, storage, token: int, err: DojangError) -> None:
+        if self._scan_tokens.get(storage.id) != token:
+            return
+        del self._scan_tokens[storage.id]
+        self.storage_model.set_state(storage.id, scanning=False, error=err.message(self.ctx.language))
+        self._after_scan()
+
+    def _after_scan(self) -> None:
+        self._restore_selection()
+        self._update_banner()
+        self._update_counts()
+        self._update_actions()
+        if not self._scan_tokens:
+            self.scanFinished.emit()
+
+    @property
+    def scanning(self) -> bool:
+        return bool(self._scan_tokens)
+
+    def _tick(self) -> None:
+        if self.cert_model.tick():
+            self.proxy.invalidate()
+            self._update_banner()
+
+    # --- selection ----------------------------------------------------------------------------------
+    def selected_rows(self) -> list[CertRow]:
+        rows = []
+        for idx in self.table.selectionModel().selectedRows():
+            row = idx.data(ROW_ROLE)
+            if row is not None:
+                rows.append(row)
+        return rows
+
+    def current_storage(self):
+        return self.storage_model.storage_at(self.storage_list.currentIndex())
+
+    def select_keys(self, keys: list[str]) -> None:
+        sel = self.table.selectionModel()
+        sel.clearSelection()
+        first = None
+        for r in range(self.proxy.rowCount()):
+            idx = self.proxy.index(r, 0)
+            row = idx.data(ROW_ROLE)
+            if row is not None and row.key in keys:
+                sel.select(idx, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+                first = first or idx
+        if first is not None:
+            self.table.setCurrentIndex(first)
+            sel.select(first, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(first)
+        self._update_actions()
+
+    def _remember_selection(self) -> None:
+        keys = [r.key for r in self.selected_rows()]
+        if keys:
+            self._keep_selection = keys
+
+    def _restore_selection(self) -> None:
+        if self._keep_selection and not self.table.selectionModel().hasSelection():
+            self.select_keys(self._keep_selection)
+
+    def _on_storage_changed(self, current: QModelIndex, _previous=None) -> None:
+        s = self.storage_model.storage_at(current)
+        self.proxy.set_storage(s.id if s else None)
+        self.table.setColumnHidden(CertTableModel.STORAGE, s is not None)
+        self._update_counts()
+        self._update_actions()
+
+    def _on_show_expired(self, on: bool) -> None:
+        self.proxy.set_show_expired(on)
+        self._update_counts()
+
+    def _update_actions(self) -> None:
+        rows = self.selected_rows()
+        good = [r for r in rows if r.good]
+        one_good = len(rows) == 1 and len(good) == 1
+        writable = all(not r.storage.read_only for r in rows)
+        self.act_view.setEnabled(one_good)
+        self.act_check.setEnabled(one_good)
+        self.act_change.setEnabled(one_good and writable)
+        self.act_export.setEnabled(one_good)
+        self.act_copy.setEnabled(bool(good) and len(good) == len(rows))
+        self.act_move.setEnabled(bool(good) and len(good) == len(rows) and writable)
+        self.act_delete.setEnabled(bool(rows) and writable)
+        s = self.current_storage()
+        self.act_remove_folder.setEnabled(s is not None and s.kind == FOLDER)
+
+    def _update_counts(self) -> None:
+        shown = self.proxy.rowCount()
+        total = len(self.cert_model.rows)
+        text = self.tr("인증서 {0}개 표시 (전체 {1}개)").format(shown, total)
+        if self.scanning:
+            text += self.tr(" · 찾는 중…")
+        self.count_label.setText(text)
+
+    # --- expiry line -------------------------------------------------------------------------------
+    def expiry_summary(self) -> tuple[int, int, object]:
+        """(expiring within 30 days, expired, earliest date) over distinct certificates."""
+        seen = set()
+        soon, expired, earliest = 0, 0, None
+        today = self.cert_model.today
+        for row in self.cert_model.rows:
+            fp = row.fingerprint
+            if fp is None or fp in seen:
+                continue
+            seen.add(fp)
+            st, _days = row.status(today)
+            if st is Status.SOON:
+                soon += 1
+                d = row.entry.info.not_after.date()
+                earliest = d if earliest is None or d < earliest else earliest
+            elif st is Status.EXPIRED:
+                expired += 1
+        return soon, expired, earliest
+
+    def _update_banner(self) -> None:
+        soon, expired, earliest = self.expiry_summary()
+        if self._banner_dismissed or not (soon or expired):
+            self.banner.hide()
+            return
+        if soon and expired:
+            text = self.tr("인증서 {0}개가 30일 이내에 만료되고, {1}개는 이미 만료되었습니다 (가장 빠른 만료: {2}).").format(
+                soon, expired, earliest.isoformat())
+        elif soon:
+            text = self.tr("인증서 {0}개가 30일 이내에 만료됩니다 (가장 빠른 만료: {1}).").format(soon, earliest.isoformat())
+        else:
+            text = self.tr("만료된 인증서가 {0}개 있습니다. 은행에서 재발급받을 수 있습니다.").format(expired)
+        self.banner_text.setText(text)
+        self.banner_button.setText(self.tr("갱신(&U)…") if soon else self.tr("재발급(&R)…"))
+        self.banner_button.setIcon(icon("renew" if soon else "reissue"))
+        self.banner_icon.setPixmap(icon("status-soon" if soon else "status-expired").pixmap(20, 20))
+        self.banner.show()
+
+    def _banner_action(self) -> None:
+        soon, _expired, _ = self.expiry_summary()
+        today = self.cert_model.today
+        want = Status.SOON if soon else Status.EXPIRED
+        candidates = [r for r in self.cert_model.rows if r.good and r.status(today)[0] is want]
+        if candidates:
+            first = min(candidates, key=lambda r: r.entry.info.not_after)
+            self.select_keys([first.key])
+        self.open_flow("renew" if soon else "reissue")
+
+    def _dismiss_banner(self) -> None:
+        self._banner_dismissed = True
+        self.banner.hide()
+
+    # --- notices -------------------------------------------------------------------------------------
+    def notify(self, text: str, kind: str = "info") -> None:
+        """Inline result line (icon + text; colour only backs them up)."""
+        self.last_notice = text
+        names = {"info": "status-ok", "ok": "status-ok", "warn": "status-soon", "error": "status-broken"}
+        colours = {"info": "#e8f0fe", "ok": "#e6f4ea", "warn": "#fff8e1", "error": "#fdecea"}
+        self.notice_icon.setPixmap(icon(names.get(kind, "status-ok")).pixmap(18, 18))
+        self.notice.setStyleSheet(f"#noticeFrame {{ background: {colours.get(kind, '#e8f0fe')}; border-radius: 4px; }}")
+        prefix = {"error": "✖ ", "warn": "⚠ ", "ok": "✔ "}.get(kind, "")
+        self.notice_label.setText(prefix + text)
+        self.notice.show()
+        self.statusBar().showMessage(text, 10000)
+
+    def _show_error(self, err: DojangError) -> None:
+        text = err.message(self.ctx.language)
+        if isinstance(err, WrongPassword):
+            text += " " + self.tr("암호를 잊었다면 찾을 방법이 없습니다: 인증서를 삭제하고 은행에서 다시 발급받으세요.")
+        if isinstance(err, StorageGone):
+            text += " " + self.tr("저장매체를 다시 연결한 뒤 새로 고침하세요. 원본은 그대로 있습니다.")
+        self.notify(text, "error")
+
+    # --- single-certificate actions ---------------------------------------------------------------
+    def _one(self) -> CertRow | None:
+        rows = self.selected_rows()
+        if len(rows) != 1 or not rows[0].good:
+            self.notify(self.tr("인증서를 하나 고르세요."), "warn")
+            return None
+        return rows[0]
+
+    def view_details(self) -> None:
+        row = self._one()
+        if row is None:
+            return
+        from .details_dialog import DetailsDialog
+        dlg = DetailsDialog(self, row.entry, row.storage, lang=self.ctx.language, now=self.ctx.clock(),
+                            workers=self.workers)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.show()
+
+    def check_password(self) -> None:
+        row = self._one()
+        if row is None:
+            return
+        pw = PasswordDialog.get_password(self, self.tr("암호 확인"),
+                                         self.tr("{0}님의 인증서 암호를 입력하세요.").format(row.entry.info.display_name))
+        if pw is None:
+            return
+        self.notify(self.tr("암호를 확인하는 중…"))
+        self.workers.submit(_check_password, row.entry, pw, name="check-password",
+                            on_done=lambda _ok: self._op_done(self.tr("암호가 맞습니다."), "ok"),
+                            on_error=self._op_failed)
+
+    def change_password(self) -> None:
+        row = self._one()
+        if row is None:
+            return
+        answer = ChangePasswordDialog.get_passwords(self, row.entry.info.display_name)
+        if answer is None:
+            return
+        old, new = answer
+
+        def work():
+            try:
+                return ops.change_password(row.entry, old, new, row.storage)
+            finally:
+                for b in (old, new):
+                    if isinstance(b, bytearray):
+                        keyfile.wipe(b)
+
+        self.notify(self.tr("암호를 바꾸는 중…"))
+        self.workers.submit(work, name="change-password",
+                            on_done=lambda _r: (self._op_done(self.tr("인증서 암호를 바꿨습니다."), "ok"),
+                                                self.rescan_ids(row.storage.id)),
+                            on_error=self._op_failed)
+
+    def export_pfx(self) -> None:
+        row = self._one()
+        if row is None:
+            return
+        flavour = ExportPfxDialog.ask(self)
+        if flavour is None:
+            return
+        default = str(Path.home() / f"{row.entry.info.display_name}.pfx")
+        path = FileDialog.get_save_file_name(self, self.tr("PFX 파일 저장"), default,
+                                             self.tr("PFX 파일 (*.pfx *.p12)"))
+        if not path:
+            return
+        overwrite = False
+        if Path(path).exists():
+            if MessageBox.question(self, self.tr("파일 바꾸기"),
+                                   self.tr("같은 이름의 파일이 이미 있습니다. 바꿀까요?")) != Btn.Yes:
+                return
+            overwrite = True
+        pw = PasswordDialog.get_password(self, self.tr("PFX 내보내기"),
+                                         self.tr("인증서 암호를 입력하세요. PFX 파일도 이 암호로 보호됩니다."))
+        if pw is None:
+            return
+
+        def work():
+            try:
+                return ops.export_pfx(row.entry, pw, Path(path), flavour=flavour, overwrite=overwrite)
+            finally:
+                keyfile.wipe(pw) if isinstance(pw, bytearray) else None
+
+        self.notify(self.tr("내보내는 중…"))
+        self.workers.submit(work, name="export-pfx",
+                            on_done=lambda _r: self._op_done(self.tr("PFX 파일로 내보냈습니다: {0}").format(path), "ok"),
+                            on_error=self._op_failed)
+
+    # --- storages as destinations -----------------------------------------------------------------
+    def writable_storages(self, exclude: set[str] = frozenset()) -> list:
+        return [s for s in self.storage_model.storages()
+                if not s.read_only and s.present() and s.id not in exclude]
+
+    def _pick_storage(self, title: str, exclude: set[str] = frozenset()):
+        candidates = self.writable_storages(exclude)
+        if not candidates:
+            self.notify(self.tr("쓸 수 있는 저장매체가 없습니다. USB 저장매체를 연결하거나 폴더를 추가하세요."), "warn")
+            return None
+        sid = StoragePickerDialog.pick(self, title, candidates, self.ctx.language)
+        return None if sid is None else self.storage_model.storage(sid)
+
+    def _resolver(self, task_ref: list):
+        lang = self.ctx.language
+
+        def resolve(info):
+            task = task_ref[0] if task_ref else None
+            return ask_gui(lambda: ConflictDialog.ask(self, info, lang), task.cancel_event if task else None)
+        return resolve
+
+    # --- copy / move / delete (bulk with progress) ----------------------------------------------
+    def copy_or_move(self, move: bool) -> None:
+        rows = [r for r in self.selected_rows() if r.good]
+        if not rows:
+            self.notify(self.tr("복사하거나 이동할 인증서를 고르세요."), "warn")
+            return
+        sources = {r.storage.id for r in rows}
+        title = self.tr("이동할 위치") if move else self.tr("복사할 위치")
+        dest = self._pick_storage(title, sources if len(sources) == 1 else set())
+        if dest is None:
+            return
+        self.transfer(rows, dest, move)
+
+    def on_drop(self, keys: list[str], storage_id: str, move: bool) -> None:
+        move = move or bool(QGuiApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier)
+        dest = self.storage_model.storage(storage_id)
+        rows = [r for r in (self.cert_model.row_by_key(k) for k in keys) if r is not None and r.good]
+        rows = [r for r in rows if r.storage.id != storage_id]
+        if dest is None or not rows:
+            return
+        self.transfer(rows, dest, move)
+
+    def transfer(self, rows: list[CertRow], dest, move: bool) -> None:
+        if move and any(r.storage.read_only for r in rows):
+            self.notify(self.tr("읽기 전용 저장매체의 인증서는 옮길 수 없습니다. 복사하세요."), "warn")
+            return
+        if not move and not self._copy_warned:
+            answer = MessageBox.information(
+                self, self.tr("인증서 복사"),
+                self.tr("인증서를 여러 저장매체에 복사해 두는 것은 권장하지 않습니다. 사본이 많을수록 잃어버리거나 "
+                        "도난당할 위험이 커집니다. 꼭 필요할 때만 복사하고 쓰지 않는 사본은 삭제하세요.\n\n"
+                        "복사할까요?"),
+                Btn.Ok | Btn.Cancel, Btn.Ok)
+            if answer != Btn.Ok:
+                return
+            self._copy_warned = True
+        task_ref: list = []
+        resolve = self._resolver(task_ref)
+        if move:
+            action = (lambda r: ops.move_cert(r.entry, r.storage, dest, on_conflict=resolve))
+        else:
+            action = (lambda r: ops.copy_cert(r.entry, dest, source=r.storage, on_conflict=resolve))
+        verb = "move" if move else "copy"
+        self._keep_selection = []
+        affected = {dest.id} | ({r.storage.id for r in rows} if move else set())
+        self.run_bulk(rows, action, verb, affected, task_ref,
+                      self.tr("인증서 이동") if move else self.tr("인증서 복사"))
+
+    def delete_selected(self) -> None:
+        rows = self.selected_rows()
+        if not rows:
+            self.notify(self.tr("삭제할 인증서를 고르세요."), "warn")
+            return
+        if any(r.storage.read_only for r in rows):
+            self.notify(self.tr("읽기 전용 저장매체의 인증서는 삭제할 수 없습니다."), "warn")
+            return
+        keys = {r.key for r in rows}
+        last = [r for r in rows if r.good and not any(c.key not in keys for c in self.cert_model.copies_of(r.fingerprint))]
+        names = ", ".join(dict.fromkeys(r.entry.info.display_name if r.good else r.entry.name for r in rows))
+        if last:
+            answer = MessageBox.warning(
+                self, self.tr("마지막 사본 삭제"),
+                self.tr("삭제하려는 인증서 중 {0}개는 다른 저장매체에 사본이 없는 마지막 인증서입니다 ({1}).\n\n"
+                        "삭제하면 되살릴 수 없고, 이 인증서를 쓰려면 은행에서 다시 발급받아야 합니다. "
+                        "정말 삭제할까요?").format(len(last), names),
+                Btn.Yes | Btn.No, Btn.No, object_name="deleteLastCopyBox")
+        else:
+            answer = MessageBox.question(
+                self, self.tr("인증서 삭제"),
+                self.tr("인증서 {0}개를 삭제합니다 ({1}).\n삭제한 인증서는 되살릴 수 없습니다. 삭제할까요?").format(
+                    len(rows), names),
+                Btn.Yes | Btn.No, Btn.No, object_name="deleteBox")
+        if answer != Btn.Yes:
+            return
+        self._keep_selection = []
+        self.run_bulk(rows, lambda r: ops.delete_cert(r.entry, r.storage), "delete",
+                      {r.storage.id for r in rows}, [], self.tr("인증서 삭제"))
+
+    def run_bulk(self, rows: list[CertRow], action, verb: str, affected: set[str], task_ref: list,
+                 title: str) -> None:
+        """Run `action` on every row on a worker; a progress dialog for more than one row."""
+        total = len(rows)
+        dialog = ProgressDialog(self, title, total) if total > 1 else None
+
+        def work(task):
+            return ops.run_bulk(rows, action, cancel=task.cancel_event,
+                                progress=lambda i, n, item, _res: task.report(i, n, item))
+
+        def progressed(done, n, item: CertRow):
+            if dialog is not None:
+                name = item.entry.info.display_name if item.good else item.entry.name
+                dialog.set_progress(done, n, self.tr("{0} / {1}: {2}").format(done, n, name))
+
+        def finished(result):
+            headline, details = self.summarize(verb, result, total)
+            if dialog is not None:
+                dialog.show_summary(headline, details)
+            failed = bool(result.failed)
+            self.notify(headline + (("\n" + details) if details and dialog is None else ""),
+                        "error" if failed and not result.done else ("warn" if failed or result.cancelled else "ok"))
+            self.rescan_ids(*affected)
+            self.operationFinished.emit(headline)
+
+        def failed(err):
+            if dialog is not None:
+                dialog.show_summary(err.message(self.ctx.language))
+            self._op_failed(err)
+            self.rescan_ids(*affected)
+
+        task = self.workers.submit(work, name=f"bulk-{verb}", on_done=finished, on_error=failed,
+                                   on_progress=progressed)
+        task_ref.append(task)
+        self.current_task = task
+        if dialog is not None:
+            self.progress_dialog = dialog
+            dialog.cancelRequested.connect(task.cancel)
+            dialog.finished.connect(dialog.deleteLater)
+            dialog.open()
+        else:
+            self.notify({"copy": self.tr("복사하는 중…"), "move": self.tr("옮기는 중…"),
+                         "delete": self.tr("삭제하는 중…")}.get(verb, self.tr("처리하는 중…")))
+
+    def summarize(self, verb: str, result, total: int) -> tuple[str, str]:
+        """The exact summary: "3개 복사됨, 1개 이미 있어 건너뜀, 1개 실패" plus one line per failure."""
+        counts: dict[str, int] = {}
+        for _item, res in result.done:
+            counts[res.status] = counts.get(res.status, 0) + 1
+        labels = {
+            "copied": self.tr("{0}개 복사됨"), "moved": self.tr("{0}개 이동됨"), "deleted": self.tr("{0}개 삭제됨"),
+            "replaced": self.tr("{0}개 바꿈"), "kept_both": self.tr("{0}개 다른 이름으로 보관"),
+            "already_there": self.tr("{0}개 이미 있어 건너뜀"),
+        }
+        parts = [labels.get(k, "{0} " + k).format(v) for k, v in counts.items()]
+        cancelled_items = [i for i, e in result.failed if isinstance(e, Cancelled)]
+        real_failures = [(i, e) for i, e in result.failed if not isinstance(e, Cancelled)]
+        if cancelled_items:
+            parts.append(self.tr("{0}개 취소함").format(len(cancelled_items)))
+        if real_failures:
+            parts.append(self.tr("{0}개 실패").format(len(real_failures)))
+        untouched = total - len(result.done) - len(result.failed)
+        if result.cancelled and untouched:
+            parts.append(self.tr("{0}개는 취소해서 처리하지 않음").format(untouched))
+        headline = ", ".join(parts) if parts else self.tr("처리한 인증서가 없습니다")
+        details = "\n".join(
+            f"• {(i.entry.info.display_name if i.good else i.entry.name)}: {e.message(self.ctx.language)}"
+            for i, e in real_failures)
+        return headline + ".", details
+
+    def _op_done(self, text: str, kind: str = "ok") -> None:
+        self.notify(text, kind)
+        self.operationFinished.emit(text)
+
+    def _op_failed(self, err: DojangError) -> None:
+        self._show_error(err)
+        self.operationFinished.emit(err.message(self.ctx.language))
+
+    # --- import / folders ------------------------------------------------------------------------
+    def import_pfx(self) -> None:
+        path = FileDialog.get_open_file_name(self, self.tr("PFX 파일 가져오기"), str(Path.home()),
+                                             self.tr("PFX 파일 (*.pfx *.p12);;모든 파일 (*)"))
+        if not path:
+            return
+        dest = self._pick_storage(self.tr("가져올 위치"))
+        if dest is None:
+            return
+        pw = PasswordDialog.get_password(self, self.tr("PFX 가져오기"),
+                                         self.tr("PFX 파일의 암호를 입력하세요. 가져온 인증서도 같은 암호를 씁니다."))
+        if pw is None:
+            return
+        task_ref: list = []
+        resolve = self._resolver(task_ref)
+
+        def work():
+            try:
+                return ops.import_pfx(Path(path), pw, dest, on_conflict=resolve)
+            finally:
+                keyfile.wipe(pw) if isinstance(pw, bytearray) else None
+
+        self._run_import(work, dest, task_ref)
+
+    def import_folder(self) -> None:
+        path = FileDialog.get_existing_directory(self, self.tr("가져올 인증서 폴더 (signCert.der가 있는 폴더)"),
+                                                 str(Path.home()))
+        if not path:
+            return
+        dest = self._pick_storage(self.tr("가져올 위치"))
+        if dest is None:
+            return
+        task_ref: list = []
+        resolve = self._resolver(task_ref)
+        self._run_import(lambda: ops.import_folder(Path(path), dest, on_conflict=resolve), dest, task_ref)
+
+    def _run_import(self, work, dest, task_ref: list) -> None:
+        def done(result):
+            text = {"imported": self.tr("인증서를 가져왔습니다."), "already_there": self.tr("이미 있는 인증서입니다."),
+                    "replaced": self.tr("인증서를 바꿨습니다."),
+                    "kept_both": self.tr("인증서를 다른 이름으로 가져왔습니다.")}.get(result.status, result.status)
+            text += " " + self.tr("위치: {0}").format(storage_title(dest, self.ctx.language))
+            if "no_random_num" in result.notes:
+                text += " " + self.tr("이 PFX에는 본인확인용 난수가 없어 본인확인은 할 수 없습니다.")
+            if result.path is not None:
+                self._keep_selection = [f"{dest.id}|{result.path}"]
+            self._op_done(text, "ok")
+            self.rescan_ids(dest.id)
+
+        self.notify(self.tr("가져오는 중…"))
+        task_ref.append(self.workers.submit(work, name="import", on_done=done, on_error=self._op_failed))
+
+    def add_folder(self) -> None:
+        path = FileDialog.get_existing_directory(self, self.tr("추가할 폴더 (NPKI 폴더나 백업 폴더)"), str(Path.home()))
+        if not path:
+            return
+
+        def done(storage):
+            self.notify(self.tr("폴더를 추가했습니다: {0}").format(path), "ok")
+            self._apply_storages(registry.all_storages(), rescan_all=False)
+
+        self.workers.submit(registry.add_folder, Path(path), name="add-folder", on_done=done, on_error=self._op_failed)
+
+    def remove_folder(self) -> None:
+        s = self.current_storage()
+        if s is None or s.kind != FOLDER:
+            return
+        registry.remove_folder(s.id)
+        self.notify(self.tr("목록에서 뺐습니다. 폴더와 인증서는 그대로 있습니다."), "ok")
+        self._on_drives_changed()
+
+    # --- context menus -----------------------------------------------------------------------------
+    def _table_menu(self, pos) -> None:
+        menu = QMenu(self)
+        menu.setObjectName("certContextMenu")
+        for a in (self.act_view, self.act_check, self.act_change, None, self.act_copy, self.act_move,
+                  self.act_delete, None, self.act_export, None, self.flow_actions["renew"],
+                  self.flow_actions["reissue"], self.flow_actions["revoke"]):
+            menu.addSeparator() if a is None else menu.addAction(a)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def _storage_menu(self, pos) -> None:
+        menu = QMenu(self)
+        menu.setObjectName("storageContextMenu")
+        menu.addAction(self.act_refresh)
+        menu.addAction(self.act_add_folder)
+        s = self.storage_model.storage_at(self.storage_list.indexAt(pos))
+        if s is not None and s.kind == FOLDER:
+            menu.addAction(self.act_remove_folder)
+        if s is not None and s.kind == PHONE:
+            menu.addAction(self.act_phone)
+        menu.popup(self.storage_list.viewport().mapToGlobal(pos))
+
+    # --- other windows (owned by other modules; imported lazily) ---------------------------------------
+    def open_flow(self, kind: str) -> None:
+        rows = [r for r in self.selected_rows() if r.good]
+        cert = rows[0].entry if len(rows) == 1 else None
+        try:
+            wizard = importlib.import_module("gui.wizard")
+            opener = getattr(wizard, "open_flow_wizard")
+        except (ImportError, AttributeError):
+            self.notify(self.tr("인증서 발급·갱신 마법사를 불러올 수 없습니다."), "warn")
+            return
+        result = opener(self, self.ctx, kind, cert=cert)
+        finished = getattr(result, "finished", None)
+        if finished is not None and hasattr(finished, "connect"):
+            finished.connect(lambda *_: self.refresh())
+        else:
+            self.refresh()
+
+    def _open_other(self, module: str, func: str, *args) -> None:
+        try:
+            fn = getattr(importlib.import_module(module), func)
+        except (ImportError, AttributeError):
+            self.notify(self.tr("이 창을 열 수 없습니다."), "warn")
+            return
+        window = fn(self, self.ctx, *args)
+        if window is not None:
+            self._dialogs.append(window)
+
+    def open_teller(self) -> None:
+        self._open_other("gui.teller_panel", "show_teller_panel")
+
+    def open_demo_panel(self) -> None:
+        self._open_other("gui.demo_panel", "show_demo_panel")
+
+    def open_phone(self) -> None:
+        s = self.current_storage()
+        phones = [p for p in self.storage_model.storages() if p.kind == PHONE]
+        chosen = s if s is not None and s.kind == PHONE else (phones[0] if phones else None)
+        self._open_other("gui.phone_window", "show_phone_window", chosen.meta.get("number") if chosen else None)
+
+    def open_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+        dlg = SettingsDialog(self, self.ctx)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.open()
+
+    def show_about(self) -> None:
+        from core import __version__
+        MessageBox.information(self, self.tr("도장 정보"), self.tr(
+            "도장 {0}\n공동인증서(옛 공인인증서)를 하드디스크, USB 저장매체, 휴대폰(모의)에서 관리합니다.\n"
+            "내장된 모의 은행이 발급하는 인증서는 테스트용이며 실제 은행에서 쓸 수 없습니다.").format(__version__))
+

@@ -1,0 +1,178 @@
+"""인증서 보기: 일반 / 자세히 tabs, and 본인확인 ("does this certificate belong to this RRN?").
+
+본인확인 needs the certificate password (R, the random number in the key, is part of the VID); the
+check runs on a worker and the RRN is shown only masked outside its own field.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QPushButton, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+                               QWidget)
+
+from core.errors import DojangError
+from core.npki.certfolder import CertFolder
+from core.npki.certificate import KST, describe_extensions
+from core.storage import operations as ops
+from core.storage.base import Storage
+from core.validation.numbers import mask_rrn, validate_rrn
+
+from .icons import icon
+from .models import CertRow, Status, storage_title
+from .password_widget import PasswordWidget
+from .workers import Workers
+
+
+class DetailsDialog(QDialog):
+    def __init__(self, parent: QWidget | None, cert: CertFolder, storage: Storage, *, lang: str,
+                 now: dt.datetime, workers: Workers):
+        super().__init__(parent)
+        self.setObjectName("detailsDialog")
+        self.cert, self.storage, self.lang, self.workers = cert, storage, lang, workers
+        info = cert.info
+        self.setWindowTitle(self.tr("인증서 보기 — {0}").format(info.display_name))
+        self.setWindowIcon(icon("view"))
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("detailsTabs")
+        layout.addWidget(self.tabs)
+
+        # 일반
+        general = QWidget(self)
+        form = QFormLayout(general)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        row = CertRow(storage, cert)
+        st, days = row.status(now.astimezone(KST).date())
+        status = {Status.OK: self.tr("정상 ({0}일 남음)").format(days),
+                  Status.SOON: self.tr("만료 D-{0} — 갱신할 수 있습니다").format(days),
+                  Status.EXPIRED: self.tr("만료됨 — 재발급이 필요합니다")}.get(st, "")
+        usage = info.usage.label(lang) + (self.tr(" (테스트 인증서 — 실제 은행에서 쓸 수 없음)")
+                                          if info.usage.is_test else "")
+        fields = [
+            (self.tr("사용자"), info.display_name, "detailsUser"),
+            (self.tr("구분"), usage, "detailsUsage"),
+            (self.tr("발급기관"), info.issuer_o or cert.ca_folder, "detailsIssuer"),
+            (self.tr("유효기간"), f"{info.not_before:%Y-%m-%d} ~ {info.not_after:%Y-%m-%d} (KST)", "detailsValidity"),
+            (self.tr("상태"), status, "detailsStatus"),
+            (self.tr("저장매체"), storage_title(storage, lang), "detailsStorage"),
+            (self.tr("위치"), str(cert.path), "detailsPath"),
+        ]
+        for label, value, name in fields:
+            v = QLabel(value, general)
+            v.setObjectName(name)
+            v.setWordWrap(True)
+            v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+            form.addRow(label, v)
+        status_icon = {Status.OK: "status-ok", Status.SOON: "status-soon", Status.EXPIRED: "status-expired"}
+        self.tabs.addTab(general, icon(status_icon.get(st, "certificate")), self.tr("일반(&G)"))
+
+        # 자세히
+        tree = QTreeWidget(self)
+        tree.setObjectName("detailsFields")
+        tree.setHeaderLabels([self.tr("필드"), self.tr("값")])
+        tree.setRootIsDecorated(True)
+        tree.setAlternatingRowColors(True)
+        key = f"{info.key_algorithm} {info.key_size or ''}".strip()
+        rows = [
+            (self.tr("버전"), f"V{info.version}"),
+            (self.tr("일련번호"), info.serial_hex),
+            (self.tr("서명 알고리즘"), info.signature_algorithm),
+            (self.tr("발급자"), info.certificate().issuer.rfc4514_string()),
+            (self.tr("유효기간 시작"), info.not_before.strftime("%Y-%m-%d %H:%M:%S KST")),
+            (self.tr("유효기간 끝"), info.not_after.strftime("%Y-%m-%d %H:%M:%S KST")),
+            (self.tr("주체"), info.subject_rfc4514),
+            (self.tr("공개키"), key),
+            (self.tr("용도 (정책 OID)"), f"{info.usage.label(lang)} — " + (", ".join(info.policy_oids) or "—")),
+            (self.tr("본인확인 정보 (VID)"), self.tr("있음") if info.has_identify_data else self.tr("없음")),
+            (self.tr("지문 (SHA-256)"), info.fingerprint_display),
+            (self.tr("파일"), ", ".join(sorted(cert.file_names.values()))),
+        ]
+        for k, v in rows:
+            item = QTreeWidgetItem([k, v])
+            item.setToolTip(1, v)
+            tree.addTopLevelItem(item)
+        ext_root = QTreeWidgetItem([self.tr("확장 필드"), ""])
+        tree.addTopLevelItem(ext_root)
+        for ext in describe_extensions(info):
+            crit = self.tr(" (중요)") if ext.critical else ""
+            child = QTreeWidgetItem([f"{ext.name}{crit}", ext.value])
+            child.setToolTip(0, ext.oid)
+            child.setToolTip(1, ext.value)
+            ext_root.addChild(child)
+        ext_root.setExpanded(True)
+        tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.tabs.addTab(tree, self.tr("자세히(&D)"))
+
+        # 본인확인
+        verify = QWidget(self)
+        v = QVBoxLayout(verify)
+        intro = QLabel(self.tr("이 인증서가 어떤 주민등록번호의 것인지 확인합니다. 인증서 안의 본인확인 정보(VID)와 "
+                               "개인키의 난수로 계산하므로 인증서 암호가 필요합니다. 입력한 값은 저장하지 않습니다."),
+                       verify)
+        intro.setWordWrap(True)
+        v.addWidget(intro)
+        vform = QFormLayout()
+        self.rrn_edit = QLineEdit(verify)
+        self.rrn_edit.setObjectName("verifyRrnEdit")
+        self.rrn_edit.setPlaceholderText("900101-1234567")
+        self.rrn_edit.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
+        self.rrn_edit.setMaxLength(14)
+        rrn_label = QLabel(self.tr("주민등록번호(&R)"), verify)
+        rrn_label.setBuddy(self.rrn_edit)
+        vform.addRow(rrn_label, self.rrn_edit)
+        self.verify_password = PasswordWidget(verify, keypad=True, lang=lang)
+        self.verify_password.setObjectName("verifyPasswordWidget")
+        pw_label = QLabel(self.tr("인증서 암호(&P)"), verify)
+        pw_label.setBuddy(self.verify_password.line_edit)
+        vform.addRow(pw_label, self.verify_password)
+        v.addLayout(vform)
+        buttons = QHBoxLayout()
+        self.verify_button = QPushButton(icon("password-check"), self.tr("확인(&V)"), verify)
+        self.verify_button.setObjectName("verifyOwnerButton")
+        self.verify_button.clicked.connect(self.verify_owner)
+        buttons.addStretch(1)
+        buttons.addWidget(self.verify_button)
+        v.addLayout(buttons)
+        self.verify_result = QLabel(verify)
+        self.verify_result.setObjectName("verifyResult")
+        self.verify_result.setWordWrap(True)
+        v.addWidget(self.verify_result)
+        v.addStretch(1)
+        if not info.has_identify_data:
+            self.verify_result.setText("ⓘ " + self.tr("이 인증서에는 본인확인 정보(VID)가 없어 확인할 수 없습니다."))
+            self.verify_button.setEnabled(False)
+        self.tabs.addTab(verify, icon("password-check"), self.tr("본인확인(&I)"))
+
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.setObjectName("detailsButtons")
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+        self.resize(620, 520)
+
+    def verify_owner(self) -> None:
+        result = validate_rrn(self.rrn_edit.text())
+        if not result.ok:
+            self.verify_result.setText("✖ " + result.first_message(self.lang))
+            return
+        rrn = result.value
+        password = self.verify_password.password()
+        self.verify_button.setEnabled(False)
+        self.verify_result.setText(self.tr("확인하는 중…"))
+        masked = mask_rrn(rrn)
+        cert = self.cert
+
+        def done(ok: bool):
+            self.verify_button.setEnabled(True)
+            if ok:
+                self.verify_result.setText("✔ " + self.tr("이 인증서는 입력한 주민등록번호({0})의 것이 맞습니다.").format(masked))
+            else:
+                self.verify_result.setText("✖ " + self.tr("이 인증서는 입력한 주민등록번호({0})의 것이 아닙니다.").format(masked))
+
+        def failed(err: DojangError):
+            self.verify_button.setEnabled(True)
+            self.verify_result.setText("✖ " + err.message(self.lang))
+
+        self.workers.submit(ops.verify_owner, cert, password, rrn, name="verify-owner", on_done=done, on_error=failed)
