@@ -80,11 +80,14 @@ def compile_translations(directory: Path | None = None) -> list[Path]:
 
 
 _installed: list[QTranslator] = []
+_installed_lang: str | None = None
 
 
 def install_translators(lang: str, app: QCoreApplication | None = None) -> list[str]:
     """Replace the installed translators with those of `lang`; returns the files loaded."""
+    global _installed_lang
     app = app or QCoreApplication.instance()
+    _installed_lang = lang
     for t in _installed:
         app.removeTranslator(t)
     _installed.clear()
@@ -113,6 +116,19 @@ def apply_language(lang: str, ctx=None, app: QCoreApplication | None = None) -> 
     if ctx is not None:
         ctx.language = lang
     return install_translators(lang, app)
+
+
+def installed_language() -> str | None:
+    return _installed_lang
+
+
+def ensure_language(lang: str, app: QCoreApplication | None = None) -> None:
+    """Make sure the translators of `lang` are installed (a window built without `setup`, e.g. in
+    tests or tools, still speaks its context's language). Compiles stale `.ts` files first."""
+    if lang not in SUPPORTED or _installed_lang == lang:
+        return
+    compile_translations()
+    install_translators(lang, app)
 
 
 def setup(app: QCoreApplication, ctx=None, store=None) -> str:

@@ -70,9 +70,13 @@ class MainWindow(QMainWindow):
     scanFinished = Signal()        # every storage of the last refresh has been scanned
     operationFinished = Signal(str)  # after a copy/move/delete/…: the summary text
 
-    def __init__(self, ctx: AppContext | None = None, *, watch: bool = True, watch_interval: float = 1.0):
+    def __init__(self, ctx: AppContext | None = None, *, watch: bool = True, watch_interval: float = 1.0,
+                 watch_phones: bool | None = None):
         super().__init__()
         self.ctx = ctx or AppContext()
+        # tr() needs the translators of ctx.language even when no one called i18n.setup (tests, tools)
+        from . import i18n
+        i18n.ensure_language(self.ctx.language)
         self.setObjectName("mainWindow")
         self.setWindowIcon(icon("app"))
         init_gui_calls()
@@ -80,6 +84,9 @@ class MainWindow(QMainWindow):
         self.watch = watch
         self.watch_interval = watch_interval
         self.watcher: DriveWatcher | None = None
+        # phones pop up when the bank calls or texts them (gui.phone_window.PhoneWatcher), started once
+        self.watch_phones = watch if watch_phones is None else watch_phones
+        self.phone_watcher = None
         self._scan_tokens: dict[str, int] = {}
         self._token = 0
         self._copy_warned = False
@@ -141,10 +148,12 @@ class MainWindow(QMainWindow):
         self.flow_actions = {k: A(f"action{k.capitalize()}", k, lambda k=k: self.open_flow(k)) for k in FLOW_KINDS}
         self.act_teller = A("actionTeller", "teller", self.open_teller)
         self.act_phone = A("actionPhone", "phone", self.open_phone)
+        self.act_transfer = A("actionPhoneTransfer", "phone", self.open_pc_transfer)
         self.act_demo = A("actionDemoCustomers", "help", self.open_demo_panel)
         self.act_about = A("actionAbout", "app", self.show_about)
         self.act_teller.setEnabled(_module_available("gui.teller_panel"))
         self.act_phone.setEnabled(_module_available("gui.phone_window"))
+        self.act_transfer.setEnabled(_module_available("gui.phone_window"))
         self.act_demo.setEnabled(_module_available("gui.demo_panel"))
 
     def _build_ui(self) -> None:
@@ -331,6 +340,7 @@ class MainWindow(QMainWindow):
         self.menu_tools.setObjectName("menuTools")
         self.menu_tools.addAction(self.act_teller)
         self.menu_tools.addAction(self.act_phone)
+        self.menu_tools.addAction(self.act_transfer)
         self.menu_help = mb.addMenu("")
         self.menu_help.setObjectName("menuHelp")
         self.menu_help.addAction(self.act_demo)
@@ -361,6 +371,7 @@ class MainWindow(QMainWindow):
             self.flow_actions["revoke"]: (self.tr("폐기(&V)…"), self.tr("폐기")),
             self.act_teller: (self.tr("은행 창구 (Teller)(&T)…"), None),
             self.act_phone: (self.tr("휴대폰 (모의) 열기(&P)…"), None),
+            self.act_transfer: (self.tr("휴대폰과 인증서 주고받기(&X)…"), None),
             self.act_demo: (self.tr("데모 고객 안내(&D)…"), None),
             self.act_about: (self.tr("도장 정보(&A)"), None),
         }
@@ -434,6 +445,9 @@ class MainWindow(QMainWindow):
         if self.watcher is not None:
             self.watcher.stop()
             self.watcher = None
+        if self.phone_watcher is not None:
+            self.phone_watcher.timer.stop()
+            self.phone_watcher = None
         self.ticker.stop()
         self.workers.shutdown()
 
@@ -446,6 +460,11 @@ class MainWindow(QMainWindow):
                                         on_disappear=lambda _d: self.drivesChanged.emit(),
                                         interval=self.watch_interval, config=registry.discovery_config)
             self.watcher.start()
+        if self.watch_phones and self.phone_watcher is None and _module_available("gui.phone_window"):
+            try:
+                self.phone_watcher = importlib.import_module("gui.phone_window").ensure_phone_windows(self, self.ctx)
+            except DojangError as err:   # the bank could not be opened: the manager still works
+                log.warning("phone watcher not started (%s)", type(err).__name__)
 
     def refresh(self) -> None:
         """List the storages again and rescan every one of them."""
@@ -1028,21 +1047,26 @@ class MainWindow(QMainWindow):
         menu.popup(self.storage_list.viewport().mapToGlobal(pos))
 
     # --- other windows (owned by other modules; imported lazily) ---------------------------------------
-    def open_flow(self, kind: str) -> None:
+    def open_flow(self, kind: str):
         rows = [r for r in self.selected_rows() if r.good]
-        cert = rows[0].entry if len(rows) == 1 else None
+        cert = (rows[0].storage, rows[0].entry) if len(rows) == 1 else None
         try:
             wizard = importlib.import_module("gui.wizard")
             opener = getattr(wizard, "open_flow_wizard")
         except (ImportError, AttributeError):
             self.notify(self.tr("인증서 발급·갱신 마법사를 불러올 수 없습니다."), "warn")
-            return
-        result = opener(self, self.ctx, kind, cert=cert)
-        finished = getattr(result, "finished", None)
-        if finished is not None and hasattr(finished, "connect"):
-            finished.connect(lambda *_: self.refresh())
+            return None
+        try:
+            result = opener(self, self.ctx, kind, cert=cert)
+        except DojangError as err:
+            self._show_error(err)
+            return None
+        completed = getattr(result, "completed", None)
+        if completed is not None and hasattr(completed, "connect"):
+            completed.connect(lambda *_: self.refresh())   # the new certificate shows up at once
         else:
             self.refresh()
+        return result
 
     def _open_other(self, module: str, func: str, *args) -> None:
         try:
@@ -1056,6 +1080,9 @@ class MainWindow(QMainWindow):
 
     def open_teller(self) -> None:
         self._open_other("gui.teller_panel", "show_teller_panel")
+
+    def open_pc_transfer(self) -> None:
+        self._open_other("gui.phone_window", "show_pc_transfer")
 
     def open_demo_panel(self) -> None:
         self._open_other("gui.demo_panel", "show_demo_panel")

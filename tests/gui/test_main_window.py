@@ -1,7 +1,47 @@
-"""The main window lists every storage's certificates, good and broken, off the GUI thread."""
+"""The main window on a temporary NPKI tree, a fake USB stick and a mock phone.
+
+Every action is driven through the window's actions (found by objectName), questions are answered
+in advance through gui.dialogs, and the result is checked on disk, not only in the widgets."""
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QTreeWidget, QLineEdit, QPushButton
+
+from core.errors import WrongPassword
+from core.npki import pfx
+from core.npki.certfolder import CertFolder, read_cert_folder
+from core.storage import registry
+from core.storage.base import FOLDER, HDD, PHONE, REMOVABLE
+from core.storage.discovery import DiscoveryConfig
+from gui import i18n
 from gui.context import AppContext
+from gui.dialogs import (Btn, ChangePasswordDialog, ExportPfxDialog, FileDialog, MessageBox, PasswordDialog,
+                         StoragePickerDialog, reset_answers)
 from gui.main_window import MainWindow
+from gui.models import CertTableModel
+from gui.password_widget import PasswordWidget
 from tests import factory
+from tests.factory import PASSWORD, RRN
+
+NEW_PASSWORD = "Brand#New2027pw"
+
+
+def _rrn_with_check(first12: str) -> str:
+    total = sum(int(d) * w for d, w in zip(first12, (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)))
+    return first12 + str((11 - total % 11) % 10)
+
+
+@pytest.fixture(autouse=True)
+def _clean_state(monkeypatch):
+    monkeypatch.setattr(registry, "discovery_config", DiscoveryConfig(include_real=False))
+    reset_answers()
+    yield
+    reset_answers()
+    # the window installed translators for its language; leave the app as other tests expect it
+    i18n.install_translators("none")
 
 
 def test_lists_good_and_broken_certificates(qtbot, npki_root):
@@ -20,3 +60,352 @@ def test_lists_good_and_broken_certificates(qtbot, npki_root):
     broken_row = next(r for r in rows if r[0] == "—")
     assert broken_row[3] == "SignKorea" and broken_row[4] in ("손상됨", "Broken")
     window.shutdown()
+
+
+# --- fixtures -----------------------------------------------------------------------------------
+
+@pytest.fixture
+def usb(tmp_path, monkeypatch):
+    stick = tmp_path / "usb" / "SANDISK"
+    stick.mkdir(parents=True)
+    monkeypatch.setenv("DOJANG_FAKE_REMOVABLE", str(stick))
+    return stick
+
+
+@pytest.fixture
+def phone():
+    return registry.create_phone("010-1234-5678", "홍길동")
+
+
+@pytest.fixture
+def cert(npki_root):
+    return factory.make_cert(factory.user_dir(npki_root))
+
+
+def _open(qtbot, lang="en", **kw) -> MainWindow:
+    window = MainWindow(AppContext(language=lang), watch=kw.pop("watch", False), watch_phones=False, **kw)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.scanFinished, timeout=20_000):
+        window.start()
+    return window
+
+
+@pytest.fixture
+def window(qtbot, cert, usb, phone):
+    w = _open(qtbot)
+    yield w
+    w.shutdown()
+
+
+def storage_of(window, kind):
+    return next(s for s in window.storage_model.storages() if s.kind == kind)
+
+
+def select(window, pred=lambda r: True) -> list:
+    keys = [r.key for r in window.cert_model.rows if pred(r)]
+    window.select_keys(keys)
+    assert window.selected_rows(), "nothing selected"
+    return keys
+
+
+def run(qtbot, window, action_name: str, timeout=30_000) -> str:
+    with qtbot.waitSignal(window.operationFinished, timeout=timeout) as blocker:
+        window.findChild(type(window.act_view), action_name).trigger()
+    qtbot.waitUntil(lambda: not window.scanning, timeout=timeout)
+    return blocker.args[0]
+
+
+def certs_under(root: Path) -> list[Path]:
+    return sorted(p.parent for p in root.rglob("signCert.der"))
+
+
+# --- actions ------------------------------------------------------------------------------------
+
+def test_copy_to_usb(qtbot, window, cert, usb):
+    select(window)
+    MessageBox.set_next_answer(Btn.Ok)                          # "copies are a risk" warning
+    StoragePickerDialog.set_next_answer(storage_of(window, REMOVABLE).id)
+    summary = run(qtbot, window, "actionCopy")
+    copied = certs_under(usb)
+    assert [p.name for p in copied] == [cert.folder_name]
+    assert (copied[0] / "signCert.der").read_bytes() == cert.sign_cert
+    assert (cert.path / "signCert.der").exists()                # the original stays
+    assert "1 copied" in summary
+    assert len(window.cert_model.rows) == 2
+
+
+def test_move_to_phone(qtbot, window, cert, phone):
+    select(window)
+    StoragePickerDialog.set_next_answer(phone.id)
+    run(qtbot, window, "actionMove")
+    assert not cert.path.exists()
+    moved = certs_under(phone.root)
+    assert [p.name for p in moved] == [cert.folder_name]
+    assert (moved[0] / "signPri.key").read_bytes() == cert.sign_key
+    assert [r.storage.kind for r in window.cert_model.rows] == [PHONE]
+
+
+def test_delete_copy_then_last_copy(qtbot, window, cert, usb):
+    # a second copy on the stick: deleting one of two asks the plain question
+    shutil.copytree(cert.path, usb / "NPKI" / "yessign" / "USER" / cert.folder_name)
+    window.refresh()
+    qtbot.waitUntil(lambda: len(window.cert_model.rows) == 2 and not window.scanning, timeout=10_000)
+    select(window, lambda r: r.storage.kind == REMOVABLE)
+    MessageBox.set_next_answer(Btn.Yes)
+    run(qtbot, window, "actionDelete")
+    assert MessageBox.history[-1][0] == "Question"
+    assert certs_under(usb) == [] and cert.path.exists()
+
+    # the last copy: the stronger warning; "No" keeps it, "Yes" deletes it
+    select(window)
+    MessageBox.set_next_answer(Btn.No)
+    window.act_delete.trigger()
+    assert MessageBox.history[-1][0] == "Warning" and "last" in MessageBox.history[-1][1].lower()
+    assert cert.path.exists()
+    MessageBox.set_next_answer(Btn.Yes)
+    run(qtbot, window, "actionDelete")
+    assert not cert.path.exists()
+    assert window.cert_model.rows == []
+
+
+def test_check_password_right_and_wrong(qtbot, window, cert):
+    before = (cert.path / "signPri.key").read_bytes()
+    select(window)
+    PasswordDialog.set_next_password(PASSWORD)
+    assert run(qtbot, window, "actionCheckPassword") == "The password is correct."
+    PasswordDialog.set_next_password("not-the-password1!")
+    text = run(qtbot, window, "actionCheckPassword")
+    assert text == WrongPassword().message("en")
+    assert "bank" in window.last_notice                        # says what to do next
+    assert (cert.path / "signPri.key").read_bytes() == before
+
+
+def test_change_password(qtbot, window, cert):
+    select(window)
+    ChangePasswordDialog.set_next_answer((PASSWORD, NEW_PASSWORD))
+    assert run(qtbot, window, "actionChangePassword") == "The certificate password was changed."
+    on_disk = read_cert_folder(cert.path)
+    assert isinstance(on_disk, CertFolder)
+    on_disk.check_password(NEW_PASSWORD)
+    with pytest.raises(WrongPassword):
+        on_disk.check_password(PASSWORD)
+
+
+@pytest.mark.parametrize("flavour", [pfx.LEGACY, pfx.MODERN])
+def test_export_pfx(qtbot, window, cert, tmp_path, flavour):
+    target = tmp_path / f"out-{flavour}.pfx"
+    select(window)
+    ExportPfxDialog.set_next_answer(flavour)
+    FileDialog.set_next_file_name(target)
+    PasswordDialog.set_next_password(PASSWORD)
+    run(qtbot, window, "actionExportPfx")
+    contents = pfx.import_pfx(target.read_bytes(), PASSWORD)
+    assert contents.cert_der == cert.sign_cert
+    data = target.read_bytes()
+    # legacy = 3DES/SHA-1 (pbeWithSHAAnd3-KeyTripleDES-CBC), modern = PBES2 (AES-256)
+    pbes2 = bytes.fromhex("2a864886f70d01050d")
+    assert (pbes2 in data) == (flavour == pfx.MODERN)
+
+
+def test_import_pfx_and_folder(qtbot, window, cert, usb, tmp_path):
+    from core.storage import operations as ops
+    entry = read_cert_folder(cert.path)
+    pfx_path = tmp_path / "backup.pfx"
+    ops.export_pfx(entry, bytearray(PASSWORD.encode()), pfx_path, flavour=pfx.MODERN)
+    usb_id = storage_of(window, REMOVABLE).id
+
+    FileDialog.set_next_file_name(pfx_path)
+    StoragePickerDialog.set_next_answer(usb_id)
+    PasswordDialog.set_next_password(PASSWORD)
+    text = run(qtbot, window, "actionImportPfx")
+    assert "imported" in text
+    [imported] = certs_under(usb)
+    assert (imported / "signCert.der").read_bytes() == cert.sign_cert
+    read_cert_folder(imported).check_password(PASSWORD)        # same password as the PFX
+
+    # a certificate folder from elsewhere (another person's), imported to the hard disk
+    other_dir = tmp_path / "elsewhere" / "USER"
+    other = factory.make_cert(other_dir, name="김철수", idn=_rrn_with_check("850505123456"), key_index=2)
+    FileDialog.set_next_file_name(other.path)
+    StoragePickerDialog.set_next_answer(storage_of(window, HDD).id)
+    run(qtbot, window, "actionImportFolder")
+    hdd_certs = certs_under(storage_of(window, HDD).root)
+    assert other.folder_name in [p.name for p in hdd_certs]
+    assert other.path.exists()                                   # import copies
+    assert len(window.cert_model.rows) == 3
+
+
+def test_add_folder(qtbot, window, tmp_path):
+    backup = tmp_path / "backup"
+    made = factory.make_cert(backup / "NPKI" / "yessign" / "USER", name="이영희", key_index=3)
+    FileDialog.set_next_file_name(backup)
+    window.act_add_folder.trigger()
+    qtbot.waitUntil(lambda: any(s.kind == FOLDER for s in window.storage_model.storages()), timeout=10_000)
+    qtbot.waitUntil(lambda: not window.scanning, timeout=10_000)
+    assert any(Path(p) == backup for p in registry.added_folders())     # remembered on disk
+    folder = storage_of(window, FOLDER)
+    assert [r.entry.path for r in window.cert_model.rows if r.storage.id == folder.id] == [made.path]
+
+
+def test_details_and_identity_check(qtbot, window, cert):
+    select(window)
+    window.act_view.trigger()
+    dlg = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "detailsDialog" and w.isVisible())
+    qtbot.addWidget(dlg)
+    info = read_cert_folder(cert.path).info
+    assert "홍길동" in dlg.findChild(QLabel, "detailsUser").text()
+    tree = dlg.findChild(QTreeWidget, "detailsFields")
+    texts = " ".join(tree.topLevelItem(i).text(1) for i in range(tree.topLevelItemCount()))
+    assert info.serial_hex in texts
+    assert "홍길동" in texts
+
+    rrn = dlg.findChild(QLineEdit, "verifyRrnEdit")
+    pw = dlg.findChild(PasswordWidget, "verifyPasswordWidget")
+    button = dlg.findChild(QPushButton, "verifyOwnerButton")
+    result = dlg.findChild(QLabel, "verifyResult")
+    rrn.setText(RRN)
+    pw.line_edit.setText(PASSWORD)
+    button.click()
+    qtbot.waitUntil(lambda: result.text().startswith(("✔", "✖")), timeout=10_000)
+    assert result.text().startswith("✔"), result.text()
+    assert RRN not in result.text()                              # masked
+    result.setText("")
+    rrn.setText(_rrn_with_check("850505123456"))
+    button.click()
+    qtbot.waitUntil(lambda: result.text().startswith(("✔", "✖")), timeout=10_000)
+    assert result.text().startswith("✖")
+    dlg.close()
+
+
+# --- language -----------------------------------------------------------------------------------
+
+def _visible_texts(window):
+    m = window.cert_model
+    headers = [m.headerData(c, Qt.Orientation.Horizontal)
+               for c in range(m.columnCount())]
+    statuses = sorted(m.index(r, CertTableModel.STATUS).data() for r in range(m.rowCount()))
+    return headers, statuses
+
+
+def test_language_en_and_ko(qtbot, npki_root):
+    factory.make_cert(factory.user_dir(npki_root))
+    broken = factory.make_cert(factory.user_dir(npki_root, "SignKorea"), org="SignKorea", usage="securities",
+                               key_index=1)
+    (broken.path / "signPri.key").unlink()
+
+    en = _open(qtbot, "en")
+    headers, statuses = _visible_texts(en)
+    assert headers[:5] == ["Usage", "Holder", "Expires (KST)", "Issuer", "Status"]
+    assert statuses == ["Broken", "Valid"]
+    assert en.act_copy.iconText() == "Copy" and en.windowTitle().startswith("Dojang")
+    en.shutdown()
+    en.close()
+
+    ko = _open(qtbot, "ko")
+    headers, statuses = _visible_texts(ko)
+    assert headers[:5] == ["구분", "사용자", "만료일 (KST)", "발급기관", "상태"]
+    assert statuses == ["손상됨", "정상"]
+    assert ko.act_copy.iconText() == "복사"
+    ko.shutdown()
+
+
+def test_every_translation_file_is_complete():
+    import xml.etree.ElementTree as ET
+    files = sorted(i18n.i18n_dir().glob("*.ts"))
+    assert any(f.name == "main_en.ts" for f in files)
+    for ts in files:
+        for msg in ET.parse(ts).iter("message"):
+            tr = msg.find("translation")
+            src = msg.find("source").text
+            assert tr is not None and tr.get("type") not in ("unfinished",), f"{ts.name}: {src!r} unfinished"
+            if tr.get("type") in ("vanished", "obsolete"):
+                continue
+            assert (tr.text or "").strip(), f"{ts.name}: {src!r} has no translation"
+
+
+# --- bank flows and devices ------------------------------------------------------------------------
+
+def test_issue_action_opens_the_wizard(qtbot, npki_root, monkeypatch):
+    from tests.gui.phone_helpers import MemoryKeyring, FakeClock, open_bank  # noqa: F401
+    import keyring
+    from core.locations import app_home
+    from gui.wizard import FlowWizard
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    clock = FakeClock()
+    bank = open_bank(app_home(), clock, backend, seed_demo=True)
+    try:
+        ctx = AppContext(open_authority=lambda: bank, clock=clock, language="en")
+        w = MainWindow(ctx, watch=False, watch_phones=False)
+        qtbot.addWidget(w)
+        with qtbot.waitSignal(w.scanFinished, timeout=10_000):
+            w.start()
+        w.findChild(type(w.act_view), "actionIssue").trigger()
+        wizards = [x for x in QApplication.topLevelWidgets() if isinstance(x, FlowWizard) and x.isVisible()]
+        assert len(wizards) == 1
+        assert w.findChild(type(w.act_view), "actionPhoneTransfer") in w.menu_tools.actions()
+        wizards[0].close()
+        w.shutdown()
+    finally:
+        bank.close()
+        keyring.set_keyring(previous)
+
+
+# --- hot-plug and responsiveness -----------------------------------------------------------------
+
+def test_hot_plug(qtbot, cert, tmp_path, monkeypatch):
+    stick = tmp_path / "plug" / "KINGSTON"
+    monkeypatch.setenv("DOJANG_FAKE_REMOVABLE", str(stick))
+    w = _open(qtbot, watch=True, watch_interval=0.1)
+    try:
+        assert not any(s.kind == REMOVABLE for s in w.storage_model.storages())
+        factory.make_cert(stick / "NPKI" / "yessign" / "USER", name="박민수", key_index=1)
+        qtbot.waitUntil(lambda: any(s.kind == REMOVABLE for s in w.storage_model.storages()), timeout=10_000)
+        qtbot.waitUntil(lambda: len(w.cert_model.rows) == 2, timeout=10_000)
+        shutil.rmtree(stick)
+        qtbot.waitUntil(lambda: not any(s.kind == REMOVABLE for s in w.storage_model.storages()), timeout=10_000)
+        assert len(w.cert_model.rows) == 1
+        assert w.storage_list.model().rowCount() == 1 + len(w.storage_model.storages())
+    finally:
+        w.shutdown()
+
+
+def test_bulk_copy_of_200_keeps_the_gui_responsive(qtbot, npki_root, usb, capsys):
+    user = factory.user_dir(npki_root)
+    for i in range(200):
+        factory.make_cert(user, name=f"사용자{i:03d}", key_index=i % 4)
+    w = _open(qtbot)
+    try:
+        assert len(w.cert_model.rows) == 200
+        w.table.selectAll()
+        assert len(w.selected_rows()) == 200
+        MessageBox.set_next_answer(Btn.Ok)
+        StoragePickerDialog.set_next_answer(storage_of(w, REMOVABLE).id)
+        gaps = []
+        last = [time.perf_counter()]
+
+        def beat():
+            now = time.perf_counter()
+            gaps.append(now - last[0])
+            last[0] = now
+
+        timer = QTimer()
+        timer.setInterval(10)
+        timer.timeout.connect(beat)
+        timer.start()
+        with qtbot.waitSignal(w.operationFinished, timeout=180_000) as blocker:
+            w.act_copy.trigger()
+            last[0] = time.perf_counter()
+        timer.stop()
+        assert w.progress_dialog is not None
+        assert "200 copied" in blocker.args[0]
+        assert len(certs_under(usb)) == 200
+        with capsys.disabled():
+            print(f"\n[responsiveness] 200-certificate copy: {len(gaps)} timer ticks, "
+                  f"longest GUI-thread gap {max(gaps) * 1000:.1f} ms")
+        assert len(gaps) > 5          # the timer kept firing while the copy ran
+        w.progress_dialog.close()
+    finally:
+        w.shutdown()

@@ -1,0 +1,1289 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US">
+<context>
+    <name>CertTableModel</name>
+    <message>
+        <location filename="../../gui/models.py" line="307" />
+        <source>손상됨</source>
+        <translation>Broken</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="309" />
+        <source>만료됨</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="311" />
+        <source>만료 D-{0}</source>
+        <translation>Expires D-{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="312" />
+        <source>정상</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="324" />
+        <source>구분</source>
+        <translation>Usage</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="324" />
+        <source>사용자</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="324" />
+        <source>만료일 (KST)</source>
+        <translation>Expires (KST)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="324" />
+        <source>발급기관</source>
+        <translation>Issuer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="324" />
+        <source>상태</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="325" />
+        <source>저장매체</source>
+        <translation>Storage</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="363" />
+        <source> (테스트)</source>
+        <translation> (test)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="380" />
+        <source>손상된 인증서: {0}</source>
+        <translation>Broken certificate: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="387" />
+        <source>{0}에 만료되었습니다. 은행에서 재발급받으세요.</source>
+        <translation>Expired on {0}. Get it reissued at your bank.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="389" />
+        <source>{0}일 남았습니다. 만료 전에 갱신하세요.</source>
+        <translation>{0} days left. Renew it before it expires.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="390" />
+        <source>{0}일 남았습니다.</source>
+        <translation>{0} days left.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../gui/dialogs.py" line="198" />
+        <source>인증서 암호 변경</source>
+        <translation>Change certificate password</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="200" />
+        <source>인증서: {0}
+현재 암호를 확인한 뒤 새 암호로 바꿉니다. 잊어버린 암호는 찾을 수 없으니 새 암호를 잘 기억하세요.</source>
+        <translation>Certificate: {0}
+The current password is checked, then replaced by the new one. A forgotten password cannot be recovered, so remember the new one well.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="204" />
+        <source>현재 암호(&amp;C)</source>
+        <translation>&amp;Current password</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="210" />
+        <source>새 암호(&amp;N)</source>
+        <translation>&amp;New password</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../gui/dialogs.py" line="261" />
+        <source>같은 이름의 인증서가 있습니다</source>
+        <translation>A certificate with the same name exists</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="265" />
+        <source>저장하려는 위치에 이름이 같은 다른 인증서가 이미 있습니다.
+
+가져오는 인증서: {0} (만료일 {1})
+이미 있는 것: {2}
+위치: {3}</source>
+        <translation>Another certificate with the same name is already at the destination.
+
+Incoming: {0} (expires {1})
+Already there: {2}
+Location: {3}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="268" />
+        <source>(읽을 수 없는 폴더)</source>
+        <translation>(unreadable folder)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="274" />
+        <source>바꾸기(&amp;R)</source>
+        <translation>&amp;Replace</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="275" />
+        <source>둘 다 보관(&amp;K)</source>
+        <translation>&amp;Keep both</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="276" />
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsDialog</name>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="35" />
+        <source>인증서 보기 — {0}</source>
+        <translation>Certificate — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="48" />
+        <source>정상 ({0}일 남음)</source>
+        <translation>Valid ({0} days left)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="49" />
+        <source>만료 D-{0} — 갱신할 수 있습니다</source>
+        <translation>Expires D-{0} — can be renewed</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="50" />
+        <source>만료됨 — 재발급이 필요합니다</source>
+        <translation>Expired — needs reissuing</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="51" />
+        <source> (테스트 인증서 — 실제 은행에서 쓸 수 없음)</source>
+        <translation> (test certificate — not usable at real banks)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="54" />
+        <source>사용자</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="55" />
+        <source>구분</source>
+        <translation>Usage</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="56" />
+        <source>발급기관</source>
+        <translation>Issuer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="57" />
+        <source>유효기간</source>
+        <translation>Validity</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="58" />
+        <source>상태</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="59" />
+        <source>저장매체</source>
+        <translation>Storage</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="60" />
+        <source>위치</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="70" />
+        <source>일반(&amp;G)</source>
+        <translation>&amp;General</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="75" />
+        <source>필드</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="75" />
+        <source>값</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="80" />
+        <source>버전</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="81" />
+        <source>일련번호</source>
+        <translation>Serial number</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="82" />
+        <source>서명 알고리즘</source>
+        <translation>Signature algorithm</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="83" />
+        <source>발급자</source>
+        <translation>Issuer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="84" />
+        <source>유효기간 시작</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="85" />
+        <source>유효기간 끝</source>
+        <translation>Valid to</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="86" />
+        <source>주체</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="87" />
+        <source>공개키</source>
+        <translation>Public key</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="88" />
+        <source>용도 (정책 OID)</source>
+        <translation>Usage (policy OID)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="89" />
+        <source>본인확인 정보 (VID)</source>
+        <translation>Identity check data (VID)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="89" />
+        <source>있음</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="89" />
+        <source>없음</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="90" />
+        <source>지문 (SHA-256)</source>
+        <translation>Fingerprint (SHA-256)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="91" />
+        <source>파일</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="97" />
+        <source>확장 필드</source>
+        <translation>Extensions</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="100" />
+        <source> (중요)</source>
+        <translation> (critical)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="107" />
+        <source>자세히(&amp;D)</source>
+        <translation>&amp;Details</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="112" />
+        <source>이 인증서가 어떤 주민등록번호의 것인지 확인합니다. 인증서 안의 본인확인 정보(VID)와 개인키의 난수로 계산하므로 인증서 암호가 필요합니다. 입력한 값은 저장하지 않습니다.</source>
+        <translation>Checks whether this certificate belongs to a resident registration number. It is computed from the identity data (VID) in the certificate and the random number in the private key, so the certificate password is needed. Nothing you type is stored.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="123" />
+        <source>주민등록번호(&amp;R)</source>
+        <translation>&amp;Resident registration no.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="128" />
+        <source>인증서 암호(&amp;P)</source>
+        <translation>Certificate &amp;password</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="133" />
+        <source>확인(&amp;V)</source>
+        <translation>&amp;Verify</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="145" />
+        <source>이 인증서에는 본인확인 정보(VID)가 없어 확인할 수 없습니다.</source>
+        <translation>This certificate has no identity data (VID), so it cannot be checked.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="147" />
+        <source>본인확인(&amp;I)</source>
+        <translation>&amp;Identity check</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="163" />
+        <source>확인하는 중…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="170" />
+        <source>이 인증서는 입력한 주민등록번호({0})의 것이 맞습니다.</source>
+        <translation>This certificate belongs to the number entered ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="172" />
+        <source>이 인증서는 입력한 주민등록번호({0})의 것이 아닙니다.</source>
+        <translation>This certificate does not belong to the number entered ({0}).</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPfxDialog</name>
+    <message>
+        <location filename="../../gui/dialogs.py" line="362" />
+        <source>PFX 파일로 내보내기</source>
+        <translation>Export to a PFX file</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="364" />
+        <source>인증서와 개인키를 PFX(PKCS#12) 파일 하나로 저장합니다. 파일은 인증서 암호로 보호됩니다. 어디에 쓸지에 맞는 형식을 고르세요.</source>
+        <translation>Saves the certificate and its private key in one PFX (PKCS#12) file, protected by the certificate password. Choose the format that suits where you will use it.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="369" />
+        <source>최신 형식 (AES-256) — 권장(&amp;M)</source>
+        <translation>&amp;Modern format (AES-256) — recommended</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="371" />
+        <source>Windows 10 이후, macOS, 최근 브라우저와 프로그램에서 읽습니다. 더 안전합니다.</source>
+        <translation>Read by Windows 10 and later, macOS, and recent browsers and programs. Safer.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="372" />
+        <source>호환 형식 (SHA-1 / 3DES)(&amp;L)</source>
+        <translation>&amp;Legacy format (SHA-1 / 3DES)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="374" />
+        <source>오래된 프로그램(예: Windows 7, 예전 뱅킹 프로그램)이 최신 형식을 읽지 못할 때만 고르세요.</source>
+        <translation>Choose only when an old program (e.g. Windows 7, older banking software) cannot read the modern format.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../gui/main_window.py" line="350" />
+        <source>도장 — 공동인증서 관리</source>
+        <translation>Dojang — certificate manager</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="352" />
+        <source>인증서 보기(&amp;V)</source>
+        <translation>&amp;View certificate</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="352" />
+        <source>보기</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="353" />
+        <source>암호 확인(&amp;K)…</source>
+        <translation>Chec&amp;k password…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="353" />
+        <location filename="../../gui/main_window.py" line="713" />
+        <source>암호 확인</source>
+        <translation>Check password</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="354" />
+        <source>암호 변경(&amp;P)…</source>
+        <translation>Change &amp;password…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="354" />
+        <source>암호 변경</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="355" />
+        <source>복사(&amp;C)…</source>
+        <translation>&amp;Copy…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="355" />
+        <source>복사</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="356" />
+        <source>이동(&amp;M)…</source>
+        <translation>&amp;Move…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="356" />
+        <source>이동</source>
+        <translation>Move</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="357" />
+        <source>삭제(&amp;D)…</source>
+        <translation>&amp;Delete…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="357" />
+        <source>삭제</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="358" />
+        <source>PFX 내보내기(&amp;E)…</source>
+        <translation>&amp;Export PFX…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="358" />
+        <source>내보내기</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="359" />
+        <source>PFX 파일 가져오기(&amp;I)…</source>
+        <translation>&amp;Import PFX file…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="360" />
+        <source>인증서 폴더 가져오기(&amp;O)…</source>
+        <translation>Import certificate f&amp;older…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="361" />
+        <source>폴더 추가(&amp;A)…</source>
+        <translation>&amp;Add folder…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="361" />
+        <source>폴더 추가</source>
+        <translation>Add folder</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="362" />
+        <source>목록에서 폴더 빼기</source>
+        <translation>Remove folder from list</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="363" />
+        <source>새로 고침(&amp;R)</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="363" />
+        <source>새로 고침</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="364" />
+        <source>설정(&amp;S)…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="365" />
+        <source>끝내기(&amp;X)</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="366" />
+        <source>검색</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="367" />
+        <source>발급(&amp;N)…</source>
+        <translation>&amp;New certificate…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="367" />
+        <source>발급</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="368" />
+        <location filename="../../gui/main_window.py" line="651" />
+        <source>재발급(&amp;R)…</source>
+        <translation>&amp;Reissue…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="368" />
+        <source>재발급</source>
+        <translation>Reissue</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="369" />
+        <location filename="../../gui/main_window.py" line="651" />
+        <source>갱신(&amp;U)…</source>
+        <translation>Ren&amp;ew…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="369" />
+        <source>갱신</source>
+        <translation>Renew</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="370" />
+        <source>타기관 인증서 등록(&amp;G)…</source>
+        <translation>Re&amp;gister other CA's certificate…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="370" />
+        <source>타기관 등록</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="371" />
+        <source>폐기(&amp;V)…</source>
+        <translation>Re&amp;voke…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="371" />
+        <source>폐기</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="372" />
+        <source>은행 창구 (Teller)(&amp;T)…</source>
+        <translation>Bank &amp;teller…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="373" />
+        <source>휴대폰 (모의) 열기(&amp;P)…</source>
+        <translation>Open mock &amp;phone…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="374" />
+        <source>휴대폰과 인증서 주고받기(&amp;X)…</source>
+        <translation>E&amp;xchange certificates with a phone…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="375" />
+        <source>데모 고객 안내(&amp;D)…</source>
+        <translation>&amp;Demo customers…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="376" />
+        <source>도장 정보(&amp;A)</source>
+        <translation>&amp;About Dojang</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="385" />
+        <location filename="../../gui/main_window.py" line="387" />
+        <source>가져오기</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="386" />
+        <source>PFX 파일이나 인증서 폴더를 가져옵니다</source>
+        <translation>Import a PFX file or a certificate folder</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="388" />
+        <source>파일(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="389" />
+        <source>인증서(&amp;C)</source>
+        <translation>&amp;Certificate</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="390" />
+        <source>은행 업무(&amp;B)</source>
+        <translation>&amp;Bank</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="391" />
+        <source>도구(&amp;T)</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="392" />
+        <source>도움말(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="393" />
+        <source>도구 모음</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="394" />
+        <source>저장매체(&amp;S)</source>
+        <translation>&amp;Storages</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="395" />
+        <source>저장매체 목록</source>
+        <translation>Storage list</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="396" />
+        <source>검색(&amp;F)</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="397" />
+        <source>이름, 발급기관, 용도로 찾기</source>
+        <translation>Search by name, issuer or usage</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="398" />
+        <source>인증서 검색</source>
+        <translation>Search certificates</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="399" />
+        <source>만료된 인증서 표시(&amp;E)</source>
+        <translation>Show &amp;expired</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="400" />
+        <source>인증서 목록(&amp;L) — 다른 저장매체로 끌어다 놓으면 복사, Shift를 누른 채 놓으면 이동</source>
+        <translation>Certificates (&amp;L) — drag onto another storage to copy, hold Shift to move</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="401" />
+        <source>인증서 목록</source>
+        <translation>Certificate list</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="402" />
+        <source>이 알림 닫기</source>
+        <translation>Dismiss this notice</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="403" />
+        <source>만료 알림 닫기</source>
+        <translation>Dismiss expiry notice</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="613" />
+        <source>인증서 {0}개 표시 (전체 {1}개)</source>
+        <translation>Showing {0} of {1} certificate(s)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="615" />
+        <source> · 찾는 중…</source>
+        <translation> · scanning…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="644" />
+        <source>인증서 {0}개가 30일 이내에 만료되고, {1}개는 이미 만료되었습니다 (가장 빠른 만료: {2}).</source>
+        <translation>{0} certificate(s) expire within 30 days and {1} have expired (earliest: {2}).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="647" />
+        <source>인증서 {0}개가 30일 이내에 만료됩니다 (가장 빠른 만료: {1}).</source>
+        <translation>{0} certificate(s) expire within 30 days (earliest: {1}).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="649" />
+        <source>만료된 인증서가 {0}개 있습니다. 은행에서 재발급받을 수 있습니다.</source>
+        <translation>{0} certificate(s) have expired. Your bank can reissue them.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="686" />
+        <source>암호를 잊었다면 찾을 방법이 없습니다: 인증서를 삭제하고 은행에서 다시 발급받으세요.</source>
+        <translation>A forgotten password cannot be recovered: delete the certificate and get a new one from your bank.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="688" />
+        <source>저장매체를 다시 연결한 뒤 새로 고침하세요. 원본은 그대로 있습니다.</source>
+        <translation>Reconnect the storage and refresh. The original is untouched.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="695" />
+        <source>인증서를 하나 고르세요.</source>
+        <translation>Select one certificate.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="714" />
+        <source>{0}님의 인증서 암호를 입력하세요.</source>
+        <translation>Enter the certificate password of {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="717" />
+        <source>암호를 확인하는 중…</source>
+        <translation>Checking the password…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="719" />
+        <source>암호가 맞습니다.</source>
+        <translation>The password is correct.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="739" />
+        <source>암호를 바꾸는 중…</source>
+        <translation>Changing the password…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="741" />
+        <source>인증서 암호를 바꿨습니다.</source>
+        <translation>The certificate password was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="753" />
+        <source>PFX 파일 저장</source>
+        <translation>Save PFX file</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="754" />
+        <source>PFX 파일 (*.pfx *.p12)</source>
+        <translation>PFX files (*.pfx *.p12)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="759" />
+        <source>파일 바꾸기</source>
+        <translation>Replace file</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="760" />
+        <source>같은 이름의 파일이 이미 있습니다. 바꿀까요?</source>
+        <translation>A file with this name already exists. Replace it?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="763" />
+        <source>PFX 내보내기</source>
+        <translation>Export PFX</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="764" />
+        <source>인증서 암호를 입력하세요. PFX 파일도 이 암호로 보호됩니다.</source>
+        <translation>Enter the certificate password. The PFX file is protected with the same password.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="774" />
+        <source>내보내는 중…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="776" />
+        <source>PFX 파일로 내보냈습니다: {0}</source>
+        <translation>Exported to PFX file: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="787" />
+        <source>쓸 수 있는 저장매체가 없습니다. USB 저장매체를 연결하거나 폴더를 추가하세요.</source>
+        <translation>No writable storage. Plug in a USB drive or add a folder.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="804" />
+        <source>복사하거나 이동할 인증서를 고르세요.</source>
+        <translation>Select the certificates to copy or move.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="807" />
+        <source>이동할 위치</source>
+        <translation>Move to</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="807" />
+        <source>복사할 위치</source>
+        <translation>Copy to</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="824" />
+        <source>읽기 전용 저장매체의 인증서는 옮길 수 없습니다. 복사하세요.</source>
+        <translation>Certificates on a read-only storage cannot be moved. Copy them instead.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="828" />
+        <location filename="../../gui/main_window.py" line="846" />
+        <source>인증서 복사</source>
+        <translation>Copy certificates</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="829" />
+        <source>인증서를 여러 저장매체에 복사해 두는 것은 권장하지 않습니다. 사본이 많을수록 잃어버리거나 도난당할 위험이 커집니다. 꼭 필요할 때만 복사하고 쓰지 않는 사본은 삭제하세요.
+
+복사할까요?</source>
+        <translation>Keeping copies of a certificate on several storages is not recommended: the more copies, the greater the risk of losing one or having it stolen. Copy only when you need to, and delete copies you do not use.
+
+Copy now?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="846" />
+        <source>인증서 이동</source>
+        <translation>Move certificates</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="851" />
+        <source>삭제할 인증서를 고르세요.</source>
+        <translation>Select the certificates to delete.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="854" />
+        <source>읽기 전용 저장매체의 인증서는 삭제할 수 없습니다.</source>
+        <translation>Certificates on a read-only storage cannot be deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="861" />
+        <source>마지막 사본 삭제</source>
+        <translation>Delete the last copy</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="862" />
+        <source>삭제하려는 인증서 중 {0}개는 다른 저장매체에 사본이 없는 마지막 인증서입니다 ({1}).
+
+삭제하면 되살릴 수 없고, 이 인증서를 쓰려면 은행에서 다시 발급받아야 합니다. 정말 삭제할까요?</source>
+        <translation>{0} of the certificates to delete have no copy on any other storage ({1}).
+
+Deleting cannot be undone; to use them again you must get them reissued at your bank. Really delete?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="868" />
+        <location filename="../../gui/main_window.py" line="876" />
+        <source>인증서 삭제</source>
+        <translation>Delete certificates</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="869" />
+        <source>인증서 {0}개를 삭제합니다 ({1}).
+삭제한 인증서는 되살릴 수 없습니다. 삭제할까요?</source>
+        <translation>Delete {0} certificate(s) ({1}).
+Deleted certificates cannot be restored. Delete?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="891" />
+        <source>{0} / {1}: {2}</source>
+        <translation>{0} / {1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="919" />
+        <source>복사하는 중…</source>
+        <translation>Copying…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="919" />
+        <source>옮기는 중…</source>
+        <translation>Moving…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="920" />
+        <source>삭제하는 중…</source>
+        <translation>Deleting…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="920" />
+        <source>처리하는 중…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="928" />
+        <source>{0}개 복사됨</source>
+        <translation>{0} copied</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="928" />
+        <source>{0}개 이동됨</source>
+        <translation>{0} moved</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="928" />
+        <source>{0}개 삭제됨</source>
+        <translation>{0} deleted</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="929" />
+        <source>{0}개 바꿈</source>
+        <translation>{0} replaced</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="929" />
+        <source>{0}개 다른 이름으로 보관</source>
+        <translation>{0} kept under another name</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="930" />
+        <source>{0}개 이미 있어 건너뜀</source>
+        <translation>{0} already there, skipped</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="936" />
+        <source>{0}개 취소함</source>
+        <translation>{0} cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="938" />
+        <source>{0}개 실패</source>
+        <translation>{0} failed</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="941" />
+        <source>{0}개는 취소해서 처리하지 않음</source>
+        <translation>{0} not processed (cancelled)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="942" />
+        <source>처리한 인증서가 없습니다</source>
+        <translation>No certificate was processed</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="958" />
+        <source>PFX 파일 가져오기</source>
+        <translation>Import PFX file</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="959" />
+        <source>PFX 파일 (*.pfx *.p12);;모든 파일 (*)</source>
+        <translation>PFX files (*.pfx *.p12);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="962" />
+        <location filename="../../gui/main_window.py" line="985" />
+        <source>가져올 위치</source>
+        <translation>Import to</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="965" />
+        <source>PFX 가져오기</source>
+        <translation>Import PFX</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="966" />
+        <source>PFX 파일의 암호를 입력하세요. 가져온 인증서도 같은 암호를 씁니다.</source>
+        <translation>Enter the PFX file's password. The imported certificate keeps the same password.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="981" />
+        <source>가져올 인증서 폴더 (signCert.der가 있는 폴더)</source>
+        <translation>Certificate folder to import (the one with signCert.der)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="994" />
+        <source>인증서를 가져왔습니다.</source>
+        <translation>Certificate imported.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="994" />
+        <source>이미 있는 인증서입니다.</source>
+        <translation>The certificate is already there.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="995" />
+        <source>인증서를 바꿨습니다.</source>
+        <translation>Certificate replaced.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="996" />
+        <source>인증서를 다른 이름으로 가져왔습니다.</source>
+        <translation>Certificate imported under another name.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="997" />
+        <source>위치: {0}</source>
+        <translation>Location: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="999" />
+        <source>이 PFX에는 본인확인용 난수가 없어 본인확인은 할 수 없습니다.</source>
+        <translation>This PFX has no identity-check random number, so the identity check is not possible.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="1005" />
+        <source>가져오는 중…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="1009" />
+        <source>추가할 폴더 (NPKI 폴더나 백업 폴더)</source>
+        <translation>Folder to add (an NPKI folder or a backup folder)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="1014" />
+        <source>폴더를 추가했습니다: {0}</source>
+        <translation>Folder added: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="1024" />
+        <source>목록에서 뺐습니다. 폴더와 인증서는 그대로 있습니다.</source>
+        <translation>Removed from the list. The folder and its certificates are untouched.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="1057" />
+        <source>인증서 발급·갱신 마법사를 불러올 수 없습니다.</source>
+        <translation>The issue/renew wizard could not be loaded.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="1075" />
+        <source>이 창을 열 수 없습니다.</source>
+        <translation>This window cannot be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="1104" />
+        <source>도장 정보</source>
+        <translation>About Dojang</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="1105" />
+        <source>도장 {0}
+공동인증서(옛 공인인증서)를 하드디스크, USB 저장매체, 휴대폰(모의)에서 관리합니다.
+내장된 모의 은행이 발급하는 인증서는 테스트용이며 실제 은행에서 쓸 수 없습니다.</source>
+        <translation>Dojang {0}
+Manages joint certificates (공동인증서, formerly 공인인증서) on the hard disk, USB drives and (mock) phones.
+Certificates issued by the built-in simulated bank are for testing and do not work at real banks.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordWidget</name>
+    <message>
+        <location filename="../../gui/password_widget.py" line="257" />
+        <source>암호</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../gui/password_widget.py" line="258" />
+        <source>인증서 암호</source>
+        <translation>Certificate password</translation>
+    </message>
+    <message>
+        <location filename="../../gui/password_widget.py" line="259" />
+        <source>암호 보이기/숨기기 (Ctrl+H)</source>
+        <translation>Show/hide password (Ctrl+H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/password_widget.py" line="260" />
+        <source>암호 보이기</source>
+        <translation>Show password</translation>
+    </message>
+    <message>
+        <location filename="../../gui/password_widget.py" line="261" />
+        <location filename="../../gui/password_widget.py" line="302" />
+        <source>보기</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <location filename="../../gui/password_widget.py" line="262" />
+        <source>가상키보드로 입력 (키가 무작위로 배열됩니다)</source>
+        <translation>Type with the on-screen keypad (keys are shuffled)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/password_widget.py" line="263" />
+        <location filename="../../gui/password_widget.py" line="264" />
+        <source>가상키보드</source>
+        <translation>On-screen keypad</translation>
+    </message>
+    <message>
+        <location filename="../../gui/password_widget.py" line="266" />
+        <source>암호 확인(&amp;R)</source>
+        <translation>&amp;Repeat password</translation>
+    </message>
+    <message>
+        <location filename="../../gui/password_widget.py" line="267" />
+        <source>암호 다시 입력</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <location filename="../../gui/password_widget.py" line="268" />
+        <source>같은 암호를 한 번 더 입력</source>
+        <translation>Type the same password again</translation>
+    </message>
+    <message>
+        <location filename="../../gui/password_widget.py" line="269" />
+        <source>Caps Lock이 켜져 있습니다.</source>
+        <translation>Caps Lock is on.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/password_widget.py" line="270" />
+        <source>영문·숫자·특수문자가 아닌 글자가 있습니다. 한/영 키를 눌러 영문 입력 상태로 바꾼 뒤 다시 입력하세요.</source>
+        <translation>The password contains characters other than letters, digits and symbols. Press the Han/Eng key to switch to English input and type it again.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/password_widget.py" line="302" />
+        <source>숨기기</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <location filename="../../gui/password_widget.py" line="326" />
+        <source>강도: {0}</source>
+        <translation>Strength: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/password_widget.py" line="332" />
+        <source>암호 규칙을 만족합니다.</source>
+        <translation>The password meets the rules.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/password_widget.py" line="336" />
+        <source>강도: -</source>
+        <translation>Strength: -</translation>
+    </message>
+    <message>
+        <location filename="../../gui/password_widget.py" line="338" />
+        <source>영문, 숫자, 특수문자를 섞어 10자 이상으로 만드세요.</source>
+        <translation>Use at least 10 characters mixing letters, digits and symbols.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/password_widget.py" line="344" />
+        <source>두 암호가 일치합니다.</source>
+        <translation>The passwords match.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/password_widget.py" line="346" />
+        <source>두 암호가 일치하지 않습니다.</source>
+        <translation>The passwords do not match.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <location filename="../../gui/dialogs.py" line="419" />
+        <source>준비 중…</source>
+        <translation>Preparing…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="427" />
+        <source>%v / %m</source>
+        <translation>%v / %m</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="435" />
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="451" />
+        <source>지금 처리 중인 인증서까지 마치고 멈춥니다…</source>
+        <translation>Stopping after the certificate in progress…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="459" />
+        <source>닫기</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="15" />
+        <source>설정</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="20" />
+        <source>자동 (시스템 언어)</source>
+        <translation>Automatic (system language)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="25" />
+        <source>언어(&amp;L)</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="29" />
+        <source>바꾼 언어는 바로 적용됩니다.</source>
+        <translation>A new language applies at once.</translation>
+    </message>
+</context>
+<context>
+    <name>StorageListModel</name>
+    <message>
+        <location filename="../../gui/models.py" line="179" />
+        <location filename="../../gui/models.py" line="191" />
+        <location filename="../../gui/models.py" line="207" />
+        <source>인증서 {0}개</source>
+        <translation>{0} certificate(s)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="179" />
+        <source> · 찾는 중…</source>
+        <translation> · scanning…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="180" />
+        <source>모든 저장매체</source>
+        <translation>All storages</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="184" />
+        <source>모든 저장매체, 인증서 {0}개</source>
+        <translation>All storages, {0} certificate(s)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="191" />
+        <source>찾는 중…</source>
+        <translation>Scanning…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="193" />
+        <source>여유 {0}</source>
+        <translation>{0} free</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="195" />
+        <source>읽기 전용</source>
+        <translation>Read-only</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="204" />
+        <source>여유 공간: {0}</source>
+        <translation>Free space: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>StoragePickerDialog</name>
+    <message>
+        <location filename="../../gui/dialogs.py" line="314" />
+        <source>저장매체를 고르세요(&amp;S):</source>
+        <translation>Choose a &amp;storage:</translation>
+    </message>
+</context>
+<context>
+    <name>VirtualKeypad</name>
+    <message>
+        <location filename="../../gui/password_widget.py" line="74" />
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location filename="../../gui/password_widget.py" line="75" />
+        <source>특수문자</source>
+        <translation>Symbols</translation>
+    </message>
+    <message>
+        <location filename="../../gui/password_widget.py" line="76" />
+        <source>← 지우기</source>
+        <translation>← Delete</translation>
+    </message>
+    <message>
+        <location filename="../../gui/password_widget.py" line="77" />
+        <source>전체 삭제</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../gui/password_widget.py" line="78" />
+        <source>재배열</source>
+        <translation>Shuffle</translation>
+    </message>
+    <message>
+        <location filename="../../gui/password_widget.py" line="79" />
+        <source>가상키보드</source>
+        <translation>On-screen keypad</translation>
+    </message>
+</context>
+</TS>
