@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.dojang-installed
 QM     := $(patsubst %.ts,%.qm,$(wildcard resources/i18n/*.ts))
 
-.PHONY: run test setup bench clean translations screenshots
+.PHONY: run test setup bench clean translations screenshots dist selfcheck dist-check
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,5 +33,29 @@ bench: $(STAMP)
 screenshots: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py screenshots
 
+# make dist: the one-folder app for this OS (installer/README.md); on Linux also the tarball.
+VERSION  := $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' core/__init__.py)
+TARBALL  := dist/Dojang-$(VERSION)-linux-$(shell uname -m).tar.gz
+DISTPIP  := $(VENV)/.dojang-dist-installed
+
+$(DISTPIP): pyproject.toml $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,dist]'
+	@touch $@
+
+dist: $(DISTPIP) $(QM)
+	rm -rf dist/Dojang dist/Dojang.app build/pyinstaller
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller installer/dojang.spec
+	@if [ "$$(uname)" = Linux ]; then \
+	  cp installer/linux/dojang.desktop installer/linux/dojang-pfx.xml installer/linux/install-desktop.sh resources/icons/app.png dist/Dojang/ && \
+	  tar -C dist -czf $(TARBALL) Dojang && echo "tarball: $(TARBALL)"; fi
+	@du -sh dist/Dojang
+
+# the frozen build's smoke test (offscreen without a display; throw-away data)
+selfcheck:
+	dist/Dojang/Dojang --self-check
+
+dist-check: dist
+	$(MAKE) selfcheck
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info
