@@ -176,6 +176,10 @@ class MainWindow(QMainWindow):
         self.storage_list.setIconSize(QSize(28, 28))
         self.storage_list.setSpacing(2)
         self.storage_list.setUniformItemSizes(False)
+        # long names (phones, English labels) wrap instead of needing a horizontal scroll bar
+        self.storage_list.setWordWrap(True)
+        self.storage_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.storage_list.setResizeMode(QListView.ResizeMode.Adjust)
         self.storage_list.setAcceptDrops(True)
         self.storage_list.setDropIndicatorShown(True)
         self.storage_list.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
@@ -423,8 +427,10 @@ class MainWindow(QMainWindow):
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
         header = s.value("main/header")
+        self._fit_columns = True          # first full scan sizes the columns to their (translated) texts
         if isinstance(header, QByteArray) and not header.isEmpty():
             self.table.horizontalHeader().restoreState(header)
+            self._fit_columns = False
         show_expired = s.value("main/showExpired", True)
         self.expired_check.setChecked(str(show_expired).lower() not in ("false", "0"))
 
@@ -533,7 +539,22 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self._update_actions()
         if not self._scan_tokens:
+            if self._fit_columns and self.cert_model.rows:
+                self._fit_columns = False
+                self.fit_columns()
             self.scanFinished.emit()
+
+    def fit_columns(self) -> None:
+        """Size the short columns to their longest text (all rows, not only the visible ones)."""
+        fm = self.table.fontMetrics()
+        header_fm = self.table.horizontalHeader().fontMetrics()
+        m = self.cert_model
+        for col in (CertTableModel.USAGE, CertTableModel.EXPIRY, CertTableModel.ISSUER, CertTableModel.STATUS,
+                    CertTableModel.STORAGE):
+            widest = max([fm.horizontalAdvance(m._text(r, col)) for r in m.rows[:3000]] or [0])
+            head = header_fm.horizontalAdvance(str(m.headerData(col, Qt.Orientation.Horizontal))) + 40  # + sort arrow
+            icon_w = self.table.iconSize().width() + 10 if col != CertTableModel.EXPIRY else 0
+            self.table.setColumnWidth(col, min(max(widest + icon_w + 28, head), 280))
 
     @property
     def scanning(self) -> bool:
@@ -675,8 +696,7 @@ class MainWindow(QMainWindow):
         colours = {"info": "#e8f0fe", "ok": "#e6f4ea", "warn": "#fff8e1", "error": "#fdecea"}
         self.notice_icon.setPixmap(icon(names.get(kind, "status-ok")).pixmap(18, 18))
         self.notice.setStyleSheet(f"#noticeFrame {{ background: {colours.get(kind, '#e8f0fe')}; border-radius: 4px; }}")
-        prefix = {"error": "✖ ", "warn": "⚠ ", "ok": "✔ "}.get(kind, "")
-        self.notice_label.setText(prefix + text)
+        self.notice_label.setText(text)       # the icon in front already tells the kind
         self.notice.show()
         self.statusBar().showMessage(text, 10000)
 
@@ -888,7 +908,7 @@ class MainWindow(QMainWindow):
         def progressed(done, n, item: CertRow):
             if dialog is not None:
                 name = item.entry.info.display_name if item.good else item.entry.name
-                dialog.set_progress(done, n, self.tr("{0} / {1}: {2}").format(done, n, name))
+                dialog.set_progress(done, n, self.tr("지금 처리 중: {0}").format(name))
 
         def finished(result):
             headline, details = self.summarize(verb, result, total)

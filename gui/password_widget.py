@@ -330,12 +330,15 @@ class PasswordWidget(QWidget):
                 self.strength_bar.setStyleSheet(_bar_style(score))
                 problem = result.first_message(self.lang)
                 self.problem_label.setText(("✖ " + problem) if problem else ("✔ " + self.tr("암호 규칙을 만족합니다.")))
+                # the Hangul-mode line below already says what is wrong with such characters
+                self.problem_label.setVisible(_is_ascii_printable(text))
                 valid = valid and result.ok
             else:
                 self.strength_bar.setValue(0)
                 self.strength_bar.setFormat(self.tr("강도: -"))
                 self.strength_bar.setStyleSheet("")
                 self.problem_label.setText(self.tr("영문, 숫자, 특수문자를 섞어 10자 이상으로 만드세요."))
+                self.problem_label.setVisible(True)
         if self.match_label is not None:
             if not repeat:
                 self.match_label.setText("")

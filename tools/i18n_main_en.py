@@ -166,7 +166,8 @@ EN = {
     "인증서 검색": "Search certificates",
     "만료된 인증서 표시(&E)": "Show &expired",
     "인증서 목록(&L) — 다른 저장매체로 끌어다 놓으면 복사, Shift를 누른 채 놓으면 이동":
-        "Certificates (&L) — drag onto another storage to copy, hold Shift to move",
+        "Certificate &list — drag onto another storage to copy, hold Shift to move",
+    "지금 처리 중: {0}": "Now: {0}",
     "인증서 목록": "Certificate list",
     "이 알림 닫기": "Dismiss this notice",
     "만료 알림 닫기": "Dismiss expiry notice",
