@@ -90,6 +90,20 @@ def _memory_keyring():
     return SelfCheckKeyring()
 
 
+def _attach_console() -> None:
+    """A windowed Windows build has no stdout: print into the console it was started from, if any."""
+    if sys.stdout is not None or sys.platform != "win32":
+        return
+    import ctypes
+    import io
+    import os
+    if ctypes.windll.kernel32.AttachConsole(-1):  # type: ignore[attr-defined]  # ATTACH_PARENT_PROCESS
+        sys.stdout = io.TextIOWrapper(open("CONOUT$", "wb", buffering=0), encoding="utf-8", line_buffering=True)
+        sys.stderr = sys.stdout
+    else:
+        sys.stdout = sys.stderr = open(os.devnull, "w", encoding="utf-8")
+
+
 def self_check(directory: str | None = None, timeout: float = 20.0) -> int:
     """Open the bank and the main window on throw-away data; one line per check; 0 = all passed.
 
@@ -100,6 +114,7 @@ def self_check(directory: str | None = None, timeout: float = 20.0) -> int:
     import time
 
     started = time.monotonic()
+    _attach_console()
     tmp = None
     if directory:
         base = Path(directory).resolve()
@@ -230,7 +245,8 @@ def _run_checks(check, results, timeout: float, started: float) -> int:
         if len(rows) != 2:
             return False, f"{len(rows)} demo certificates listed under {root} (expected 2)", None
         opened = len(rows[0].entry.check_password(DEMO_CERT_PASSWORD)) > 0  # WrongPassword raises
-        return opened, f"2 listed, {rows[0].entry.path.name} opens with the demo password", None
+        name = rows[0].entry.path.name.split(",")[0]
+        return opened, f"2 listed, {name} opens with the demo password", None
 
     if win is not None:
         check("demo certificates", demo_certs)
