@@ -16,7 +16,7 @@ import importlib.util
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFrame, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QListView, QMainWindow, QMenu, QPushButton, QSplitter, QTableView,
@@ -579,17 +579,19 @@ class MainWindow(QMainWindow):
 
     def select_keys(self, keys: list[str]) -> None:
         sel = self.table.selectionModel()
-        sel.clearSelection()
+        wanted = set(keys)
+        selection = QItemSelection()       # one select() call: per-row calls are quadratic on big lists
         first = None
         for r in range(self.proxy.rowCount()):
             idx = self.proxy.index(r, 0)
             row = idx.data(ROW_ROLE)
-            if row is not None and row.key in keys:
-                sel.select(idx, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+            if row is not None and row.key in wanted:
+                selection.select(idx, idx)
                 first = first or idx
+        sel.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         if first is not None:
-            self.table.setCurrentIndex(first)
-            sel.select(first, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+            # NoUpdate: setCurrentIndex alone would replace a multi-row selection by one row
+            sel.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
             self.table.scrollTo(first)
         self._update_actions()
 
