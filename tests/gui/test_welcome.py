@@ -4,8 +4,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QDialog, QLabel, QPushButton, QWidget
 
+import core.i18n
 from core.locations import npki_root
 from gui import app as gui_app
 from gui import i18n, welcome
@@ -22,11 +23,19 @@ def parent(qtbot):
 
 @pytest.fixture
 def korean(ctx):
-    """The GUI in Korean (the source language) for the test; back to English afterwards."""
+    """The GUI in Korean (the source language) for the test; afterwards exactly the translators and core
+    language there were before (later tests expect the Korean source strings, i.e. no English .qm)."""
+    app = QApplication.instance()
+    before, core_lang = list(i18n._installed), core.i18n.current_language()
     i18n.compile_translations()
     i18n.apply_language("ko", ctx)
     yield
-    i18n.apply_language("en", ctx)
+    for t in i18n._installed:
+        app.removeTranslator(t)
+    i18n._installed[:] = before
+    for t in before:
+        app.installTranslator(t)
+    core.i18n.set_language(core_lang)
 
 
 def _dialog(parent, ctx) -> welcome.WelcomeDialog:
