@@ -141,9 +141,23 @@ def self_check(directory: str | None = None, timeout: float = 20.0) -> int:
     from core import __version__
     print(f"Dojang {__version__} self-check ({'frozen' if getattr(sys, 'frozen', False) else 'source'}, "
           f"data in {base})", flush=True)
+    from PySide6.QtCore import qInstallMessageHandler
+    previous = None
+
+    def quiet(mode, context, message):
+        # The offscreen platform warns about every top-level window: noise in a check report.
+        if "propagateSizeHints" in message:
+            return
+        if previous is not None:
+            previous(mode, context, message)
+        else:
+            print(message, file=sys.stderr)
+
+    previous = qInstallMessageHandler(quiet)
     try:
         return _run_checks(check, results, timeout, started)
     finally:
+        qInstallMessageHandler(previous)
         if tmp is not None:
             tmp.cleanup()
 
