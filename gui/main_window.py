@@ -551,7 +551,7 @@ class MainWindow(QMainWindow):
         m = self.cert_model
         for col in (CertTableModel.USAGE, CertTableModel.EXPIRY, CertTableModel.ISSUER, CertTableModel.STATUS,
                     CertTableModel.STORAGE):
-            widest = max([fm.horizontalAdvance(m._text(r, col)) for r in m.rows[:3000]] or [0])
+            widest = max([fm.horizontalAdvance(m.texts(r)[col]) for r in m.rows[:3000]] or [0])
             head = header_fm.horizontalAdvance(str(m.headerData(col, Qt.Orientation.Horizontal))) + 40  # + sort arrow
             icon_w = self.table.iconSize().width() + 10 if col != CertTableModel.EXPIRY else 0
             self.table.setColumnWidth(col, min(max(widest + icon_w + 28, head), 280))

@@ -325,19 +325,21 @@ class CertTableModel(QAbstractTableModel):
                 self.tr("저장매체")][section]
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        # Called thousands of times per paint: one dict lookup on the role, texts cached per row.
+        kind = _ROLE_KIND.get(role)
+        if kind is None or not index.isValid():
             return None
         row = self.rows[index.row()]
         col = index.column()
-        if role == ROW_ROLE:
+        if kind == 0:
+            return self.texts(row)[col]
+        if kind == 1:
             return row
-        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._text(row, col)
-        if role == SORT_ROLE:
+        if kind == 2:
             return self._sort_key(row, col)
-        if role == STATUS_ROLE:
+        if kind == 3:
             return int(row.status(self.today)[0])
-        if role == Qt.ItemDataRole.DecorationRole:
+        if kind == 4:
             if col == self.STATUS:
                 return icon(_STATUS_ICONS[row.status(self.today)[0]])
             if col == self.USAGE:
@@ -345,9 +347,16 @@ class CertTableModel(QAbstractTableModel):
             if col == self.STORAGE:
                 return icon(KIND_ICONS.get(row.storage.kind, "folder"))
             return None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, col)
-        return None
+        return self._tooltip(row, col)
+
+    def texts(self, row: CertRow) -> tuple:
+        """The six column texts of a row, cached until the language or the KST date changes."""
+        key = (self.lang, self.today)
+        cached = row._cache.get("texts")
+        if cached is None or cached[0] != key:
+            cached = (key, tuple(self._text(row, c) for c in range(6)))
+            row._cache["texts"] = cached
+        return cached[1]
 
     def _text(self, row: CertRow, col: int) -> str:
         e = row.entry
@@ -373,7 +382,7 @@ class CertTableModel(QAbstractTableModel):
         if col == self.STATUS:
             st, days = row.status(self.today)
             return f"{int(st)}{(days or 0) + 100000:07d}"
-        return self._text(row, col).lower()
+        return self.texts(row)[col].lower()
 
     def _tooltip(self, row: CertRow, col: int) -> str:
         if not row.good:
@@ -413,6 +422,11 @@ class CertTableModel(QAbstractTableModel):
         return Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
 
 
+# role -> what data() returns: 0 text, 1 the row, 2 sort key, 3 status, 4 icon, 5 tooltip
+_ROLE_KIND = {Qt.ItemDataRole.DisplayRole: 0, Qt.ItemDataRole.AccessibleTextRole: 0, ROW_ROLE: 1, SORT_ROLE: 2,
+              STATUS_ROLE: 3, Qt.ItemDataRole.DecorationRole: 4, Qt.ItemDataRole.ToolTipRole: 5}
+_ROLE_KIND.update({int(k.value) if hasattr(k, "value") else int(k): v for k, v in list(_ROLE_KIND.items())})
+
 _STATUS_ICONS = {Status.OK: "status-ok", Status.SOON: "status-soon", Status.EXPIRED: "status-expired",
                  Status.BROKEN: "status-broken"}
 
@@ -428,17 +442,21 @@ class CertFilterProxy(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
+    def _refilter(self, **values) -> None:
+        # begin/endFilterChange replace the deprecated invalidateFilter() (Qt 6.10+)
+        self.beginFilterChange()
+        for k, v in values.items():
+            setattr(self, k, v)
+        self.endFilterChange()
+
     def set_storage(self, storage_id: str | None) -> None:
-        self.storage_id = storage_id or None
-        self.invalidateFilter()
+        self._refilter(storage_id=storage_id or None)
 
     def set_text(self, text: str) -> None:
-        self.text = text.strip().lower()
-        self.invalidateFilter()
+        self._refilter(text=text.strip().lower())
 
     def set_show_expired(self, on: bool) -> None:
-        self.show_expired = on
-        self.invalidateFilter()
+        self._refilter(show_expired=on)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
         model: CertTableModel = self.sourceModel()
@@ -448,7 +466,7 @@ class CertFilterProxy(QSortFilterProxyModel):
         if not self.show_expired and row.status(model.today)[0] is Status.EXPIRED:
             return False
         if self.text:
-            hay = " ".join(model._text(row, c) for c in range(model.columnCount())).lower()
+            hay = " ".join(model.texts(row)).lower()
             if self.text not in hay:
                 return False
         return True

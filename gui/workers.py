@@ -33,7 +33,7 @@ class Task(QObject):
 
     _done = Signal(object)
     _error = Signal(object)
-    _progress = Signal(int, int, object)
+    _progress = Signal()
 
     def __init__(self, name: str = "", parent: QObject | None = None):
         super().__init__(parent)
@@ -42,13 +42,24 @@ class Task(QObject):
         self.result: Any = None
         self.error: DojangError | None = None
         self.running = True
+        # Progress is coalesced: at most one update waits in the GUI queue, carrying the latest
+        # figures. A worker reporting every few milliseconds would otherwise flood the queue and the
+        # GUI thread would spend whole frames repainting stale progress (timers starve).
+        self._progress_lock = threading.Lock()
+        self._progress_latest: tuple | None = None
+        self._progress_queued = False
         self._done.connect(self._on_done)
         self._error.connect(self._on_error)
         self._progress.connect(self._on_progress)
 
     # called from the worker thread
     def report(self, done: int, total: int, payload: object = None) -> None:
-        self._progress.emit(done, total, payload)
+        with self._progress_lock:
+            self._progress_latest = (done, total, payload)
+            if self._progress_queued:
+                return
+            self._progress_queued = True
+        self._progress.emit()
 
     def cancel(self) -> None:
         self.cancel_event.set()
@@ -72,9 +83,13 @@ class Task(QObject):
         self.failed.emit(err)
         self.ended.emit()
 
-    @Slot(int, int, object)
-    def _on_progress(self, done, total, payload) -> None:
-        self.progressed.emit(done, total, payload)
+    @Slot()
+    def _on_progress(self) -> None:
+        with self._progress_lock:
+            latest, self._progress_latest = self._progress_latest, None
+            self._progress_queued = False
+        if latest is not None:
+            self.progressed.emit(*latest)
 
 
 class _Runnable(QRunnable):
