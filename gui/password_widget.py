@@ -46,8 +46,21 @@ class _CapsWatcher(QObject):
         super().__init__(owner)
         self.owner = owner
 
+    @staticmethod
+    def _is_toggle(event) -> bool:
+        return event.key() == Qt.Key.Key_H and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+
     def eventFilter(self, obj, event):  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.KeyPress:
+        kind = event.type()
+        # QLineEdit claims Ctrl+H as Backspace, so the show/hide shortcut would never reach the
+        # action while a field has the focus: take the key here instead.
+        if kind == QEvent.Type.ShortcutOverride and self._is_toggle(event):
+            event.accept()
+            return True
+        if kind == QEvent.Type.KeyPress and self._is_toggle(event):
+            self.owner.show_button.toggle()
+            return True
+        if kind == QEvent.Type.KeyPress:
             text = event.text()
             if len(text) == 1 and text.isascii() and text.isalpha():
                 shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
