@@ -460,6 +460,9 @@ class ProgressDialog(QDialog):
         self.button.setObjectName("progressCloseButton")
         self.button.setEnabled(True)
         self.button.setFocus()
+        # grow to show every failure line (a word-wrapped label does not resize a shown dialog)
+        self.layout().activate()
+        self.resize(self.width(), max(self.height(), self.heightForWidth(self.width()), self.sizeHint().height()))
 
     def reject(self) -> None:  # Esc: cancel while running, close at the end
         if self.finished_:

@@ -83,8 +83,12 @@ def shots(out_dir: Path, ctx) -> None:
             p = ProgressDialog(w, w.tr("인증서 복사"), 120)
             p.set_progress(47, 120, w.tr("지금 처리 중: {0}").format("홍길동"))
             _save(p, out_dir, f"progress_{lang}")
-            p.show_summary(w.summarize("copy", ops.BulkResult(done=[(None, ops.OpResult("copied", None))] * 118,
-                                                               failed=[], cancelled=False), 120)[0])
+            # finished: the exact summary, with the one failure named and explained
+            from core.errors import StorageFull
+            p.set_progress(120, 120, "")
+            done = [(None, ops.OpResult("copied", None))] * 117 + [(None, ops.OpResult("already_there", None))] * 2
+            failed = [(w.cert_model.rows[0], StorageFull())]
+            p.show_summary(*w.summarize("copy", ops.BulkResult(done=done, failed=failed, cancelled=False), 120))
             _save(p, out_dir, f"progress_done_{lang}")
             p.close()
 
