@@ -81,6 +81,11 @@ def _portable_home() -> Path | None:
     return None
 
 
+def is_portable() -> bool:
+    """True when app_home() is the portable `dojang-data` folder (no DOJANG_HOME override)."""
+    return not os.environ.get("DOJANG_HOME") and _portable_home() is not None
+
+
 def app_home() -> Path:
     """Dojang's data folder; created on demand by the code that writes into it."""
     override = os.environ.get("DOJANG_HOME")

@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         self.act_phone = A("actionPhone", "phone", self.open_phone)
         self.act_transfer = A("actionPhoneTransfer", "phone", self.open_pc_transfer)
         self.act_demo = A("actionDemoCustomers", "help", self.open_demo_panel)
+        self.act_welcome = A("actionWelcome", "help", self.open_welcome)
         self.act_about = A("actionAbout", "app", self.show_about)
         self.act_teller.setEnabled(_module_available("gui.teller_panel"))
         self.act_phone.setEnabled(_module_available("gui.phone_window"))
@@ -347,6 +348,7 @@ class MainWindow(QMainWindow):
         self.menu_tools.addAction(self.act_transfer)
         self.menu_help = mb.addMenu("")
         self.menu_help.setObjectName("menuHelp")
+        self.menu_help.addAction(self.act_welcome)
         self.menu_help.addAction(self.act_demo)
         self.menu_help.addAction(self.act_about)
 
@@ -378,6 +380,7 @@ class MainWindow(QMainWindow):
             self.act_transfer: (self.tr("휴대폰과 인증서 주고받기(&X)…"), None),
             self.act_demo: (self.tr("데모 고객 안내(&D)…"), None),
             self.act_about: (self.tr("도장 정보(&A)"), None),
+            self.act_welcome: (self.tr("시작 안내(&W)"), None),
         }
         for a, (full, short) in texts.items():
             a.setText(full)
@@ -1105,6 +1108,9 @@ class MainWindow(QMainWindow):
 
     def open_pc_transfer(self) -> None:
         self._open_other("gui.phone_window", "show_pc_transfer")
+
+    def open_welcome(self) -> None:
+        self._open_other("gui.welcome", "show_welcome")
 
     def open_demo_panel(self) -> None:
         self._open_other("gui.demo_panel", "show_demo_panel")

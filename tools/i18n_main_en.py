@@ -151,6 +151,7 @@ EN = {
     "휴대폰과 인증서 주고받기(&X)…": "E&xchange certificates with a phone…",
     "데모 고객 안내(&D)…": "&Demo customers…",
     "도장 정보(&A)": "&About Dojang",
+    "시작 안내(&W)": "&Welcome page",
     "가져오기": "Import",
     "PFX 파일이나 인증서 폴더를 가져옵니다": "Import a PFX file or a certificate folder",
     "파일(&F)": "&File",

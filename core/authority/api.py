@@ -51,7 +51,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from ..locations import app_home
+from ..locations import app_home, is_portable
 from ..npki import builder, policies
 from ..npki.certificate import KST
 from ..npki.foldername import safe_folder_name
@@ -268,10 +268,11 @@ class Authority:
         keyring_backend: a `keyring` backend instead of the default (tests use an in-memory one);
         key_factory: returns RSA-2048 private keys for the CA (and demo certificates);
         fault: called with a step name at each issuance step (tests inject exceptions)."""
+        portable = home is None and is_portable()
         home = Path(home) if home else app_home()
         folder = home / "authority"
         folder.mkdir(parents=True, exist_ok=True)
-        master = load_master_key(folder, keyring_backend)
+        master = load_master_key(folder, keyring_backend, portable=portable)
         vault = Vault(master.key)
         db = Database(folder / DB_FILE)
         self = cls(db, vault, home=home, clock=clock or system_clock, config=config or Config(),

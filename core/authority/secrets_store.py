@@ -5,6 +5,8 @@ Backends that store secrets in plain text (`keyrings.alt`) and the `fail`/`null`
 Where no secure backend exists (typically headless Linux), the key is kept in a 0600 file in the app
 data folder and `MasterKey.notice` carries one clear sentence saying so (returned only when that file
 is created, so the GUI/CLI shows it once).
+In portable mode (a `dojang-data` folder next to the executable, e.g. on a USB stick) the key is
+always that file, so the bank opens on any computer the stick is plugged into.
 
 `Vault` derives two sub-keys from the master key: one for AES-256-GCM (encrypted columns, CA keys) and
 one for HMAC-SHA256 (keyed lookups of RRNs and account numbers).
@@ -32,6 +34,11 @@ NOTICE_KO = ("이 컴퓨터에는 안전한 키 저장소(OS 키링)가 없어, 
 NOTICE_EN = ("No secure keyring is available on this computer, so the simulated bank's master key was "
              "stored in a file readable only by you ({path}). The simulated bank's data is protected "
              "only as well as that file.")
+PORTABLE_KO = ("휴대용 모드: 다른 컴퓨터에서도 열 수 있도록 모의 은행의 마스터 키를 데이터 폴더의 파일({path})에 "
+               "저장했습니다. 이 폴더를 가진 사람은 모의 은행 데이터를 열 수 있습니다.")
+PORTABLE_EN = ("Portable mode: the simulated bank's master key was stored in a file in the data folder "
+               "({path}) so the bank opens on any computer. Whoever has this folder can open the "
+               "simulated bank's data.")
 
 
 @dataclass(frozen=True)
@@ -94,11 +101,16 @@ def _write_key_file(path: Path, key: bytes) -> None:
         os.close(fd)
 
 
-def load_master_key(home: Path, backend=None) -> MasterKey:
-    """Find or create the master key. `backend` overrides `keyring.get_keyring()` (tests)."""
+def load_master_key(home: Path, backend=None, *, portable: bool = False) -> MasterKey:
+    """Find or create the master key. `backend` overrides `keyring.get_keyring()` (tests).
+
+    portable: the key lives in `home/authority-master.key` whatever keyring exists; a bank created
+    by an earlier version with its key in this computer's keyring has that key copied to the file."""
     import keyring
     import keyring.errors
 
+    if portable:
+        return _portable_key(home, backend)
     if backend is None:
         try:
             backend = keyring.get_keyring()
@@ -124,6 +136,32 @@ def load_master_key(home: Path, backend=None) -> MasterKey:
             pass
     _write_key_file(path, key)
     return MasterKey(key, "file", (NOTICE_KO.format(path=path), NOTICE_EN.format(path=path)))
+
+
+def _portable_key(home: Path, backend) -> MasterKey:
+    path = home / KEY_FILE
+    if path.exists():
+        return MasterKey(_decode(path.read_text("ascii")), "file")
+    key = None
+    if any(home.glob("*.sqlite3")):
+        key = _keyring_key(backend)          # an existing portable bank from before this rule
+    notice = None
+    if key is None:
+        key = secrets.token_bytes(32)
+        notice = (PORTABLE_KO.format(path=path), PORTABLE_EN.format(path=path))
+    _write_key_file(path, key)
+    return MasterKey(key, "file", notice)
+
+
+def _keyring_key(backend) -> bytes | None:
+    import keyring
+    import keyring.errors
+    try:
+        secure = _secure_part(backend if backend is not None else keyring.get_keyring())
+        stored = secure.get_password(SERVICE, USERNAME) if secure is not None else None
+    except Exception:  # noqa: BLE001 - no usable keyring: nothing to migrate
+        return None
+    return _decode(stored) if stored else None
 
 
 class Vault:

@@ -53,27 +53,27 @@
         <translation>Storage</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="363" />
+        <location filename="../../gui/models.py" line="372" />
         <source> (테스트)</source>
         <translation> (test)</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="380" />
+        <location filename="../../gui/models.py" line="389" />
         <source>손상된 인증서: {0}</source>
         <translation>Broken certificate: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="387" />
+        <location filename="../../gui/models.py" line="396" />
         <source>{0}에 만료되었습니다. 은행에서 재발급받으세요.</source>
         <translation>Expired on {0}. Get it reissued at your bank.</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="389" />
+        <location filename="../../gui/models.py" line="398" />
         <source>{0}일 남았습니다. 만료 전에 갱신하세요.</source>
         <translation>{0} days left. Renew it before it expires.</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="390" />
+        <location filename="../../gui/models.py" line="399" />
         <source>{0}일 남았습니다.</source>
         <translation>{0} days left.</translation>
     </message>
@@ -388,437 +388,442 @@ Location: {3}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="354" />
+        <location filename="../../gui/main_window.py" line="356" />
         <source>도장 — 공동인증서 관리</source>
         <translation>Dojang — certificate manager</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="356" />
+        <location filename="../../gui/main_window.py" line="358" />
         <source>인증서 보기(&amp;V)</source>
         <translation>&amp;View certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="356" />
+        <location filename="../../gui/main_window.py" line="358" />
         <source>보기</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="357" />
+        <location filename="../../gui/main_window.py" line="359" />
         <source>암호 확인(&amp;K)…</source>
         <translation>Chec&amp;k password…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="357" />
-        <location filename="../../gui/main_window.py" line="724" />
+        <location filename="../../gui/main_window.py" line="359" />
+        <location filename="../../gui/main_window.py" line="738" />
         <source>암호 확인</source>
         <translation>Check password</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="358" />
+        <location filename="../../gui/main_window.py" line="360" />
         <source>암호 변경(&amp;P)…</source>
         <translation>Change &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="358" />
+        <location filename="../../gui/main_window.py" line="360" />
         <source>암호 변경</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="359" />
+        <location filename="../../gui/main_window.py" line="361" />
         <source>복사(&amp;C)…</source>
         <translation>&amp;Copy…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="359" />
+        <location filename="../../gui/main_window.py" line="361" />
         <source>복사</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="360" />
+        <location filename="../../gui/main_window.py" line="362" />
         <source>이동(&amp;M)…</source>
         <translation>&amp;Move…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="360" />
+        <location filename="../../gui/main_window.py" line="362" />
         <source>이동</source>
         <translation>Move</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="361" />
+        <location filename="../../gui/main_window.py" line="363" />
         <source>삭제(&amp;D)…</source>
         <translation>&amp;Delete…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="361" />
+        <location filename="../../gui/main_window.py" line="363" />
         <source>삭제</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="362" />
+        <location filename="../../gui/main_window.py" line="364" />
         <source>PFX 내보내기(&amp;E)…</source>
         <translation>&amp;Export PFX…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="362" />
+        <location filename="../../gui/main_window.py" line="364" />
         <source>내보내기</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="363" />
+        <location filename="../../gui/main_window.py" line="365" />
         <source>PFX 파일 가져오기(&amp;I)…</source>
         <translation>&amp;Import PFX file…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="364" />
+        <location filename="../../gui/main_window.py" line="366" />
         <source>인증서 폴더 가져오기(&amp;O)…</source>
         <translation>Import certificate f&amp;older…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="365" />
+        <location filename="../../gui/main_window.py" line="367" />
         <source>폴더 추가(&amp;A)…</source>
         <translation>&amp;Add folder…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="365" />
+        <location filename="../../gui/main_window.py" line="367" />
         <source>폴더 추가</source>
         <translation>Add folder</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="366" />
+        <location filename="../../gui/main_window.py" line="368" />
         <source>목록에서 폴더 빼기</source>
         <translation>Remove folder from list</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="367" />
+        <location filename="../../gui/main_window.py" line="369" />
         <source>새로 고침(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="367" />
+        <location filename="../../gui/main_window.py" line="369" />
         <source>새로 고침</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="368" />
+        <location filename="../../gui/main_window.py" line="370" />
         <source>설정(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="369" />
+        <location filename="../../gui/main_window.py" line="371" />
         <source>끝내기(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="370" />
+        <location filename="../../gui/main_window.py" line="372" />
         <source>검색</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="371" />
+        <location filename="../../gui/main_window.py" line="373" />
         <source>발급(&amp;N)…</source>
         <translation>&amp;New certificate…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="371" />
+        <location filename="../../gui/main_window.py" line="373" />
         <source>발급</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="372" />
-        <location filename="../../gui/main_window.py" line="663" />
+        <location filename="../../gui/main_window.py" line="374" />
+        <location filename="../../gui/main_window.py" line="677" />
         <source>재발급(&amp;R)…</source>
         <translation>&amp;Reissue…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="372" />
+        <location filename="../../gui/main_window.py" line="374" />
         <source>재발급</source>
         <translation>Reissue</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="373" />
-        <location filename="../../gui/main_window.py" line="663" />
+        <location filename="../../gui/main_window.py" line="375" />
+        <location filename="../../gui/main_window.py" line="677" />
         <source>갱신(&amp;U)…</source>
         <translation>Ren&amp;ew…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="373" />
+        <location filename="../../gui/main_window.py" line="375" />
         <source>갱신</source>
         <translation>Renew</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="374" />
+        <location filename="../../gui/main_window.py" line="376" />
         <source>타기관 인증서 등록(&amp;G)…</source>
         <translation>Re&amp;gister other CA's certificate…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="374" />
+        <location filename="../../gui/main_window.py" line="376" />
         <source>타기관 등록</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="375" />
+        <location filename="../../gui/main_window.py" line="377" />
         <source>폐기(&amp;V)…</source>
         <translation>Re&amp;voke…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="375" />
+        <location filename="../../gui/main_window.py" line="377" />
         <source>폐기</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="376" />
+        <location filename="../../gui/main_window.py" line="378" />
         <source>은행 창구 (Teller)(&amp;T)…</source>
         <translation>Bank &amp;teller…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="377" />
+        <location filename="../../gui/main_window.py" line="379" />
         <source>휴대폰 (모의) 열기(&amp;P)…</source>
         <translation>Open mock &amp;phone…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="378" />
+        <location filename="../../gui/main_window.py" line="380" />
         <source>휴대폰과 인증서 주고받기(&amp;X)…</source>
         <translation>E&amp;xchange certificates with a phone…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="379" />
+        <location filename="../../gui/main_window.py" line="381" />
         <source>데모 고객 안내(&amp;D)…</source>
         <translation>&amp;Demo customers…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="380" />
+        <location filename="../../gui/main_window.py" line="382" />
         <source>도장 정보(&amp;A)</source>
         <translation>&amp;About Dojang</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="389" />
-        <location filename="../../gui/main_window.py" line="391" />
+        <location filename="../../gui/main_window.py" line="383" />
+        <source>시작 안내(&amp;W)</source>
+        <translation>&amp;Welcome page</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="392" />
+        <location filename="../../gui/main_window.py" line="394" />
         <source>가져오기</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="390" />
+        <location filename="../../gui/main_window.py" line="393" />
         <source>PFX 파일이나 인증서 폴더를 가져옵니다</source>
         <translation>Import a PFX file or a certificate folder</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="392" />
+        <location filename="../../gui/main_window.py" line="395" />
         <source>파일(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="393" />
+        <location filename="../../gui/main_window.py" line="396" />
         <source>인증서(&amp;C)</source>
         <translation>&amp;Certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="394" />
+        <location filename="../../gui/main_window.py" line="397" />
         <source>은행 업무(&amp;B)</source>
         <translation>&amp;Bank</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="395" />
+        <location filename="../../gui/main_window.py" line="398" />
         <source>도구(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="396" />
+        <location filename="../../gui/main_window.py" line="399" />
         <source>도움말(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="397" />
+        <location filename="../../gui/main_window.py" line="400" />
         <source>도구 모음</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="398" />
+        <location filename="../../gui/main_window.py" line="401" />
         <source>저장매체(&amp;S)</source>
         <translation>&amp;Storages</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="399" />
+        <location filename="../../gui/main_window.py" line="402" />
         <source>저장매체 목록</source>
         <translation>Storage list</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="400" />
+        <location filename="../../gui/main_window.py" line="403" />
         <source>검색(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="401" />
+        <location filename="../../gui/main_window.py" line="404" />
         <source>이름, 발급기관, 용도로 찾기</source>
         <translation>Search by name, issuer or usage</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="402" />
+        <location filename="../../gui/main_window.py" line="405" />
         <source>인증서 검색</source>
         <translation>Search certificates</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="403" />
+        <location filename="../../gui/main_window.py" line="406" />
         <source>만료된 인증서 표시(&amp;E)</source>
         <translation>Show &amp;expired</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="404" />
+        <location filename="../../gui/main_window.py" line="407" />
         <source>인증서 목록(&amp;L) — 다른 저장매체로 끌어다 놓으면 복사, Shift를 누른 채 놓으면 이동</source>
         <translation>Certificate &amp;list — drag onto another storage to copy, hold Shift to move</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="405" />
+        <location filename="../../gui/main_window.py" line="408" />
         <source>인증서 목록</source>
         <translation>Certificate list</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="406" />
+        <location filename="../../gui/main_window.py" line="409" />
         <source>이 알림 닫기</source>
         <translation>Dismiss this notice</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="407" />
+        <location filename="../../gui/main_window.py" line="410" />
         <source>만료 알림 닫기</source>
         <translation>Dismiss expiry notice</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="625" />
+        <location filename="../../gui/main_window.py" line="639" />
         <source>인증서 {0}개 표시 (전체 {1}개)</source>
         <translation>Showing {0} of {1} certificate(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="627" />
+        <location filename="../../gui/main_window.py" line="641" />
         <source> · 찾는 중…</source>
         <translation> · scanning…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="656" />
+        <location filename="../../gui/main_window.py" line="670" />
         <source>인증서 {0}개가 30일 이내에 만료되고, {1}개는 이미 만료되었습니다 (가장 빠른 만료: {2}).</source>
         <translation>{0} certificate(s) expire within 30 days and {1} have expired (earliest: {2}).</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="659" />
+        <location filename="../../gui/main_window.py" line="673" />
         <source>인증서 {0}개가 30일 이내에 만료됩니다 (가장 빠른 만료: {1}).</source>
         <translation>{0} certificate(s) expire within 30 days (earliest: {1}).</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="661" />
+        <location filename="../../gui/main_window.py" line="675" />
         <source>만료된 인증서가 {0}개 있습니다. 은행에서 재발급받을 수 있습니다.</source>
         <translation>{0} certificate(s) have expired. Your bank can reissue them.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="697" />
+        <location filename="../../gui/main_window.py" line="711" />
         <source>암호를 잊었다면 찾을 방법이 없습니다: 인증서를 삭제하고 은행에서 다시 발급받으세요.</source>
         <translation>A forgotten password cannot be recovered: delete the certificate and get a new one from your bank.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="699" />
+        <location filename="../../gui/main_window.py" line="713" />
         <source>저장매체를 다시 연결한 뒤 새로 고침하세요. 원본은 그대로 있습니다.</source>
         <translation>Reconnect the storage and refresh. The original is untouched.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="706" />
+        <location filename="../../gui/main_window.py" line="720" />
         <source>인증서를 하나 고르세요.</source>
         <translation>Select one certificate.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="725" />
+        <location filename="../../gui/main_window.py" line="739" />
         <source>{0}님의 인증서 암호를 입력하세요.</source>
         <translation>Enter the certificate password of {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="728" />
+        <location filename="../../gui/main_window.py" line="742" />
         <source>암호를 확인하는 중…</source>
         <translation>Checking the password…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="730" />
+        <location filename="../../gui/main_window.py" line="744" />
         <source>암호가 맞습니다.</source>
         <translation>The password is correct.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="750" />
+        <location filename="../../gui/main_window.py" line="764" />
         <source>암호를 바꾸는 중…</source>
         <translation>Changing the password…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="752" />
+        <location filename="../../gui/main_window.py" line="766" />
         <source>인증서 암호를 바꿨습니다.</source>
         <translation>The certificate password was changed.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="764" />
+        <location filename="../../gui/main_window.py" line="778" />
         <source>PFX 파일 저장</source>
         <translation>Save PFX file</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="765" />
+        <location filename="../../gui/main_window.py" line="779" />
         <source>PFX 파일 (*.pfx *.p12)</source>
         <translation>PFX files (*.pfx *.p12)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="770" />
+        <location filename="../../gui/main_window.py" line="784" />
         <source>파일 바꾸기</source>
         <translation>Replace file</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="771" />
+        <location filename="../../gui/main_window.py" line="785" />
         <source>같은 이름의 파일이 이미 있습니다. 바꿀까요?</source>
         <translation>A file with this name already exists. Replace it?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="774" />
+        <location filename="../../gui/main_window.py" line="788" />
         <source>PFX 내보내기</source>
         <translation>Export PFX</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="775" />
+        <location filename="../../gui/main_window.py" line="789" />
         <source>인증서 암호를 입력하세요. PFX 파일도 이 암호로 보호됩니다.</source>
         <translation>Enter the certificate password. The PFX file is protected with the same password.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="785" />
+        <location filename="../../gui/main_window.py" line="799" />
         <source>내보내는 중…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="787" />
+        <location filename="../../gui/main_window.py" line="801" />
         <source>PFX 파일로 내보냈습니다: {0}</source>
         <translation>Exported to PFX file: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="798" />
+        <location filename="../../gui/main_window.py" line="812" />
         <source>쓸 수 있는 저장매체가 없습니다. USB 저장매체를 연결하거나 폴더를 추가하세요.</source>
         <translation>No writable storage. Plug in a USB drive or add a folder.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="815" />
+        <location filename="../../gui/main_window.py" line="829" />
         <source>복사하거나 이동할 인증서를 고르세요.</source>
         <translation>Select the certificates to copy or move.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="818" />
+        <location filename="../../gui/main_window.py" line="832" />
         <source>이동할 위치</source>
         <translation>Move to</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="818" />
+        <location filename="../../gui/main_window.py" line="832" />
         <source>복사할 위치</source>
         <translation>Copy to</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="835" />
+        <location filename="../../gui/main_window.py" line="849" />
         <source>읽기 전용 저장매체의 인증서는 옮길 수 없습니다. 복사하세요.</source>
         <translation>Certificates on a read-only storage cannot be moved. Copy them instead.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="839" />
-        <location filename="../../gui/main_window.py" line="857" />
+        <location filename="../../gui/main_window.py" line="853" />
+        <location filename="../../gui/main_window.py" line="871" />
         <source>인증서 복사</source>
         <translation>Copy certificates</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="840" />
+        <location filename="../../gui/main_window.py" line="854" />
         <source>인증서를 여러 저장매체에 복사해 두는 것은 권장하지 않습니다. 사본이 많을수록 잃어버리거나 도난당할 위험이 커집니다. 꼭 필요할 때만 복사하고 쓰지 않는 사본은 삭제하세요.
 
 복사할까요?</source>
@@ -827,27 +832,27 @@ Location: {3}</translation>
 Copy now?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="857" />
+        <location filename="../../gui/main_window.py" line="871" />
         <source>인증서 이동</source>
         <translation>Move certificates</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="862" />
+        <location filename="../../gui/main_window.py" line="876" />
         <source>삭제할 인증서를 고르세요.</source>
         <translation>Select the certificates to delete.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="865" />
+        <location filename="../../gui/main_window.py" line="879" />
         <source>읽기 전용 저장매체의 인증서는 삭제할 수 없습니다.</source>
         <translation>Certificates on a read-only storage cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="872" />
+        <location filename="../../gui/main_window.py" line="886" />
         <source>마지막 사본 삭제</source>
         <translation>Delete the last copy</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="873" />
+        <location filename="../../gui/main_window.py" line="887" />
         <source>삭제하려는 인증서 중 {0}개는 다른 저장매체에 사본이 없는 마지막 인증서입니다 ({1}).
 
 삭제하면 되살릴 수 없고, 이 인증서를 쓰려면 은행에서 다시 발급받아야 합니다. 정말 삭제할까요?</source>
@@ -856,191 +861,191 @@ Copy now?</translation>
 Deleting cannot be undone; to use them again you must get them reissued at your bank. Really delete?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="879" />
-        <location filename="../../gui/main_window.py" line="887" />
+        <location filename="../../gui/main_window.py" line="893" />
+        <location filename="../../gui/main_window.py" line="901" />
         <source>인증서 삭제</source>
         <translation>Delete certificates</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="880" />
+        <location filename="../../gui/main_window.py" line="894" />
         <source>인증서 {0}개를 삭제합니다 ({1}).
 삭제한 인증서는 되살릴 수 없습니다. 삭제할까요?</source>
         <translation>Delete {0} certificate(s) ({1}).
 Deleted certificates cannot be restored. Delete?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="902" />
+        <location filename="../../gui/main_window.py" line="916" />
         <source>지금 처리 중: {0}</source>
         <translation>Now: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="930" />
+        <location filename="../../gui/main_window.py" line="944" />
         <source>복사하는 중…</source>
         <translation>Copying…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="930" />
+        <location filename="../../gui/main_window.py" line="944" />
         <source>옮기는 중…</source>
         <translation>Moving…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="931" />
+        <location filename="../../gui/main_window.py" line="945" />
         <source>삭제하는 중…</source>
         <translation>Deleting…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="931" />
+        <location filename="../../gui/main_window.py" line="945" />
         <source>처리하는 중…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="939" />
+        <location filename="../../gui/main_window.py" line="953" />
         <source>{0}개 복사됨</source>
         <translation>{0} copied</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="939" />
+        <location filename="../../gui/main_window.py" line="953" />
         <source>{0}개 이동됨</source>
         <translation>{0} moved</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="939" />
+        <location filename="../../gui/main_window.py" line="953" />
         <source>{0}개 삭제됨</source>
         <translation>{0} deleted</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="940" />
+        <location filename="../../gui/main_window.py" line="954" />
         <source>{0}개 바꿈</source>
         <translation>{0} replaced</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="940" />
+        <location filename="../../gui/main_window.py" line="954" />
         <source>{0}개 다른 이름으로 보관</source>
         <translation>{0} kept under another name</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="941" />
+        <location filename="../../gui/main_window.py" line="955" />
         <source>{0}개 이미 있어 건너뜀</source>
         <translation>{0} already there, skipped</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="947" />
+        <location filename="../../gui/main_window.py" line="961" />
         <source>{0}개 취소함</source>
         <translation>{0} cancelled</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="949" />
+        <location filename="../../gui/main_window.py" line="963" />
         <source>{0}개 실패</source>
         <translation>{0} failed</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="952" />
+        <location filename="../../gui/main_window.py" line="966" />
         <source>{0}개는 취소해서 처리하지 않음</source>
         <translation>{0} not processed (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="953" />
+        <location filename="../../gui/main_window.py" line="967" />
         <source>처리한 인증서가 없습니다</source>
         <translation>No certificate was processed</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="969" />
+        <location filename="../../gui/main_window.py" line="983" />
         <source>PFX 파일 가져오기</source>
         <translation>Import PFX file</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="970" />
+        <location filename="../../gui/main_window.py" line="984" />
         <source>PFX 파일 (*.pfx *.p12);;모든 파일 (*)</source>
         <translation>PFX files (*.pfx *.p12);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="973" />
-        <location filename="../../gui/main_window.py" line="996" />
+        <location filename="../../gui/main_window.py" line="987" />
+        <location filename="../../gui/main_window.py" line="1010" />
         <source>가져올 위치</source>
         <translation>Import to</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="976" />
+        <location filename="../../gui/main_window.py" line="990" />
         <source>PFX 가져오기</source>
         <translation>Import PFX</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="977" />
+        <location filename="../../gui/main_window.py" line="991" />
         <source>PFX 파일의 암호를 입력하세요. 가져온 인증서도 같은 암호를 씁니다.</source>
         <translation>Enter the PFX file's password. The imported certificate keeps the same password.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="992" />
+        <location filename="../../gui/main_window.py" line="1006" />
         <source>가져올 인증서 폴더 (signCert.der가 있는 폴더)</source>
         <translation>Certificate folder to import (the one with signCert.der)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1005" />
+        <location filename="../../gui/main_window.py" line="1019" />
         <source>인증서를 가져왔습니다.</source>
         <translation>Certificate imported.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1005" />
+        <location filename="../../gui/main_window.py" line="1019" />
         <source>이미 있는 인증서입니다.</source>
         <translation>The certificate is already there.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1006" />
+        <location filename="../../gui/main_window.py" line="1020" />
         <source>인증서를 바꿨습니다.</source>
         <translation>Certificate replaced.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1007" />
+        <location filename="../../gui/main_window.py" line="1021" />
         <source>인증서를 다른 이름으로 가져왔습니다.</source>
         <translation>Certificate imported under another name.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1008" />
+        <location filename="../../gui/main_window.py" line="1022" />
         <source>위치: {0}</source>
         <translation>Location: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1010" />
+        <location filename="../../gui/main_window.py" line="1024" />
         <source>이 PFX에는 본인확인용 난수가 없어 본인확인은 할 수 없습니다.</source>
         <translation>This PFX has no identity-check random number, so the identity check is not possible.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1016" />
+        <location filename="../../gui/main_window.py" line="1030" />
         <source>가져오는 중…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1020" />
+        <location filename="../../gui/main_window.py" line="1034" />
         <source>추가할 폴더 (NPKI 폴더나 백업 폴더)</source>
         <translation>Folder to add (an NPKI folder or a backup folder)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1025" />
+        <location filename="../../gui/main_window.py" line="1039" />
         <source>폴더를 추가했습니다: {0}</source>
         <translation>Folder added: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1035" />
+        <location filename="../../gui/main_window.py" line="1049" />
         <source>목록에서 뺐습니다. 폴더와 인증서는 그대로 있습니다.</source>
         <translation>Removed from the list. The folder and its certificates are untouched.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1068" />
+        <location filename="../../gui/main_window.py" line="1082" />
         <source>인증서 발급·갱신 마법사를 불러올 수 없습니다.</source>
         <translation>The issue/renew wizard could not be loaded.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1086" />
+        <location filename="../../gui/main_window.py" line="1100" />
         <source>이 창을 열 수 없습니다.</source>
         <translation>This window cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1115" />
+        <location filename="../../gui/main_window.py" line="1132" />
         <source>도장 정보</source>
         <translation>About Dojang</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1116" />
+        <location filename="../../gui/main_window.py" line="1133" />
         <source>도장 {0}
 공동인증서(옛 공인인증서)를 하드디스크, USB 저장매체, 휴대폰(모의)에서 관리합니다.
 내장된 모의 은행이 발급하는 인증서는 테스트용이며 실제 은행에서 쓸 수 없습니다.</source>
@@ -1052,99 +1057,99 @@ Certificates issued by the built-in simulated bank are for testing and do not wo
 <context>
     <name>PasswordWidget</name>
     <message>
-        <location filename="../../gui/password_widget.py" line="257" />
+        <location filename="../../gui/password_widget.py" line="270" />
         <source>암호</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="258" />
+        <location filename="../../gui/password_widget.py" line="271" />
         <source>인증서 암호</source>
         <translation>Certificate password</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="259" />
+        <location filename="../../gui/password_widget.py" line="272" />
         <source>암호 보이기/숨기기 (Ctrl+H)</source>
         <translation>Show/hide password (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="260" />
+        <location filename="../../gui/password_widget.py" line="273" />
         <source>암호 보이기</source>
         <translation>Show password</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="261" />
-        <location filename="../../gui/password_widget.py" line="302" />
+        <location filename="../../gui/password_widget.py" line="274" />
+        <location filename="../../gui/password_widget.py" line="315" />
         <source>보기</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="262" />
+        <location filename="../../gui/password_widget.py" line="275" />
         <source>가상키보드로 입력 (키가 무작위로 배열됩니다)</source>
         <translation>Type with the on-screen keypad (keys are shuffled)</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="263" />
-        <location filename="../../gui/password_widget.py" line="264" />
+        <location filename="../../gui/password_widget.py" line="276" />
+        <location filename="../../gui/password_widget.py" line="277" />
         <source>가상키보드</source>
         <translation>On-screen keypad</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="266" />
+        <location filename="../../gui/password_widget.py" line="279" />
         <source>암호 확인(&amp;R)</source>
         <translation>&amp;Repeat password</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="267" />
+        <location filename="../../gui/password_widget.py" line="280" />
         <source>암호 다시 입력</source>
         <translation>Repeat password</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="268" />
+        <location filename="../../gui/password_widget.py" line="281" />
         <source>같은 암호를 한 번 더 입력</source>
         <translation>Type the same password again</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="269" />
+        <location filename="../../gui/password_widget.py" line="282" />
         <source>Caps Lock이 켜져 있습니다.</source>
         <translation>Caps Lock is on.</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="270" />
+        <location filename="../../gui/password_widget.py" line="283" />
         <source>영문·숫자·특수문자가 아닌 글자가 있습니다. 한/영 키를 눌러 영문 입력 상태로 바꾼 뒤 다시 입력하세요.</source>
         <translation>The password contains characters other than letters, digits and symbols. Press the Han/Eng key to switch to English input and type it again.</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="302" />
+        <location filename="../../gui/password_widget.py" line="315" />
         <source>숨기기</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="326" />
+        <location filename="../../gui/password_widget.py" line="339" />
         <source>강도: {0}</source>
         <translation>Strength: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="332" />
+        <location filename="../../gui/password_widget.py" line="345" />
         <source>암호 규칙을 만족합니다.</source>
         <translation>The password meets the rules.</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="338" />
+        <location filename="../../gui/password_widget.py" line="351" />
         <source>강도: -</source>
         <translation>Strength: -</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="340" />
+        <location filename="../../gui/password_widget.py" line="353" />
         <source>영문, 숫자, 특수문자를 섞어 10자 이상으로 만드세요.</source>
         <translation>Use at least 10 characters mixing letters, digits and symbols.</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="347" />
+        <location filename="../../gui/password_widget.py" line="360" />
         <source>두 암호가 일치합니다.</source>
         <translation>The passwords match.</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="349" />
+        <location filename="../../gui/password_widget.py" line="362" />
         <source>두 암호가 일치하지 않습니다.</source>
         <translation>The passwords do not match.</translation>
     </message>
@@ -1256,32 +1261,32 @@ Certificates issued by the built-in simulated bank are for testing and do not wo
 <context>
     <name>VirtualKeypad</name>
     <message>
-        <location filename="../../gui/password_widget.py" line="74" />
+        <location filename="../../gui/password_widget.py" line="87" />
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="75" />
+        <location filename="../../gui/password_widget.py" line="88" />
         <source>특수문자</source>
         <translation>Symbols</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="76" />
+        <location filename="../../gui/password_widget.py" line="89" />
         <source>← 지우기</source>
         <translation>← Delete</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="77" />
+        <location filename="../../gui/password_widget.py" line="90" />
         <source>전체 삭제</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="78" />
+        <location filename="../../gui/password_widget.py" line="91" />
         <source>재배열</source>
         <translation>Shuffle</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="79" />
+        <location filename="../../gui/password_widget.py" line="92" />
         <source>가상키보드</source>
         <translation>On-screen keypad</translation>
     </message>

@@ -6,7 +6,7 @@ import pytest
 from core.authority.secrets_store import (Vault, check_password_hash, hash_password, is_secure_backend,
                                           load_master_key)
 
-from .conftest import MemoryKeyring
+from .conftest import MemoryKeyring, key_factory
 
 
 class PlaintextKeyring(MemoryKeyring):
@@ -58,3 +58,38 @@ def test_scrypt_hash():
     assert h.startswith("scrypt$1024$") and "1234" not in h.split("$", 4)[-1]
     assert check_password_hash("1234", h) and not check_password_hash("1235", h)
     assert hash_password("1234", n=2 ** 10) != h   # salted
+
+
+def test_portable_mode_keeps_the_key_in_the_data_folder(tmp_path):
+    mem = MemoryKeyring()                           # a secure keyring exists, but is not used
+    first = load_master_key(tmp_path, mem, portable=True)
+    assert first.source == "file" and mem.store == {}
+    assert "Portable" in first.notice_text("en") and "휴대용" in first.notice_text("ko")
+    # another computer (its own, empty keyring) opens the same folder with the same key
+    again = load_master_key(tmp_path, MemoryKeyring(), portable=True)
+    assert again.key == first.key and again.notice is None
+
+
+def test_portable_bank_made_with_the_keyring_is_migrated_to_a_file(tmp_path):
+    mem = MemoryKeyring()
+    old = load_master_key(tmp_path, mem)             # how an earlier version stored it
+    (tmp_path / "authority.sqlite3").write_bytes(b"")
+    moved = load_master_key(tmp_path, mem, portable=True)
+    assert moved.key == old.key and moved.source == "file" and moved.notice is None
+    assert load_master_key(tmp_path, MemoryKeyring(), portable=True).key == old.key
+
+
+def test_frozen_app_with_dojang_data_opens_its_bank_on_another_computer(tmp_path, monkeypatch):
+    import sys
+
+    from core.authority import Authority
+    exe_dir = tmp_path / "stick" / "Dojang"
+    (exe_dir / "dojang-data").mkdir(parents=True)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(exe_dir / "Dojang"))
+    monkeypatch.delenv("DOJANG_HOME", raising=False)
+    with Authority.open(keyring_backend=MemoryKeyring(), key_factory=key_factory(), seed_demo=False) as bank:
+        assert bank.master_key_source == "file"
+        assert (exe_dir / "dojang-data" / "authority" / "authority-master.key").exists()
+    with Authority.open(keyring_backend=MemoryKeyring(), key_factory=key_factory(), seed_demo=False) as bank:   # computer 2
+        assert bank.master_key_source == "file"

@@ -360,6 +360,19 @@ def test_issue_action_opens_the_wizard(qtbot, npki_root, monkeypatch):
         keyring.set_keyring(previous)
 
 
+def test_help_menu_reopens_the_welcome_page(qtbot, npki_root):
+    from gui.welcome import WelcomeDialog
+    w = MainWindow(AppContext(language="ko"), watch=False, watch_phones=False)
+    qtbot.addWidget(w)
+    action = w.findChild(type(w.act_view), "actionWelcome")
+    assert action in w.menu_help.actions() and action.text() == "시작 안내(&W)"
+    action.trigger()
+    shown = [x for x in QApplication.topLevelWidgets() if isinstance(x, WelcomeDialog) and x.isVisible()]
+    assert len(shown) == 1 and shown[0].objectName() == "welcomeDialog"
+    shown[0].close()
+    w.shutdown()
+
+
 # --- hot-plug and responsiveness -----------------------------------------------------------------
 
 def test_hot_plug(qtbot, cert, tmp_path, monkeypatch):
