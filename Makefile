@@ -1,12 +1,15 @@
 # make run  — set everything up (once) and open Dojang
 # make test — set everything up (once) and run the whole test suite (Qt offscreen)
+# make try  — open Dojang in a sandbox (try/): its own NPKI folder, bank and a folder acting as a USB stick
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.dojang-installed
 QM     := $(patsubst %.ts,%.qm,$(wildcard resources/i18n/*.ts))
 
-.PHONY: run test setup bench clean translations screenshots dist selfcheck dist-check
+TRY    := $(CURDIR)/try
+
+.PHONY: run try test setup bench clean translations screenshots dist selfcheck dist-check
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -23,6 +26,12 @@ setup: $(STAMP) $(QM)
 
 run: $(STAMP) $(QM)
 	$(PY) main.py
+
+# Your real certificates and settings are not touched; `rm -rf try` starts over.
+try: $(STAMP) $(QM)
+	@mkdir -p $(TRY)/NPKI $(TRY)/home $(TRY)/USB
+	@echo "sandbox: certificates in $(TRY)/NPKI, bank and settings in $(TRY)/home, USB stick = $(TRY)/USB"
+	DOJANG_NPKI_ROOT=$(TRY)/NPKI DOJANG_HOME=$(TRY)/home DOJANG_FAKE_REMOVABLE=$(TRY)/USB $(PY) main.py
 
 test: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
