@@ -40,29 +40,10 @@ def _is_pfx_file(arg: str) -> bool:
 
 
 def _run_with_import(path: str) -> int:
-    """The GUI start of gui.app.run, then the window's PFX import with the file already chosen.
-
-    MainWindow.import_pfx asks for the file through the FileDialog wrapper; answering that question
-    with the double-clicked file keeps the rest of the import (destination, password, conflicts)
-    exactly as when the user picks the file from the menu."""
-    from PySide6.QtCore import QTimer
-
+    """The GUI start of gui.app.run, then the window's PFX import with the file already chosen
+    (destination, password and conflicts are asked exactly as when the user picks it from the menu)."""
     from gui import app as gui_app
-    from gui.dialogs import FileDialog
-
-    qapp = gui_app.create_app()
-    window, ctx = gui_app.build_window(qapp)
-    window.show()
-    QTimer.singleShot(0, window.start)
-
-    def start_import():
-        FileDialog.set_next_file_name(str(Path(path).resolve()))
-        window.import_pfx()
-
-    QTimer.singleShot(0, start_import)
-    code = qapp.exec()
-    ctx.close()
-    return code
+    return gui_app.run(open_pfx=str(Path(path).resolve()))
 
 
 # --- self-check -------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from core import __version__
@@ -48,13 +48,40 @@ def _maybe_welcome(window, ctx) -> None:
         pass
 
 
-def run() -> int:
+PFX_SUFFIXES = (".pfx", ".p12")
+
+
+class FileOpenHandler(QObject):
+    """macOS sends a double-clicked or dropped-on-the-Dock file as a FileOpen event, not as argv."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.FileOpen:
+            path = event.file()
+            if path and path.lower().endswith(PFX_SUFFIXES):
+                # after the event returns: the import opens dialogs of its own
+                QTimer.singleShot(0, lambda: self.window.import_pfx_file(path))
+                return True
+        return False
+
+
+def run(open_pfx: str | None = None) -> int:
+    """open_pfx: a .pfx/.p12 to import once the window is up (the file association's argument)."""
     app = create_app()
     window, ctx = build_window(app)
+    handler = FileOpenHandler(window)
+    app.installEventFilter(handler)
     window.show()
     # The scan starts after the first paint: the window appears at once and fills in.
     QTimer.singleShot(0, window.start)
-    QTimer.singleShot(0, lambda: _maybe_welcome(window, ctx))
+    if open_pfx:
+        QTimer.singleShot(0, lambda: window.import_pfx_file(open_pfx))
+    else:
+        QTimer.singleShot(0, lambda: _maybe_welcome(window, ctx))
     code = app.exec()
+    app.removeEventFilter(handler)
     ctx.close()
     return code

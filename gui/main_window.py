@@ -982,8 +982,13 @@ class MainWindow(QMainWindow):
     def import_pfx(self) -> None:
         path = FileDialog.get_open_file_name(self, self.tr("PFX 파일 가져오기"), str(Path.home()),
                                              self.tr("PFX 파일 (*.pfx *.p12);;모든 파일 (*)"))
-        if not path:
-            return
+        if path:
+            self.import_pfx_file(path)
+
+    def import_pfx_file(self, path: str) -> None:
+        """Import a PFX the user already chose (double-click / Open With / the macOS open event)."""
+        self.raise_()
+        self.activateWindow()
         dest = self._pick_storage(self.tr("가져올 위치"))
         if dest is None:
             return

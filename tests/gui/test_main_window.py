@@ -243,6 +243,30 @@ def test_import_pfx_and_folder(qtbot, window, cert, usb, tmp_path):
     assert len(window.cert_model.rows) == 3
 
 
+def test_macos_file_open_event_imports_the_pfx(qtbot, window, cert, usb, tmp_path):
+    """Finder's double-click / Dock drop arrives as a QFileOpenEvent; other files are left alone."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QFileOpenEvent
+    from core.storage import operations as ops
+    from gui.app import FileOpenHandler
+    pfx_path = tmp_path / "from-finder.p12"
+    ops.export_pfx(read_cert_folder(cert.path), bytearray(PASSWORD.encode()), pfx_path, flavour=pfx.MODERN)
+    app = QApplication.instance()
+    handler = FileOpenHandler(window)
+    app.installEventFilter(handler)
+    try:
+        assert not QCoreApplication.sendEvent(app, QFileOpenEvent(str(tmp_path / "notes.txt")))
+        StoragePickerDialog.set_next_answer(storage_of(window, REMOVABLE).id)
+        PasswordDialog.set_next_password(PASSWORD)
+        with qtbot.waitSignal(window.operationFinished, timeout=30_000) as blocker:
+            QCoreApplication.sendEvent(app, QFileOpenEvent(str(pfx_path)))
+        assert "imported" in blocker.args[0]
+        [imported] = certs_under(usb)
+        assert (imported / "signCert.der").read_bytes() == cert.sign_cert
+    finally:
+        app.removeEventFilter(handler)
+
+
 def test_add_folder(qtbot, window, tmp_path):
     backup = tmp_path / "backup"
     made = factory.make_cert(backup / "NPKI" / "yessign" / "USER", name="이영희", key_index=3)
