@@ -107,6 +107,12 @@ class DemoPanel(QWidget):
         tag = QLabel(ko if self.ctx.language == "ko" else en, card)
         tag.setProperty("class", "tagWarn" if key in ("locked", "expired", "low-balance") else "tag")
         head.addWidget(tag)
+        copy_name = QPushButton(self.tr("복사"), card)    # for keyboards without Hangul input
+        copy_name.setObjectName(f"demoCopy_name_{key}")
+        copy_name.setProperty("class", "copy")
+        copy_name.setToolTip(self.tr("이름을 클립보드에 복사합니다 (한글 입력기가 없을 때 붙여넣기용)"))
+        copy_name.clicked.connect(lambda _=False, n=info["name"]: self._copy(self.tr("이름"), n))
+        head.addWidget(copy_name)
         if info["locked"]:
             locked = QLabel(self.tr("현재 잠김"), card)
             locked.setObjectName(f"demoLocked_{key}")

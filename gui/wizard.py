@@ -390,7 +390,18 @@ class CustomerPage(Page):
         self.lay.addStretch(1)
         for e in (self.name, self.rrn_front, self.rrn_back, self.account, self.account_password):
             e.returnPressed.connect(self.wizard.next)
-        self.rrn_front.textEdited.connect(lambda t: self.rrn_back.setFocus() if len(t) == 6 else None)
+        # 14 = a whole "YYMMDD-NNNNNNN" pasted here; _front_edited splits it over both fields
+        self.rrn_front.setMaxLength(14)
+        self.rrn_front.textEdited.connect(self._front_edited)
+
+    def _front_edited(self, text: str) -> None:
+        digits = "".join(ch for ch in text if ch in "0123456789")
+        if len(digits) > 6:
+            self.rrn_front.setText(digits[:6])
+            self.rrn_back.setText(digits[6:13])
+            self.rrn_back.setFocus()
+        elif len(text) == 6:
+            self.rrn_back.setFocus()
 
     def enter(self) -> None:
         d = self.flow.data

@@ -1,24 +1,25 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>CardViewer</name>
     <message>
-        <location filename="../../gui/devices.py" line="168" />
+        <location filename="../../gui/devices.py" line="168"/>
         <source>보안카드 (모의)</source>
         <translation>Security card (simulated)</translation>
     </message>
     <message>
-        <location filename="../../gui/devices.py" line="193" />
+        <location filename="../../gui/devices.py" line="193"/>
         <source>도장은행 보안카드</source>
         <translation>Dojang Bank security card</translation>
     </message>
     <message>
-        <location filename="../../gui/devices.py" line="197" />
+        <location filename="../../gui/devices.py" line="197"/>
         <source>일련번호 {0}</source>
         <translation>Serial {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/devices.py" line="223" />
+        <location filename="../../gui/devices.py" line="223"/>
         <source>요청한 번호의 앞 2자리·뒤 2자리를 입력합니다. 보안카드 번호를 전화·문자·메신저로 알려 달라는 요구는 모두 사기입니다. (모의 보안카드 — {0})</source>
         <translation>Enter the first 2 digits of one requested cell and the last 2 of the other. Anyone asking for your card numbers by phone, text or messenger is a fraudster. (Simulated card — {0})</translation>
     </message>
@@ -26,107 +27,118 @@
 <context>
     <name>DemoPanel</name>
     <message>
-        <location filename="../../gui/demo_panel.py" line="53" />
+        <location filename="../../gui/demo_panel.py" line="53"/>
         <source>데모 고객 안내</source>
         <translation>Demo customers</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="57" />
+        <location filename="../../gui/demo_panel.py" line="57"/>
         <source>아래 고객과 주민등록번호·계좌·전화번호는 모두 가짜 데모 데이터입니다. 실제 사람이나 계좌와 관계가 없으며, 여기서 발급한 공동인증서는 실제 은행에서 쓸 수 없는 테스트 인증서입니다. 인증서 발급 단계에서 이 값을 그대로 입력하세요.</source>
         <translation>The customers below and their resident registration numbers, accounts and phone numbers are all fake demo data, unrelated to any real person or account; certificates issued with them are test certificates no real bank accepts. Type these values as they are in the issuance steps.</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="65" />
+        <location filename="../../gui/demo_panel.py" line="65"/>
         <source>새로 고침</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="88" />
+        <location filename="../../gui/demo_panel.py" line="88"/>
         <source>데모 고객이 없습니다.</source>
         <translation>There are no demo customers.</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="94" />
+        <location filename="../../gui/demo_panel.py" line="94"/>
         <source>{0}을(를) 클립보드에 복사했습니다.</source>
         <translation>Copied {0} to the clipboard.</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="111" />
+        <location filename="../../gui/demo_panel.py" line="113"/>
+        <source>이름을 클립보드에 복사합니다 (한글 입력기가 없을 때 붙여넣기용)</source>
+        <translation>Copies the name, to paste it where you cannot type Hangul</translation>
+    </message>
+    <message>
+        <location filename="../../gui/demo_panel.py" line="114"/>
+        <source>이름</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../gui/demo_panel.py" line="117"/>
         <source>현재 잠김</source>
         <translation>Locked now</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="125" />
+        <location filename="../../gui/demo_panel.py" line="131"/>
         <source>주민등록번호</source>
         <translation>Resident registration no.</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="126" />
+        <location filename="../../gui/demo_panel.py" line="132"/>
         <source>계좌번호</source>
         <translation>Account number</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="127" />
+        <location filename="../../gui/demo_panel.py" line="133"/>
         <source>계좌 비밀번호</source>
         <translation>Account password</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="128" />
+        <location filename="../../gui/demo_panel.py" line="134"/>
         <source>휴대폰</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="130" />
+        <location filename="../../gui/demo_panel.py" line="136"/>
         <source>잔액</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="130" />
+        <location filename="../../gui/demo_panel.py" line="136"/>
         <source>{0:,}원</source>
         <translation>KRW {0:,}</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="132" />
+        <location filename="../../gui/demo_panel.py" line="138"/>
         <source>보안카드</source>
         <translation>Security card</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="132" />
+        <location filename="../../gui/demo_panel.py" line="138"/>
         <source>있음 (카드 보기에서 번호 확인)</source>
         <translation>Yes (see the numbers with “Show card”)</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="134" />
+        <location filename="../../gui/demo_panel.py" line="140"/>
         <source>OTP</source>
         <translation>OTP</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="134" />
+        <location filename="../../gui/demo_panel.py" line="140"/>
         <source>있음 (OTP 보기에서 번호 확인)</source>
         <translation>Yes (see the code with “Show OTP”)</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="136" />
+        <location filename="../../gui/demo_panel.py" line="142"/>
         <source>인증서 비밀번호</source>
         <translation>Certificate password</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="147" />
+        <location filename="../../gui/demo_panel.py" line="110"/>
+        <location filename="../../gui/demo_panel.py" line="153"/>
         <source>복사</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="159" />
+        <location filename="../../gui/demo_panel.py" line="165"/>
         <source>보안카드 보기</source>
         <translation>Show card</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="164" />
+        <location filename="../../gui/demo_panel.py" line="170"/>
         <source>OTP 보기</source>
         <translation>Show OTP</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="168" />
+        <location filename="../../gui/demo_panel.py" line="174"/>
         <source>휴대폰 열기</source>
         <translation>Open phone</translation>
     </message>
@@ -134,32 +146,32 @@
 <context>
     <name>OtpWindow</name>
     <message>
-        <location filename="../../gui/devices.py" line="57" />
+        <location filename="../../gui/devices.py" line="57"/>
         <source>OTP 발생기 (모의)</source>
         <translation>OTP token (simulated)</translation>
     </message>
     <message>
-        <location filename="../../gui/devices.py" line="80" />
+        <location filename="../../gui/devices.py" line="80"/>
         <source>도장은행 OTP</source>
         <translation>Dojang Bank OTP</translation>
     </message>
     <message>
-        <location filename="../../gui/devices.py" line="103" />
+        <location filename="../../gui/devices.py" line="103"/>
         <source>누르기</source>
         <translation>Press</translation>
     </message>
     <message>
-        <location filename="../../gui/devices.py" line="109" />
+        <location filename="../../gui/devices.py" line="109"/>
         <source>S/N {0}</source>
         <translation>S/N {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/devices.py" line="154" />
+        <location filename="../../gui/devices.py" line="154"/>
         <source>{0}초 남음</source>
         <translation>{0} s left</translation>
     </message>
     <message>
-        <location filename="../../gui/devices.py" line="156" />
+        <location filename="../../gui/devices.py" line="156"/>
         <source>버튼을 누르면 OTP 번호가 표시됩니다</source>
         <translation>Press the button to show the OTP code</translation>
     </message>
@@ -167,103 +179,103 @@
 <context>
     <name>PcTransferWindow</name>
     <message>
-        <location filename="../../gui/phone_window.py" line="857" />
+        <location filename="../../gui/phone_window.py" line="857"/>
         <source>휴대폰과 인증서 주고받기</source>
         <translation>Certificates between PC and phone</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="866" />
-        <source>휴대폰으로 보낼 공동인증서를 고르고 비밀번호를 입력하면 인증번호 12자리가 표시됩니다. 휴대폰의 도장은행 앱 → 'PC에서 가져오기'에 입력하세요.</source>
-        <translation>Choose the certificate to send and enter its password to get a 12-digit code. Type it on the phone in the Dojang Bank app → 'From PC'.</translation>
+        <location filename="../../gui/phone_window.py" line="866"/>
+        <source>휴대폰으로 보낼 공동인증서를 고르고 비밀번호를 입력하면 인증번호 12자리가 표시됩니다. 휴대폰의 도장은행 앱 → &apos;PC에서 가져오기&apos;에 입력하세요.</source>
+        <translation>Choose the certificate to send and enter its password to get a 12-digit code. Type it on the phone in the Dojang Bank app → &apos;From PC&apos;.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="877" />
-        <location filename="../../gui/phone_window.py" line="907" />
+        <location filename="../../gui/phone_window.py" line="877"/>
+        <location filename="../../gui/phone_window.py" line="907"/>
         <source>인증서 비밀번호</source>
         <translation>Certificate password</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="880" />
+        <location filename="../../gui/phone_window.py" line="880"/>
         <source>인증번호 받기</source>
         <translation>Get a code</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="894" />
+        <location filename="../../gui/phone_window.py" line="894"/>
         <source>휴대폰으로 보내기</source>
         <translation>Send to phone</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="898" />
-        <source>휴대폰의 도장은행 앱 → 'PC로 보내기'에 표시된 인증번호 12자리와 인증서 비밀번호를 입력하고 저장할 곳을 고르세요.</source>
-        <translation>Enter the 12-digit code shown on the phone (Dojang Bank app → 'To PC') and the certificate password, and choose where to save.</translation>
+        <location filename="../../gui/phone_window.py" line="898"/>
+        <source>휴대폰의 도장은행 앱 → &apos;PC로 보내기&apos;에 표시된 인증번호 12자리와 인증서 비밀번호를 입력하고 저장할 곳을 고르세요.</source>
+        <translation>Enter the 12-digit code shown on the phone (Dojang Bank app → &apos;To PC&apos;) and the certificate password, and choose where to save.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="912" />
+        <location filename="../../gui/phone_window.py" line="912"/>
         <source>인증서 받기</source>
         <translation>Receive certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="918" />
+        <location filename="../../gui/phone_window.py" line="918"/>
         <source>휴대폰에서 받기</source>
         <translation>Receive from phone</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="933" />
+        <location filename="../../gui/phone_window.py" line="933"/>
         <source>받을 휴대폰: {0}</source>
         <translation>To phone: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="937" />
+        <location filename="../../gui/phone_window.py" line="937"/>
         <source>저장할 곳: {0}</source>
         <translation>Save to: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="945" />
+        <location filename="../../gui/phone_window.py" line="945"/>
         <source>보낼 인증서와 받을 휴대폰을 고르세요.</source>
         <translation>Choose the certificate and the phone.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="948" />
+        <location filename="../../gui/phone_window.py" line="948"/>
         <source>인증서 비밀번호를 입력하세요.</source>
         <translation>Enter the certificate password.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="963" />
+        <location filename="../../gui/phone_window.py" line="963"/>
         <source>휴대폰({0})에서 이 번호와 인증서 비밀번호를 입력하세요.</source>
         <translation>Type this code and the certificate password on the phone ({0}).</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="974" />
+        <location filename="../../gui/phone_window.py" line="974"/>
         <source>{0}분 {1:02d}초 남음</source>
         <translation>{0}:{1:02d} left</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="979" />
+        <location filename="../../gui/phone_window.py" line="979"/>
         <source>휴대폰에 인증서를 보냈습니다.</source>
         <translation>The certificate was sent to the phone.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="980" />
+        <location filename="../../gui/phone_window.py" line="980"/>
         <source>유효시간이 지났습니다. 다시 인증번호를 받으세요.</source>
         <translation>The code expired. Get a new code.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="981" />
+        <location filename="../../gui/phone_window.py" line="981"/>
         <source>인증서 보내기가 취소되었습니다.</source>
         <translation>Sending was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="987" />
+        <location filename="../../gui/phone_window.py" line="987"/>
         <source>인증번호 12자리 숫자를 입력하세요.</source>
         <translation>Enter the 12-digit code.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="990" />
+        <location filename="../../gui/phone_window.py" line="990"/>
         <source>인증서 비밀번호를 입력하고 저장할 곳을 고르세요.</source>
         <translation>Enter the certificate password and choose where to save.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="1000" />
+        <location filename="../../gui/phone_window.py" line="1000"/>
         <source>인증서를 저장했습니다: {0}</source>
         <translation>Certificate saved: {0}</translation>
     </message>
@@ -271,266 +283,266 @@
 <context>
     <name>PhoneWindow</name>
     <message>
-        <location filename="../../gui/phone_window.py" line="165" />
+        <location filename="../../gui/phone_window.py" line="165"/>
         <source>휴대폰 (모의) — {0}</source>
         <translation>Phone (simulated) — {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="249" />
+        <location filename="../../gui/phone_window.py" line="249"/>
         <source>◀ 뒤로</source>
         <translation>◀ Back</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="250" />
+        <location filename="../../gui/phone_window.py" line="250"/>
         <source>● 홈</source>
         <translation>● Home</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="272" />
+        <location filename="../../gui/phone_window.py" line="272"/>
         <source>새 알림이 없습니다</source>
         <translation>No new notifications</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="276" />
+        <location filename="../../gui/phone_window.py" line="276"/>
         <source>밀어서 잠금 해제  ›</source>
         <translation>Slide to unlock  ›</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="289" />
-        <location filename="../../gui/phone_window.py" line="307" />
+        <location filename="../../gui/phone_window.py" line="289"/>
+        <location filename="../../gui/phone_window.py" line="307"/>
         <source>메시지</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="290" />
+        <location filename="../../gui/phone_window.py" line="290"/>
         <source>도장은행</source>
         <translation>Dojang Bank</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="301" />
+        <location filename="../../gui/phone_window.py" line="301"/>
         <source>모의 휴대폰입니다. 은행의 전화와 문자가 이곳으로 옵니다.</source>
         <translation>A simulated phone: the bank’s calls and text messages arrive here.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="308" />
+        <location filename="../../gui/phone_window.py" line="308"/>
         <source>보낸 사람 {0} (도장은행)</source>
         <translation>From {0} (Dojang Bank)</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="316" />
+        <location filename="../../gui/phone_window.py" line="316"/>
         <source>받은 메시지가 없습니다.</source>
         <translation>No messages.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="319" />
+        <location filename="../../gui/phone_window.py" line="319"/>
         <source>최근 인증번호 복사</source>
         <translation>Copy the latest code</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="326" />
+        <location filename="../../gui/phone_window.py" line="326"/>
         <source>수신 전화</source>
         <translation>Incoming call</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="327" />
+        <location filename="../../gui/phone_window.py" line="327"/>
         <source>도장은행 ARS</source>
         <translation>Dojang Bank ARS</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="338" />
+        <location filename="../../gui/phone_window.py" line="338"/>
         <source>거절</source>
         <translation>Decline</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="339" />
+        <location filename="../../gui/phone_window.py" line="339"/>
         <source>받기</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="354" />
+        <location filename="../../gui/phone_window.py" line="354"/>
         <source>도장은행 ARS · 통화 중</source>
         <translation>Dojang Bank ARS · in call</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="355" />
-        <location filename="../../gui/phone_window.py" line="573" />
+        <location filename="../../gui/phone_window.py" line="355"/>
+        <location filename="../../gui/phone_window.py" line="573"/>
         <source>PC 화면에 표시된 2자리 숫자를 누르세요.</source>
         <translation>Key the 2 digits shown on the PC screen.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="375" />
+        <location filename="../../gui/phone_window.py" line="375"/>
         <source>종료</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="386" />
+        <location filename="../../gui/phone_window.py" line="386"/>
         <source>도장은행 · 인증센터</source>
         <translation>Dojang Bank · Certificates</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="401" />
-        <source>이 휴대폰에 저장된 공동인증서가 없습니다. 'PC에서 가져오기'로 옮겨 오세요.</source>
-        <translation>No certificates on this phone. Bring one over with 'From PC'.</translation>
+        <location filename="../../gui/phone_window.py" line="401"/>
+        <source>이 휴대폰에 저장된 공동인증서가 없습니다. &apos;PC에서 가져오기&apos;로 옮겨 오세요.</source>
+        <translation>No certificates on this phone. Bring one over with &apos;From PC&apos;.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="404" />
+        <location filename="../../gui/phone_window.py" line="404"/>
         <source>내 인증서</source>
         <translation>My certificates</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="411" />
-        <source>PC에서 '휴대폰으로 보내기'를 누르면 표시되는 인증번호 12자리와 인증서 비밀번호를 입력하세요.</source>
-        <translation>Enter the 12-digit code the PC shows under 'Send to phone', and the certificate password.</translation>
+        <location filename="../../gui/phone_window.py" line="411"/>
+        <source>PC에서 &apos;휴대폰으로 보내기&apos;를 누르면 표시되는 인증번호 12자리와 인증서 비밀번호를 입력하세요.</source>
+        <translation>Enter the 12-digit code the PC shows under &apos;Send to phone&apos;, and the certificate password.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="415" />
+        <location filename="../../gui/phone_window.py" line="415"/>
         <source>0000-0000-0000</source>
         <translation>0000-0000-0000</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="422" />
-        <location filename="../../gui/phone_window.py" line="447" />
+        <location filename="../../gui/phone_window.py" line="422"/>
+        <location filename="../../gui/phone_window.py" line="447"/>
         <source>인증서 비밀번호</source>
         <translation>Certificate password</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="424" />
+        <location filename="../../gui/phone_window.py" line="424"/>
         <source>인증서 가져오기</source>
         <translation>Import certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="432" />
+        <location filename="../../gui/phone_window.py" line="432"/>
         <source>PC에서 가져오기</source>
         <translation>From PC</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="439" />
-        <source>PC로 보낼 인증서를 고르고 비밀번호를 입력하면 인증번호가 표시됩니다. PC의 '휴대폰에서 받기'에 입력하세요.</source>
-        <translation>Choose the certificate to send and enter its password to get a code. Type it into 'Receive from phone' on the PC.</translation>
+        <location filename="../../gui/phone_window.py" line="439"/>
+        <source>PC로 보낼 인증서를 고르고 비밀번호를 입력하면 인증번호가 표시됩니다. PC의 &apos;휴대폰에서 받기&apos;에 입력하세요.</source>
+        <translation>Choose the certificate to send and enter its password to get a code. Type it into &apos;Receive from phone&apos; on the PC.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="449" />
+        <location filename="../../gui/phone_window.py" line="449"/>
         <source>인증번호 받기</source>
         <translation>Get a code</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="465" />
+        <location filename="../../gui/phone_window.py" line="465"/>
         <source>PC로 보내기</source>
         <translation>To PC</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="509" />
+        <location filename="../../gui/phone_window.py" line="509"/>
         <source>{0}월 {1}일 {2}요일</source>
         <translation>{2}, {1}/{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="549" />
+        <location filename="../../gui/phone_window.py" line="549"/>
         <source>남은 시간 {0}초</source>
         <translation>{0} s left</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="554" />
+        <location filename="../../gui/phone_window.py" line="554"/>
         <source>인증이 완료되었습니다. 통화를 종료합니다.</source>
         <translation>Verified. Ending the call.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="555" />
+        <location filename="../../gui/phone_window.py" line="555"/>
         <source>입력 횟수를 초과했습니다. PC에서 다시 시도하세요.</source>
         <translation>Too many attempts. Try again from the PC.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="556" />
+        <location filename="../../gui/phone_window.py" line="556"/>
         <source>응답 시간이 지났습니다. PC에서 다시 요청하세요.</source>
         <translation>The time limit passed. Request a new call on the PC.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="557" />
+        <location filename="../../gui/phone_window.py" line="557"/>
         <source>통화를 거절했습니다.</source>
         <translation>Call declined.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="557" />
+        <location filename="../../gui/phone_window.py" line="557"/>
         <source>통화가 끝났습니다.</source>
         <translation>Call ended.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="641" />
+        <location filename="../../gui/phone_window.py" line="641"/>
         <source>메시지 · {0}</source>
         <translation>Message · {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="650" />
+        <location filename="../../gui/phone_window.py" line="650"/>
         <source>새 메시지 {0}</source>
         <translation>{0} new</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="668" />
+        <location filename="../../gui/phone_window.py" line="668"/>
         <source>만료됨</source>
         <translation>expired</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="668" />
+        <location filename="../../gui/phone_window.py" line="668"/>
         <source>{0}일 남음</source>
         <translation>{0} days left</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="670" />
+        <location filename="../../gui/phone_window.py" line="670"/>
         <source>{0} · 만료일 {1} ({2})</source>
         <translation>{0} · expires {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="682" />
+        <location filename="../../gui/phone_window.py" line="682"/>
         <source>인증번호 12자리 숫자를 입력하세요.</source>
         <translation>Enter the 12-digit code.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="685" />
-        <location filename="../../gui/phone_window.py" line="709" />
+        <location filename="../../gui/phone_window.py" line="685"/>
+        <location filename="../../gui/phone_window.py" line="709"/>
         <source>인증서 비밀번호를 입력하세요.</source>
         <translation>Enter the certificate password.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="697" />
+        <location filename="../../gui/phone_window.py" line="697"/>
         <source>인증서를 휴대폰에 저장했습니다.</source>
         <translation>The certificate was saved on the phone.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="698" />
+        <location filename="../../gui/phone_window.py" line="698"/>
         <source>같은 인증서가 이미 휴대폰에 있습니다.</source>
         <translation>The same certificate is already on the phone.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="706" />
+        <location filename="../../gui/phone_window.py" line="706"/>
         <source>보낼 인증서를 고르세요.</source>
         <translation>Choose a certificate to send.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="714" />
+        <location filename="../../gui/phone_window.py" line="714"/>
         <source>인증서를 찾을 수 없습니다.</source>
         <translation>The certificate was not found.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="725" />
-        <source>PC의 '휴대폰에서 받기'에 이 번호와 인증서 비밀번호를 입력하세요.</source>
-        <translation>Type this code and the certificate password into 'Receive from phone' on the PC.</translation>
+        <location filename="../../gui/phone_window.py" line="725"/>
+        <source>PC의 &apos;휴대폰에서 받기&apos;에 이 번호와 인증서 비밀번호를 입력하세요.</source>
+        <translation>Type this code and the certificate password into &apos;Receive from phone&apos; on the PC.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="734" />
+        <location filename="../../gui/phone_window.py" line="734"/>
         <source>{0}분 {1:02d}초 남음</source>
         <translation>{0}:{1:02d} left</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="740" />
+        <location filename="../../gui/phone_window.py" line="740"/>
         <source>PC로 보냈습니다.</source>
         <translation>Sent to the PC.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="741" />
+        <location filename="../../gui/phone_window.py" line="741"/>
         <source>유효시간이 지났습니다. 다시 인증번호를 받으세요.</source>
         <translation>The code expired. Get a new code.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="742" />
+        <location filename="../../gui/phone_window.py" line="742"/>
         <source>인증서 보내기가 취소되었습니다.</source>
         <translation>Sending was cancelled.</translation>
     </message>
@@ -538,290 +550,290 @@
 <context>
     <name>TellerPanel</name>
     <message>
-        <location filename="../../gui/teller_panel.py" line="56" />
+        <location filename="../../gui/teller_panel.py" line="56"/>
         <source>도장은행 창구 (관리자)</source>
         <translation>Dojang Bank counter (admin)</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="59" />
+        <location filename="../../gui/teller_panel.py" line="59"/>
         <source>모의 은행의 창구 업무입니다. 고객을 추가하고, 잠긴 계좌를 풀고, 보안카드·OTP를 발급하고, 인증서를 폐지할 수 있습니다.</source>
         <translation>The simulated bank’s counter: add customers, unlock accounts, issue security cards and OTP devices, revoke certificates.</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="86" />
+        <location filename="../../gui/teller_panel.py" line="86"/>
         <source>처리하지 못했습니다.</source>
         <translation>That did not work.</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="94" />
+        <location filename="../../gui/teller_panel.py" line="94"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="94" />
-        <location filename="../../gui/teller_panel.py" line="201" />
+        <location filename="../../gui/teller_panel.py" line="94"/>
+        <location filename="../../gui/teller_panel.py" line="201"/>
         <source>이름</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="94" />
-        <location filename="../../gui/teller_panel.py" line="202" />
+        <location filename="../../gui/teller_panel.py" line="94"/>
+        <location filename="../../gui/teller_panel.py" line="202"/>
         <source>주민등록번호</source>
         <translation>Resident registration no.</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="94" />
+        <location filename="../../gui/teller_panel.py" line="94"/>
         <source>휴대폰</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="94" />
+        <location filename="../../gui/teller_panel.py" line="94"/>
         <source>계좌</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="95" />
-        <location filename="../../gui/teller_panel.py" line="206" />
+        <location filename="../../gui/teller_panel.py" line="95"/>
+        <location filename="../../gui/teller_panel.py" line="206"/>
         <source>잔액</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="95" />
+        <location filename="../../gui/teller_panel.py" line="95"/>
         <source>계좌 상태</source>
         <translation>Account state</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="95" />
+        <location filename="../../gui/teller_panel.py" line="95"/>
         <source>보안카드</source>
         <translation>Security card</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="95" />
+        <location filename="../../gui/teller_panel.py" line="95"/>
         <source>OTP</source>
         <translation>OTP</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="95" />
-        <location filename="../../gui/teller_panel.py" line="276" />
+        <location filename="../../gui/teller_panel.py" line="95"/>
+        <location filename="../../gui/teller_panel.py" line="276"/>
         <source>인증서</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="98" />
+        <location filename="../../gui/teller_panel.py" line="98"/>
         <source>잠금 해제</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="99" />
-        <location filename="../../gui/teller_panel.py" line="196" />
+        <location filename="../../gui/teller_panel.py" line="99"/>
+        <location filename="../../gui/teller_panel.py" line="196"/>
         <source>보안카드 발급</source>
         <translation>Issue security card</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="100" />
-        <location filename="../../gui/teller_panel.py" line="199" />
+        <location filename="../../gui/teller_panel.py" line="100"/>
+        <location filename="../../gui/teller_panel.py" line="199"/>
         <source>OTP 발급</source>
         <translation>Issue OTP</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="101" />
+        <location filename="../../gui/teller_panel.py" line="101"/>
         <source>새로 고침</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="108" />
-        <location filename="../../gui/teller_panel.py" line="258" />
-        <location filename="../../gui/teller_panel.py" line="296" />
+        <location filename="../../gui/teller_panel.py" line="108"/>
+        <location filename="../../gui/teller_panel.py" line="258"/>
+        <location filename="../../gui/teller_panel.py" line="296"/>
         <source>고객</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="128" />
+        <location filename="../../gui/teller_panel.py" line="128"/>
         <source>먼저 목록에서 고객을 고르세요.</source>
         <translation>Choose a customer in the list first.</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="139" />
+        <location filename="../../gui/teller_panel.py" line="139"/>
         <source>계좌 비밀번호·보안카드·OTP 잠금을 풀고 오류 횟수를 초기화했습니다.</source>
         <translation>Unlocked the account password, security card and OTP, and reset their error counts.</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="151" />
+        <location filename="../../gui/teller_panel.py" line="151"/>
         <source>새 보안카드를 발급했습니다 ({0}). 이전 카드는 더 이상 쓸 수 없습니다.</source>
         <translation>Issued a new security card ({0}). The previous card no longer works.</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="164" />
+        <location filename="../../gui/teller_panel.py" line="164"/>
         <source>새 OTP를 발급했습니다 ({0}). 이전 OTP는 더 이상 쓸 수 없습니다.</source>
         <translation>Issued a new OTP device ({0}). The previous one no longer works.</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="184" />
+        <location filename="../../gui/teller_panel.py" line="184"/>
         <source>숫자 10~14자리</source>
         <translation>10 to 14 digits</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="189" />
+        <location filename="../../gui/teller_panel.py" line="189"/>
         <source>숫자 4자리</source>
         <translation>4 digits</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="195" />
+        <location filename="../../gui/teller_panel.py" line="195"/>
         <source> 원</source>
         <translation> KRW</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="203" />
+        <location filename="../../gui/teller_panel.py" line="203"/>
         <source>휴대폰 번호</source>
         <translation>Mobile number</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="204" />
+        <location filename="../../gui/teller_panel.py" line="204"/>
         <source>계좌번호</source>
         <translation>Account number</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="205" />
+        <location filename="../../gui/teller_panel.py" line="205"/>
         <source>계좌 비밀번호</source>
         <translation>Account password</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="211" />
+        <location filename="../../gui/teller_panel.py" line="211"/>
         <source>기기</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="217" />
-        <location filename="../../gui/teller_panel.py" line="221" />
+        <location filename="../../gui/teller_panel.py" line="217"/>
+        <location filename="../../gui/teller_panel.py" line="221"/>
         <source>고객 추가</source>
         <translation>Add customer</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="247" />
+        <location filename="../../gui/teller_panel.py" line="247"/>
         <source>고객 {0}(고객 번호 {1})을(를) 추가했습니다.</source>
         <translation>Added customer {0} (customer no. {1}).</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="258" />
+        <location filename="../../gui/teller_panel.py" line="258"/>
         <source>일련번호</source>
         <translation>Serial</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="258" />
+        <location filename="../../gui/teller_panel.py" line="258"/>
         <source>구분</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="258" />
+        <location filename="../../gui/teller_panel.py" line="258"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="258" />
+        <location filename="../../gui/teller_panel.py" line="258"/>
         <source>발급 방식</source>
         <translation>Operation</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="259" />
+        <location filename="../../gui/teller_panel.py" line="259"/>
         <source>만료일</source>
         <translation>Expires</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="259" />
+        <location filename="../../gui/teller_panel.py" line="259"/>
         <source>인증서 이름</source>
         <translation>Certificate name</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="262" />
+        <location filename="../../gui/teller_panel.py" line="262"/>
         <source>폐지 사유</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="265" />
+        <location filename="../../gui/teller_panel.py" line="265"/>
         <source>고객 요청</source>
         <translation>Customer request</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="265" />
+        <location filename="../../gui/teller_panel.py" line="265"/>
         <source>개인키 유출 의심</source>
         <translation>Key compromise suspected</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="266" />
+        <location filename="../../gui/teller_panel.py" line="266"/>
         <source>정보 변경</source>
         <translation>Details changed</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="267" />
+        <location filename="../../gui/teller_panel.py" line="267"/>
         <source>사용 중지</source>
         <translation>No longer used</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="270" />
+        <location filename="../../gui/teller_panel.py" line="270"/>
         <source>선택한 인증서 폐지</source>
         <translation>Revoke selected certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="281" />
+        <location filename="../../gui/teller_panel.py" line="281"/>
         <source>먼저 폐지할 인증서를 고르세요.</source>
         <translation>Choose the certificate to revoke first.</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="288" />
+        <location filename="../../gui/teller_panel.py" line="288"/>
         <source>인증서를 폐지했습니다. 인증서 폐지목록(CRL)에 올라갑니다.</source>
         <translation>The certificate was revoked; it is listed in the CRL.</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="296" />
+        <location filename="../../gui/teller_panel.py" line="296"/>
         <source>시각</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="296" />
+        <location filename="../../gui/teller_panel.py" line="296"/>
         <source>작업</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="297" />
+        <location filename="../../gui/teller_panel.py" line="297"/>
         <source>결과</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="297" />
+        <location filename="../../gui/teller_panel.py" line="297"/>
         <source>내용</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="299" />
+        <location filename="../../gui/teller_panel.py" line="299"/>
         <source>감사 기록</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="313" />
+        <location filename="../../gui/teller_panel.py" line="313"/>
         <source>{0:,}원</source>
         <translation>KRW {0:,}</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="314" />
-        <location filename="../../gui/teller_panel.py" line="316" />
-        <location filename="../../gui/teller_panel.py" line="317" />
-        <location filename="../../gui/teller_panel.py" line="321" />
+        <location filename="../../gui/teller_panel.py" line="314"/>
+        <location filename="../../gui/teller_panel.py" line="316"/>
+        <location filename="../../gui/teller_panel.py" line="317"/>
+        <location filename="../../gui/teller_panel.py" line="321"/>
         <source>잠김</source>
         <translation>locked</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="315" />
+        <location filename="../../gui/teller_panel.py" line="315"/>
         <source>정상 (오류 {0}회)</source>
         <translation>OK ({0} errors)</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="316" />
-        <location filename="../../gui/teller_panel.py" line="317" />
+        <location filename="../../gui/teller_panel.py" line="316"/>
+        <location filename="../../gui/teller_panel.py" line="317"/>
         <source>있음</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="318" />
+        <location filename="../../gui/teller_panel.py" line="318"/>
         <source>{0}개 사용 중</source>
         <translation>{0} active</translation>
     </message>

@@ -163,3 +163,35 @@ def test_drive_pulled_before_saving(qtbot, ctx, wizards, demo_bank, usb):
     save_to(qtbot, w, "removable", GOOD_PASSWORD)
     wait_done(qtbot, w)
     read_back(w.flow.result.path, GOOD_PASSWORD)
+
+
+def test_values_pasted_from_the_demo_panel_fill_the_customer_page(qtbot, ctx, wizards, demo_bank):
+    """A newcomer without a Hangul keyboard copies the name and the whole 주민등록번호 from the demo panel."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from gui.demo_panel import show_demo_panel
+    c = demo("card")
+    w = _start(qtbot, wizards)
+    panel = show_demo_panel(None, ctx)
+    qtbot.addWidget(panel)
+    click(qtbot, panel, "demoCopy_name_card")
+    assert QGuiApplication.clipboard().text() == c.name
+    name = field(w, QLineEdit, "customerNameEdit")
+    name.setFocus()
+    qtbot.keyClick(name, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    click(qtbot, panel, "demoCopy_rrn_card")
+    front, back = field(w, QLineEdit, "rrnFrontEdit"), field(w, QLineEdit, "rrnBackEdit")
+    front.setFocus()
+    qtbot.keyClick(front, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert (name.text(), front.text(), back.text()) == (c.name, c.rrn[:6], c.rrn[6:])
+    assert w.focusWidget() is back                                      # ready for what comes next
+    front.clear()
+    back.clear()
+    QGuiApplication.clipboard().setText(f"{c.rrn[:6]}-{c.rrn[6:]}")      # with the hyphen, as printed
+    front.setFocus()
+    qtbot.keyClick(front, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert (front.text(), back.text()) == (c.rrn[:6], c.rrn[6:])
+    type_into(qtbot, w, "accountEdit", c.account)
+    type_into(qtbot, w, "accountPasswordEdit", c.account_password)
+    next_page(qtbot, w)
+    assert w.flow.step != CUSTOMER, error_text(w, "wizard")
