@@ -25,10 +25,12 @@ translations: $(QM)
 setup: $(STAMP) $(QM)
 
 run: $(STAMP) $(QM)
+	@$(PY) tools/qt_preflight.py
 	$(PY) main.py
 
 # Your real certificates and settings are not touched; `rm -rf try` starts over.
 try: $(STAMP) $(QM)
+	@$(PY) tools/qt_preflight.py
 	@mkdir -p $(TRY)/NPKI $(TRY)/home $(TRY)/USB
 	@echo "sandbox: certificates in $(TRY)/NPKI, bank and settings in $(TRY)/home, USB stick = $(TRY)/USB"
 	DOJANG_NPKI_ROOT=$(TRY)/NPKI DOJANG_HOME=$(TRY)/home DOJANG_FAKE_REMOVABLE=$(TRY)/USB $(PY) main.py

@@ -98,6 +98,15 @@ def app_home() -> Path:
     return platformdirs.user_data_path(APP_NAME, appauthor=False, roaming=True)
 
 
+BANK_FOLDER = "authority"            # the simulated bank's folder under app_home()
+BANK_DB = "authority.sqlite3"
+
+
+def bank_exists(home: Path | None = None) -> bool:
+    """Has the simulated bank been created under `home` (default app_home())? Cheap: no bank import."""
+    return ((home or app_home()) / BANK_FOLDER / BANK_DB).is_file()
+
+
 def ensure_dir(path: Path, private: bool = True) -> Path:
     path.mkdir(parents=True, exist_ok=True)
     if private and os.name == "posix":

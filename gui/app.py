@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from core import __version__
+from core.locations import bank_exists
 
 from .context import AppContext
 from .icons import icon
@@ -77,6 +78,10 @@ def run(open_pfx: str | None = None) -> int:
     window.show()
     # The scan starts after the first paint: the window appears at once and fills in.
     QTimer.singleShot(0, window.start)
+    if not bank_exists():
+        # first start: the bank writes the demo customers' certificates, which the welcome page
+        # mentions; the window refreshes when they are there (MainWindow._on_bank_opened)
+        QTimer.singleShot(0, window.open_bank_in_background)
     if open_pfx:
         QTimer.singleShot(0, lambda: window.import_pfx_file(open_pfx))
     else:

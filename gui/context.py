@@ -5,6 +5,7 @@ context around a temporary bank with an in-memory keyring and a fake clock."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
@@ -25,16 +26,29 @@ class AppContext:
     clock: Clock = _system_clock
     language: str = "ko"
     _authority: Authority | None = field(default=None, repr=False)
+    # called (on the opening thread) with the bank right after it was opened, e.g. to refresh a
+    # window when the first open wrote the demo customers' certificates
+    opened_listeners: list[Callable[[Authority], None]] = field(default_factory=list, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def authority(self) -> Authority:
-        if self._authority is None:
-            if self.open_authority is not None:
-                opener = self.open_authority
+        """The bank, opened on first use (on any thread: a second caller waits for the first)."""
+        if self._authority is not None:
+            return self._authority
+        with self._lock:
+            if self._authority is None:
+                if self.open_authority is not None:
+                    opener = self.open_authority
+                else:
+                    from core.authority import Authority
+                    opener = lambda: Authority.open(clock=self.clock)  # noqa: E731
+                self._authority = opener()
+                opened = self._authority
             else:
-                from core.authority import Authority
-                opener = lambda: Authority.open(clock=self.clock)  # noqa: E731
-            self._authority = opener()
-        return self._authority
+                return self._authority
+        for listener in list(self.opened_listeners):
+            listener(opened)
+        return opened
 
     @property
     def authority_open(self) -> bool:

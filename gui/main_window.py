@@ -67,6 +67,7 @@ def _module_available(name: str) -> bool:
 
 class MainWindow(QMainWindow):
     drivesChanged = Signal()       # emitted from the watcher thread; queued to the GUI thread
+    bankOpened = Signal(bool)      # the simulated bank was opened (any thread); True: it just wrote demo data
     scanFinished = Signal()        # every storage of the last refresh has been scanned
     operationFinished = Signal(str)  # after a copy/move/delete/…: the summary text
 
@@ -111,6 +112,8 @@ class MainWindow(QMainWindow):
         self.storage_model.dropRequested.connect(
             lambda keys, sid, move: QTimer.singleShot(0, lambda: self.on_drop(keys, sid, move)))
         self.drivesChanged.connect(self._on_drives_changed)
+        self.bankOpened.connect(self._on_bank_opened)
+        ctx.opened_listeners.append(self._bank_listener)
         self.ticker = QTimer(self)
         self.ticker.setInterval(60_000)
         self.ticker.timeout.connect(self._tick)
@@ -450,7 +453,23 @@ class MainWindow(QMainWindow):
         self.shutdown()
         super().closeEvent(event)
 
+    def _bank_listener(self, authority) -> None:
+        self.bankOpened.emit(bool(getattr(authority, "demo_seeded_now", False)))
+
+    def _on_bank_opened(self, seeded: bool) -> None:
+        # the first open writes the demo customers' certificates and registers their mock phones
+        if seeded:
+            self.refresh()
+
+    def open_bank_in_background(self) -> None:
+        """First start: create the simulated bank (CA keys, demo customers) off the GUI thread, so the
+        demo certificates the welcome page talks about are listed without waiting for a first click."""
+        if not self.ctx.authority_open:
+            self.workers.submit(self.ctx.authority, name="bank", on_error=self._op_failed)
+
     def shutdown(self) -> None:
+        if self._bank_listener in self.ctx.opened_listeners:
+            self.ctx.opened_listeners.remove(self._bank_listener)
         if self.watcher is not None:
             self.watcher.stop()
             self.watcher = None

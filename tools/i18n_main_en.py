@@ -136,7 +136,7 @@ EN = {
     "설정(&S)…": "&Settings…",
     "끝내기(&X)": "E&xit",
     "검색": "Search",
-    "발급(&N)…": "&New certificate…",
+    "발급(&N)…": "&Issue…",
     "발급": "Issue",
     "재발급(&R)…": "&Reissue…",
     "재발급": "Reissue",
@@ -174,11 +174,11 @@ EN = {
     "만료 알림 닫기": "Dismiss expiry notice",
     "인증서 {0}개 표시 (전체 {1}개)": "Showing {0} of {1} certificate(s)",
     "인증서 {0}개가 30일 이내에 만료되고, {1}개는 이미 만료되었습니다 (가장 빠른 만료: {2}).":
-        "{0} certificate(s) expire within 30 days and {1} have expired (earliest: {2}).",
+        "{0} certificate(s) expire within 30 days and {1} already expired (earliest: {2}).",
     "인증서 {0}개가 30일 이내에 만료됩니다 (가장 빠른 만료: {1}).":
         "{0} certificate(s) expire within 30 days (earliest: {1}).",
     "만료된 인증서가 {0}개 있습니다. 은행에서 재발급받을 수 있습니다.":
-        "{0} certificate(s) have expired. Your bank can reissue them.",
+        "Expired certificates: {0}. Your bank can reissue them.",
     "암호를 잊었다면 찾을 방법이 없습니다: 인증서를 삭제하고 은행에서 다시 발급받으세요.":
         "A forgotten password cannot be recovered: delete the certificate and get a new one from your bank.",
     "저장매체를 다시 연결한 뒤 새로 고침하세요. 원본은 그대로 있습니다.":

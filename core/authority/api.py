@@ -51,7 +51,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from ..locations import app_home, is_portable
+from ..locations import BANK_FOLDER, app_home, is_portable
 from ..npki import builder, policies
 from ..npki.certificate import KST
 from ..npki.foldername import safe_folder_name
@@ -253,6 +253,7 @@ class Authority:
         self.key_factory = key_factory
         self.master_key_source = master_key.source
         self.master_key_notice = master_key.notice     # (ko, en) once, when the key file was created
+        self.demo_seeded_now = False    # True when this open created the demo customers (and their files)
         self._fault = fault or _fault_noop
         self._issuing: builder.Issuer | None = None
         self._root_der: bytes | None = None
@@ -270,7 +271,7 @@ class Authority:
         fault: called with a step name at each issuance step (tests inject exceptions)."""
         portable = home is None and is_portable()
         home = Path(home) if home else app_home()
-        folder = home / "authority"
+        folder = home / BANK_FOLDER
         folder.mkdir(parents=True, exist_ok=True)
         master = load_master_key(folder, keyring_backend, portable=portable)
         vault = Vault(master.key)
@@ -284,6 +285,7 @@ class Authority:
             if seed_demo and self._meta("demo_seeded") is None:
                 from .demo import seed_demo as _seed
                 _seed(self)
+                self.demo_seeded_now = True
         except BaseException:
             db.close()
             raise

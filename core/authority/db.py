@@ -11,7 +11,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
-DB_FILE = "authority.sqlite3"
+from ..locations import BANK_DB as DB_FILE  # one name for the file, shared with bank_exists()
 
 # Each entry migrates from version i to i+1. Never edit an applied entry; append a new one.
 MIGRATIONS: list[str] = [

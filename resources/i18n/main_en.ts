@@ -516,7 +516,7 @@ Location: {3}</translation>
     <message>
         <location filename="../../gui/main_window.py" line="373" />
         <source>발급(&amp;N)…</source>
-        <translation>&amp;New certificate…</translation>
+        <translation>&amp;Issue…</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="373" />
@@ -699,7 +699,7 @@ Location: {3}</translation>
     <message>
         <location filename="../../gui/main_window.py" line="670" />
         <source>인증서 {0}개가 30일 이내에 만료되고, {1}개는 이미 만료되었습니다 (가장 빠른 만료: {2}).</source>
-        <translation>{0} certificate(s) expire within 30 days and {1} have expired (earliest: {2}).</translation>
+        <translation>{0} certificate(s) expire within 30 days and {1} already expired (earliest: {2}).</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="673" />
@@ -709,7 +709,7 @@ Location: {3}</translation>
     <message>
         <location filename="../../gui/main_window.py" line="675" />
         <source>만료된 인증서가 {0}개 있습니다. 은행에서 재발급받을 수 있습니다.</source>
-        <translation>{0} certificate(s) have expired. Your bank can reissue them.</translation>
+        <translation>Expired certificates: {0}. Your bank can reissue them.</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="711" />

@@ -384,6 +384,39 @@ def test_issue_action_opens_the_wizard(qtbot, npki_root, monkeypatch):
         keyring.set_keyring(previous)
 
 
+def test_first_start_opens_the_bank_in_the_background_and_lists_the_demo_certificates(qtbot, npki_root):
+    """The welcome page promises demo certificates on the hard disk: they appear without a click."""
+    import keyring
+    from core.locations import app_home, bank_exists
+    from tests.gui.phone_helpers import FakeClock, MemoryKeyring, open_bank
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    clock = FakeClock()
+    ctx = AppContext(open_authority=lambda: open_bank(app_home(), clock, backend, seed_demo=True),
+                     clock=clock, language="ko")
+    try:
+        assert not bank_exists()
+        w = MainWindow(ctx, watch=False, watch_phones=False)
+        qtbot.addWidget(w)
+        with qtbot.waitSignal(w.scanFinished, timeout=10_000):
+            w.start()
+        assert w.cert_model.rows == []                               # nothing on disk yet
+        w.open_bank_in_background()
+        qtbot.waitUntil(lambda: ctx.authority_open and not w.scanning and
+                        {"최갱신", "정만료"} <= {r.entry.info.display_name for r in w.cert_model.rows if r.good},
+                        timeout=30_000)
+        assert bank_exists()
+        assert any(s.kind == PHONE for s in w.storage_model.storages())   # the demo customers' phones
+        w.shutdown()
+        assert w._bank_listener not in ctx.opened_listeners
+        ctx.close()
+        assert ctx.authority().demo_seeded_now is False               # the second open seeds nothing
+    finally:
+        ctx.close()
+        keyring.set_keyring(previous)
+
+
 def test_help_menu_reopens_the_welcome_page(qtbot, npki_root):
     from gui.welcome import WelcomeDialog
     w = MainWindow(AppContext(language="ko"), watch=False, watch_phones=False)
