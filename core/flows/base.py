@@ -33,7 +33,7 @@ from ..npki.certfolder import SIGN_CERT, SIGN_KEY, CertFolder, read_cert_folder
 from ..npki.certificate import KST, parse_certificate
 from ..npki.foldername import sanitize
 from ..storage import operations as ops
-from ..storage.base import Storage, drive_lock
+from ..storage.base import PHONE, Storage, drive_lock
 from ..validation import numbers
 from ..validation.password import PasswordResult, PersonalInfo, check_password, passwords_match
 from ..validation.result import Problem
@@ -481,6 +481,29 @@ class IdentityFlow(Flow):
 
     def _after_identity(self) -> None:
         raise NotImplementedError
+
+    # the customer's phone -------------------------------------------------------------------------
+
+    def is_customer_phone(self, storage: Storage) -> bool:
+        """Whether `storage` is the mock phone registered to the customer being served (after STEP 1).
+
+        The bank tells the client only the masked number (010-****-3333), so the first three and last
+        four digits must match, and a phone labelled with an owner must be labelled with this customer."""
+        if self.session is None or storage.kind != PHONE:
+            return False
+        masked = self.session.phone_masked
+        if "*" not in masked:
+            return False
+        head = "".join(ch for ch in masked.split("*", 1)[0] if ch.isdigit())
+        tail = "".join(ch for ch in masked.rsplit("*", 1)[-1] if ch.isdigit())
+        number = str(storage.meta.get("number") or (storage.mount.name if storage.mount else ""))
+        digits = "".join(ch for ch in number if ch in "0123456789")
+        if not head or not tail or len(digits) < len(head) + len(tail):
+            return False
+        if not (digits.startswith(head) and digits.endswith(tail)):
+            return False
+        owner = str(storage.meta.get("owner") or "")
+        return not owner or owner == self.session.customer_name
 
     # the new certificate's password -----------------------------------------------------------------
 

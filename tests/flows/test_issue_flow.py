@@ -14,6 +14,7 @@ from core.npki.certfolder import CertFolder, read_cert_folder
 from core.npki.vid import verify_vid
 from core.npki import keyfile
 from core.storage import safewrite
+from core.storage.registry import create_phone
 
 from .conftest import ACCOUNT, ACCOUNT_PW, GOOD_PASSWORD, NAME, PHONE, RRN, bank_state, sms_code, tree
 
@@ -532,3 +533,21 @@ def test_key_is_made_on_the_callers_executor(bank, customer, flow_kw, hdd):
         flow = at_save(bank, flow_kw)
         flow.finish(hdd, GOOD_PASSWORD, GOOD_PASSWORD)
     assert threads and threads[0].startswith("keygen")
+
+
+def test_is_customer_phone_matches_the_served_customer_only(bank, customer, flow_kw, phone, usb):
+    """The storage list of STEP 4 offers only the customer's own mock phone: the bank gives the masked
+    number (first 3 and last 4 digits) after STEP 1, and an owner label must name this customer."""
+    flow = IssueFlow(bank, **flow_kw)
+    assert not flow.is_customer_phone(phone)                 # no customer known before STEP 1
+    flow.choose_type(policies.BANKING)
+    flow.submit_customer(NAME, RRN, ACCOUNT, ACCOUNT_PW)
+    digits = "".join(ch for ch in PHONE if ch.isdigit())
+    assert flow.is_customer_phone(phone)
+    other_number = create_phone("010-9999-0000", "다른사람")
+    same_mask_other_owner = create_phone(digits[:3] + "7777" + digits[-4:], "다른사람")
+    unlabelled = create_phone(digits[:3] + "8888" + digits[-4:])
+    assert not flow.is_customer_phone(other_number)
+    assert not flow.is_customer_phone(same_mask_other_owner)
+    assert flow.is_customer_phone(unlabelled)               # a phone nobody labelled: the mask decides
+    assert not flow.is_customer_phone(usb)                  # not a phone at all
