@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPen
 from PySide6.QtWidgets import (QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QProgressBar, QPushButton, QStackedWidget, QTabWidget,
@@ -61,9 +61,10 @@ QPushButton { background: rgba(255,255,255,0.16); color: white; border: none; bo
 QPushButton:hover { background: rgba(255,255,255,0.26); }
 QPushButton.primary { background: #2f6fed; font-weight: 600; }
 QPushButton.primary:disabled { background: #5b6b8c; color: #c9d1e0; }
-QPushButton#phoneAcceptCall { background: #22b357; border-radius: 36px; font-size: 15px; font-weight: 700; }
+QPushButton#phoneAcceptCall { background: #22b357; border-radius: 36px; font-size: 14px; font-weight: 700;
+              padding: 0; }
 QPushButton#phoneDeclineCall, QPushButton#phoneHangUp { background: #e5484d; border-radius: 36px;
-              font-size: 15px; font-weight: 700; }
+              font-size: 14px; font-weight: 700; padding: 0; }
 QPushButton.key { background: rgba(255,255,255,0.14); border-radius: 32px; font-size: 24px; }
 QPushButton.appIcon { border-radius: 18px; font-size: 13px; font-weight: 600; padding: 6px; }
 QPushButton.nav { background: transparent; font-size: 13px; color: #c9d1e0; }
@@ -77,6 +78,30 @@ QPushButton.nav { background: transparent; font-size: 13px; color: #c9d1e0; }
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("PhoneWindow", text)
+
+
+# What the bank says when it calls (core/authority stores it in Korean only); shown in the GUI language.
+ARS_SCRIPT_KO = "도장은행 ARS 본인인증입니다. 화면에 표시된 2자리 숫자를 눌러 주세요."
+
+
+def call_script(text: str) -> str:
+    """The bank's call text in the GUI language: known scripts are translated, others shown as sent."""
+    if text == ARS_SCRIPT_KO:
+        return QCoreApplication.translate("PhoneWindow", "도장은행 ARS 본인인증입니다. 화면에 표시된 2자리 숫자를 눌러 주세요.")
+    return text
+
+
+ROUND_BUTTON = 72     # the call screen's round buttons: at least this wide, wider when a label needs it
+
+
+def _fit_round(*buttons: QPushButton) -> None:
+    """Keep round call buttons round, one size, and big enough for their (translated) labels."""
+    for b in buttons:
+        b.ensurePolished()
+    side = max([ROUND_BUTTON] + [b.fontMetrics().horizontalAdvance(b.text()) + 20 for b in buttons])
+    for b in buttons:
+        b.setFixedSize(QSize(side, side))
+        b.setStyleSheet(f"border-radius: {side // 2}px;")
 
 
 def _message_of(exc: Exception, ctx: AppContext) -> str:
@@ -162,11 +187,14 @@ class PhoneWindow(QWidget):
         self.number = registry.format_phone_number(self.digits)
         self.relay = relay or pt.Relay(clock=ctx.clock)
         self.setObjectName(f"phoneWindow_{self.digits}")
-        self.setWindowTitle(self.tr("휴대폰 (모의) — {0}").format(self.number))
+        # every text set through _i18n is set again when the language changes (retranslate)
+        self._retranslators: list[Callable[[], None]] = []
+        self._i18n(lambda: self.setWindowTitle(self.tr("휴대폰 (모의) — {0}").format(self.number)))
         self.setStyleSheet(_STYLE)
         self.setFixedSize(390, 800)
         self._call_id: int | None = None          # challenge id of the call on screen
         self._call_state: str | None = None
+        self._call_raw = ""                        # the bank's call text as sent (translated when shown)
         self._keyed = ""
         self._offer: pt.Offer | None = None
         self._message_ids = [m.id for m in self._messages()]
@@ -178,6 +206,34 @@ class PhoneWindow(QWidget):
         self._timer.start()
         self.show_page("lock")
         self.poll()
+
+    # --- language -----------------------------------------------------------------------------------
+
+    def _i18n(self, apply: Callable[[], None]) -> None:
+        """Run `apply` (it sets a translated text) now, and again after every language change."""
+        apply()
+        self._retranslators.append(apply)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "stack"):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Every text of the phone in the language now installed (static labels and what is on screen)."""
+        for apply in self._retranslators:
+            apply()
+        _fit_round(self.decline_button, self.accept_button)
+        _fit_round(self.hangup_button)
+        self._tick_clock()
+        if self._call_state == "ringing" or not self._call_state:
+            self.call_text.setText(call_script(self._call_raw))
+        if self.keypad_prompt.text():
+            self.keypad_prompt.setText(self.tr("PC 화면에 표시된 2자리 숫자를 누르세요."))
+        self._refresh_notifications()
+        self._refresh_badge()
+        if self.page() == "bank":
+            self._refresh_certs()
 
     # --- data -------------------------------------------------------------------------------------
 
@@ -246,8 +302,10 @@ class PhoneWindow(QWidget):
         self.nav = QWidget(screen)
         nl = QHBoxLayout(self.nav)
         nl.setContentsMargins(0, 0, 0, 0)
-        self.back_button = _button(self.tr("◀ 뒤로"), "phoneBack", "nav")
-        self.home_button = _button(self.tr("● 홈"), "phoneHome", "nav")
+        self.back_button = _button("", "phoneBack", "nav")
+        self.home_button = _button("", "phoneHome", "nav")
+        self._i18n(lambda: self.back_button.setText(self.tr("◀ 뒤로")))
+        self._i18n(lambda: self.home_button.setText(self.tr("● 홈")))
         self.back_button.clicked.connect(self._back)
         self.home_button.clicked.connect(lambda: self.show_page("home"))
         nl.addWidget(self.back_button)
@@ -269,11 +327,12 @@ class PhoneWindow(QWidget):
         self.notifications = QVBoxLayout()
         self.notifications.setSpacing(8)
         lay.addLayout(self.notifications)
-        self.no_notifications = _label(self.tr("새 알림이 없습니다"), page, name="phoneNoNotifications",
-                                       align=Qt.AlignmentFlag.AlignHCenter)
+        self.no_notifications = _label("", page, name="phoneNoNotifications", align=Qt.AlignmentFlag.AlignHCenter)
+        self._i18n(lambda: self.no_notifications.setText(self.tr("새 알림이 없습니다")))
         lay.addWidget(self.no_notifications)
         lay.addStretch(1)
-        self.unlock_button = _button(self.tr("밀어서 잠금 해제  ›"), "phoneUnlock")
+        self.unlock_button = _button("", "phoneUnlock")
+        self._i18n(lambda: self.unlock_button.setText(self.tr("밀어서 잠금 해제  ›")))
         self.unlock_button.clicked.connect(lambda: self.show_page("home"))
         lay.addWidget(self.unlock_button)
 
@@ -286,10 +345,11 @@ class PhoneWindow(QWidget):
         lay.addSpacing(20)
         grid = QGridLayout()
         grid.setSpacing(18)
-        apps = (("phoneAppSms", self.tr("메시지"), "#34c759", lambda: self.show_page("sms")),
-                ("phoneAppBank", self.tr("도장은행"), "#2f6fed", lambda: self.show_page("bank")))
+        apps = (("phoneAppSms", lambda: self.tr("메시지"), "#34c759", lambda: self.show_page("sms")),
+                ("phoneAppBank", lambda: self.tr("도장은행"), "#2f6fed", lambda: self.show_page("bank")))
         for i, (name, text, colour, slot) in enumerate(apps):
-            b = _button(text, name, "appIcon")
+            b = _button("", name, "appIcon")
+            self._i18n(lambda b=b, text=text: b.setText(text()))
             b.setFixedSize(QSize(76, 76))
             b.setStyleSheet(f"background: {colour};")
             b.clicked.connect(slot)
@@ -298,14 +358,19 @@ class PhoneWindow(QWidget):
         grid.addWidget(self.sms_badge, 1, 0)
         lay.addLayout(grid)
         lay.addStretch(1)
-        lay.addWidget(_label(self.tr("모의 휴대폰입니다. 은행의 전화와 문자가 이곳으로 옵니다."), page, wrap=True,
-                             align=Qt.AlignmentFlag.AlignHCenter))
+        hint = _label("", page, wrap=True, align=Qt.AlignmentFlag.AlignHCenter)
+        self._i18n(lambda: hint.setText(self.tr("모의 휴대폰입니다. 은행의 전화와 문자가 이곳으로 옵니다.")))
+        lay.addWidget(hint)
 
     def _build_sms(self, page: QWidget) -> None:
         lay = QVBoxLayout(page)
         lay.setContentsMargins(0, 6, 0, 0)
-        lay.addWidget(_label(self.tr("메시지"), page, name="phoneAppTitle"))
-        lay.addWidget(_label(self.tr("보낸 사람 {0} (도장은행)").format(bank_phones.BANK_SMS_SENDER), page))
+        title = _label("", page, name="phoneAppTitle")
+        sender = _label("", page)
+        self._i18n(lambda: title.setText(self.tr("메시지")))
+        self._i18n(lambda: sender.setText(self.tr("보낸 사람 {0} (도장은행)").format(bank_phones.BANK_SMS_SENDER)))
+        lay.addWidget(title)
+        lay.addWidget(sender)
         self.sms_list = QListWidget(page)
         self.sms_list.setObjectName("phoneSmsList")
         self.sms_list.setWordWrap(True)
@@ -313,18 +378,22 @@ class PhoneWindow(QWidget):
         self.sms_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.sms_list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         lay.addWidget(self.sms_list, 1)
-        self.sms_empty = _label(self.tr("받은 메시지가 없습니다."), page, name="phoneSmsEmpty",
-                                align=Qt.AlignmentFlag.AlignHCenter)
+        self.sms_empty = _label("", page, name="phoneSmsEmpty", align=Qt.AlignmentFlag.AlignHCenter)
+        self._i18n(lambda: self.sms_empty.setText(self.tr("받은 메시지가 없습니다.")))
         lay.addWidget(self.sms_empty)
-        self.sms_copy = _button(self.tr("최근 인증번호 복사"), "phoneSmsCopy")
+        self.sms_copy = _button("", "phoneSmsCopy")
+        self._i18n(lambda: self.sms_copy.setText(self.tr("최근 인증번호 복사")))
         self.sms_copy.clicked.connect(self._copy_latest_code)
         lay.addWidget(self.sms_copy)
 
     def _build_call(self, page: QWidget) -> None:
         lay = QVBoxLayout(page)
         lay.setContentsMargins(0, 36, 0, 10)
-        lay.addWidget(_label(self.tr("수신 전화"), page, align=Qt.AlignmentFlag.AlignHCenter))
-        caller = _label(self.tr("도장은행 ARS"), page, name="phoneCaller", align=Qt.AlignmentFlag.AlignHCenter)
+        heading = _label("", page, name="phoneCallHeading", align=Qt.AlignmentFlag.AlignHCenter)
+        self._i18n(lambda: heading.setText(self.tr("수신 전화")))
+        lay.addWidget(heading)
+        caller = _label("", page, name="phoneCaller", align=Qt.AlignmentFlag.AlignHCenter)
+        self._i18n(lambda: caller.setText(self.tr("도장은행 ARS")))
         caller.setStyleSheet("font-size: 28px; font-weight: 600;")
         lay.addWidget(caller)
         lay.addWidget(_label(bank_phones.BANK_CALLER, page, align=Qt.AlignmentFlag.AlignHCenter))
@@ -335,10 +404,11 @@ class PhoneWindow(QWidget):
         lay.addWidget(self.call_countdown)
         lay.addStretch(1)
         row = QHBoxLayout()
-        self.decline_button = _button(self.tr("거절"), "phoneDeclineCall")
-        self.accept_button = _button(self.tr("받기"), "phoneAcceptCall")
-        for b in (self.decline_button, self.accept_button):
-            b.setFixedSize(QSize(72, 72))
+        self.decline_button = _button("", "phoneDeclineCall", parent=page)
+        self.accept_button = _button("", "phoneAcceptCall", parent=page)
+        self._i18n(lambda: self.decline_button.setText(self.tr("거절")))
+        self._i18n(lambda: self.accept_button.setText(self.tr("받기")))
+        _fit_round(self.decline_button, self.accept_button)
         self.decline_button.clicked.connect(self.decline)
         self.accept_button.clicked.connect(self.accept)
         row.addStretch(1)
@@ -351,7 +421,9 @@ class PhoneWindow(QWidget):
     def _build_keypad(self, page: QWidget) -> None:
         lay = QVBoxLayout(page)
         lay.setContentsMargins(0, 10, 0, 6)
-        lay.addWidget(_label(self.tr("도장은행 ARS · 통화 중"), page, align=Qt.AlignmentFlag.AlignHCenter))
+        in_call = _label("", page, align=Qt.AlignmentFlag.AlignHCenter)
+        self._i18n(lambda: in_call.setText(self.tr("도장은행 ARS · 통화 중")))
+        lay.addWidget(in_call)
         self.keypad_prompt = _label(self.tr("PC 화면에 표시된 2자리 숫자를 누르세요."), page, name="phoneKeypadPrompt",
                                     wrap=True, align=Qt.AlignmentFlag.AlignHCenter)
         lay.addWidget(self.keypad_prompt)
@@ -372,8 +444,9 @@ class PhoneWindow(QWidget):
         lay.addLayout(grid)
         lay.addStretch(1)
         row = QHBoxLayout()
-        self.hangup_button = _button(self.tr("종료"), "phoneHangUp")
-        self.hangup_button.setFixedSize(QSize(72, 72))
+        self.hangup_button = _button("", "phoneHangUp", parent=page)
+        self._i18n(lambda: self.hangup_button.setText(self.tr("종료")))
+        _fit_round(self.hangup_button)
         self.hangup_button.clicked.connect(self.hang_up)
         row.addStretch(1)
         row.addWidget(self.hangup_button)
@@ -383,7 +456,9 @@ class PhoneWindow(QWidget):
     def _build_bank(self, page: QWidget) -> None:
         lay = QVBoxLayout(page)
         lay.setContentsMargins(0, 6, 0, 0)
-        lay.addWidget(_label(self.tr("도장은행 · 인증센터"), page, name="phoneAppTitle"))
+        title = _label("", page, name="phoneAppTitle")
+        self._i18n(lambda: title.setText(self.tr("도장은행 · 인증센터")))
+        lay.addWidget(title)
         self.bank_tabs = QTabWidget(page)
         self.bank_tabs.setObjectName("phoneBankTabs")
         self.bank_tabs.setStyleSheet("QTabBar::tab { padding: 6px 10px; }")
@@ -398,30 +473,35 @@ class PhoneWindow(QWidget):
         self.cert_list.setWordWrap(True)
         self.cert_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         cl.addWidget(self.cert_list, 1)
-        self.cert_empty = _label(self.tr("이 휴대폰에 저장된 공동인증서가 없습니다. 'PC에서 가져오기'로 옮겨 오세요."),
-                                 certs, name="phoneCertEmpty", wrap=True)
+        self.cert_empty = _label("", certs, name="phoneCertEmpty", wrap=True)
+        self._i18n(lambda: self.cert_empty.setText(
+            self.tr("이 휴대폰에 저장된 공동인증서가 없습니다. 'PC에서 가져오기'로 옮겨 오세요.")))
         cl.addWidget(self.cert_empty)
-        self.bank_tabs.addTab(certs, self.tr("내 인증서"))
+        self.bank_tabs.addTab(certs, "")
+        self._i18n(lambda: self.bank_tabs.setTabText(0, self.tr("내 인증서")))
 
         # import: the PC shows the code
         imp = QWidget()
         il = QVBoxLayout(imp)
         il.setContentsMargins(0, 8, 0, 0)
         card, cl2 = _card(imp)
-        cl2.addWidget(_label(self.tr("PC에서 '휴대폰으로 보내기'를 누르면 표시되는 인증번호 12자리와 "
-                                     "인증서 비밀번호를 입력하세요."), card, wrap=True))
+        imp_hint = _label("", card, wrap=True)
+        self._i18n(lambda: imp_hint.setText(self.tr("PC에서 '휴대폰으로 보내기'를 누르면 표시되는 인증번호 12자리와 "
+                                                    "인증서 비밀번호를 입력하세요.")))
+        cl2.addWidget(imp_hint)
         self.import_code = QLineEdit(card)
         self.import_code.setObjectName("phoneImportCode")
-        self.import_code.setPlaceholderText(self.tr("0000-0000-0000"))
+        self._i18n(lambda: self.import_code.setPlaceholderText(self.tr("0000-0000-0000")))
         self.import_code.setMaxLength(16)
         self.import_code.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
         cl2.addWidget(self.import_code)
         self.import_password = QLineEdit(card)
         self.import_password.setObjectName("phoneImportPassword")
         self.import_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.import_password.setPlaceholderText(self.tr("인증서 비밀번호"))
+        self._i18n(lambda: self.import_password.setPlaceholderText(self.tr("인증서 비밀번호")))
         cl2.addWidget(self.import_password)
-        self.import_button = _button(self.tr("인증서 가져오기"), "phoneImportButton", "primary")
+        self.import_button = _button("", "phoneImportButton", "primary")
+        self._i18n(lambda: self.import_button.setText(self.tr("인증서 가져오기")))
         self.import_button.clicked.connect(self.do_import)
         self.import_password.returnPressed.connect(self.do_import)
         cl2.addWidget(self.import_button)
@@ -429,24 +509,28 @@ class PhoneWindow(QWidget):
         cl2.addWidget(self.import_status)
         il.addWidget(card)
         il.addStretch(1)
-        self.bank_tabs.addTab(imp, self.tr("PC에서 가져오기"))
+        self.bank_tabs.addTab(imp, "")
+        self._i18n(lambda: self.bank_tabs.setTabText(1, self.tr("PC에서 가져오기")))
 
         # export: the phone shows the code
         exp = QWidget()
         el = QVBoxLayout(exp)
         el.setContentsMargins(0, 8, 0, 0)
         card, cl3 = _card(exp)
-        cl3.addWidget(_label(self.tr("PC로 보낼 인증서를 고르고 비밀번호를 입력하면 인증번호가 표시됩니다. "
-                                     "PC의 '휴대폰에서 받기'에 입력하세요."), card, wrap=True))
+        exp_hint = _label("", card, wrap=True)
+        self._i18n(lambda: exp_hint.setText(self.tr("PC로 보낼 인증서를 고르고 비밀번호를 입력하면 인증번호가 표시됩니다. "
+                                                    "PC의 '휴대폰에서 받기'에 입력하세요.")))
+        cl3.addWidget(exp_hint)
         self.export_cert = QComboBox(card)
         self.export_cert.setObjectName("phoneExportCert")
         cl3.addWidget(self.export_cert)
         self.export_password = QLineEdit(card)
         self.export_password.setObjectName("phoneExportPassword")
         self.export_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.export_password.setPlaceholderText(self.tr("인증서 비밀번호"))
+        self._i18n(lambda: self.export_password.setPlaceholderText(self.tr("인증서 비밀번호")))
         cl3.addWidget(self.export_password)
-        self.export_button = _button(self.tr("인증번호 받기"), "phoneExportButton", "primary")
+        self.export_button = _button("", "phoneExportButton", "primary")
+        self._i18n(lambda: self.export_button.setText(self.tr("인증번호 받기")))
         self.export_button.clicked.connect(self.do_export)
         self.export_password.returnPressed.connect(self.do_export)
         cl3.addWidget(self.export_button)
@@ -462,7 +546,8 @@ class PhoneWindow(QWidget):
         cl3.addWidget(self.export_status)
         el.addWidget(card)
         el.addStretch(1)
-        self.bank_tabs.addTab(exp, self.tr("PC로 보내기"))
+        self.bank_tabs.addTab(exp, "")
+        self._i18n(lambda: self.bank_tabs.setTabText(2, self.tr("PC로 보내기")))
         self.export_code.hide()
         self.export_expiry.hide()
         self.import_status.hide()
@@ -504,8 +589,10 @@ class PhoneWindow(QWidget):
             now = dt.datetime.now(KST)
         self.status_time.setText(now.strftime("%H:%M"))
         self.lock_time.setText(now.strftime("%H:%M"))
-        days = ("월", "화", "수", "목", "금", "토", "일") if self.ctx.language == "ko" else \
-            ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+        # weekday names from the translator too, so the date never mixes two languages
+        days = self.tr("월,화,수,목,금,토,일", "weekdays, Monday first, comma-separated").split(",")
+        if len(days) != 7:
+            days = ["월", "화", "수", "목", "금", "토", "일"]
         self.lock_date.setText(self.tr("{0}월 {1}일 {2}요일").format(now.month, now.day, days[now.weekday()]))
 
     def poll(self) -> None:
@@ -521,7 +608,8 @@ class PhoneWindow(QWidget):
             self._keyed = ""
             self.key_display.setText("")
             _set_status(self.call_status, "", None)
-            self.call_text.setText(call.text)
+            self._call_raw = call.text
+            self.call_text.setText(call_script(call.text))
             self.show_page("call")
             self.bring_up()
         if call is not None and call.challenge == self._call_id:

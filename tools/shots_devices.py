@@ -111,7 +111,38 @@ def shots(out_dir: Path, ctx) -> None:
             _save(w, out_dir, "pc_transfer_code")
     except ImportError:
         pass
+    _english_shots(out_dir, ctx, relay)
     close_phone_windows(ctx)
+
+
+def _english_shots(out_dir: Path, ctx, relay) -> None:
+    """The phone switched to English while open (it retranslates itself), a call in English, the demo panel."""
+    import core.i18n
+    from gui import i18n
+    from gui.phone_window import show_phone_window
+    bank = ctx.authority()
+    previous = ctx.language
+    i18n.compile_translations()
+    try:
+        s, c = _session(bank, "otp")
+        phone = show_phone_window(None, ctx, c.phone, relay=relay, seen_messages=set())
+        phone.show_page("lock")
+        i18n.apply_language("en", ctx)
+        from PySide6.QtWidgets import QApplication
+        QApplication.processEvents()
+        _save(phone, out_dir, "en_phone_lock")
+        bank.start_ars(s)
+        phone.poll()
+        _save(phone, out_dir, "en_phone_incoming_call")
+        try:
+            from gui.demo_panel import show_demo_panel
+            _save(show_demo_panel(None, ctx), out_dir, "en_demo_panel")
+        except ImportError:
+            pass
+    finally:
+        i18n.apply_language("ko", ctx)
+        core.i18n.set_language("ko")
+        ctx.language = previous
 
 
 def main() -> int:

@@ -4,22 +4,22 @@
 <context>
     <name>CardViewer</name>
     <message>
-        <location filename="../../gui/devices.py" line="168"/>
+        <location filename="../../gui/devices.py" line="180"/>
         <source>보안카드 (모의)</source>
         <translation>Security card (simulated)</translation>
     </message>
     <message>
-        <location filename="../../gui/devices.py" line="193"/>
+        <location filename="../../gui/devices.py" line="205"/>
         <source>도장은행 보안카드</source>
         <translation>Dojang Bank security card</translation>
     </message>
     <message>
-        <location filename="../../gui/devices.py" line="197"/>
+        <location filename="../../gui/devices.py" line="209"/>
         <source>일련번호 {0}</source>
         <translation>Serial {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/devices.py" line="223"/>
+        <location filename="../../gui/devices.py" line="235"/>
         <source>요청한 번호의 앞 2자리·뒤 2자리를 입력합니다. 보안카드 번호를 전화·문자·메신저로 알려 달라는 요구는 모두 사기입니다. (모의 보안카드 — {0})</source>
         <translation>Enter the first 2 digits of one requested cell and the last 2 of the other. Anyone asking for your card numbers by phone, text or messenger is a fraudster. (Simulated card — {0})</translation>
     </message>
@@ -42,103 +42,103 @@
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="88"/>
+        <location filename="../../gui/demo_panel.py" line="89"/>
         <source>데모 고객이 없습니다.</source>
         <translation>There are no demo customers.</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="94"/>
+        <location filename="../../gui/demo_panel.py" line="112"/>
         <source>{0}을(를) 클립보드에 복사했습니다.</source>
         <translation>Copied {0} to the clipboard.</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="113"/>
+        <location filename="../../gui/demo_panel.py" line="127"/>
         <source>이름을 클립보드에 복사합니다 (한글 입력기가 없을 때 붙여넣기용)</source>
         <translation>Copies the name, to paste it where you cannot type Hangul</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="114"/>
+        <location filename="../../gui/demo_panel.py" line="128"/>
         <source>이름</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="117"/>
+        <location filename="../../gui/demo_panel.py" line="135"/>
         <source>현재 잠김</source>
         <translation>Locked now</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="131"/>
+        <location filename="../../gui/demo_panel.py" line="151"/>
         <source>주민등록번호</source>
         <translation>Resident registration no.</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="132"/>
+        <location filename="../../gui/demo_panel.py" line="152"/>
         <source>계좌번호</source>
         <translation>Account number</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="133"/>
+        <location filename="../../gui/demo_panel.py" line="153"/>
         <source>계좌 비밀번호</source>
         <translation>Account password</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="134"/>
+        <location filename="../../gui/demo_panel.py" line="154"/>
         <source>휴대폰</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="136"/>
+        <location filename="../../gui/demo_panel.py" line="156"/>
         <source>잔액</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="136"/>
+        <location filename="../../gui/demo_panel.py" line="156"/>
         <source>{0:,}원</source>
         <translation>KRW {0:,}</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="138"/>
+        <location filename="../../gui/demo_panel.py" line="158"/>
         <source>보안카드</source>
         <translation>Security card</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="138"/>
+        <location filename="../../gui/demo_panel.py" line="158"/>
         <source>있음 (카드 보기에서 번호 확인)</source>
         <translation>Yes (see the numbers with “Show card”)</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="140"/>
+        <location filename="../../gui/demo_panel.py" line="160"/>
         <source>OTP</source>
         <translation>OTP</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="140"/>
+        <location filename="../../gui/demo_panel.py" line="160"/>
         <source>있음 (OTP 보기에서 번호 확인)</source>
         <translation>Yes (see the code with “Show OTP”)</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="142"/>
+        <location filename="../../gui/demo_panel.py" line="162"/>
         <source>인증서 비밀번호</source>
         <translation>Certificate password</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="110"/>
-        <location filename="../../gui/demo_panel.py" line="153"/>
+        <location filename="../../gui/demo_panel.py" line="124"/>
+        <location filename="../../gui/demo_panel.py" line="173"/>
         <source>복사</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="165"/>
+        <location filename="../../gui/demo_panel.py" line="184"/>
         <source>보안카드 보기</source>
         <translation>Show card</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="170"/>
+        <location filename="../../gui/demo_panel.py" line="189"/>
         <source>OTP 보기</source>
         <translation>Show OTP</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="174"/>
+        <location filename="../../gui/demo_panel.py" line="193"/>
         <source>휴대폰 열기</source>
         <translation>Open phone</translation>
     </message>
@@ -146,32 +146,32 @@
 <context>
     <name>OtpWindow</name>
     <message>
-        <location filename="../../gui/devices.py" line="57"/>
+        <location filename="../../gui/devices.py" line="69"/>
         <source>OTP 발생기 (모의)</source>
         <translation>OTP token (simulated)</translation>
     </message>
     <message>
-        <location filename="../../gui/devices.py" line="80"/>
+        <location filename="../../gui/devices.py" line="92"/>
         <source>도장은행 OTP</source>
         <translation>Dojang Bank OTP</translation>
     </message>
     <message>
-        <location filename="../../gui/devices.py" line="103"/>
+        <location filename="../../gui/devices.py" line="115"/>
         <source>누르기</source>
         <translation>Press</translation>
     </message>
     <message>
-        <location filename="../../gui/devices.py" line="109"/>
+        <location filename="../../gui/devices.py" line="121"/>
         <source>S/N {0}</source>
         <translation>S/N {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/devices.py" line="154"/>
+        <location filename="../../gui/devices.py" line="166"/>
         <source>{0}초 남음</source>
         <translation>{0} s left</translation>
     </message>
     <message>
-        <location filename="../../gui/devices.py" line="156"/>
+        <location filename="../../gui/devices.py" line="168"/>
         <source>버튼을 누르면 OTP 번호가 표시됩니다</source>
         <translation>Press the button to show the OTP code</translation>
     </message>
@@ -179,103 +179,103 @@
 <context>
     <name>PcTransferWindow</name>
     <message>
-        <location filename="../../gui/phone_window.py" line="857"/>
+        <location filename="../../gui/phone_window.py" line="945"/>
         <source>휴대폰과 인증서 주고받기</source>
         <translation>Certificates between PC and phone</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="866"/>
+        <location filename="../../gui/phone_window.py" line="954"/>
         <source>휴대폰으로 보낼 공동인증서를 고르고 비밀번호를 입력하면 인증번호 12자리가 표시됩니다. 휴대폰의 도장은행 앱 → &apos;PC에서 가져오기&apos;에 입력하세요.</source>
         <translation>Choose the certificate to send and enter its password to get a 12-digit code. Type it on the phone in the Dojang Bank app → &apos;From PC&apos;.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="877"/>
-        <location filename="../../gui/phone_window.py" line="907"/>
+        <location filename="../../gui/phone_window.py" line="965"/>
+        <location filename="../../gui/phone_window.py" line="995"/>
         <source>인증서 비밀번호</source>
         <translation>Certificate password</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="880"/>
+        <location filename="../../gui/phone_window.py" line="968"/>
         <source>인증번호 받기</source>
         <translation>Get a code</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="894"/>
+        <location filename="../../gui/phone_window.py" line="982"/>
         <source>휴대폰으로 보내기</source>
         <translation>Send to phone</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="898"/>
+        <location filename="../../gui/phone_window.py" line="986"/>
         <source>휴대폰의 도장은행 앱 → &apos;PC로 보내기&apos;에 표시된 인증번호 12자리와 인증서 비밀번호를 입력하고 저장할 곳을 고르세요.</source>
         <translation>Enter the 12-digit code shown on the phone (Dojang Bank app → &apos;To PC&apos;) and the certificate password, and choose where to save.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="912"/>
+        <location filename="../../gui/phone_window.py" line="1000"/>
         <source>인증서 받기</source>
         <translation>Receive certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="918"/>
+        <location filename="../../gui/phone_window.py" line="1006"/>
         <source>휴대폰에서 받기</source>
         <translation>Receive from phone</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="933"/>
+        <location filename="../../gui/phone_window.py" line="1021"/>
         <source>받을 휴대폰: {0}</source>
         <translation>To phone: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="937"/>
+        <location filename="../../gui/phone_window.py" line="1025"/>
         <source>저장할 곳: {0}</source>
         <translation>Save to: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="945"/>
+        <location filename="../../gui/phone_window.py" line="1033"/>
         <source>보낼 인증서와 받을 휴대폰을 고르세요.</source>
         <translation>Choose the certificate and the phone.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="948"/>
+        <location filename="../../gui/phone_window.py" line="1036"/>
         <source>인증서 비밀번호를 입력하세요.</source>
         <translation>Enter the certificate password.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="963"/>
+        <location filename="../../gui/phone_window.py" line="1051"/>
         <source>휴대폰({0})에서 이 번호와 인증서 비밀번호를 입력하세요.</source>
         <translation>Type this code and the certificate password on the phone ({0}).</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="974"/>
+        <location filename="../../gui/phone_window.py" line="1062"/>
         <source>{0}분 {1:02d}초 남음</source>
         <translation>{0}:{1:02d} left</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="979"/>
+        <location filename="../../gui/phone_window.py" line="1067"/>
         <source>휴대폰에 인증서를 보냈습니다.</source>
         <translation>The certificate was sent to the phone.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="980"/>
+        <location filename="../../gui/phone_window.py" line="1068"/>
         <source>유효시간이 지났습니다. 다시 인증번호를 받으세요.</source>
         <translation>The code expired. Get a new code.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="981"/>
+        <location filename="../../gui/phone_window.py" line="1069"/>
         <source>인증서 보내기가 취소되었습니다.</source>
         <translation>Sending was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="987"/>
+        <location filename="../../gui/phone_window.py" line="1075"/>
         <source>인증번호 12자리 숫자를 입력하세요.</source>
         <translation>Enter the 12-digit code.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="990"/>
+        <location filename="../../gui/phone_window.py" line="1078"/>
         <source>인증서 비밀번호를 입력하고 저장할 곳을 고르세요.</source>
         <translation>Enter the certificate password and choose where to save.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="1000"/>
+        <location filename="../../gui/phone_window.py" line="1088"/>
         <source>인증서를 저장했습니다: {0}</source>
         <translation>Certificate saved: {0}</translation>
     </message>
@@ -283,266 +283,278 @@
 <context>
     <name>PhoneWindow</name>
     <message>
-        <location filename="../../gui/phone_window.py" line="165"/>
+        <location filename="../../gui/phone_window.py" line="191"/>
         <source>휴대폰 (모의) — {0}</source>
         <translation>Phone (simulated) — {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="249"/>
+        <location filename="../../gui/phone_window.py" line="306"/>
         <source>◀ 뒤로</source>
         <translation>◀ Back</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="250"/>
+        <location filename="../../gui/phone_window.py" line="307"/>
         <source>● 홈</source>
         <translation>● Home</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="272"/>
+        <location filename="../../gui/phone_window.py" line="330"/>
         <source>새 알림이 없습니다</source>
         <translation>No new notifications</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="276"/>
+        <location filename="../../gui/phone_window.py" line="334"/>
         <source>밀어서 잠금 해제  ›</source>
         <translation>Slide to unlock  ›</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="289"/>
-        <location filename="../../gui/phone_window.py" line="307"/>
+        <location filename="../../gui/phone_window.py" line="347"/>
+        <location filename="../../gui/phone_window.py" line="369"/>
         <source>메시지</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="290"/>
+        <location filename="../../gui/phone_window.py" line="348"/>
         <source>도장은행</source>
         <translation>Dojang Bank</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="301"/>
+        <location filename="../../gui/phone_window.py" line="361"/>
         <source>모의 휴대폰입니다. 은행의 전화와 문자가 이곳으로 옵니다.</source>
         <translation>A simulated phone: the bank’s calls and text messages arrive here.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="308"/>
+        <location filename="../../gui/phone_window.py" line="370"/>
         <source>보낸 사람 {0} (도장은행)</source>
         <translation>From {0} (Dojang Bank)</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="316"/>
+        <location filename="../../gui/phone_window.py" line="381"/>
         <source>받은 메시지가 없습니다.</source>
         <translation>No messages.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="319"/>
+        <location filename="../../gui/phone_window.py" line="384"/>
         <source>최근 인증번호 복사</source>
         <translation>Copy the latest code</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="326"/>
+        <location filename="../../gui/phone_window.py" line="392"/>
         <source>수신 전화</source>
         <translation>Incoming call</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="327"/>
+        <location filename="../../gui/phone_window.py" line="395"/>
         <source>도장은행 ARS</source>
         <translation>Dojang Bank ARS</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="338"/>
+        <location filename="../../gui/phone_window.py" line="408"/>
         <source>거절</source>
         <translation>Decline</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="339"/>
+        <location filename="../../gui/phone_window.py" line="409"/>
         <source>받기</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="354"/>
+        <location filename="../../gui/phone_window.py" line="425"/>
         <source>도장은행 ARS · 통화 중</source>
         <translation>Dojang Bank ARS · in call</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="355"/>
-        <location filename="../../gui/phone_window.py" line="573"/>
+        <location filename="../../gui/phone_window.py" line="231"/>
+        <location filename="../../gui/phone_window.py" line="427"/>
+        <location filename="../../gui/phone_window.py" line="661"/>
         <source>PC 화면에 표시된 2자리 숫자를 누르세요.</source>
         <translation>Key the 2 digits shown on the PC screen.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="375"/>
+        <location filename="../../gui/phone_window.py" line="90"/>
+        <source>도장은행 ARS 본인인증입니다. 화면에 표시된 2자리 숫자를 눌러 주세요.</source>
+        <translation>This is the Dojang Bank ARS identity check. Please key in the 2 digits shown on your screen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/phone_window.py" line="448"/>
         <source>종료</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="386"/>
+        <location filename="../../gui/phone_window.py" line="460"/>
         <source>도장은행 · 인증센터</source>
         <translation>Dojang Bank · Certificates</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="401"/>
+        <location filename="../../gui/phone_window.py" line="478"/>
         <source>이 휴대폰에 저장된 공동인증서가 없습니다. &apos;PC에서 가져오기&apos;로 옮겨 오세요.</source>
         <translation>No certificates on this phone. Bring one over with &apos;From PC&apos;.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="404"/>
+        <location filename="../../gui/phone_window.py" line="481"/>
         <source>내 인증서</source>
         <translation>My certificates</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="411"/>
+        <location filename="../../gui/phone_window.py" line="489"/>
         <source>PC에서 &apos;휴대폰으로 보내기&apos;를 누르면 표시되는 인증번호 12자리와 인증서 비밀번호를 입력하세요.</source>
         <translation>Enter the 12-digit code the PC shows under &apos;Send to phone&apos;, and the certificate password.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="415"/>
+        <location filename="../../gui/phone_window.py" line="494"/>
         <source>0000-0000-0000</source>
         <translation>0000-0000-0000</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="422"/>
-        <location filename="../../gui/phone_window.py" line="447"/>
+        <location filename="../../gui/phone_window.py" line="501"/>
+        <location filename="../../gui/phone_window.py" line="530"/>
         <source>인증서 비밀번호</source>
         <translation>Certificate password</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="424"/>
+        <location filename="../../gui/phone_window.py" line="504"/>
         <source>인증서 가져오기</source>
         <translation>Import certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="432"/>
+        <location filename="../../gui/phone_window.py" line="513"/>
         <source>PC에서 가져오기</source>
         <translation>From PC</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="439"/>
+        <location filename="../../gui/phone_window.py" line="521"/>
         <source>PC로 보낼 인증서를 고르고 비밀번호를 입력하면 인증번호가 표시됩니다. PC의 &apos;휴대폰에서 받기&apos;에 입력하세요.</source>
         <translation>Choose the certificate to send and enter its password to get a code. Type it into &apos;Receive from phone&apos; on the PC.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="449"/>
+        <location filename="../../gui/phone_window.py" line="533"/>
         <source>인증번호 받기</source>
         <translation>Get a code</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="465"/>
+        <location filename="../../gui/phone_window.py" line="550"/>
         <source>PC로 보내기</source>
         <translation>To PC</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="509"/>
+        <location filename="../../gui/phone_window.py" line="593"/>
+        <source>월,화,수,목,금,토,일</source>
+        <comment>weekdays, Monday first, comma-separated</comment>
+        <translation>Mon,Tue,Wed,Thu,Fri,Sat,Sun</translation>
+    </message>
+    <message>
+        <location filename="../../gui/phone_window.py" line="596"/>
         <source>{0}월 {1}일 {2}요일</source>
         <translation>{2}, {1}/{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="549"/>
+        <location filename="../../gui/phone_window.py" line="637"/>
         <source>남은 시간 {0}초</source>
         <translation>{0} s left</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="554"/>
+        <location filename="../../gui/phone_window.py" line="642"/>
         <source>인증이 완료되었습니다. 통화를 종료합니다.</source>
         <translation>Verified. Ending the call.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="555"/>
+        <location filename="../../gui/phone_window.py" line="643"/>
         <source>입력 횟수를 초과했습니다. PC에서 다시 시도하세요.</source>
         <translation>Too many attempts. Try again from the PC.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="556"/>
+        <location filename="../../gui/phone_window.py" line="644"/>
         <source>응답 시간이 지났습니다. PC에서 다시 요청하세요.</source>
         <translation>The time limit passed. Request a new call on the PC.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="557"/>
+        <location filename="../../gui/phone_window.py" line="645"/>
         <source>통화를 거절했습니다.</source>
         <translation>Call declined.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="557"/>
+        <location filename="../../gui/phone_window.py" line="645"/>
         <source>통화가 끝났습니다.</source>
         <translation>Call ended.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="641"/>
+        <location filename="../../gui/phone_window.py" line="729"/>
         <source>메시지 · {0}</source>
         <translation>Message · {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="650"/>
+        <location filename="../../gui/phone_window.py" line="738"/>
         <source>새 메시지 {0}</source>
         <translation>{0} new</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="668"/>
+        <location filename="../../gui/phone_window.py" line="756"/>
         <source>만료됨</source>
         <translation>expired</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="668"/>
+        <location filename="../../gui/phone_window.py" line="756"/>
         <source>{0}일 남음</source>
         <translation>{0} days left</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="670"/>
+        <location filename="../../gui/phone_window.py" line="758"/>
         <source>{0} · 만료일 {1} ({2})</source>
         <translation>{0} · expires {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="682"/>
+        <location filename="../../gui/phone_window.py" line="770"/>
         <source>인증번호 12자리 숫자를 입력하세요.</source>
         <translation>Enter the 12-digit code.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="685"/>
-        <location filename="../../gui/phone_window.py" line="709"/>
+        <location filename="../../gui/phone_window.py" line="773"/>
+        <location filename="../../gui/phone_window.py" line="797"/>
         <source>인증서 비밀번호를 입력하세요.</source>
         <translation>Enter the certificate password.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="697"/>
+        <location filename="../../gui/phone_window.py" line="785"/>
         <source>인증서를 휴대폰에 저장했습니다.</source>
         <translation>The certificate was saved on the phone.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="698"/>
+        <location filename="../../gui/phone_window.py" line="786"/>
         <source>같은 인증서가 이미 휴대폰에 있습니다.</source>
         <translation>The same certificate is already on the phone.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="706"/>
+        <location filename="../../gui/phone_window.py" line="794"/>
         <source>보낼 인증서를 고르세요.</source>
         <translation>Choose a certificate to send.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="714"/>
+        <location filename="../../gui/phone_window.py" line="802"/>
         <source>인증서를 찾을 수 없습니다.</source>
         <translation>The certificate was not found.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="725"/>
+        <location filename="../../gui/phone_window.py" line="813"/>
         <source>PC의 &apos;휴대폰에서 받기&apos;에 이 번호와 인증서 비밀번호를 입력하세요.</source>
         <translation>Type this code and the certificate password into &apos;Receive from phone&apos; on the PC.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="734"/>
+        <location filename="../../gui/phone_window.py" line="822"/>
         <source>{0}분 {1:02d}초 남음</source>
         <translation>{0}:{1:02d} left</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="740"/>
+        <location filename="../../gui/phone_window.py" line="828"/>
         <source>PC로 보냈습니다.</source>
         <translation>Sent to the PC.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="741"/>
+        <location filename="../../gui/phone_window.py" line="829"/>
         <source>유효시간이 지났습니다. 다시 인증번호를 받으세요.</source>
         <translation>The code expired. Get a new code.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="742"/>
+        <location filename="../../gui/phone_window.py" line="830"/>
         <source>인증서 보내기가 취소되었습니다.</source>
         <translation>Sending was cancelled.</translation>
     </message>

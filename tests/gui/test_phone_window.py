@@ -172,3 +172,76 @@ def test_pc_transfer_window_to_phone_and_back(qtbot, ctx, relay, npki_root):
     qtbot.keyClicks(pc.findChild(QLineEdit, "pcTransferReceivePassword"), factory.PASSWORD)
     _click(qtbot, pc, "pcTransferReceive")
     assert pc.findChild(QLabel, "pcTransferReceiveStatus").text()
+
+
+@pytest.fixture
+def language(ctx):
+    """language(lang): install the GUI translators of `lang` (as the settings dialog does); afterwards exactly
+    the translators and core language there were before (later tests expect the Korean source strings)."""
+    import core.i18n
+    from PySide6.QtWidgets import QApplication
+    from gui import i18n
+    app = QApplication.instance()
+    before, before_lang, core_lang = list(i18n._installed), i18n._installed_lang, core.i18n._chosen   # None = automatic
+    i18n.compile_translations()
+    yield lambda lang: i18n.apply_language(lang, ctx)
+    for t in i18n._installed:
+        app.removeTranslator(t)
+    i18n._installed[:] = before
+    for t in before:
+        app.installTranslator(t)
+    i18n._installed_lang = before_lang
+    core.i18n.set_language(core_lang)
+
+
+def _fits(button) -> bool:
+    """The label fits inside the round button (no clipped 'Declin'), and the button is still round."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionButton
+    opt = QStyleOptionButton()
+    button.initStyleOption(opt)
+    # the room the style (with the stylesheet's padding) leaves for the label
+    room = button.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, opt, button).width()
+    text_width = button.fontMetrics().horizontalAdvance(button.text())
+    return button.width() == button.height() and text_width <= room
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_call_buttons_fit_their_labels(qtbot, ctx, demo_bank, language, lang):
+    language(lang)
+    s, c = _session(demo_bank)
+    window = show_phone_window(None, ctx, c.phone)
+    demo_bank.start_ars(s)
+    window.poll()
+    assert window.page() == "call"
+    for name in ("phoneDeclineCall", "phoneAcceptCall", "phoneHangUp"):
+        button = window.findChild(QPushButton, name)
+        assert button.text() and _fits(button), (name, button.text(), button.size())
+    assert window.findChild(QPushButton, "phoneDeclineCall").text() == ("거절" if lang == "ko" else "Decline")
+
+
+def test_phone_speaks_the_language_it_is_switched_to(qtbot, ctx, demo_bank, language):
+    """The bank's Korean-only ARS script is shown in English, and a language switch while the window is open
+    retranslates all of it (static labels, the date, the call text), not just what is refreshed by the timer."""
+    language("ko")
+    s, c = _session(demo_bank)
+    window = show_phone_window(None, ctx, c.phone)
+    no_news = window.findChild(QLabel, "phoneNoNotifications")
+    date = window.findChild(QLabel, "phoneLockDate")
+    assert no_news.text() == "새 알림이 없습니다" and "요일" in date.text()
+    demo_bank.start_ars(s)
+    window.poll()
+    call_text = window.findChild(QLabel, "phoneCallText")
+    assert "본인인증" in call_text.text()
+
+    language("en")
+    qtbot.waitUntil(lambda: no_news.text() == "No new notifications", timeout=3000)
+    assert "요일" not in date.text() and any(d in date.text() for d in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))
+    assert call_text.text().startswith("This is the Dojang Bank ARS") and "2 digits" in call_text.text()
+    assert window.findChild(QLabel, "phoneCallHeading").text() == "Incoming call"
+    assert window.findChild(QPushButton, "phoneAcceptCall").text() == "Accept"
+    assert _fits(window.findChild(QPushButton, "phoneDeclineCall"))
+    assert window.bank_tabs.tabText(0) != "내 인증서"
+
+    language("ko")
+    qtbot.waitUntil(lambda: no_news.text() == "새 알림이 없습니다", timeout=3000)
+    assert "본인인증" in call_text.text() and "요일" in date.text()
