@@ -27,6 +27,18 @@ def mask_serial(serial: str) -> str:
     return head + "*" * max(0, len(serial) - len(head) - len(tail)) + tail
 
 
+CARD_PREFIX = "SC"      # every 보안카드 serial starts with it (core/authority/teller.py)
+
+
+def card_serial_shown(masked: str) -> str:
+    """A card serial the bank masked whole (********6186) shown like `mask_serial` does it
+    (SC******6186): the kind prefix is no secret, and the wizard and the card then read the same."""
+    n = len(CARD_PREFIX)
+    if len(masked) > n and masked[:n] == "*" * n:
+        return CARD_PREFIX + masked[n:]
+    return masked
+
+
 def _resolve(ctx: AppContext, ref: str, kind: str) -> tuple[str, str]:
     """(serial, owner name) from a serial or a customer reference (id, name, RRN, account)."""
     a = ctx.authority()
@@ -247,6 +259,11 @@ def _remember(ctx: AppContext, kind: str, serial: str, window: QWidget) -> QWidg
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.destroyed.connect(lambda *_: _open.pop(key, None))
     return window
+
+
+def open_device_windows(ctx: AppContext) -> list[QWidget]:
+    """The OTP / 보안카드 windows of `ctx` open right now."""
+    return [w for (cid, _kind, _serial), w in _open.items() if cid == id(ctx)]
 
 
 def show_otp_window(parent: QWidget | None, ctx: AppContext, serial_or_customer: str) -> OtpWindow:

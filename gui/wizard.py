@@ -38,7 +38,7 @@ from core.flows import (ARS, CANCELLED, CARD, CERT_PASSWORD, CONFIRM_REISSUE, CU
 from core.flows.base import require_new_password
 from core.i18n import current_language
 from core.npki import policies
-from core.npki.certfolder import CertFolder
+from core.npki.certfolder import CertFolder, read_cert_folder
 from core.npki.certificate import KST
 from core.storage.base import HDD, PHONE, REMOVABLE, Storage
 
@@ -154,8 +154,14 @@ class WizardProgress(QObject):
 
 # --- step indicator --------------------------------------------------------------------------------
 
+# Flows that start with the certificate-type page: their step indicator gets a leading 종류 선택 chip.
+_HAS_TYPE_PAGE = ("issue", "reissue")
+
+
 def _stage_labels(kind: str) -> list[str]:
     t = lambda s: s  # noqa: E731 - the strings below are translated where they are shown
+    if kind in _HAS_TYPE_PAGE:
+        return [t("종류 선택"), t("고객정보"), t("약관동의"), t("본인인증"), t("저장 및 비밀번호"), t("완료")]
     if kind == "renew":
         return [t("인증서 선택"), t("암호 확인"), t("새 암호"), t("완료")]
     if kind == "revoke":
@@ -166,9 +172,9 @@ def _stage_labels(kind: str) -> list[str]:
 
 
 _STEP_STAGE = {
-    "issue": {TYPE: -1, CUSTOMER: 0, TERMS: 1, FIRST_FACTOR: 2, SECOND_FACTOR: 2, SAVE: 3, DONE: 4},
-    "reissue": {TYPE: -1, CUSTOMER: 0, TERMS: 1, FIRST_FACTOR: 2, SECOND_FACTOR: 2, CONFIRM_REISSUE: 3, SAVE: 3,
-                DONE: 4},
+    "issue": {TYPE: 0, CUSTOMER: 1, TERMS: 2, FIRST_FACTOR: 3, SECOND_FACTOR: 3, SAVE: 4, DONE: 5},
+    "reissue": {TYPE: 0, CUSTOMER: 1, TERMS: 2, FIRST_FACTOR: 3, SECOND_FACTOR: 3, CONFIRM_REISSUE: 4, SAVE: 4,
+                DONE: 5},
     "register": {CUSTOMER: 0, TERMS: 1, FIRST_FACTOR: 2, SECOND_FACTOR: 2, PICK_CERT: 3, CERT_PASSWORD: 3, DONE: 4},
     "renew": {PICK_CERT: 0, CERT_PASSWORD: 1, SAVE: 2, DONE: 3},
     "revoke": {PICK_CERT: 0, CERT_PASSWORD: 1, DONE: 2},
@@ -183,12 +189,16 @@ def _translate_stage(text: str) -> str:
         "완료": Q.translate("Wizard", "완료"), "인증서 선택": Q.translate("Wizard", "인증서 선택"),
         "암호 확인": Q.translate("Wizard", "암호 확인"), "새 암호": Q.translate("Wizard", "새 암호"),
         "암호 확인 및 폐기": Q.translate("Wizard", "암호 확인 및 폐기"),
+        "종류 선택": Q.translate("Wizard", "종류 선택"),
     }
     return table.get(text, text)
 
 
 class StepIndicator(QWidget):
-    """1 고객정보 → 2 약관동의 → 3 본인인증 → 4 저장 및 비밀번호 → 완료 (current one highlighted)."""
+    """[종류 선택 →] 1 고객정보 → 2 약관동의 → 3 본인인증 → 4 저장 및 비밀번호 → 완료 (current one highlighted).
+
+    The numbered chips are the bank's four steps (stepChip_1…4, 완료 = stepChip_5 for the issuing
+    flows); flows that start on the type page get an unnumbered leading chip, stepChip_type."""
 
     def __init__(self, kind: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -198,12 +208,15 @@ class StepIndicator(QWidget):
         lay.setSpacing(4)
         self.chips: list[QLabel] = []
         names = _stage_labels(kind)
+        lead = kind in _HAS_TYPE_PAGE
         self.texts: list[str] = []
         for i, name in enumerate(names):
             last = i == len(names) - 1
-            text = _translate_stage(name) if last else f"{i + 1}  {_translate_stage(name)}"
+            number = i if lead else i + 1
+            text = _translate_stage(name) if last or number == 0 else f"{number}  {_translate_stage(name)}"
             self.texts.append(text)
-            chip = _label(text, self, name=f"stepChip_{i + 1}", cls="stepChip", wrap=False)
+            chip = _label(text, self, name="stepChip_type" if number == 0 else f"stepChip_{number}", cls="stepChip",
+                          wrap=False)
             self.chips.append(chip)
             lay.addWidget(chip)
             if not last:
@@ -295,6 +308,18 @@ class Page(QWidget):
         return Q.translate("Wizard", "다음")
 
 
+def _demo_row(page: Page, name: str, hint: str) -> QPushButton:
+    """A hint and the 데모 고객 안내 보기 button at the bottom of `page` (opens the demo customers panel)."""
+    row = QHBoxLayout()
+    row.addWidget(_label(hint, page, cls="hint"), 1)
+    button = QPushButton(icon("help"), Q.translate("Wizard", "데모 고객 안내 보기"), page)
+    button.setObjectName(name)
+    button.clicked.connect(page.wizard.open_demo_panel)
+    row.addWidget(button)
+    page.lay.addLayout(row)
+    return button
+
+
 class TypePage(Page):
     def __init__(self, wizard):
         reissue = wizard.kind == "reissue"
@@ -325,18 +350,9 @@ class TypePage(Page):
         self.error_label("cert_type")
         self.lay.addWidget(self._errors["cert_type"])
         self.lay.addStretch(1)
-        demo_row = QHBoxLayout()
-        demo_row.addWidget(_label(Q.translate("Wizard", "처음이라면: 모의 은행의 데모 고객 정보로 끝까지 해볼 수 있습니다."),
-                                  self, cls="hint"), 1)
-        self.demo_button = QPushButton(icon("help"), Q.translate("Wizard", "데모 고객 안내 보기"), self)
-        self.demo_button.setObjectName("demoPanelButton")
-        self.demo_button.clicked.connect(self._open_demo)
-        demo_row.addWidget(self.demo_button)
-        self.lay.addLayout(demo_row)
-
-    def _open_demo(self) -> None:
-        from .demo_panel import show_demo_panel   # lazy: owned by the devices engineer
-        self.wizard.keep(show_demo_panel(self.wizard, self.ctx))
+        self.demo_button = _demo_row(self, "demoPanelButton",
+                                     Q.translate("Wizard", "처음이라면: 모의 은행의 데모 고객 정보로 끝까지 해볼 수 "
+                                                           "있습니다."))
 
     def enter(self) -> None:
         chosen = self.flow.data.get("cert_type")
@@ -388,6 +404,12 @@ class CustomerPage(Page):
         self.lay.addWidget(_label(Q.translate("Wizard", "계좌 비밀번호를 정해진 횟수 이상 틀리면 인증서 업무가 잠기고, "
                                                          "영업점(데모: 창구 패널)에서 풀어야 합니다."), self, cls="hint"))
         self.lay.addStretch(1)
+        # the values are typed here: the demo customers panel is offered where the type page offers it
+        self.demo_button = None
+        if TYPE in _STEP_STAGE[wizard.kind]:
+            self.demo_button = _demo_row(self, "customerDemoPanelButton",
+                                         Q.translate("Wizard", "데모 고객의 이름·주민등록번호·계좌 값은 데모 고객 안내에서 "
+                                                               "복사해 붙여 넣을 수 있습니다."))
         for e in (self.name, self.rrn_front, self.rrn_back, self.account, self.account_password):
             e.returnPressed.connect(self.wizard.next)
         # 14 = a whole "YYMMDD-NNNNNNN" pasted here; _front_edited splits it over both fields
@@ -816,13 +838,15 @@ class SecondFactorPage(Page):
         self.changed.emit()
 
     def _show_challenge(self) -> None:
+        from .devices import card_serial_shown   # the serial shown as the card viewer shows it
         try:
             ch = self.flow.card_challenge()
         except FlowError as exc:
             self.wizard.show_flow_error(exc)
             return
         self.card_prompt.setText(Q.translate("Wizard", "보안카드({0})에서 {1}번 칸의 앞 2자리와 {2}번 칸의 뒤 2자리를 "
-                                                       "입력하세요.").format(ch.card_serial_masked, ch.first, ch.second))
+                                                       "입력하세요.").format(card_serial_shown(ch.card_serial_masked),
+                                                                            ch.first, ch.second))
         self.card_first_label.setText(Q.translate("Wizard", "{0}번 앞 2자리").format(ch.first))
         self.card_second_label.setText(Q.translate("Wizard", "{0}번 뒤 2자리").format(ch.second))
         viewer = self.wizard.find_open("card")
@@ -998,6 +1022,7 @@ class SavePage(Page):
             found = self.flow.storages()
         except DojangError:
             found = []
+        found = [s for s in found if s.kind != PHONE or self._phone_allowed(s)]
         ids = [s.id for s in found]
         if ids != [s.id for s in self._storages]:
             chosen = self.selected_storage()
@@ -1013,6 +1038,13 @@ class SavePage(Page):
             else:
                 self.list.setCurrentRow(-1)
         self.no_drive.setVisible(not any(s.kind == REMOVABLE for s in found))
+
+    def _phone_allowed(self, storage: Storage) -> bool:
+        """Only the served customer's own mock phone (known after STEP 1); every phone otherwise."""
+        flow = self.flow
+        if getattr(flow, "session", None) is None or not hasattr(flow, "is_customer_phone"):
+            return True
+        return flow.is_customer_phone(storage)
 
     def selected_storage(self) -> Storage | None:
         row = self.list.currentRow()
@@ -1224,6 +1256,19 @@ class CertPasswordPage(Page):
             self.flow.submit_cert_password(password)
 
 
+def _is_test_certificate(done: Completion) -> bool:
+    """Whether the certificate the flow ended with is one of the simulated bank's test certificates
+    (read from the saved folder; a folder gone already counts as the bank's own unless registered)."""
+    if done.path is not None:
+        try:
+            entry = read_cert_folder(done.path)
+        except (OSError, ValueError):
+            entry = None
+        if isinstance(entry, CertFolder):
+            return entry.info.usage.is_test
+    return done.kind != "register"
+
+
 class DonePage(Page):
     def __init__(self, wizard):
         super().__init__(wizard, "donePage", "")
@@ -1275,7 +1320,9 @@ class DonePage(Page):
         saved = kind in ("issue", "reissue", "renew")
         self._set("storage", done.storage.label(lang) if done.storage is not None and saved else None)
         self._set("path", str(done.path) if done.path is not None and kind != "revoke" else None)
-        self._set("type", _usage_label(done.cert_type) if done.cert_type else None)
+        test = _is_test_certificate(done)
+        self._set("type", (_usage_label(done.cert_type) + (Q.translate("Wizard", " (테스트)") if test else ""))
+                  if done.cert_type else None)
         validity = None
         if done.not_after is not None:
             validity = (f"{_date(done.not_before)} ~ {_date(done.not_after)}" if done.not_before is not None
@@ -1301,7 +1348,10 @@ class DonePage(Page):
             self.reminder.setText(Q.translate("Wizard", "인증서 파일은 그대로 두었습니다. 암호를 잊으면 찾을 수 없으니 "
                                                         "발급한 기관에서 재발급받으세요."))
         else:
-            self.intro.setText(Q.translate("Wizard", "아래 위치에 저장했습니다. 인터넷뱅킹에서 바로 쓸 수 있습니다."))
+            self.intro.setText(Q.translate("Wizard", "아래 위치에 저장했습니다. 모의 은행이 발급한 테스트 인증서라서 도장과 "
+                                                     "다른 NPKI 프로그램에서 시험용으로 쓸 수 있지만, 실제 은행이나 "
+                                                     "공공기관에서는 쓸 수 없습니다.") if test
+                               else Q.translate("Wizard", "아래 위치에 저장했습니다."))
             self.reminder.setText(Q.translate("Wizard", "인증서 암호는 어디에도 저장되지 않아 잊어버리면 찾을 수 없습니다. "
                                                         "잊어버렸다면 인증서를 삭제하고 재발급받으세요. 다른 사람에게 "
                                                         "알려주지 마세요."))
@@ -1336,6 +1386,8 @@ class FlowWizard(QDialog):
         self._closing = False
         self._kept: list[QWidget] = []
         self._devices: dict[str, QWidget] = {}
+        self._opened_devices: set[str] = set()    # device windows this wizard opened (it closes them again)
+        self._demo_panel: QWidget | None = None
         self.setObjectName("flowWizard")
         self.setWindowTitle(_title(kind) + " — " + Q.translate("Wizard", "도장 인증센터"))
         self.setStyleSheet(_STYLE)
@@ -1441,6 +1493,20 @@ class FlowWizard(QDialog):
         if window is not None:
             self._kept.append(window)
 
+    def open_demo_panel(self) -> QWidget:
+        """The demo customers panel (one per wizard: a second click raises the open one)."""
+        import shiboken6
+
+        from .demo_panel import show_demo_panel   # lazy: owned by the devices engineer
+        panel = self._demo_panel
+        if panel is not None and shiboken6.isValid(panel) and panel.isVisible():
+            panel.raise_()
+            panel.activateWindow()
+            return panel
+        panel = self._demo_panel = show_demo_panel(self, self.ctx)
+        self.keep(panel)
+        return panel
+
     def find_open(self, kind: str):
         """The device window of `kind` this wizard opened, if it is still open."""
         import shiboken6
@@ -1449,8 +1515,9 @@ class FlowWizard(QDialog):
 
     def open_device(self, kind: str, highlight: tuple[int, ...] = ()) -> QWidget | None:
         """The customer's 보안카드 / OTP token (simulated devices, owned by gui.devices)."""
-        from .devices import show_card_viewer, show_otp_window
+        from .devices import open_device_windows, show_card_viewer, show_otp_window
         name = self.flow.data.get("name")
+        already = open_device_windows(self.ctx)
         try:
             if kind == "card":
                 window = show_card_viewer(None, self.ctx, name, highlight=highlight)
@@ -1460,23 +1527,29 @@ class FlowWizard(QDialog):
             self.show_flow_error(exc)
             return None
         self._devices[kind] = window
+        if not any(w is window for w in already):
+            self._opened_devices.add(kind)
         return window
+
+    def close_opened_devices(self) -> None:
+        """Close the 보안카드 / OTP windows this wizard opened (not ones the person opened elsewhere)."""
+        for kind in sorted(self._opened_devices):
+            window = self.find_open(kind)
+            if window is not None:
+                window.close()
+        self._opened_devices.clear()
 
     def open_customer_phone(self) -> QWidget | None:
         """The mock phone of the customer in this flow (found by the masked number the bank gave)."""
         from core.storage import registry
 
         from .phone_window import show_phone_window
-        session = getattr(self.flow, "session", None)
         phones = registry.list_phones()
         chosen = None
-        if session is not None:
-            masked = session.phone_masked
-            head, tail = masked[:3], masked[-4:]
+        if getattr(self.flow, "session", None) is not None:
             for p in phones:
-                digits = p.mount.name if p.mount else ""
-                if digits.startswith(head) and digits.endswith(tail):
-                    chosen = p.meta.get("number") or digits
+                if self.flow.is_customer_phone(p):
+                    chosen = p.meta.get("number") or (p.mount.name if p.mount else None)
                     break
         if chosen is None and phones:
             chosen = phones[0].meta.get("number")
@@ -1544,6 +1617,7 @@ class FlowWizard(QDialog):
             return
         page.clear_errors()
         self.clear_top_error()
+        step = self.flow.step
         try:
             page.submit()
         except FlowError as exc:
@@ -1552,6 +1626,8 @@ class FlowWizard(QDialog):
         except StepOrderError:
             self.sync()
             return
+        if step == SECOND_FACTOR and self.flow.step != SECOND_FACTOR:
+            self.close_opened_devices()      # the card / token did its job
         if not self.busy:
             self._after_step()
 

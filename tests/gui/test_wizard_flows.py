@@ -34,7 +34,7 @@ def test_ars_and_security_card_to_a_removable_drive(qtbot, ctx, demo_bank, wizar
     w.completed.connect(done.append)
     assert field(w, QLabel, "stepChip_1").text().endswith("고객정보")
     to_save(qtbot, w, ctx, c, first="ars", second="card")
-    assert w.flow.step == SAVE and w.indicator.current == 3
+    assert w.flow.step == SAVE and w.indicator.current_text() == "4  저장 및 비밀번호"
     save_to(qtbot, w, "removable", GOOD_PASSWORD)
     wait_done(qtbot, w)
     assert done and done[0].kind == "issue"
