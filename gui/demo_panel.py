@@ -82,12 +82,36 @@ class DemoPanel(QWidget):
         inner.setObjectName("demoList")
         il = QVBoxLayout(inner)
         il.setSpacing(10)
+        self._grids: list[QGridLayout] = []
+        self._names: list[QLabel] = []
         for info in self.customers:
             il.addWidget(self._customer_card(inner, info))
         if not self.customers:
             il.addWidget(QLabel(self.tr("데모 고객이 없습니다."), inner))
         il.addStretch(1)
         self.scroll.setWidget(inner)
+        self._align_columns()
+
+    def _align_columns(self) -> None:
+        """The same column widths in every customer card, so labels, values and 복사 buttons line up."""
+        widths: dict[int, int] = {}
+        for grid in self._grids:
+            for i in range(grid.count()):
+                item = grid.itemAt(i)
+                w = item.widget()
+                if w is None:
+                    continue
+                w.ensurePolished()
+                _row, col, _rs, _cs = grid.getItemPosition(i)
+                widths[col] = max(widths.get(col, 0), w.sizeHint().width())
+        for grid in self._grids:
+            for col, width in widths.items():
+                grid.setColumnMinimumWidth(col, width)
+        for lab in self._names:
+            lab.ensurePolished()
+        widest = max((lab.sizeHint().width() for lab in self._names), default=0)
+        for lab in self._names:
+            lab.setMinimumWidth(widest)      # the name's 복사 button at one x in every card
 
     def _copy(self, what: str, value: str) -> None:
         QGuiApplication.clipboard().setText(value)
@@ -102,17 +126,18 @@ class DemoPanel(QWidget):
         head = QHBoxLayout()
         name = QLabel(info["name"], card)
         name.setProperty("class", "name")
+        self._names.append(name)
         head.addWidget(name)
-        ko, en = PURPOSES.get(key, (key, key))
-        tag = QLabel(ko if self.ctx.language == "ko" else en, card)
-        tag.setProperty("class", "tagWarn" if key in ("locked", "expired", "low-balance") else "tag")
-        head.addWidget(tag)
         copy_name = QPushButton(self.tr("복사"), card)    # for keyboards without Hangul input
         copy_name.setObjectName(f"demoCopy_name_{key}")
         copy_name.setProperty("class", "copy")
         copy_name.setToolTip(self.tr("이름을 클립보드에 복사합니다 (한글 입력기가 없을 때 붙여넣기용)"))
         copy_name.clicked.connect(lambda _=False, n=info["name"]: self._copy(self.tr("이름"), n))
-        head.addWidget(copy_name)
+        head.addWidget(copy_name)        # right after the name (same width in every card), before the tags
+        ko, en = PURPOSES.get(key, (key, key))
+        tag = QLabel(ko if self.ctx.language == "ko" else en, card)
+        tag.setProperty("class", "tagWarn" if key in ("locked", "expired", "low-balance") else "tag")
+        head.addWidget(tag)
         if info["locked"]:
             locked = QLabel(self.tr("현재 잠김"), card)
             locked.setObjectName(f"demoLocked_{key}")
@@ -125,8 +150,10 @@ class DemoPanel(QWidget):
         note.setWordWrap(True)
         lay.addWidget(note)
 
+        # two halves: key · value · 복사 | gap | key · value · 복사 — widths equalised over all cards
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
+        self._grids.append(grid)
         copyable = {"rrn", "account", "accountPassword", "phone", "certPassword"}
         rows = [("rrn", self.tr("주민등록번호"), info["rrn"]),
                 ("account", self.tr("계좌번호"), info["account"]),
@@ -147,17 +174,16 @@ class DemoPanel(QWidget):
             v.setObjectName(f"demo_{field}_{key}")
             v.setProperty("class", "value" if field in copyable or field == "balance" else "note")
             v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            grid.addWidget(k, r // 2, (r % 2) * 3)
-            grid.addWidget(v, r // 2, (r % 2) * 3 + 1)
+            grid.addWidget(k, r // 2, (r % 2) * 4)
+            grid.addWidget(v, r // 2, (r % 2) * 4 + 1)
             if field in copyable:
                 b = QPushButton(self.tr("복사"), card)
                 b.setObjectName(f"demoCopy_{field}_{key}")
                 b.setProperty("class", "copy")
                 plain = value.replace("-", "") if field in ("rrn", "account") else value
                 b.clicked.connect(lambda _=False, w=label, val=plain: self._copy(w, val))
-                grid.addWidget(b, r // 2, (r % 2) * 3 + 2)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(4, 1)
+                grid.addWidget(b, r // 2, (r % 2) * 4 + 2)
+        grid.setColumnStretch(3, 1)
         lay.addLayout(grid)
 
         buttons = QHBoxLayout()

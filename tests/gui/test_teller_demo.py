@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTableWidget, QWidget
 
@@ -116,3 +116,22 @@ def test_teller_issues_devices_and_revokes(qtbot, ctx, demo_bank):
     audit = panel.findChild(QTableWidget, "tellerAudit")
     texts = [audit.item(r, 2).text() for r in range(audit.rowCount())]
     assert "teller.revoke" in texts and "teller.issue_card" in texts
+
+
+def test_demo_panel_copy_buttons_line_up_across_customers(qtbot, ctx):
+    """Every customer card uses the same column widths: the 복사 buttons of a field sit one under another."""
+    panel = show_demo_panel(None, ctx)
+    qtbot.addWidget(panel)
+    qtbot.waitExposed(panel)
+
+    def x_of(name):
+        b = panel.findChild(QPushButton, name)
+        assert b is not None, name
+        return b.mapTo(panel, b.rect().topLeft()).x()
+
+    for field in ("name", "rrn", "account", "accountPassword", "phone"):
+        xs = {c.key: x_of(f"demoCopy_{field}_{c.key}") for c in DEMO_CUSTOMERS}
+        assert len(set(xs.values())) == 1, (field, xs)
+    # and the right half's values start at one x too
+    starts = {panel.findChild(QLabel, f"demo_account_{c.key}").mapTo(panel, QPoint(0, 0)).x() for c in DEMO_CUSTOMERS}
+    assert len(starts) == 1
