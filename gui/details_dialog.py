@@ -8,9 +8,10 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QPushButton, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
-                               QWidget)
+from PySide6.QtGui import QPalette, QTextOption
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QPushButton, QSizePolicy, QTabWidget, QTextEdit, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from core.errors import DojangError
 from core.npki.certfolder import CertFolder
@@ -23,6 +24,47 @@ from .icons import icon
 from .models import CertRow, Status, storage_title
 from .password_widget import PasswordWidget
 from .workers import Workers
+
+
+class PathView(QTextEdit):
+    """A long file path that reads like a label but wraps anywhere (a path has few spaces to break at),
+    grows to the lines it needs, and stays selectable as the exact path (tooltip: the path too)."""
+
+    def __init__(self, path: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setPlainText(path)
+        self.setToolTip(path)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.document().setDocumentMargin(0)
+        pal = self.palette()
+        pal.setColor(QPalette.ColorRole.Base, pal.color(QPalette.ColorRole.Window))
+        self.setPalette(pal)
+        self.viewport().setAutoFillBackground(False)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._fit()
+
+    def path(self) -> str:
+        return self.toPlainText()
+
+    def _fit(self) -> None:
+        doc = self.document()
+        doc.setTextWidth(max(1, self.viewport().width()))
+        self.setFixedHeight(int(doc.size().height()) + 2 * self.frameWidth())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def minimumSizeHint(self):
+        hint = super().minimumSizeHint()
+        hint.setWidth(120)
+        return hint
 
 
 class DetailsDialog(QDialog):
@@ -60,6 +102,13 @@ class DetailsDialog(QDialog):
             (self.tr("위치"), str(cert.path), "detailsPath"),
         ]
         for label, value, name in fields:
+            if name == "detailsPath":
+                v = PathView(value, general)
+                v.setObjectName(name)
+                form.addRow(label, v)
+                # a wrapped location: its title on the first line
+                form.labelForField(v).setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+                continue
             v = QLabel(value, general)
             v.setObjectName(name)
             v.setWordWrap(True)

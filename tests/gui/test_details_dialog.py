@@ -1,0 +1,35 @@
+"""인증서 보기 (details dialog): a long certificate location wraps inside the dialog and stays the exact,
+selectable path."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QWidget
+
+from core.npki.certfolder import read_cert_folder
+from core.storage.base import hard_disk
+from gui.details_dialog import DetailsDialog, PathView
+from gui.workers import Workers
+from tests import factory
+
+
+def test_a_long_location_wraps_inside_the_dialog(qtbot, tmp_path):
+    root = tmp_path / ("backupcopy" * 10) / "NPKI"            # 100 characters without a break opportunity
+    made = factory.make_cert(factory.user_dir(root))
+    entry = read_cert_folder(made.path, "yessign")
+    workers = Workers()
+    dlg = DetailsDialog(None, entry, hard_disk(root), lang="en", now=dt.datetime.now(dt.timezone.utc),
+                        workers=workers)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    view = dlg.findChild(PathView, "detailsPath")
+    assert view.path() == str(entry.path) and view.toolTip() == str(entry.path)   # exact, selectable path
+    general = dlg.tabs.widget(0)
+    assert isinstance(general, QWidget)
+    # inside the tab, not past the dialog's edge: the path wraps over several lines instead
+    qtbot.waitUntil(lambda: view.mapTo(general, view.rect().bottomRight()).x() <= general.width())
+    assert dlg.width() <= 640 and dlg.minimumSizeHint().width() < 640
+    line = view.fontMetrics().lineSpacing()
+    assert view.height() >= 2 * line
+    assert view.document().size().height() <= view.height()                  # every line shown, no scrolling
