@@ -12,6 +12,10 @@ def _isolated_locations(tmp_path, monkeypatch):
     monkeypatch.setenv("DOJANG_NPKI_ROOT", str(tmp_path / "hdd" / "NPKI"))
     monkeypatch.setenv("DOJANG_HOME", str(tmp_path / "home"))
     monkeypatch.delenv("DOJANG_FAKE_REMOVABLE", raising=False)
+    # core messages start "automatic" (DOJANG_LANG=en above) and a test that picks a language
+    # (the GUI does, through set_language) cannot leak it into the next test
+    import core.i18n
+    monkeypatch.setattr(core.i18n, "_chosen", None)
 
 
 @pytest.fixture
