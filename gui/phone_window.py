@@ -33,6 +33,7 @@ from core.storage import registry
 from core.storage import phone_transfer as pt
 
 from .context import AppContext
+from .workers import Workers
 
 POLL_MS = 500
 
@@ -76,10 +77,6 @@ QPushButton.nav { background: transparent; font-size: 13px; color: #c9d1e0; }
 """
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PhoneWindow", text)
-
-
 # What the bank says when it calls (core/authority stores it in Korean only); shown in the GUI language.
 ARS_SCRIPT_KO = "도장은행 ARS 본인인증입니다. 화면에 표시된 2자리 숫자를 눌러 주세요."
 
@@ -107,7 +104,7 @@ def _fit_round(*buttons: QPushButton) -> None:
 def _message_of(exc: Exception, ctx: AppContext) -> str:
     if isinstance(exc, DojangError):
         return exc.message(ctx.language)
-    return _tr("처리하지 못했습니다. 다시 시도하세요.")
+    return QCoreApplication.translate("PhoneWindow", "처리하지 못했습니다. 다시 시도하세요.")
 
 
 def _kst(t: dt.datetime) -> dt.datetime:
@@ -164,6 +161,27 @@ def _card(parent=None, cls: str = "card") -> tuple[QFrame, QVBoxLayout]:
     return f, lay
 
 
+def _in_background(owner: QWidget, button: QWidget, status: QLabel, work: Callable, done: Callable,
+                   failed: Callable | None = None) -> None:
+    """Run a transfer step (scrypt + PKCS#12: 0.1-0.3 s) off the GUI thread; its button waits meanwhile.
+
+    done(result) / failed(error) run on the GUI thread; without `failed` the error goes to `status`."""
+    button.setEnabled(False)
+    _set_status(status, QCoreApplication.translate("PhoneWindow", "처리 중…"), None)
+
+    def finished(result) -> None:
+        button.setEnabled(True)
+        done(result)
+
+    def failed_(err) -> None:
+        button.setEnabled(True)
+        _set_status(status, _message_of(err, owner.ctx), False)
+        if failed is not None:
+            failed(err)
+
+    owner.workers.submit(work, name="phone-transfer", on_done=finished, on_error=failed_)
+
+
 def _set_status(label: QLabel, text: str, ok: bool | None) -> None:
     label.setProperty("class", "ok" if ok else ("error" if ok is False else None))
     label.style().unpolish(label)
@@ -186,6 +204,7 @@ class PhoneWindow(QWidget):
         self.digits = registry.normalise_phone_number(number)
         self.number = registry.format_phone_number(self.digits)
         self.relay = relay or pt.Relay(clock=ctx.clock)
+        self.workers = Workers(self, max_threads=1)
         self.setObjectName(f"phoneWindow_{self.digits}")
         # every text set through _i18n is set again when the language changes (retranslate)
         self._retranslators: list[Callable[[], None]] = []
@@ -772,20 +791,17 @@ class PhoneWindow(QWidget):
         if not password:
             _set_status(self.import_status, self.tr("인증서 비밀번호를 입력하세요."), False)
             return
-        try:
-            got = self.relay.import_on_phone(self.digits, code, password)
-        except DojangError as exc:
-            _set_status(self.import_status, _message_of(exc, self.ctx), False)
-            self.import_password.clear()
-            return
-        finally:
-            password = None
-        self.import_code.clear()
-        self.import_password.clear()
-        text = self.tr("인증서를 휴대폰에 저장했습니다.") if got.result.status != "already_there" \
-            else self.tr("같은 인증서가 이미 휴대폰에 있습니다.")
-        _set_status(self.import_status, text, True)
-        self._refresh_certs()
+        self.import_password.clear()        # typed again after a wrong one, never kept
+
+        def done(got) -> None:
+            self.import_code.clear()
+            text = self.tr("인증서를 휴대폰에 저장했습니다.") if got.result.status != "already_there" \
+                else self.tr("같은 인증서가 이미 휴대폰에 있습니다.")
+            _set_status(self.import_status, text, True)
+            self._refresh_certs()
+
+        _in_background(self, self.import_button, self.import_status,
+                       lambda: self.relay.import_on_phone(self.digits, code, password), done)
 
     def do_export(self) -> None:
         path = self.export_cert.currentData()
@@ -797,15 +813,15 @@ class PhoneWindow(QWidget):
             _set_status(self.export_status, self.tr("인증서 비밀번호를 입력하세요."), False)
             return
         cert = next((c for c in self._phone_certs() if str(c.path) == path), None)
-        try:
-            if cert is None:
-                raise pt.TransferNotFound(self.tr("인증서를 찾을 수 없습니다."), self.tr("인증서를 찾을 수 없습니다."))
-            self._offer = self.relay.export_from_phone(self.digits, cert, password)
-        except DojangError as exc:
-            _set_status(self.export_status, _message_of(exc, self.ctx), False)
+        self.export_password.clear()
+        if cert is None:
+            _set_status(self.export_status, self.tr("인증서를 찾을 수 없습니다."), False)
             return
-        finally:
-            self.export_password.clear()
+        _in_background(self, self.export_button, self.export_status,
+                       lambda: self.relay.export_from_phone(self.digits, cert, password), self._show_offer)
+
+    def _show_offer(self, offer) -> None:
+        self._offer = offer
         self.export_code.setText(self._offer.formatted)
         self.export_code.show()
         self.export_expiry.setRange(0, self.relay.ttl)
@@ -940,6 +956,7 @@ class PcTransferWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.ctx = ctx
         self.relay = relay or pt.Relay(clock=ctx.clock)
+        self.workers = Workers(self, max_threads=1)
         self._offer: pt.Offer | None = None
         self.setObjectName("pcTransferWindow")
         self.setWindowTitle(self.tr("휴대폰과 인증서 주고받기"))
@@ -965,7 +982,7 @@ class PcTransferWindow(QWidget):
         self.password.setPlaceholderText(self.tr("인증서 비밀번호"))
         self.password.returnPressed.connect(self.do_send)
         sl.addWidget(self.password)
-        b = _button(self.tr("인증번호 받기"), "pcTransferSend")
+        self.send_button = b = _button(self.tr("인증번호 받기"), "pcTransferSend")
         b.clicked.connect(self.do_send)
         sl.addWidget(b)
         self.code = _label("", send, name="pcTransferCode", align=Qt.AlignmentFlag.AlignHCenter)
@@ -997,7 +1014,7 @@ class PcTransferWindow(QWidget):
         self.dest = QComboBox(recv)
         self.dest.setObjectName("pcTransferDestination")
         rl.addWidget(self.dest)
-        b = _button(self.tr("인증서 받기"), "pcTransferReceive")
+        self.receive_button = b = _button(self.tr("인증서 받기"), "pcTransferReceive")
         b.clicked.connect(self.do_receive)
         rl.addWidget(b)
         self.recv_status = _label("", recv, name="pcTransferReceiveStatus", wrap=True)
@@ -1037,14 +1054,16 @@ class PcTransferWindow(QWidget):
             return
         from pathlib import Path
         from core.npki.certfolder import read_cert_folder
-        try:
+        self.password.clear()
+
+        def work():
             entry = read_cert_folder(Path(path), Path(path).parent.parent.name)
-            self._offer = self.relay.export_to_phone(entry, password, number)
-        except DojangError as exc:
-            _set_status(self.send_status, _message_of(exc, self.ctx), False)
-            return
-        finally:
-            self.password.clear()
+            return self.relay.export_to_phone(entry, password, number)
+
+        _in_background(self, self.send_button, self.send_status, work, self._show_offer)
+
+    def _show_offer(self, offer) -> None:
+        self._offer = offer
         self.code.setText(self._offer.formatted)
         self.expiry.setRange(0, self.relay.ttl)
         self.expiry.show()
@@ -1077,17 +1096,16 @@ class PcTransferWindow(QWidget):
         if not password or not dest_id:
             _set_status(self.recv_status, self.tr("인증서 비밀번호를 입력하고 저장할 곳을 고르세요."), False)
             return
-        try:
-            got = self.relay.import_on_pc(code, password, registry.find_storage(dest_id))
-        except DojangError as exc:
-            _set_status(self.recv_status, _message_of(exc, self.ctx), False)
-            return
-        finally:
-            self.recv_password.clear()
-        self.recv_code.clear()
-        _set_status(self.recv_status, self.tr("인증서를 저장했습니다: {0}").format(got.storage.label(self.ctx.language)),
-                    True)
-        self.refresh()
+        self.recv_password.clear()
+
+        def done(got) -> None:
+            self.recv_code.clear()
+            _set_status(self.recv_status, self.tr("인증서를 저장했습니다: {0}").format(
+                got.storage.label(self.ctx.language)), True)
+            self.refresh()
+
+        _in_background(self, self.receive_button, self.recv_status,
+                       lambda: self.relay.import_on_pc(code, password, registry.find_storage(dest_id)), done)
 
 
 def show_pc_transfer(parent: QWidget | None, ctx: AppContext, *, relay: pt.Relay | None = None) -> PcTransferWindow:

@@ -74,12 +74,14 @@ def shots(out_dir: Path, ctx) -> None:
         phone.import_code.setText(offer.formatted)
         phone.import_password.setText(DEMO_CERT_PASSWORD)
         phone.do_import()
+        _settle(phone)
         _save(phone, out_dir, "phone_bank_imported")
         phone.bank_tabs.setCurrentIndex(0)
         _save(phone, out_dir, "phone_bank_certs")
         phone.bank_tabs.setCurrentIndex(2)
         phone.export_password.setText(DEMO_CERT_PASSWORD)
         phone.do_export()
+        _settle(phone)
         _save(phone, out_dir, "phone_bank_export")
 
     try:
@@ -108,11 +110,23 @@ def shots(out_dir: Path, ctx) -> None:
         if hdd_certs:
             w.password.setText(DEMO_CERT_PASSWORD)
             w.do_send()
+            _settle(w)
             _save(w, out_dir, "pc_transfer_code")
     except ImportError:
         pass
     _english_shots(out_dir, ctx, relay)
     close_phone_windows(ctx)
+
+
+def _settle(window, timeout: float = 10.0) -> None:
+    """Let a transfer that runs off the GUI thread finish (and its result reach the window)."""
+    import time
+    from PySide6.QtWidgets import QApplication
+    deadline = time.monotonic() + timeout
+    while window.workers.busy and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.005)
+    QApplication.processEvents()
 
 
 def _english_shots(out_dir: Path, ctx, relay) -> None:

@@ -42,103 +42,103 @@
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="89"/>
+        <location filename="../../gui/demo_panel.py" line="90"/>
         <source>데모 고객이 없습니다.</source>
         <translation>There are no demo customers.</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="112"/>
+        <location filename="../../gui/demo_panel.py" line="118"/>
         <source>{0}을(를) 클립보드에 복사했습니다.</source>
         <translation>Copied {0} to the clipboard.</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="127"/>
+        <location filename="../../gui/demo_panel.py" line="134"/>
         <source>이름을 클립보드에 복사합니다 (한글 입력기가 없을 때 붙여넣기용)</source>
         <translation>Copies the name, to paste it where you cannot type Hangul</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="128"/>
+        <location filename="../../gui/demo_panel.py" line="135"/>
         <source>이름</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="135"/>
+        <location filename="../../gui/demo_panel.py" line="142"/>
         <source>현재 잠김</source>
         <translation>Locked now</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="151"/>
+        <location filename="../../gui/demo_panel.py" line="158"/>
         <source>주민등록번호</source>
         <translation>Resident registration no.</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="152"/>
+        <location filename="../../gui/demo_panel.py" line="159"/>
         <source>계좌번호</source>
         <translation>Account number</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="153"/>
+        <location filename="../../gui/demo_panel.py" line="160"/>
         <source>계좌 비밀번호</source>
         <translation>Account password</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="154"/>
+        <location filename="../../gui/demo_panel.py" line="161"/>
         <source>휴대폰</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="156"/>
+        <location filename="../../gui/demo_panel.py" line="163"/>
         <source>잔액</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="156"/>
+        <location filename="../../gui/demo_panel.py" line="163"/>
         <source>{0:,}원</source>
         <translation>KRW {0:,}</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="158"/>
+        <location filename="../../gui/demo_panel.py" line="165"/>
         <source>보안카드</source>
         <translation>Security card</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="158"/>
+        <location filename="../../gui/demo_panel.py" line="165"/>
         <source>있음 (카드 보기에서 번호 확인)</source>
         <translation>Yes (see the numbers with “Show card”)</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="160"/>
+        <location filename="../../gui/demo_panel.py" line="167"/>
         <source>OTP</source>
         <translation>OTP</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="160"/>
+        <location filename="../../gui/demo_panel.py" line="167"/>
         <source>있음 (OTP 보기에서 번호 확인)</source>
         <translation>Yes (see the code with “Show OTP”)</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="162"/>
+        <location filename="../../gui/demo_panel.py" line="169"/>
         <source>인증서 비밀번호</source>
         <translation>Certificate password</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="124"/>
-        <location filename="../../gui/demo_panel.py" line="173"/>
+        <location filename="../../gui/demo_panel.py" line="131"/>
+        <location filename="../../gui/demo_panel.py" line="180"/>
         <source>복사</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="184"/>
+        <location filename="../../gui/demo_panel.py" line="191"/>
         <source>보안카드 보기</source>
         <translation>Show card</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="189"/>
+        <location filename="../../gui/demo_panel.py" line="196"/>
         <source>OTP 보기</source>
         <translation>Show OTP</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="193"/>
+        <location filename="../../gui/demo_panel.py" line="200"/>
         <source>휴대폰 열기</source>
         <translation>Open phone</translation>
     </message>
@@ -179,103 +179,103 @@
 <context>
     <name>PcTransferWindow</name>
     <message>
-        <location filename="../../gui/phone_window.py" line="945"/>
+        <location filename="../../gui/phone_window.py" line="962"/>
         <source>휴대폰과 인증서 주고받기</source>
         <translation>Certificates between PC and phone</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="954"/>
+        <location filename="../../gui/phone_window.py" line="971"/>
         <source>휴대폰으로 보낼 공동인증서를 고르고 비밀번호를 입력하면 인증번호 12자리가 표시됩니다. 휴대폰의 도장은행 앱 → &apos;PC에서 가져오기&apos;에 입력하세요.</source>
         <translation>Choose the certificate to send and enter its password to get a 12-digit code. Type it on the phone in the Dojang Bank app → &apos;From PC&apos;.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="965"/>
-        <location filename="../../gui/phone_window.py" line="995"/>
+        <location filename="../../gui/phone_window.py" line="982"/>
+        <location filename="../../gui/phone_window.py" line="1012"/>
         <source>인증서 비밀번호</source>
         <translation>Certificate password</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="968"/>
+        <location filename="../../gui/phone_window.py" line="985"/>
         <source>인증번호 받기</source>
         <translation>Get a code</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="982"/>
+        <location filename="../../gui/phone_window.py" line="999"/>
         <source>휴대폰으로 보내기</source>
         <translation>Send to phone</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="986"/>
+        <location filename="../../gui/phone_window.py" line="1003"/>
         <source>휴대폰의 도장은행 앱 → &apos;PC로 보내기&apos;에 표시된 인증번호 12자리와 인증서 비밀번호를 입력하고 저장할 곳을 고르세요.</source>
         <translation>Enter the 12-digit code shown on the phone (Dojang Bank app → &apos;To PC&apos;) and the certificate password, and choose where to save.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="1000"/>
+        <location filename="../../gui/phone_window.py" line="1017"/>
         <source>인증서 받기</source>
         <translation>Receive certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="1006"/>
+        <location filename="../../gui/phone_window.py" line="1023"/>
         <source>휴대폰에서 받기</source>
         <translation>Receive from phone</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="1021"/>
+        <location filename="../../gui/phone_window.py" line="1038"/>
         <source>받을 휴대폰: {0}</source>
         <translation>To phone: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="1025"/>
+        <location filename="../../gui/phone_window.py" line="1042"/>
         <source>저장할 곳: {0}</source>
         <translation>Save to: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="1033"/>
+        <location filename="../../gui/phone_window.py" line="1050"/>
         <source>보낼 인증서와 받을 휴대폰을 고르세요.</source>
         <translation>Choose the certificate and the phone.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="1036"/>
+        <location filename="../../gui/phone_window.py" line="1053"/>
         <source>인증서 비밀번호를 입력하세요.</source>
         <translation>Enter the certificate password.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="1051"/>
+        <location filename="../../gui/phone_window.py" line="1070"/>
         <source>휴대폰({0})에서 이 번호와 인증서 비밀번호를 입력하세요.</source>
         <translation>Type this code and the certificate password on the phone ({0}).</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="1062"/>
+        <location filename="../../gui/phone_window.py" line="1081"/>
         <source>{0}분 {1:02d}초 남음</source>
         <translation>{0}:{1:02d} left</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="1067"/>
+        <location filename="../../gui/phone_window.py" line="1086"/>
         <source>휴대폰에 인증서를 보냈습니다.</source>
         <translation>The certificate was sent to the phone.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="1068"/>
+        <location filename="../../gui/phone_window.py" line="1087"/>
         <source>유효시간이 지났습니다. 다시 인증번호를 받으세요.</source>
         <translation>The code expired. Get a new code.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="1069"/>
+        <location filename="../../gui/phone_window.py" line="1088"/>
         <source>인증서 보내기가 취소되었습니다.</source>
         <translation>Sending was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="1075"/>
+        <location filename="../../gui/phone_window.py" line="1094"/>
         <source>인증번호 12자리 숫자를 입력하세요.</source>
         <translation>Enter the 12-digit code.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="1078"/>
+        <location filename="../../gui/phone_window.py" line="1097"/>
         <source>인증서 비밀번호를 입력하고 저장할 곳을 고르세요.</source>
         <translation>Enter the certificate password and choose where to save.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="1088"/>
+        <location filename="../../gui/phone_window.py" line="1103"/>
         <source>인증서를 저장했습니다: {0}</source>
         <translation>Certificate saved: {0}</translation>
     </message>
@@ -283,278 +283,288 @@
 <context>
     <name>PhoneWindow</name>
     <message>
-        <location filename="../../gui/phone_window.py" line="191"/>
+        <location filename="../../gui/phone_window.py" line="211"/>
         <source>휴대폰 (모의) — {0}</source>
         <translation>Phone (simulated) — {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="306"/>
+        <location filename="../../gui/phone_window.py" line="326"/>
         <source>◀ 뒤로</source>
         <translation>◀ Back</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="307"/>
+        <location filename="../../gui/phone_window.py" line="327"/>
         <source>● 홈</source>
         <translation>● Home</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="330"/>
+        <location filename="../../gui/phone_window.py" line="350"/>
         <source>새 알림이 없습니다</source>
         <translation>No new notifications</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="334"/>
+        <location filename="../../gui/phone_window.py" line="354"/>
         <source>밀어서 잠금 해제  ›</source>
         <translation>Slide to unlock  ›</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="347"/>
-        <location filename="../../gui/phone_window.py" line="369"/>
+        <location filename="../../gui/phone_window.py" line="367"/>
+        <location filename="../../gui/phone_window.py" line="389"/>
         <source>메시지</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="348"/>
+        <location filename="../../gui/phone_window.py" line="368"/>
         <source>도장은행</source>
         <translation>Dojang Bank</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="361"/>
+        <location filename="../../gui/phone_window.py" line="381"/>
         <source>모의 휴대폰입니다. 은행의 전화와 문자가 이곳으로 옵니다.</source>
         <translation>A simulated phone: the bank’s calls and text messages arrive here.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="370"/>
+        <location filename="../../gui/phone_window.py" line="390"/>
         <source>보낸 사람 {0} (도장은행)</source>
         <translation>From {0} (Dojang Bank)</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="381"/>
+        <location filename="../../gui/phone_window.py" line="401"/>
         <source>받은 메시지가 없습니다.</source>
         <translation>No messages.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="384"/>
+        <location filename="../../gui/phone_window.py" line="404"/>
         <source>최근 인증번호 복사</source>
         <translation>Copy the latest code</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="392"/>
+        <location filename="../../gui/phone_window.py" line="412"/>
         <source>수신 전화</source>
         <translation>Incoming call</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="395"/>
+        <location filename="../../gui/phone_window.py" line="415"/>
         <source>도장은행 ARS</source>
         <translation>Dojang Bank ARS</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="408"/>
+        <location filename="../../gui/phone_window.py" line="428"/>
         <source>거절</source>
         <translation>Decline</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="409"/>
+        <location filename="../../gui/phone_window.py" line="429"/>
         <source>받기</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="425"/>
+        <location filename="../../gui/phone_window.py" line="444"/>
         <source>도장은행 ARS · 통화 중</source>
         <translation>Dojang Bank ARS · in call</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="231"/>
-        <location filename="../../gui/phone_window.py" line="427"/>
-        <location filename="../../gui/phone_window.py" line="661"/>
+        <location filename="../../gui/phone_window.py" line="251"/>
+        <location filename="../../gui/phone_window.py" line="446"/>
+        <location filename="../../gui/phone_window.py" line="680"/>
         <source>PC 화면에 표시된 2자리 숫자를 누르세요.</source>
         <translation>Key the 2 digits shown on the PC screen.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="90"/>
+        <location filename="../../gui/phone_window.py" line="87"/>
         <source>도장은행 ARS 본인인증입니다. 화면에 표시된 2자리 숫자를 눌러 주세요.</source>
         <translation>This is the Dojang Bank ARS identity check. Please key in the 2 digits shown on your screen.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="448"/>
+        <location filename="../../gui/phone_window.py" line="107"/>
+        <source>처리하지 못했습니다. 다시 시도하세요.</source>
+        <translation>That did not work. Please try again.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/phone_window.py" line="170"/>
+        <source>처리 중…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/phone_window.py" line="467"/>
         <source>종료</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="460"/>
+        <location filename="../../gui/phone_window.py" line="479"/>
         <source>도장은행 · 인증센터</source>
         <translation>Dojang Bank · Certificates</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="478"/>
+        <location filename="../../gui/phone_window.py" line="497"/>
         <source>이 휴대폰에 저장된 공동인증서가 없습니다. &apos;PC에서 가져오기&apos;로 옮겨 오세요.</source>
         <translation>No certificates on this phone. Bring one over with &apos;From PC&apos;.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="481"/>
+        <location filename="../../gui/phone_window.py" line="500"/>
         <source>내 인증서</source>
         <translation>My certificates</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="489"/>
+        <location filename="../../gui/phone_window.py" line="508"/>
         <source>PC에서 &apos;휴대폰으로 보내기&apos;를 누르면 표시되는 인증번호 12자리와 인증서 비밀번호를 입력하세요.</source>
         <translation>Enter the 12-digit code the PC shows under &apos;Send to phone&apos;, and the certificate password.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="494"/>
+        <location filename="../../gui/phone_window.py" line="513"/>
         <source>0000-0000-0000</source>
         <translation>0000-0000-0000</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="501"/>
-        <location filename="../../gui/phone_window.py" line="530"/>
+        <location filename="../../gui/phone_window.py" line="520"/>
+        <location filename="../../gui/phone_window.py" line="549"/>
         <source>인증서 비밀번호</source>
         <translation>Certificate password</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="504"/>
+        <location filename="../../gui/phone_window.py" line="523"/>
         <source>인증서 가져오기</source>
         <translation>Import certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="513"/>
+        <location filename="../../gui/phone_window.py" line="532"/>
         <source>PC에서 가져오기</source>
         <translation>From PC</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="521"/>
+        <location filename="../../gui/phone_window.py" line="540"/>
         <source>PC로 보낼 인증서를 고르고 비밀번호를 입력하면 인증번호가 표시됩니다. PC의 &apos;휴대폰에서 받기&apos;에 입력하세요.</source>
         <translation>Choose the certificate to send and enter its password to get a code. Type it into &apos;Receive from phone&apos; on the PC.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="533"/>
+        <location filename="../../gui/phone_window.py" line="552"/>
         <source>인증번호 받기</source>
         <translation>Get a code</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="550"/>
+        <location filename="../../gui/phone_window.py" line="569"/>
         <source>PC로 보내기</source>
         <translation>To PC</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="593"/>
+        <location filename="../../gui/phone_window.py" line="612"/>
         <source>월,화,수,목,금,토,일</source>
         <comment>weekdays, Monday first, comma-separated</comment>
         <translation>Mon,Tue,Wed,Thu,Fri,Sat,Sun</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="596"/>
+        <location filename="../../gui/phone_window.py" line="615"/>
         <source>{0}월 {1}일 {2}요일</source>
         <translation>{2}, {1}/{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="637"/>
+        <location filename="../../gui/phone_window.py" line="656"/>
         <source>남은 시간 {0}초</source>
         <translation>{0} s left</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="642"/>
+        <location filename="../../gui/phone_window.py" line="661"/>
         <source>인증이 완료되었습니다. 통화를 종료합니다.</source>
         <translation>Verified. Ending the call.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="643"/>
+        <location filename="../../gui/phone_window.py" line="662"/>
         <source>입력 횟수를 초과했습니다. PC에서 다시 시도하세요.</source>
         <translation>Too many attempts. Try again from the PC.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="644"/>
+        <location filename="../../gui/phone_window.py" line="663"/>
         <source>응답 시간이 지났습니다. PC에서 다시 요청하세요.</source>
         <translation>The time limit passed. Request a new call on the PC.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="645"/>
+        <location filename="../../gui/phone_window.py" line="664"/>
         <source>통화를 거절했습니다.</source>
         <translation>Call declined.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="645"/>
+        <location filename="../../gui/phone_window.py" line="664"/>
         <source>통화가 끝났습니다.</source>
         <translation>Call ended.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="729"/>
+        <location filename="../../gui/phone_window.py" line="748"/>
         <source>메시지 · {0}</source>
         <translation>Message · {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="738"/>
+        <location filename="../../gui/phone_window.py" line="757"/>
         <source>새 메시지 {0}</source>
         <translation>{0} new</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="756"/>
+        <location filename="../../gui/phone_window.py" line="775"/>
         <source>만료됨</source>
         <translation>expired</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="756"/>
+        <location filename="../../gui/phone_window.py" line="775"/>
         <source>{0}일 남음</source>
         <translation>{0} days left</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="758"/>
+        <location filename="../../gui/phone_window.py" line="777"/>
         <source>{0} · 만료일 {1} ({2})</source>
         <translation>{0} · expires {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="770"/>
+        <location filename="../../gui/phone_window.py" line="789"/>
         <source>인증번호 12자리 숫자를 입력하세요.</source>
         <translation>Enter the 12-digit code.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="773"/>
-        <location filename="../../gui/phone_window.py" line="797"/>
+        <location filename="../../gui/phone_window.py" line="792"/>
+        <location filename="../../gui/phone_window.py" line="813"/>
         <source>인증서 비밀번호를 입력하세요.</source>
         <translation>Enter the certificate password.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="785"/>
+        <location filename="../../gui/phone_window.py" line="798"/>
         <source>인증서를 휴대폰에 저장했습니다.</source>
         <translation>The certificate was saved on the phone.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="786"/>
+        <location filename="../../gui/phone_window.py" line="799"/>
         <source>같은 인증서가 이미 휴대폰에 있습니다.</source>
         <translation>The same certificate is already on the phone.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="794"/>
+        <location filename="../../gui/phone_window.py" line="810"/>
         <source>보낼 인증서를 고르세요.</source>
         <translation>Choose a certificate to send.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="802"/>
+        <location filename="../../gui/phone_window.py" line="818"/>
         <source>인증서를 찾을 수 없습니다.</source>
         <translation>The certificate was not found.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="813"/>
+        <location filename="../../gui/phone_window.py" line="829"/>
         <source>PC의 &apos;휴대폰에서 받기&apos;에 이 번호와 인증서 비밀번호를 입력하세요.</source>
         <translation>Type this code and the certificate password into &apos;Receive from phone&apos; on the PC.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="822"/>
+        <location filename="../../gui/phone_window.py" line="838"/>
         <source>{0}분 {1:02d}초 남음</source>
         <translation>{0}:{1:02d} left</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="828"/>
+        <location filename="../../gui/phone_window.py" line="844"/>
         <source>PC로 보냈습니다.</source>
         <translation>Sent to the PC.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="829"/>
+        <location filename="../../gui/phone_window.py" line="845"/>
         <source>유효시간이 지났습니다. 다시 인증번호를 받으세요.</source>
         <translation>The code expired. Get a new code.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="830"/>
+        <location filename="../../gui/phone_window.py" line="846"/>
         <source>인증서 보내기가 취소되었습니다.</source>
         <translation>Sending was cancelled.</translation>
     </message>

@@ -30,6 +30,15 @@ def _click(qtbot, window, name):
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
+def _transfer(qtbot, window, name):
+    """Click a transfer button: the work runs off the GUI thread, the button waits until it ends."""
+    button = window.findChild(QPushButton, name)
+    _click(qtbot, window, name)
+    assert window.workers.busy and not button.isEnabled()
+    qtbot.waitUntil(lambda: not window.workers.busy, timeout=10_000)
+    assert button.isEnabled()
+
+
 def test_answering_the_ars_call_completes_check_ars(qtbot, ctx, demo_bank):
     s, c = _session(demo_bank)
     watcher = ensure_phone_windows(None, ctx)
@@ -104,12 +113,12 @@ def test_pc_to_phone_export_typed_on_the_phone(qtbot, ctx, relay, npki_root):
     window.findChild(QLineEdit, "phoneImportCode").setText(offer.formatted)
     # wrong password first: inline message, nothing written
     qtbot.keyClicks(window.findChild(QLineEdit, "phoneImportPassword"), "wrong-pass-1!")
-    _click(qtbot, window, "phoneImportButton")
+    _transfer(qtbot, window, "phoneImportButton")
     status = window.findChild(QLabel, "phoneImportStatus")
     assert "Tries left: 4" in status.text()
     assert registry.phone_storage(number).certificates() == []
     qtbot.keyClicks(window.findChild(QLineEdit, "phoneImportPassword"), factory.PASSWORD)
-    _click(qtbot, window, "phoneImportButton")
+    _transfer(qtbot, window, "phoneImportButton")
     assert "saved" in status.text().lower() or "저장" in status.text()
     certs = registry.phone_storage(number).certificates()
     assert len(certs) == 1
@@ -126,7 +135,7 @@ def test_phone_to_pc_export_shows_a_code(qtbot, ctx, relay):
     window.show_page("bank")
     assert window.findChild(QComboBox, "phoneExportCert").count() == 1
     qtbot.keyClicks(window.findChild(QLineEdit, "phoneExportPassword"), factory.PASSWORD)
-    _click(qtbot, window, "phoneExportButton")
+    _transfer(qtbot, window, "phoneExportButton")
     code = window.findChild(QLabel, "phoneExportCode").text()
     assert len(code) == 14 and code.count("-") == 2
     hdd = registry.find_storage("hdd")
@@ -156,21 +165,21 @@ def test_pc_transfer_window_to_phone_and_back(qtbot, ctx, relay, npki_root):
     phones = pc.findChild(QComboBox, "pcTransferPhone")
     phones.setCurrentIndex(phones.findData(number))
     qtbot.keyClicks(pc.findChild(QLineEdit, "pcTransferPassword"), factory.PASSWORD)
-    _click(qtbot, pc, "pcTransferSend")
+    _transfer(qtbot, pc, "pcTransferSend")
     code = pc.findChild(QLabel, "pcTransferCode").text()
     assert len(code) == 14
     phone = show_phone_window(None, ctx, number, relay=relay)
     phone.show_page("bank")
     qtbot.keyClicks(phone.findChild(QLineEdit, "phoneImportCode"), code)
     qtbot.keyClicks(phone.findChild(QLineEdit, "phoneImportPassword"), factory.PASSWORD)
-    _click(qtbot, phone, "phoneImportButton")
+    _transfer(qtbot, phone, "phoneImportButton")
     assert len(registry.phone_storage(number).certificates()) == 1
     qtbot.waitUntil(lambda: pc.findChild(QLabel, "pcTransferCode").text() == "", timeout=3000)
     # and a wrong code on the PC's receive tab is shown inline
     pc.tabs.setCurrentIndex(1)
     qtbot.keyClicks(pc.findChild(QLineEdit, "pcTransferReceiveCode"), "1111-2222-3333")
     qtbot.keyClicks(pc.findChild(QLineEdit, "pcTransferReceivePassword"), factory.PASSWORD)
-    _click(qtbot, pc, "pcTransferReceive")
+    _transfer(qtbot, pc, "pcTransferReceive")
     assert pc.findChild(QLabel, "pcTransferReceiveStatus").text()
 
 
