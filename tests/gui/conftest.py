@@ -1,4 +1,8 @@
-"""Shared fixtures for GUI tests (none is autouse; ask for what you need).
+"""Shared fixtures for GUI tests (ask for what you need; only the translator reset is automatic).
+
+- every test ends with exactly the Qt translators it started with (a window or a test that switched
+  the language must not turn the next test's Korean source strings into English); core's language
+  choice is reset by tests/conftest.py.
 
 - `no_real_drives`: removable-drive discovery sees only DOJANG_FAKE_REMOVABLE folders (not this
   machine's USB sticks).
@@ -20,6 +24,26 @@ from core.storage import registry
 from core.storage.discovery import DiscoveryConfig
 from tests import factory
 from tests.authority.conftest import FakeClock, MemoryKeyring, open_bank
+
+
+@pytest.fixture(autouse=True)
+def _restore_translators():
+    from PySide6.QtWidgets import QApplication
+
+    from gui import i18n
+    app = QApplication.instance()
+    before, before_lang = list(i18n._installed), i18n._installed_lang
+    yield
+    if app is None:
+        app = QApplication.instance()
+    if app is None:
+        return
+    for t in i18n._installed:
+        app.removeTranslator(t)
+    i18n._installed[:] = before
+    for t in before:
+        app.installTranslator(t)
+    i18n._installed_lang = before_lang
 
 
 @pytest.fixture

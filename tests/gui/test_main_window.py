@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QTreeWidget, QLineEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QTreeWidget, QLineEdit, QPushButton
 
 from core.errors import WrongPassword
 from core.npki import pfx
@@ -38,17 +38,8 @@ def _rrn_with_check(first12: str) -> str:
 def _clean_state(monkeypatch):
     monkeypatch.setattr(registry, "discovery_config", DiscoveryConfig(include_real=False))
     reset_answers()
-    app = QApplication.instance()
-    before, before_lang = list(i18n._installed), i18n._installed_lang
-    yield
+    yield           # translators are restored by tests/gui/conftest.py
     reset_answers()
-    # the window installed translators for its language: put back exactly what was there before
-    for t in i18n._installed:
-        app.removeTranslator(t)
-    i18n._installed[:] = before
-    for t in before:
-        app.installTranslator(t)
-    i18n._installed_lang = before_lang
 
 
 def test_lists_good_and_broken_certificates(qtbot, npki_root):

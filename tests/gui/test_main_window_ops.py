@@ -9,14 +9,13 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from core.npki.certificate import KST
 from core.storage import operations as ops
 from core.storage.base import PHONE, REMOVABLE
 from core.storage.operations import ConflictChoice
-from gui import i18n
 from gui.dialogs import Btn, ConflictDialog, MessageBox, StoragePickerDialog
 from gui.main_window import MainWindow
 from gui.models import MIME_CERTS
@@ -25,15 +24,7 @@ from tests import factory
 
 @pytest.fixture(autouse=True)
 def _state(dialog_answers, no_real_drives):
-    app = QApplication.instance()
-    before, before_lang = list(i18n._installed), i18n._installed_lang
-    yield
-    for t in i18n._installed:
-        app.removeTranslator(t)
-    i18n._installed[:] = before
-    for t in before:
-        app.installTranslator(t)
-    i18n._installed_lang = before_lang
+    yield           # translators are restored by tests/gui/conftest.py
 
 
 def _open(qtbot, ctx) -> MainWindow:

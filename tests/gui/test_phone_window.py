@@ -186,21 +186,10 @@ def test_pc_transfer_window_to_phone_and_back(qtbot, ctx, relay, npki_root):
 @pytest.fixture
 def language(ctx):
     """language(lang): install the GUI translators of `lang` (as the settings dialog does); afterwards exactly
-    the translators and core language there were before (later tests expect the Korean source strings)."""
-    import core.i18n
-    from PySide6.QtWidgets import QApplication
+    the translators and core language there were before (tests/conftest.py and tests/gui/conftest.py)."""
     from gui import i18n
-    app = QApplication.instance()
-    before, before_lang, core_lang = list(i18n._installed), i18n._installed_lang, core.i18n._chosen   # None = automatic
     i18n.compile_translations()
-    yield lambda lang: i18n.apply_language(lang, ctx)
-    for t in i18n._installed:
-        app.removeTranslator(t)
-    i18n._installed[:] = before
-    for t in before:
-        app.installTranslator(t)
-    i18n._installed_lang = before_lang
-    core.i18n.set_language(core_lang)
+    return lambda lang: i18n.apply_language(lang, ctx)
 
 
 def _fits(button) -> bool:

@@ -4,9 +4,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QDialog, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLabel, QPushButton, QWidget
 
-import core.i18n
 from core.locations import npki_root
 from gui import app as gui_app
 from gui import i18n, welcome
@@ -25,17 +24,8 @@ def parent(qtbot):
 def korean(ctx):
     """The GUI in Korean (the source language) for the test; afterwards exactly the translators and core
     language there were before (later tests expect the Korean source strings, i.e. no English .qm)."""
-    app = QApplication.instance()
-    before, core_lang = list(i18n._installed), core.i18n.current_language()
     i18n.compile_translations()
-    i18n.apply_language("ko", ctx)
-    yield
-    for t in i18n._installed:
-        app.removeTranslator(t)
-    i18n._installed[:] = before
-    for t in before:
-        app.installTranslator(t)
-    core.i18n.set_language(core_lang)
+    i18n.apply_language("ko", ctx)      # undone by tests/conftest.py and tests/gui/conftest.py
 
 
 def _dialog(parent, ctx) -> welcome.WelcomeDialog:

@@ -147,20 +147,10 @@ def test_done_page_says_it_is_a_test_certificate(qtbot, ctx, wizards):
 
 @pytest.fixture
 def english(ctx):
-    import core.i18n
+    """English translators for the test (put back by tests/gui/conftest.py)."""
     from gui import i18n
-    app = QApplication.instance()
-    before, before_lang, core_lang = list(i18n._installed), i18n._installed_lang, core.i18n._chosen   # None = automatic
     i18n.compile_translations()
-    i18n.install_translators("en", app)
-    yield
-    for t in i18n._installed:
-        app.removeTranslator(t)
-    i18n._installed[:] = before
-    for t in before:
-        app.installTranslator(t)
-    i18n._installed_lang = before_lang
-    core.i18n.set_language(core_lang)
+    i18n.install_translators("en", QApplication.instance())
 
 
 def test_english_says_account_password_like_the_demo_guide(english):
