@@ -33,7 +33,7 @@ class DojangError(Exception):
 
 class WrongPassword(DojangError):
     code = "wrong_password"
-    ko = "인증서 비밀번호가 올바르지 않습니다."
+    ko = "인증서 암호가 올바르지 않습니다."
     en = "The certificate password is incorrect."
 
 
@@ -122,7 +122,7 @@ class MalformedPfx(DojangError):
 
 class PfxWrongPassword(WrongPassword):
     code = "pfx_wrong_password"
-    ko = "PFX 파일의 비밀번호가 올바르지 않습니다."
+    ko = "PFX 파일의 암호가 올바르지 않습니다."
     en = "The PFX file password is incorrect."
 
 

@@ -115,7 +115,7 @@ class DemoPanel(QWidget):
 
     def _copy(self, what: str, value: str) -> None:
         QGuiApplication.clipboard().setText(value)
-        self.copied.setText(self.tr("{0}을(를) 클립보드에 복사했습니다.").format(what))
+        self.copied.setText(self.tr("클립보드에 복사했습니다: {0}").format(what))
 
     def _customer_card(self, parent: QWidget, info: dict) -> QFrame:
         key = info["key"]

@@ -56,6 +56,7 @@ def reset_answers() -> None:
                 ExportPfxDialog, ChangePasswordDialog):
         cls._answers.clear()
     MessageBox.history.clear()
+    PasswordDialog.history.clear()
 
 
 # --- messages -----------------------------------------------------------------------------------
@@ -70,7 +71,9 @@ class MessageBox:
 
     @classmethod
     def _ask(cls, kind: QMessageBox.Icon, parent: QWidget | None, title: str, text: str,
-             buttons: Btn, default: Btn, informative: str = "", object_name: str = "messageBox") -> Btn:
+             buttons: Btn, default: Btn, informative: str = "", object_name: str = "messageBox",
+             button_texts: dict | None = None) -> Btn:
+        """button_texts: {Btn.Ok: "복사"} — say what the button does instead of a generic OK."""
         cls.history.append((kind.name, title, text))
         has, answer = cls._answers.pop()
         if has:
@@ -80,6 +83,10 @@ class MessageBox:
         if informative:
             box.setInformativeText(informative)
         box.setDefaultButton(default)
+        for btn, label in (button_texts or {}).items():
+            b = box.button(btn)
+            if b is not None:
+                b.setText(label)
         box.setTextFormat(Qt.TextFormat.PlainText)
         return Btn(box.exec())
 
@@ -137,18 +144,27 @@ class FileDialog:
 # --- passwords ------------------------------------------------------------------------------------
 
 class PasswordDialog(QDialog):
-    """Asks for an existing password (certificate or PFX). Returns a bytearray/str, or None."""
+    """Asks for an existing password (certificate or PFX). Returns a bytearray/str, or None.
+
+    error: shown in red above the prompt when asking again after a wrong password."""
     _answers = _Answers()
+    history: list[tuple[str, str | None]] = []     # (text, error) of every question, for tests
 
     @classmethod
     def set_next_password(cls, password: str | None) -> None:
         cls._answers.push(password)
 
-    def __init__(self, parent: QWidget | None, title: str, text: str):
+    def __init__(self, parent: QWidget | None, title: str, text: str, error: str | None = None):
         super().__init__(parent)
         self.setObjectName("passwordDialog")
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
+        if error:
+            err = QLabel(error, self)
+            err.setObjectName("passwordDialogError")
+            err.setWordWrap(True)
+            err.setStyleSheet("color: #b3261e; font-weight: 600;")
+            layout.addWidget(err)
         label = QLabel(text, self)
         label.setObjectName("passwordDialogText")
         label.setWordWrap(True)
@@ -170,11 +186,12 @@ class PasswordDialog(QDialog):
         self.setMinimumWidth(420)
 
     @classmethod
-    def get_password(cls, parent, title: str, text: str):
+    def get_password(cls, parent, title: str, text: str, error: str | None = None):
+        cls.history.append((text, error))
         has, answer = cls._answers.pop()
         if has:
             return None if answer is None else bytearray(answer.encode("utf-8"))
-        dlg = cls(parent, title, text)
+        dlg = cls(parent, title, text, error)
         try:
             if dlg.exec() != QDialog.DialogCode.Accepted:
                 return None
@@ -306,11 +323,16 @@ class StoragePickerDialog(QDialog):
     def set_next_answer(cls, storage_id: str | None) -> None:
         cls._answers.push(storage_id)
 
-    def __init__(self, parent: QWidget | None, title: str, storages: list, lang: str):
+    def __init__(self, parent: QWidget | None, title: str, storages: list, lang: str, prompt: str | None = None):
         super().__init__(parent)
         self.setObjectName("storagePickerDialog")
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
+        if prompt:
+            what = QLabel(prompt, self)
+            what.setObjectName("storagePickerPrompt")
+            what.setWordWrap(True)
+            layout.addWidget(what)
         label = QLabel(self.tr("저장매체를 고르세요(&S):"), self)
         layout.addWidget(label)
         self.list = QListWidget(self)
@@ -332,11 +354,11 @@ class StoragePickerDialog(QDialog):
         self.resize(420, 300)
 
     @classmethod
-    def pick(cls, parent, title: str, storages: list, lang: str) -> str | None:
+    def pick(cls, parent, title: str, storages: list, lang: str, prompt: str | None = None) -> str | None:
         has, answer = cls._answers.pop()
         if has:
             return answer
-        dlg = cls(parent, title, storages, lang)
+        dlg = cls(parent, title, storages, lang, prompt)
         try:
             if dlg.exec() != QDialog.DialogCode.Accepted or dlg.list.currentItem() is None:
                 return None

@@ -716,13 +716,12 @@ class MainWindow(QMainWindow):
     def notify(self, text: str, kind: str = "info") -> None:
         """Inline result line (icon + text; colour only backs them up)."""
         self.last_notice = text
-        names = {"info": "status-ok", "ok": "status-ok", "warn": "status-soon", "error": "status-broken"}
+        names = {"info": "status-ok", "ok": "status-ok", "warn": "status-soon", "error": "status-expired"}
         colours = {"info": "#e8f0fe", "ok": "#e6f4ea", "warn": "#fff8e1", "error": "#fdecea"}
         self.notice_icon.setPixmap(icon(names.get(kind, "status-ok")).pixmap(18, 18))
         self.notice.setStyleSheet(f"#noticeFrame {{ background: {colours.get(kind, '#e8f0fe')}; border-radius: 4px; }}")
         self.notice_label.setText(text)       # the icon in front already tells the kind
         self.notice.show()
-        self.statusBar().showMessage(text, 10000)
 
     def _show_error(self, err: DojangError) -> None:
         text = err.message(self.ctx.language)
@@ -752,16 +751,26 @@ class MainWindow(QMainWindow):
 
     def check_password(self) -> None:
         row = self._one()
-        if row is None:
-            return
+        if row is not None:
+            self._ask_check_password(row)
+
+    def _ask_check_password(self, row: CertRow, error: str | None = None) -> None:
+        """Ask, check off the GUI thread; a wrong password asks again with the reason (Cancel ends)."""
         pw = PasswordDialog.get_password(self, self.tr("암호 확인"),
-                                         self.tr("{0}님의 인증서 암호를 입력하세요.").format(row.entry.info.display_name))
+                                         self.tr("{0}님의 인증서 암호를 입력하세요.").format(row.entry.info.display_name),
+                                         error)
         if pw is None:
             return
         self.notify(self.tr("암호를 확인하는 중…"))
+
+        def failed(err: DojangError) -> None:
+            self._op_failed(err)
+            if isinstance(err, WrongPassword):
+                QTimer.singleShot(0, lambda: self._ask_check_password(row, err.message(self.ctx.language)))
+
         self.workers.submit(_check_password, row.entry, pw, name="check-password",
                             on_done=lambda _ok: self._op_done(self.tr("암호가 맞습니다."), "ok"),
-                            on_error=self._op_failed)
+                            on_error=failed)
 
     def change_password(self) -> None:
         row = self._one()
@@ -825,12 +834,12 @@ class MainWindow(QMainWindow):
         return [s for s in self.storage_model.storages()
                 if not s.read_only and s.present() and s.id not in exclude]
 
-    def _pick_storage(self, title: str, exclude: set[str] = frozenset()):
+    def _pick_storage(self, title: str, exclude: set[str] = frozenset(), prompt: str | None = None):
         candidates = self.writable_storages(exclude)
         if not candidates:
             self.notify(self.tr("쓸 수 있는 저장매체가 없습니다. USB 저장매체를 연결하거나 폴더를 추가하세요."), "warn")
             return None
-        sid = StoragePickerDialog.pick(self, title, candidates, self.ctx.language)
+        sid = StoragePickerDialog.pick(self, title, candidates, self.ctx.language, prompt)
         return None if sid is None else self.storage_model.storage(sid)
 
     def _resolver(self, task_ref: list):
@@ -849,7 +858,9 @@ class MainWindow(QMainWindow):
             return
         sources = {r.storage.id for r in rows}
         title = self.tr("이동할 위치") if move else self.tr("복사할 위치")
-        dest = self._pick_storage(title, sources if len(sources) == 1 else set())
+        names = ", ".join(dict.fromkeys(r.entry.info.display_name for r in rows))
+        prompt = (self.tr("옮길 인증서: {0}") if move else self.tr("복사할 인증서: {0}")).format(names)
+        dest = self._pick_storage(title, sources if len(sources) == 1 else set(), prompt)
         if dest is None:
             return
         self.transfer(rows, dest, move)
@@ -873,7 +884,7 @@ class MainWindow(QMainWindow):
                 self.tr("인증서를 여러 저장매체에 복사해 두는 것은 권장하지 않습니다. 사본이 많을수록 잃어버리거나 "
                         "도난당할 위험이 커집니다. 꼭 필요할 때만 복사하고 쓰지 않는 사본은 삭제하세요.\n\n"
                         "복사할까요?"),
-                Btn.Ok | Btn.Cancel, Btn.Ok)
+                Btn.Ok | Btn.Cancel, Btn.Ok, button_texts={Btn.Ok: self.tr("복사")})
             if answer != Btn.Ok:
                 return
             self._copy_warned = True
@@ -887,7 +898,7 @@ class MainWindow(QMainWindow):
         self._keep_selection = []
         affected = {dest.id} | ({r.storage.id for r in rows} if move else set())
         self.run_bulk(rows, action, verb, affected, task_ref,
-                      self.tr("인증서 이동") if move else self.tr("인증서 복사"))
+                      self.tr("인증서 이동") if move else self.tr("인증서 복사"), dest=dest)
 
     def delete_selected(self) -> None:
         rows = self.selected_rows()
@@ -920,8 +931,9 @@ class MainWindow(QMainWindow):
                       {r.storage.id for r in rows}, [], self.tr("인증서 삭제"))
 
     def run_bulk(self, rows: list[CertRow], action, verb: str, affected: set[str], task_ref: list,
-                 title: str) -> None:
-        """Run `action` on every row on a worker; a progress dialog for more than one row."""
+                 title: str, dest=None) -> None:
+        """Run `action` on every row on a worker; a progress dialog for more than one row.
+        dest: the storage copied/moved to, named in the summary."""
         total = len(rows)
         dialog = ProgressDialog(self, title, total) if total > 1 else None
 
@@ -936,6 +948,8 @@ class MainWindow(QMainWindow):
 
         def finished(result):
             headline, details = self.summarize(verb, result, total)
+            if dest is not None and result.done:
+                headline = headline[:-1] + self.tr(" (받는 곳: {0}).").format(dest.label(self.ctx.language))
             if dialog is not None:
                 dialog.show_summary(headline, details)
             failed = bool(result.failed)

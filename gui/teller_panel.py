@@ -244,7 +244,7 @@ class TellerPanel(QWidget):
             return
         for w in (self.add_name, self.add_rrn, self.add_phone, self.add_account, self.add_password):
             w.clear()
-        self._say(self.tr("고객 {0}(고객 번호 {1})을(를) 추가했습니다.").format(name, cid), True)
+        self._say(self.tr("고객을 추가했습니다: {0} (고객 번호 {1})").format(name, cid), True)
         self.tabs.setCurrentIndex(0)
         self.refresh()
         self.select_customer(name)

@@ -689,7 +689,7 @@ class FirstFactorPage(Page):
         left = flow.seconds_left() if flow.step == FIRST_FACTOR else None
         if flow.ars is not None:
             self.ars_code.setText(flow.ars.code)
-            self.ars_info.setText(Q.translate("Wizard", "{0}(으)로 전화를 걸고 있습니다. 전화를 받아 위 두 자리 숫자를 "
+            self.ars_info.setText(Q.translate("Wizard", "전화를 걸고 있습니다: {0}. 전화를 받아 위 두 자리 숫자를 "
                                                         "누르세요.").format(flow.ars.phone_masked))
             total = self.wizard.bank_config("ars_ttl", 120)
             self.ars_bar.setRange(0, total)
@@ -704,7 +704,7 @@ class FirstFactorPage(Page):
             self.ars_button.setText(Q.translate("Wizard", "전화 요청"))
         if flow.sms is not None:
             self.sms_button.setText(Q.translate("Wizard", "인증번호 다시 받기"))
-            self.sms_info.setText(Q.translate("Wizard", "{0}(으)로 보냈습니다. 다시 받기 {1}회 남음.").format(
+            self.sms_info.setText(Q.translate("Wizard", "보낸 번호: {0}. 다시 받기 {1}회 남음.").format(
                 flow.sms.phone_masked, flow.sms.resends_left))
             if left:
                 self.sms_countdown.setText(Q.translate("Wizard", "남은 시간 {0}").format(_mmss(left)))

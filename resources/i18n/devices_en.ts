@@ -47,11 +47,6 @@
         <translation>There are no demo customers.</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="118"/>
-        <source>{0}을(를) 클립보드에 복사했습니다.</source>
-        <translation>Copied {0} to the clipboard.</translation>
-    </message>
-    <message>
         <location filename="../../gui/demo_panel.py" line="134"/>
         <source>이름을 클립보드에 복사합니다 (한글 입력기가 없을 때 붙여넣기용)</source>
         <translation>Copies the name, to paste it where you cannot type Hangul</translation>
@@ -126,6 +121,11 @@
         <location filename="../../gui/demo_panel.py" line="180"/>
         <source>복사</source>
         <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../gui/demo_panel.py" line="118"/>
+        <source>클립보드에 복사했습니다: {0}</source>
+        <translation>Copied to the clipboard: {0}</translation>
     </message>
     <message>
         <location filename="../../gui/demo_panel.py" line="191"/>
@@ -732,7 +732,7 @@
     </message>
     <message>
         <location filename="../../gui/teller_panel.py" line="247"/>
-        <source>고객 {0}(고객 번호 {1})을(를) 추가했습니다.</source>
+        <source>고객을 추가했습니다: {0} (고객 번호 {1})</source>
         <translation>Added customer {0} (customer no. {1}).</translation>
     </message>
     <message>

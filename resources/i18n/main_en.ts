@@ -81,24 +81,24 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="198" />
+        <location filename="../../gui/dialogs.py" line="215" />
         <source>인증서 암호 변경</source>
         <translation>Change certificate password</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="200" />
+        <location filename="../../gui/dialogs.py" line="217" />
         <source>인증서: {0}
 현재 암호를 확인한 뒤 새 암호로 바꿉니다. 잊어버린 암호는 찾을 수 없으니 새 암호를 잘 기억하세요.</source>
         <translation>Certificate: {0}
 The current password is checked, then replaced by the new one. A forgotten password cannot be recovered, so remember the new one well.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="204" />
+        <location filename="../../gui/dialogs.py" line="221" />
         <source>현재 암호(&amp;C)</source>
         <translation>&amp;Current password</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="210" />
+        <location filename="../../gui/dialogs.py" line="227" />
         <source>새 암호(&amp;N)</source>
         <translation>&amp;New password</translation>
     </message>
@@ -106,12 +106,12 @@ The current password is checked, then replaced by the new one. A forgotten passw
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="261" />
+        <location filename="../../gui/dialogs.py" line="278" />
         <source>같은 이름의 인증서가 있습니다</source>
         <translation>A certificate with the same name exists</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="265" />
+        <location filename="../../gui/dialogs.py" line="282" />
         <source>저장하려는 위치에 이름이 같은 다른 인증서가 이미 있습니다.
 
 가져오는 인증서: {0} (만료일 {1})
@@ -124,22 +124,22 @@ Already there: {2}
 Location: {3}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="268" />
+        <location filename="../../gui/dialogs.py" line="285" />
         <source>(읽을 수 없는 폴더)</source>
         <translation>(unreadable folder)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="274" />
+        <location filename="../../gui/dialogs.py" line="291" />
         <source>바꾸기(&amp;R)</source>
         <translation>&amp;Replace</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="275" />
+        <location filename="../../gui/dialogs.py" line="292" />
         <source>둘 다 보관(&amp;K)</source>
         <translation>&amp;Keep both</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="276" />
+        <location filename="../../gui/dialogs.py" line="293" />
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
@@ -147,207 +147,207 @@ Location: {3}</translation>
 <context>
     <name>DetailsDialog</name>
     <message>
-        <location filename="../../gui/details_dialog.py" line="35" />
+        <location filename="../../gui/details_dialog.py" line="77" />
         <source>인증서 보기 — {0}</source>
         <translation>Certificate — {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="48" />
+        <location filename="../../gui/details_dialog.py" line="90" />
         <source>정상 ({0}일 남음)</source>
         <translation>Valid ({0} days left)</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="49" />
+        <location filename="../../gui/details_dialog.py" line="91" />
         <source>만료 D-{0} — 갱신할 수 있습니다</source>
         <translation>Expires D-{0} — can be renewed</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="50" />
+        <location filename="../../gui/details_dialog.py" line="92" />
         <source>만료됨 — 재발급이 필요합니다</source>
         <translation>Expired — needs reissuing</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="51" />
+        <location filename="../../gui/details_dialog.py" line="93" />
         <source> (테스트 인증서 — 실제 은행에서 쓸 수 없음)</source>
         <translation> (test certificate — not usable at real banks)</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="54" />
+        <location filename="../../gui/details_dialog.py" line="96" />
         <source>사용자</source>
         <translation>Holder</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="55" />
+        <location filename="../../gui/details_dialog.py" line="97" />
         <source>구분</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="56" />
+        <location filename="../../gui/details_dialog.py" line="98" />
         <source>발급기관</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="57" />
+        <location filename="../../gui/details_dialog.py" line="99" />
         <source>유효기간</source>
         <translation>Validity</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="58" />
+        <location filename="../../gui/details_dialog.py" line="100" />
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="59" />
+        <location filename="../../gui/details_dialog.py" line="101" />
         <source>저장매체</source>
         <translation>Storage</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="60" />
+        <location filename="../../gui/details_dialog.py" line="102" />
         <source>위치</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="70" />
+        <location filename="../../gui/details_dialog.py" line="119" />
         <source>일반(&amp;G)</source>
         <translation>&amp;General</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="75" />
+        <location filename="../../gui/details_dialog.py" line="124" />
         <source>필드</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="75" />
+        <location filename="../../gui/details_dialog.py" line="124" />
         <source>값</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="80" />
+        <location filename="../../gui/details_dialog.py" line="129" />
         <source>버전</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="81" />
+        <location filename="../../gui/details_dialog.py" line="130" />
         <source>일련번호</source>
         <translation>Serial number</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="82" />
+        <location filename="../../gui/details_dialog.py" line="131" />
         <source>서명 알고리즘</source>
         <translation>Signature algorithm</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="83" />
+        <location filename="../../gui/details_dialog.py" line="132" />
         <source>발급자</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="84" />
+        <location filename="../../gui/details_dialog.py" line="133" />
         <source>유효기간 시작</source>
         <translation>Valid from</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="85" />
+        <location filename="../../gui/details_dialog.py" line="134" />
         <source>유효기간 끝</source>
         <translation>Valid to</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="86" />
+        <location filename="../../gui/details_dialog.py" line="135" />
         <source>주체</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="87" />
+        <location filename="../../gui/details_dialog.py" line="136" />
         <source>공개키</source>
         <translation>Public key</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="88" />
+        <location filename="../../gui/details_dialog.py" line="137" />
         <source>용도 (정책 OID)</source>
         <translation>Usage (policy OID)</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="89" />
+        <location filename="../../gui/details_dialog.py" line="138" />
         <source>본인확인 정보 (VID)</source>
         <translation>Identity check data (VID)</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="89" />
+        <location filename="../../gui/details_dialog.py" line="138" />
         <source>있음</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="89" />
+        <location filename="../../gui/details_dialog.py" line="138" />
         <source>없음</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="90" />
+        <location filename="../../gui/details_dialog.py" line="139" />
         <source>지문 (SHA-256)</source>
         <translation>Fingerprint (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="91" />
+        <location filename="../../gui/details_dialog.py" line="140" />
         <source>파일</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="97" />
+        <location filename="../../gui/details_dialog.py" line="146" />
         <source>확장 필드</source>
         <translation>Extensions</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="100" />
+        <location filename="../../gui/details_dialog.py" line="149" />
         <source> (중요)</source>
         <translation> (critical)</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="107" />
+        <location filename="../../gui/details_dialog.py" line="156" />
         <source>자세히(&amp;D)</source>
         <translation>&amp;Details</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="112" />
+        <location filename="../../gui/details_dialog.py" line="161" />
         <source>이 인증서가 어떤 주민등록번호의 것인지 확인합니다. 인증서 안의 본인확인 정보(VID)와 개인키의 난수로 계산하므로 인증서 암호가 필요합니다. 입력한 값은 저장하지 않습니다.</source>
         <translation>Checks whether this certificate belongs to a resident registration number. It is computed from the identity data (VID) in the certificate and the random number in the private key, so the certificate password is needed. Nothing you type is stored.</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="123" />
+        <location filename="../../gui/details_dialog.py" line="172" />
         <source>주민등록번호(&amp;R)</source>
         <translation>&amp;Resident registration no.</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="128" />
+        <location filename="../../gui/details_dialog.py" line="177" />
         <source>인증서 암호(&amp;P)</source>
         <translation>Certificate &amp;password</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="133" />
+        <location filename="../../gui/details_dialog.py" line="182" />
         <source>확인(&amp;V)</source>
         <translation>&amp;Verify</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="145" />
+        <location filename="../../gui/details_dialog.py" line="194" />
         <source>이 인증서에는 본인확인 정보(VID)가 없어 확인할 수 없습니다.</source>
         <translation>This certificate has no identity data (VID), so it cannot be checked.</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="147" />
+        <location filename="../../gui/details_dialog.py" line="196" />
         <source>본인확인(&amp;I)</source>
         <translation>&amp;Identity check</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="163" />
+        <location filename="../../gui/details_dialog.py" line="212" />
         <source>확인하는 중…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="170" />
+        <location filename="../../gui/details_dialog.py" line="219" />
         <source>이 인증서는 입력한 주민등록번호({0})의 것이 맞습니다.</source>
         <translation>This certificate belongs to the number entered ({0}).</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="172" />
+        <location filename="../../gui/details_dialog.py" line="221" />
         <source>이 인증서는 입력한 주민등록번호({0})의 것이 아닙니다.</source>
         <translation>This certificate does not belong to the number entered ({0}).</translation>
     </message>
@@ -355,32 +355,32 @@ Location: {3}</translation>
 <context>
     <name>ExportPfxDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="362" />
+        <location filename="../../gui/dialogs.py" line="384" />
         <source>PFX 파일로 내보내기</source>
         <translation>Export to a PFX file</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="364" />
+        <location filename="../../gui/dialogs.py" line="386" />
         <source>인증서와 개인키를 PFX(PKCS#12) 파일 하나로 저장합니다. 파일은 인증서 암호로 보호됩니다. 어디에 쓸지에 맞는 형식을 고르세요.</source>
         <translation>Saves the certificate and its private key in one PFX (PKCS#12) file, protected by the certificate password. Choose the format that suits where you will use it.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="369" />
+        <location filename="../../gui/dialogs.py" line="391" />
         <source>최신 형식 (AES-256) — 권장(&amp;M)</source>
         <translation>&amp;Modern format (AES-256) — recommended</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="371" />
+        <location filename="../../gui/dialogs.py" line="393" />
         <source>Windows 10 이후, macOS, 최근 브라우저와 프로그램에서 읽습니다. 더 안전합니다.</source>
         <translation>Read by Windows 10 and later, macOS, and recent browsers and programs. Safer.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="372" />
+        <location filename="../../gui/dialogs.py" line="394" />
         <source>호환 형식 (SHA-1 / 3DES)(&amp;L)</source>
         <translation>&amp;Legacy format (SHA-1 / 3DES)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="374" />
+        <location filename="../../gui/dialogs.py" line="396" />
         <source>오래된 프로그램(예: Windows 7, 예전 뱅킹 프로그램)이 최신 형식을 읽지 못할 때만 고르세요.</source>
         <translation>Choose only when an old program (e.g. Windows 7, older banking software) cannot read the modern format.</translation>
     </message>
@@ -388,442 +388,453 @@ Location: {3}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="356" />
+        <location filename="../../gui/main_window.py" line="359" />
         <source>도장 — 공동인증서 관리</source>
         <translation>Dojang — certificate manager</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="358" />
+        <location filename="../../gui/main_window.py" line="361" />
         <source>인증서 보기(&amp;V)</source>
         <translation>&amp;View certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="358" />
+        <location filename="../../gui/main_window.py" line="361" />
         <source>보기</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="359" />
+        <location filename="../../gui/main_window.py" line="362" />
         <source>암호 확인(&amp;K)…</source>
         <translation>Chec&amp;k password…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="359" />
-        <location filename="../../gui/main_window.py" line="738" />
+        <location filename="../../gui/main_window.py" line="362" />
+        <location filename="../../gui/main_window.py" line="759" />
         <source>암호 확인</source>
         <translation>Check password</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="360" />
+        <location filename="../../gui/main_window.py" line="363" />
         <source>암호 변경(&amp;P)…</source>
         <translation>Change &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="360" />
+        <location filename="../../gui/main_window.py" line="363" />
         <source>암호 변경</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="361" />
+        <location filename="../../gui/main_window.py" line="364" />
         <source>복사(&amp;C)…</source>
         <translation>&amp;Copy…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="361" />
+        <location filename="../../gui/main_window.py" line="364" />
+        <location filename="../../gui/main_window.py" line="887" />
         <source>복사</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="362" />
+        <location filename="../../gui/main_window.py" line="365" />
         <source>이동(&amp;M)…</source>
         <translation>&amp;Move…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="362" />
+        <location filename="../../gui/main_window.py" line="365" />
         <source>이동</source>
         <translation>Move</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="363" />
+        <location filename="../../gui/main_window.py" line="366" />
         <source>삭제(&amp;D)…</source>
         <translation>&amp;Delete…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="363" />
+        <location filename="../../gui/main_window.py" line="366" />
         <source>삭제</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="364" />
+        <location filename="../../gui/main_window.py" line="367" />
         <source>PFX 내보내기(&amp;E)…</source>
         <translation>&amp;Export PFX…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="364" />
+        <location filename="../../gui/main_window.py" line="367" />
         <source>내보내기</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="365" />
+        <location filename="../../gui/main_window.py" line="368" />
         <source>PFX 파일 가져오기(&amp;I)…</source>
         <translation>&amp;Import PFX file…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="366" />
+        <location filename="../../gui/main_window.py" line="369" />
         <source>인증서 폴더 가져오기(&amp;O)…</source>
         <translation>Import certificate f&amp;older…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="367" />
+        <location filename="../../gui/main_window.py" line="370" />
         <source>폴더 추가(&amp;A)…</source>
         <translation>&amp;Add folder…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="367" />
+        <location filename="../../gui/main_window.py" line="370" />
         <source>폴더 추가</source>
         <translation>Add folder</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="368" />
+        <location filename="../../gui/main_window.py" line="371" />
         <source>목록에서 폴더 빼기</source>
         <translation>Remove folder from list</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="369" />
+        <location filename="../../gui/main_window.py" line="372" />
         <source>새로 고침(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="369" />
+        <location filename="../../gui/main_window.py" line="372" />
         <source>새로 고침</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="370" />
+        <location filename="../../gui/main_window.py" line="373" />
         <source>설정(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="371" />
+        <location filename="../../gui/main_window.py" line="374" />
         <source>끝내기(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="372" />
+        <location filename="../../gui/main_window.py" line="375" />
         <source>검색</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="373" />
+        <location filename="../../gui/main_window.py" line="376" />
         <source>발급(&amp;N)…</source>
         <translation>&amp;Issue…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="373" />
+        <location filename="../../gui/main_window.py" line="376" />
         <source>발급</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="374" />
-        <location filename="../../gui/main_window.py" line="677" />
+        <location filename="../../gui/main_window.py" line="377" />
+        <location filename="../../gui/main_window.py" line="696" />
         <source>재발급(&amp;R)…</source>
         <translation>&amp;Reissue…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="374" />
+        <location filename="../../gui/main_window.py" line="377" />
         <source>재발급</source>
         <translation>Reissue</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="375" />
-        <location filename="../../gui/main_window.py" line="677" />
+        <location filename="../../gui/main_window.py" line="378" />
+        <location filename="../../gui/main_window.py" line="696" />
         <source>갱신(&amp;U)…</source>
         <translation>Ren&amp;ew…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="375" />
+        <location filename="../../gui/main_window.py" line="378" />
         <source>갱신</source>
         <translation>Renew</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="376" />
+        <location filename="../../gui/main_window.py" line="379" />
         <source>타기관 인증서 등록(&amp;G)…</source>
         <translation>Re&amp;gister other CA's certificate…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="376" />
+        <location filename="../../gui/main_window.py" line="379" />
         <source>타기관 등록</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="377" />
+        <location filename="../../gui/main_window.py" line="380" />
         <source>폐기(&amp;V)…</source>
         <translation>Re&amp;voke…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="377" />
+        <location filename="../../gui/main_window.py" line="380" />
         <source>폐기</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="378" />
+        <location filename="../../gui/main_window.py" line="381" />
         <source>은행 창구 (Teller)(&amp;T)…</source>
         <translation>Bank &amp;teller…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="379" />
+        <location filename="../../gui/main_window.py" line="382" />
         <source>휴대폰 (모의) 열기(&amp;P)…</source>
         <translation>Open mock &amp;phone…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="380" />
+        <location filename="../../gui/main_window.py" line="383" />
         <source>휴대폰과 인증서 주고받기(&amp;X)…</source>
         <translation>E&amp;xchange certificates with a phone…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="381" />
+        <location filename="../../gui/main_window.py" line="384" />
         <source>데모 고객 안내(&amp;D)…</source>
         <translation>&amp;Demo customers…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="382" />
+        <location filename="../../gui/main_window.py" line="385" />
         <source>도장 정보(&amp;A)</source>
         <translation>&amp;About Dojang</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="383" />
+        <location filename="../../gui/main_window.py" line="386" />
         <source>시작 안내(&amp;W)</source>
         <translation>&amp;Welcome page</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="392" />
-        <location filename="../../gui/main_window.py" line="394" />
+        <location filename="../../gui/main_window.py" line="395" />
+        <location filename="../../gui/main_window.py" line="397" />
         <source>가져오기</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="393" />
+        <location filename="../../gui/main_window.py" line="396" />
         <source>PFX 파일이나 인증서 폴더를 가져옵니다</source>
         <translation>Import a PFX file or a certificate folder</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="395" />
+        <location filename="../../gui/main_window.py" line="398" />
         <source>파일(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="396" />
+        <location filename="../../gui/main_window.py" line="399" />
         <source>인증서(&amp;C)</source>
         <translation>&amp;Certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="397" />
+        <location filename="../../gui/main_window.py" line="400" />
         <source>은행 업무(&amp;B)</source>
         <translation>&amp;Bank</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="398" />
+        <location filename="../../gui/main_window.py" line="401" />
         <source>도구(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="399" />
+        <location filename="../../gui/main_window.py" line="402" />
         <source>도움말(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="400" />
+        <location filename="../../gui/main_window.py" line="403" />
         <source>도구 모음</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="401" />
+        <location filename="../../gui/main_window.py" line="404" />
         <source>저장매체(&amp;S)</source>
         <translation>&amp;Storages</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="402" />
+        <location filename="../../gui/main_window.py" line="405" />
         <source>저장매체 목록</source>
         <translation>Storage list</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="403" />
+        <location filename="../../gui/main_window.py" line="406" />
         <source>검색(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="404" />
+        <location filename="../../gui/main_window.py" line="407" />
         <source>이름, 발급기관, 용도로 찾기</source>
         <translation>Search by name, issuer or usage</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="405" />
+        <location filename="../../gui/main_window.py" line="408" />
         <source>인증서 검색</source>
         <translation>Search certificates</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="406" />
+        <location filename="../../gui/main_window.py" line="409" />
         <source>만료된 인증서 표시(&amp;E)</source>
         <translation>Show &amp;expired</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="407" />
+        <location filename="../../gui/main_window.py" line="410" />
         <source>인증서 목록(&amp;L) — 다른 저장매체로 끌어다 놓으면 복사, Shift를 누른 채 놓으면 이동</source>
         <translation>Certificate &amp;list — drag onto another storage to copy, hold Shift to move</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="408" />
+        <location filename="../../gui/main_window.py" line="411" />
         <source>인증서 목록</source>
         <translation>Certificate list</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="409" />
+        <location filename="../../gui/main_window.py" line="412" />
         <source>이 알림 닫기</source>
         <translation>Dismiss this notice</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="410" />
+        <location filename="../../gui/main_window.py" line="413" />
         <source>만료 알림 닫기</source>
         <translation>Dismiss expiry notice</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="639" />
+        <location filename="../../gui/main_window.py" line="658" />
         <source>인증서 {0}개 표시 (전체 {1}개)</source>
         <translation>Showing {0} of {1} certificate(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="641" />
+        <location filename="../../gui/main_window.py" line="660" />
         <source> · 찾는 중…</source>
         <translation> · scanning…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="670" />
+        <location filename="../../gui/main_window.py" line="689" />
         <source>인증서 {0}개가 30일 이내에 만료되고, {1}개는 이미 만료되었습니다 (가장 빠른 만료: {2}).</source>
         <translation>{0} certificate(s) expire within 30 days and {1} already expired (earliest: {2}).</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="673" />
+        <location filename="../../gui/main_window.py" line="692" />
         <source>인증서 {0}개가 30일 이내에 만료됩니다 (가장 빠른 만료: {1}).</source>
         <translation>{0} certificate(s) expire within 30 days (earliest: {1}).</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="675" />
+        <location filename="../../gui/main_window.py" line="694" />
         <source>만료된 인증서가 {0}개 있습니다. 은행에서 재발급받을 수 있습니다.</source>
         <translation>Expired certificates: {0}. Your bank can reissue them.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="711" />
+        <location filename="../../gui/main_window.py" line="729" />
         <source>암호를 잊었다면 찾을 방법이 없습니다: 인증서를 삭제하고 은행에서 다시 발급받으세요.</source>
         <translation>A forgotten password cannot be recovered: delete the certificate and get a new one from your bank.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="713" />
+        <location filename="../../gui/main_window.py" line="731" />
         <source>저장매체를 다시 연결한 뒤 새로 고침하세요. 원본은 그대로 있습니다.</source>
         <translation>Reconnect the storage and refresh. The original is untouched.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="720" />
+        <location filename="../../gui/main_window.py" line="738" />
         <source>인증서를 하나 고르세요.</source>
         <translation>Select one certificate.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="739" />
+        <location filename="../../gui/main_window.py" line="760" />
         <source>{0}님의 인증서 암호를 입력하세요.</source>
         <translation>Enter the certificate password of {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="742" />
+        <location filename="../../gui/main_window.py" line="764" />
         <source>암호를 확인하는 중…</source>
         <translation>Checking the password…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="744" />
+        <location filename="../../gui/main_window.py" line="772" />
         <source>암호가 맞습니다.</source>
         <translation>The password is correct.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="764" />
+        <location filename="../../gui/main_window.py" line="792" />
         <source>암호를 바꾸는 중…</source>
         <translation>Changing the password…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="766" />
+        <location filename="../../gui/main_window.py" line="794" />
         <source>인증서 암호를 바꿨습니다.</source>
         <translation>The certificate password was changed.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="778" />
+        <location filename="../../gui/main_window.py" line="806" />
         <source>PFX 파일 저장</source>
         <translation>Save PFX file</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="779" />
+        <location filename="../../gui/main_window.py" line="807" />
         <source>PFX 파일 (*.pfx *.p12)</source>
         <translation>PFX files (*.pfx *.p12)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="784" />
+        <location filename="../../gui/main_window.py" line="812" />
         <source>파일 바꾸기</source>
         <translation>Replace file</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="785" />
+        <location filename="../../gui/main_window.py" line="813" />
         <source>같은 이름의 파일이 이미 있습니다. 바꿀까요?</source>
         <translation>A file with this name already exists. Replace it?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="788" />
+        <location filename="../../gui/main_window.py" line="816" />
         <source>PFX 내보내기</source>
         <translation>Export PFX</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="789" />
+        <location filename="../../gui/main_window.py" line="817" />
         <source>인증서 암호를 입력하세요. PFX 파일도 이 암호로 보호됩니다.</source>
         <translation>Enter the certificate password. The PFX file is protected with the same password.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="799" />
+        <location filename="../../gui/main_window.py" line="827" />
         <source>내보내는 중…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="801" />
+        <location filename="../../gui/main_window.py" line="829" />
         <source>PFX 파일로 내보냈습니다: {0}</source>
         <translation>Exported to PFX file: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="812" />
+        <location filename="../../gui/main_window.py" line="840" />
         <source>쓸 수 있는 저장매체가 없습니다. USB 저장매체를 연결하거나 폴더를 추가하세요.</source>
         <translation>No writable storage. Plug in a USB drive or add a folder.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="829" />
+        <location filename="../../gui/main_window.py" line="857" />
         <source>복사하거나 이동할 인증서를 고르세요.</source>
         <translation>Select the certificates to copy or move.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="832" />
+        <location filename="../../gui/main_window.py" line="860" />
         <source>이동할 위치</source>
         <translation>Move to</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="832" />
+        <location filename="../../gui/main_window.py" line="860" />
         <source>복사할 위치</source>
         <translation>Copy to</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="849" />
+        <location filename="../../gui/main_window.py" line="862" />
+        <source>옮길 인증서: {0}</source>
+        <translation>Certificate(s) to move: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="862" />
+        <source>복사할 인증서: {0}</source>
+        <translation>Certificate(s) to copy: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="879" />
         <source>읽기 전용 저장매체의 인증서는 옮길 수 없습니다. 복사하세요.</source>
         <translation>Certificates on a read-only storage cannot be moved. Copy them instead.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="853" />
-        <location filename="../../gui/main_window.py" line="871" />
+        <location filename="../../gui/main_window.py" line="883" />
+        <location filename="../../gui/main_window.py" line="901" />
         <source>인증서 복사</source>
         <translation>Copy certificates</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="854" />
+        <location filename="../../gui/main_window.py" line="884" />
         <source>인증서를 여러 저장매체에 복사해 두는 것은 권장하지 않습니다. 사본이 많을수록 잃어버리거나 도난당할 위험이 커집니다. 꼭 필요할 때만 복사하고 쓰지 않는 사본은 삭제하세요.
 
 복사할까요?</source>
@@ -832,27 +843,27 @@ Location: {3}</translation>
 Copy now?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="871" />
+        <location filename="../../gui/main_window.py" line="901" />
         <source>인증서 이동</source>
         <translation>Move certificates</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="876" />
+        <location filename="../../gui/main_window.py" line="906" />
         <source>삭제할 인증서를 고르세요.</source>
         <translation>Select the certificates to delete.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="879" />
+        <location filename="../../gui/main_window.py" line="909" />
         <source>읽기 전용 저장매체의 인증서는 삭제할 수 없습니다.</source>
         <translation>Certificates on a read-only storage cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="886" />
+        <location filename="../../gui/main_window.py" line="916" />
         <source>마지막 사본 삭제</source>
         <translation>Delete the last copy</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="887" />
+        <location filename="../../gui/main_window.py" line="917" />
         <source>삭제하려는 인증서 중 {0}개는 다른 저장매체에 사본이 없는 마지막 인증서입니다 ({1}).
 
 삭제하면 되살릴 수 없고, 이 인증서를 쓰려면 은행에서 다시 발급받아야 합니다. 정말 삭제할까요?</source>
@@ -861,191 +872,196 @@ Copy now?</translation>
 Deleting cannot be undone; to use them again you must get them reissued at your bank. Really delete?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="893" />
-        <location filename="../../gui/main_window.py" line="901" />
+        <location filename="../../gui/main_window.py" line="923" />
+        <location filename="../../gui/main_window.py" line="931" />
         <source>인증서 삭제</source>
         <translation>Delete certificates</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="894" />
+        <location filename="../../gui/main_window.py" line="924" />
         <source>인증서 {0}개를 삭제합니다 ({1}).
 삭제한 인증서는 되살릴 수 없습니다. 삭제할까요?</source>
         <translation>Delete {0} certificate(s) ({1}).
 Deleted certificates cannot be restored. Delete?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="916" />
+        <location filename="../../gui/main_window.py" line="947" />
         <source>지금 처리 중: {0}</source>
         <translation>Now: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="944" />
+        <location filename="../../gui/main_window.py" line="952" />
+        <source> (받는 곳: {0}).</source>
+        <translation> (to: {0}).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="977" />
         <source>복사하는 중…</source>
         <translation>Copying…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="944" />
+        <location filename="../../gui/main_window.py" line="977" />
         <source>옮기는 중…</source>
         <translation>Moving…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="945" />
+        <location filename="../../gui/main_window.py" line="978" />
         <source>삭제하는 중…</source>
         <translation>Deleting…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="945" />
+        <location filename="../../gui/main_window.py" line="978" />
         <source>처리하는 중…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="953" />
+        <location filename="../../gui/main_window.py" line="986" />
         <source>{0}개 복사됨</source>
         <translation>{0} copied</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="953" />
+        <location filename="../../gui/main_window.py" line="986" />
         <source>{0}개 이동됨</source>
         <translation>{0} moved</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="953" />
+        <location filename="../../gui/main_window.py" line="986" />
         <source>{0}개 삭제됨</source>
         <translation>{0} deleted</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="954" />
+        <location filename="../../gui/main_window.py" line="987" />
         <source>{0}개 바꿈</source>
         <translation>{0} replaced</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="954" />
+        <location filename="../../gui/main_window.py" line="987" />
         <source>{0}개 다른 이름으로 보관</source>
         <translation>{0} kept under another name</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="955" />
+        <location filename="../../gui/main_window.py" line="988" />
         <source>{0}개 이미 있어 건너뜀</source>
         <translation>{0} already there, skipped</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="961" />
+        <location filename="../../gui/main_window.py" line="994" />
         <source>{0}개 취소함</source>
         <translation>{0} cancelled</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="963" />
+        <location filename="../../gui/main_window.py" line="996" />
         <source>{0}개 실패</source>
         <translation>{0} failed</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="966" />
+        <location filename="../../gui/main_window.py" line="999" />
         <source>{0}개는 취소해서 처리하지 않음</source>
         <translation>{0} not processed (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="967" />
+        <location filename="../../gui/main_window.py" line="1000" />
         <source>처리한 인증서가 없습니다</source>
         <translation>No certificate was processed</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="983" />
+        <location filename="../../gui/main_window.py" line="1016" />
         <source>PFX 파일 가져오기</source>
         <translation>Import PFX file</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="984" />
+        <location filename="../../gui/main_window.py" line="1017" />
         <source>PFX 파일 (*.pfx *.p12);;모든 파일 (*)</source>
         <translation>PFX files (*.pfx *.p12);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="987" />
-        <location filename="../../gui/main_window.py" line="1010" />
+        <location filename="../../gui/main_window.py" line="1025" />
+        <location filename="../../gui/main_window.py" line="1048" />
         <source>가져올 위치</source>
         <translation>Import to</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="990" />
+        <location filename="../../gui/main_window.py" line="1028" />
         <source>PFX 가져오기</source>
         <translation>Import PFX</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="991" />
+        <location filename="../../gui/main_window.py" line="1029" />
         <source>PFX 파일의 암호를 입력하세요. 가져온 인증서도 같은 암호를 씁니다.</source>
         <translation>Enter the PFX file's password. The imported certificate keeps the same password.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1006" />
+        <location filename="../../gui/main_window.py" line="1044" />
         <source>가져올 인증서 폴더 (signCert.der가 있는 폴더)</source>
         <translation>Certificate folder to import (the one with signCert.der)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1019" />
+        <location filename="../../gui/main_window.py" line="1057" />
         <source>인증서를 가져왔습니다.</source>
         <translation>Certificate imported.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1019" />
+        <location filename="../../gui/main_window.py" line="1057" />
         <source>이미 있는 인증서입니다.</source>
         <translation>The certificate is already there.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1020" />
+        <location filename="../../gui/main_window.py" line="1058" />
         <source>인증서를 바꿨습니다.</source>
         <translation>Certificate replaced.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1021" />
+        <location filename="../../gui/main_window.py" line="1059" />
         <source>인증서를 다른 이름으로 가져왔습니다.</source>
         <translation>Certificate imported under another name.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1022" />
+        <location filename="../../gui/main_window.py" line="1060" />
         <source>위치: {0}</source>
         <translation>Location: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1024" />
+        <location filename="../../gui/main_window.py" line="1062" />
         <source>이 PFX에는 본인확인용 난수가 없어 본인확인은 할 수 없습니다.</source>
         <translation>This PFX has no identity-check random number, so the identity check is not possible.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1030" />
+        <location filename="../../gui/main_window.py" line="1068" />
         <source>가져오는 중…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1034" />
+        <location filename="../../gui/main_window.py" line="1072" />
         <source>추가할 폴더 (NPKI 폴더나 백업 폴더)</source>
         <translation>Folder to add (an NPKI folder or a backup folder)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1039" />
+        <location filename="../../gui/main_window.py" line="1077" />
         <source>폴더를 추가했습니다: {0}</source>
         <translation>Folder added: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1049" />
+        <location filename="../../gui/main_window.py" line="1087" />
         <source>목록에서 뺐습니다. 폴더와 인증서는 그대로 있습니다.</source>
         <translation>Removed from the list. The folder and its certificates are untouched.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1082" />
+        <location filename="../../gui/main_window.py" line="1120" />
         <source>인증서 발급·갱신 마법사를 불러올 수 없습니다.</source>
         <translation>The issue/renew wizard could not be loaded.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1100" />
+        <location filename="../../gui/main_window.py" line="1138" />
         <source>이 창을 열 수 없습니다.</source>
         <translation>This window cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1132" />
+        <location filename="../../gui/main_window.py" line="1170" />
         <source>도장 정보</source>
         <translation>About Dojang</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1133" />
+        <location filename="../../gui/main_window.py" line="1171" />
         <source>도장 {0}
 공동인증서(옛 공인인증서)를 하드디스크, USB 저장매체, 휴대폰(모의)에서 관리합니다.
 내장된 모의 은행이 발급하는 인증서는 테스트용이며 실제 은행에서 쓸 수 없습니다.</source>
@@ -1157,27 +1173,27 @@ Certificates issued by the built-in simulated bank are for testing and do not wo
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="419" />
+        <location filename="../../gui/dialogs.py" line="441" />
         <source>준비 중…</source>
         <translation>Preparing…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="427" />
+        <location filename="../../gui/dialogs.py" line="449" />
         <source>%v / %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="435" />
+        <location filename="../../gui/dialogs.py" line="457" />
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="451" />
+        <location filename="../../gui/dialogs.py" line="473" />
         <source>지금 처리 중인 인증서까지 마치고 멈춥니다…</source>
         <translation>Stopping after the certificate in progress…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="459" />
+        <location filename="../../gui/dialogs.py" line="481" />
         <source>닫기</source>
         <translation>Close</translation>
     </message>
@@ -1253,7 +1269,7 @@ Certificates issued by the built-in simulated bank are for testing and do not wo
 <context>
     <name>StoragePickerDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="314" />
+        <location filename="../../gui/dialogs.py" line="336" />
         <source>저장매체를 고르세요(&amp;S):</source>
         <translation>Choose a &amp;storage:</translation>
     </message>

@@ -259,11 +259,6 @@
         <translation>6 digits</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard.py" line="692"/>
-        <source>{0}(으)로 전화를 걸고 있습니다. 전화를 받아 위 두 자리 숫자를 누르세요.</source>
-        <translation>Calling {0}. Answer and key in the two digits above.</translation>
-    </message>
-    <message>
         <location filename="../../gui/wizard.py" line="697"/>
         <location filename="../../gui/wizard.py" line="710"/>
         <source>남은 시간 {0}</source>
@@ -285,8 +280,13 @@
         <translation>Send a new code</translation>
     </message>
     <message>
+        <location filename="../../gui/wizard.py" line="692"/>
+        <source>전화를 걸고 있습니다: {0}. 전화를 받아 위 두 자리 숫자를 누르세요.</source>
+        <translation>Calling {0}. Answer and key in the two digits above.</translation>
+    </message>
+    <message>
         <location filename="../../gui/wizard.py" line="707"/>
-        <source>{0}(으)로 보냈습니다. 다시 받기 {1}회 남음.</source>
+        <source>보낸 번호: {0}. 다시 받기 {1}회 남음.</source>
         <translation>Sent to {0}. {1} more codes possible.</translation>
     </message>
     <message>

@@ -129,7 +129,7 @@ def test_copy_to_usb(qtbot, window, cert, usb):
     assert [p.name for p in copied] == [cert.folder_name]
     assert (copied[0] / "signCert.der").read_bytes() == cert.sign_cert
     assert (cert.path / "signCert.der").exists()                # the original stays
-    assert "1 copied" in summary
+    assert "1 copied" in summary and "(to: Removable disk" in summary     # says where it went
     assert len(window.cert_model.rows) == 2
 
 
@@ -173,9 +173,19 @@ def test_check_password_right_and_wrong(qtbot, window, cert):
     PasswordDialog.set_next_password(PASSWORD)
     assert run(qtbot, window, "actionCheckPassword") == "The password is correct."
     PasswordDialog.set_next_password("not-the-password1!")
+    PasswordDialog.set_next_password(PASSWORD)                  # asked again, with the reason
+    PasswordDialog.history.clear()
+    with qtbot.waitSignal(window.operationFinished, timeout=30_000,
+                          check_params_cb=lambda t: t == "The password is correct.") as blocker:
+        window.findChild(type(window.act_view), "actionCheckPassword").trigger()
+    assert PasswordDialog.history[0][1] is None
+    assert PasswordDialog.history[1][1] == WrongPassword().message("en")
+    PasswordDialog.set_next_password("not-the-password1!")
+    PasswordDialog.set_next_password(None)                      # then the user gives up: Cancel
     text = run(qtbot, window, "actionCheckPassword")
     assert text == WrongPassword().message("en")
     assert "bank" in window.last_notice                        # says what to do next
+    qtbot.waitUntil(lambda: len(PasswordDialog.history) == 4)  # the retry was asked and cancelled
     assert (cert.path / "signPri.key").read_bytes() == before
 
 
