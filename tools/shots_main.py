@@ -68,6 +68,15 @@ def shots(out_dir: Path, ctx) -> None:
             # one storage selected: the stick
             w.storage_list.setCurrentIndex(w.storage_model.index(2))
             _save(w, out_dir, f"window_usb_{lang}")
+            # a wrong password: the error line, and the dialog asking again with the reason
+            from core.errors import WrongPassword
+            from gui.dialogs import PasswordDialog
+            w._show_error(WrongPassword())
+            _save(w, out_dir, f"window_wrong_password_{lang}")
+            again = PasswordDialog(w, w.tr("암호 확인"), w.tr("{0}님의 인증서 암호를 입력하세요.").format("홍길동"),
+                                   WrongPassword().message(lang))
+            _save(again, out_dir, f"password_again_{lang}")
+            again.close()
             w.storage_list.setCurrentIndex(w.storage_model.index(0))
 
             row = next(r for r in w.cert_model.rows if r.good)
