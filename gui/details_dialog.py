@@ -145,11 +145,17 @@ class DetailsDialog(QDialog):
             tree.addTopLevelItem(item)
         ext_root = QTreeWidgetItem([self.tr("확장 필드"), ""])
         tree.addTopLevelItem(ext_root)
+        ext_names, flag_names = self._extension_texts()
         for ext in describe_extensions(info):
             crit = self.tr(" (중요)") if ext.critical else ""
-            child = QTreeWidgetItem([f"{ext.name}{crit}", ext.value])
+            name = ext_names.get(ext.oid)
+            label = f"{name} ({ext.name})" if name and lang == "ko" else (name or ext.name)
+            value = ext.value
+            if ext.oid == "2.5.29.15":      # keyUsage flags in words
+                value = ", ".join(flag_names.get(f, f) for f in value.split(", "))
+            child = QTreeWidgetItem([f"{label}{crit}", value])
             child.setToolTip(0, ext.oid)
-            child.setToolTip(1, ext.value)
+            child.setToolTip(1, value)
             ext_root.addChild(child)
         ext_root.setExpanded(True)
         tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -201,6 +207,28 @@ class DetailsDialog(QDialog):
         layout.addWidget(close)
         self.resize(620, 520)
 
+    def _extension_texts(self) -> tuple[dict[str, str], dict[str, str]]:
+        """Readable names of the usual X.509 extensions (by OID) and of the keyUsage flags."""
+        names = {
+            "2.5.29.15": self.tr("키 사용"),
+            "2.5.29.32": self.tr("인증서 정책"),
+            "2.5.29.17": self.tr("주체 대체 이름"),
+            "2.5.29.14": self.tr("주체 키 식별자"),
+            "2.5.29.35": self.tr("기관 키 식별자"),
+            "2.5.29.31": self.tr("CRL 배포 지점"),
+            "2.5.29.19": self.tr("기본 제한"),
+            "1.3.6.1.5.5.7.1.1": self.tr("기관 정보 액세스"),
+        }
+        flags = {
+            "digital_signature": self.tr("디지털 서명"),
+            "content_commitment": self.tr("부인 방지"),
+            "key_encipherment": self.tr("키 암호화"),
+            "data_encipherment": self.tr("데이터 암호화"),
+            "key_agreement": self.tr("키 합의"),
+            "key_cert_sign": self.tr("인증서 서명"),
+            "crl_sign": self.tr("CRL 서명"),
+        }
+        return names, flags
     def verify_owner(self) -> None:
         result = validate_rrn(self.rrn_edit.text())
         if not result.ok:

@@ -297,57 +297,132 @@ Location: {3}</translation>
         <translation>Extensions</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="149" />
+        <location filename="../../gui/details_dialog.py" line="150" />
         <source> (중요)</source>
         <translation> (critical)</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="156" />
+        <location filename="../../gui/details_dialog.py" line="162" />
         <source>자세히(&amp;D)</source>
         <translation>&amp;Details</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="161" />
+        <location filename="../../gui/details_dialog.py" line="167" />
         <source>이 인증서가 어떤 주민등록번호의 것인지 확인합니다. 인증서 안의 본인확인 정보(VID)와 개인키의 난수로 계산하므로 인증서 암호가 필요합니다. 입력한 값은 저장하지 않습니다.</source>
         <translation>Checks whether this certificate belongs to a resident registration number. It is computed from the identity data (VID) in the certificate and the random number in the private key, so the certificate password is needed. Nothing you type is stored.</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="172" />
+        <location filename="../../gui/details_dialog.py" line="178" />
         <source>주민등록번호(&amp;R)</source>
         <translation>&amp;Resident registration no.</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="177" />
+        <location filename="../../gui/details_dialog.py" line="183" />
         <source>인증서 암호(&amp;P)</source>
         <translation>Certificate &amp;password</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="182" />
+        <location filename="../../gui/details_dialog.py" line="188" />
         <source>확인(&amp;V)</source>
         <translation>&amp;Verify</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="194" />
+        <location filename="../../gui/details_dialog.py" line="200" />
         <source>이 인증서에는 본인확인 정보(VID)가 없어 확인할 수 없습니다.</source>
         <translation>This certificate has no identity data (VID), so it cannot be checked.</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="196" />
+        <location filename="../../gui/details_dialog.py" line="202" />
         <source>본인확인(&amp;I)</source>
         <translation>&amp;Identity check</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="212" />
+        <location filename="../../gui/details_dialog.py" line="213" />
+        <source>키 사용</source>
+        <translation>Key usage</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="214" />
+        <source>인증서 정책</source>
+        <translation>Certificate policies</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="215" />
+        <source>주체 대체 이름</source>
+        <translation>Subject alternative name</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="216" />
+        <source>주체 키 식별자</source>
+        <translation>Subject key identifier</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="217" />
+        <source>기관 키 식별자</source>
+        <translation>Authority key identifier</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="218" />
+        <source>CRL 배포 지점</source>
+        <translation>CRL distribution points</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="219" />
+        <source>기본 제한</source>
+        <translation>Basic constraints</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="220" />
+        <source>기관 정보 액세스</source>
+        <translation>Authority information access</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="223" />
+        <source>디지털 서명</source>
+        <translation>Digital signature</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="224" />
+        <source>부인 방지</source>
+        <translation>Non-repudiation</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="225" />
+        <source>키 암호화</source>
+        <translation>Key encipherment</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="226" />
+        <source>데이터 암호화</source>
+        <translation>Data encipherment</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="227" />
+        <source>키 합의</source>
+        <translation>Key agreement</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="228" />
+        <source>인증서 서명</source>
+        <translation>Certificate signing</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="229" />
+        <source>CRL 서명</source>
+        <translation>CRL signing</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="240" />
         <source>확인하는 중…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="219" />
+        <location filename="../../gui/details_dialog.py" line="247" />
         <source>이 인증서는 입력한 주민등록번호({0})의 것이 맞습니다.</source>
         <translation>This certificate belongs to the number entered ({0}).</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="221" />
+        <location filename="../../gui/details_dialog.py" line="249" />
         <source>이 인증서는 입력한 주민등록번호({0})의 것이 아닙니다.</source>
         <translation>This certificate does not belong to the number entered ({0}).</translation>
     </message>

@@ -33,3 +33,19 @@ def test_a_long_location_wraps_inside_the_dialog(qtbot, tmp_path):
     line = view.fontMetrics().lineSpacing()
     assert view.height() >= 2 * line
     assert view.document().size().height() <= view.height()                  # every line shown, no scrolling
+
+
+def test_extensions_are_named_in_words(qtbot, tmp_path):
+    """자세히: '키 사용 (keyUsage)' with '디지털 서명, 부인 방지', not raw flag names (Korean UI, source strings)."""
+    from PySide6.QtWidgets import QTreeWidget
+    made = factory.make_cert(factory.user_dir(tmp_path / "NPKI"))
+    entry = read_cert_folder(made.path, "yessign")
+    dlg = DetailsDialog(None, entry, hard_disk(tmp_path / "NPKI"), lang="ko", now=dt.datetime.now(dt.timezone.utc),
+                        workers=Workers())
+    qtbot.addWidget(dlg)
+    tree = dlg.findChild(QTreeWidget, "detailsFields")
+    ext_root = tree.topLevelItem(tree.topLevelItemCount() - 1)
+    rows = {ext_root.child(i).text(0): ext_root.child(i).text(1) for i in range(ext_root.childCount())}
+    key_usage = next(v for k, v in rows.items() if k.startswith("키 사용 (keyUsage)"))
+    assert "디지털 서명" in key_usage and "digital_signature" not in key_usage
+    assert any(k.startswith("기관 키 식별자 (authorityKeyIdentifier)") for k in rows)
