@@ -5,6 +5,7 @@ context around a temporary bank with an in-memory keyring and a fake clock."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
@@ -13,6 +14,7 @@ if TYPE_CHECKING:       # imported on first use: the bank's modules cost ~0.2 s 
     from core.authority import Authority
 
 Clock = Callable[[], dt.datetime]
+log = logging.getLogger(__name__)
 
 
 def _system_clock() -> dt.datetime:
@@ -47,7 +49,10 @@ class AppContext:
             else:
                 return self._authority
         for listener in list(self.opened_listeners):
-            listener(opened)
+            try:
+                listener(opened)
+            except Exception:  # noqa: BLE001 - the bank is open; a listener's failure must not undo that
+                log.exception("a listener of the bank's opening failed")
         return opened
 
     @property
@@ -55,6 +60,7 @@ class AppContext:
         return self._authority is not None
 
     def close(self) -> None:
-        if self._authority is not None:
-            self._authority.close()
-            self._authority = None
+        with self._lock:            # waits for an opening still running (e.g. the first start's)
+            if self._authority is not None:
+                self._authority.close()
+                self._authority = None

@@ -67,7 +67,7 @@ def _module_available(name: str) -> bool:
 
 class MainWindow(QMainWindow):
     drivesChanged = Signal()       # emitted from the watcher thread; queued to the GUI thread
-    bankOpened = Signal(bool)      # the simulated bank was opened (any thread); True: it just wrote demo data
+    bankOpened = Signal(bool, str)  # the bank was opened (any thread): it just wrote demo data?, its key notice
     scanFinished = Signal()        # every storage of the last refresh has been scanned
     operationFinished = Signal(str)  # after a copy/move/delete/…: the summary text
 
@@ -91,6 +91,8 @@ class MainWindow(QMainWindow):
         self._scan_tokens: dict[str, int] = {}
         self._token = 0
         self._copy_warned = False
+        self.scanned_once = False       # the storage list is known (the first scan has finished)
+        self.scanFinished.connect(self._first_scan_done)
         self._keep_selection: list[str] = []
         self.last_notice = ""
         self._banner_dismissed = False
@@ -454,12 +456,16 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _bank_listener(self, authority) -> None:
-        self.bankOpened.emit(bool(getattr(authority, "demo_seeded_now", False)))
+        notice_text = getattr(authority, "master_key_notice_text", None)
+        notice = notice_text(self.ctx.language) if notice_text else None
+        self.bankOpened.emit(bool(getattr(authority, "demo_seeded_now", False)), notice or "")
 
-    def _on_bank_opened(self, seeded: bool) -> None:
+    def _on_bank_opened(self, seeded: bool, notice: str) -> None:
         # the first open writes the demo customers' certificates and registers their mock phones
         if seeded:
             self.refresh()
+        if notice:      # said once: where the bank's master key went (no keyring / portable mode)
+            self.notify(notice, "warn")
 
     def open_bank_in_background(self) -> None:
         """First start: create the simulated bank (CA keys, demo customers) off the GUI thread, so the
@@ -1018,8 +1024,18 @@ class MainWindow(QMainWindow):
         if path:
             self.import_pfx_file(path)
 
+    def _first_scan_done(self) -> None:
+        self.scanned_once = True
+
     def import_pfx_file(self, path: str) -> None:
-        """Import a PFX the user already chose (double-click / Open With / the macOS open event)."""
+        """Import a PFX the user already chose (double-click / Open With / the macOS open event).
+        At start-up it waits for the first scan: the destinations are the storages found."""
+        if not self.scanned_once:
+            def later() -> None:
+                self.scanFinished.disconnect(later)
+                self.import_pfx_file(path)
+            self.scanFinished.connect(later)
+            return
         self.raise_()
         self.activateWindow()
         dest = self._pick_storage(self.tr("가져올 위치"))

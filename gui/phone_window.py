@@ -783,6 +783,8 @@ class PhoneWindow(QWidget):
         self.export_button.setEnabled(bool(certs))
 
     def do_import(self) -> None:
+        if self.workers.busy:           # Return pressed while a transfer runs
+            return
         code = self.import_code.text()
         password = self.import_password.text()
         if pt.normalise_code(code) is None:
@@ -804,6 +806,8 @@ class PhoneWindow(QWidget):
                        lambda: self.relay.import_on_phone(self.digits, code, password), done)
 
     def do_export(self) -> None:
+        if self.workers.busy:
+            return
         path = self.export_cert.currentData()
         password = self.export_password.text()
         if not path:
@@ -914,6 +918,8 @@ class PhoneWatcher(QObject):
     def _snapshot(self, initial: bool = False) -> list[str]:
         """Numbers with something new since the last look."""
         changed = []
+        if not initial and not self.ctx.authority_open:
+            return changed      # nothing can ring before the bank is open; never wait on its opening here
         for storage in registry.list_phones():
             digits = storage.mount.name if storage.mount else None
             if not digits:
@@ -1045,6 +1051,8 @@ class PcTransferWindow(QWidget):
                                   f"{c.info.not_after.strftime('%Y-%m-%d')} ({s.label(self.ctx.language)})", str(c.path))
 
     def do_send(self) -> None:
+        if self.workers.busy:
+            return
         path, number, password = self.cert.currentData(), self.phone.currentData(), self.password.text()
         if not path or not number:
             _set_status(self.send_status, self.tr("보낼 인증서와 받을 휴대폰을 고르세요."), False)
@@ -1089,6 +1097,8 @@ class PcTransferWindow(QWidget):
         _set_status(self.send_status, text, state == pt.USED)
 
     def do_receive(self) -> None:
+        if self.workers.busy:
+            return
         code, password, dest_id = self.recv_code.text(), self.recv_password.text(), self.dest.currentData()
         if pt.normalise_code(code) is None:
             _set_status(self.recv_status, self.tr("인증번호 12자리 숫자를 입력하세요."), False)

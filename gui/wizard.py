@@ -412,18 +412,31 @@ class CustomerPage(Page):
                                                                "복사해 붙여 넣을 수 있습니다."))
         for e in (self.name, self.rrn_front, self.rrn_back, self.account, self.account_password):
             e.returnPressed.connect(self.wizard.next)
-        # 14 = a whole "YYMMDD-NNNNNNN" pasted here; _front_edited splits it over both fields
-        self.rrn_front.setMaxLength(14)
+        # room for a whole number pasted here ("900101-1234567", "900101 - 1234567"): split over
+        # both fields by _front_edited; anything else keeps the field's 6-character limit
+        self.rrn_front.setMaxLength(20)
+        self._front_before = ""
+        self.rrn_front.textChanged.connect(self._front_changed)
         self.rrn_front.textEdited.connect(self._front_edited)
+
+    def _front_changed(self, text: str) -> None:
+        if len(text) <= 6:              # what the field held last while within its 6 characters
+            self._front_before = text
 
     def _front_edited(self, text: str) -> None:
         digits = "".join(ch for ch in text if ch in "0123456789")
-        if len(digits) > 6:
-            self.rrn_front.setText(digits[:6])
-            self.rrn_back.setText(digits[6:13])
+        if len(text) <= 6:
+            if len(text) == 6:
+                self.rrn_back.setFocus()
+            return
+        if len(digits) == 13 and not self.rrn_back.text():
+            self.rrn_front.setText(digits[:6])      # a whole 주민등록번호 pasted: fill both fields
+            self.rrn_back.setText(digits[6:])
             self.rrn_back.setFocus()
-        elif len(text) == 6:
-            self.rrn_back.setFocus()
+        else:                                       # a 7th character typed or a partial paste: refused,
+            before = self._front_before      # as a 6-character field refuses it
+            self.rrn_front.setText(before)
+            self.rrn_front.setCursorPosition(len(before))
 
     def enter(self) -> None:
         d = self.flow.data

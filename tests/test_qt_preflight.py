@@ -63,3 +63,26 @@ def test_other_platforms_are_not_checked(linux_x11, monkeypatch, env, value):
 def test_not_linux_is_not_checked(monkeypatch):
     monkeypatch.setattr(pf.sys, "platform", "win32")
     assert pf.main() == 0
+
+
+def test_wayland_with_xwayland_only_warns(linux_x11, monkeypatch, capsys):
+    monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-0")
+    monkeypatch.setattr(pf.subprocess, "run", _ldd(LDD))
+    monkeypatch.setattr(pf.ctypes.util, "find_library", lambda name: "libxcb-cursor.so.0")
+    assert pf.main() == 0 and "libxcb-icccm.so.4" in capsys.readouterr().err
+
+
+def test_ldd_that_hangs_or_fails_lets_qt_try(linux_x11, monkeypatch):
+    def hang(*a, **k):
+        raise subprocess.TimeoutExpired("ldd", 30)
+    monkeypatch.setattr(pf.subprocess, "run", hang)
+    monkeypatch.setattr(pf.ctypes.util, "find_library", lambda name: "libxcb-cursor.so.0")
+    assert pf.main() == 0
+
+
+def test_unknown_libraries_get_no_empty_install_line(linux_x11, monkeypatch, capsys):
+    monkeypatch.setattr(pf.subprocess, "run", _ldd("\tlibweird.so.9 => not found\n"))
+    monkeypatch.setattr(pf.ctypes.util, "find_library", lambda name: "libxcb-cursor.so.0")
+    assert pf.main() == 1
+    err = capsys.readouterr().err
+    assert "libweird.so.9" in err and "apt-get install\n" not in err and "apt-get" not in err

@@ -49,7 +49,10 @@ def xcb_plugin() -> Path | None:
 
 def missing_libraries(plugin: Path) -> list[str]:
     """Sonames `ldd` cannot resolve for the plugin, plus libxcb-cursor (Qt ≥ 6.5 opens it itself)."""
-    out = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True, timeout=30).stdout
+    try:
+        out = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []                       # cannot tell: let Qt try
     missing = re.findall(r"^\s*(\S+) => not found", out, flags=re.MULTILINE)
     if ctypes.util.find_library("xcb-cursor") is None and "libxcb-cursor.so.0" not in missing:
         missing.append("libxcb-cursor.so.0")
@@ -76,13 +79,16 @@ def main() -> int:
     missing = missing_libraries(plugin)
     if not missing:
         return 0
-    packages = [DEBIAN_PACKAGES.get(m, f"(the package with {m})") for m in missing]
-    print("Qt cannot open a window here: these system libraries are missing:\n  " + "\n  ".join(missing) +
-          "\nInstall them, then run the command again. Debian/Ubuntu:\n"
-          f"  sudo apt-get install {' '.join(p for p in packages if not p.startswith('('))}\n"
-          "Fedora: sudo dnf install xcb-util-cursor xcb-util-wm xcb-util-keysyms xcb-util-image "
+    known = [DEBIAN_PACKAGES[m] for m in missing if m in DEBIAN_PACKAGES]
+    wayland = bool(os.environ.get("WAYLAND_DISPLAY"))
+    print(("Qt's X11 plugin cannot load" if wayland else "Qt cannot open a window here") +
+          ": these system libraries are missing:\n  " + "\n  ".join(missing) +
+          "\nInstall them, then run the command again." +
+          (f" Debian/Ubuntu:\n  sudo apt-get install {' '.join(known)}" if known else "") +
+          "\nFedora: sudo dnf install xcb-util-cursor xcb-util-wm xcb-util-keysyms xcb-util-image "
           "xcb-util-renderutil libxkbcommon-x11", file=sys.stderr)
-    return 1
+    # under Wayland Qt may not need the X11 plugin: a warning, not a stop
+    return 0 if wayland else 1
 
 
 if __name__ == "__main__":

@@ -61,7 +61,8 @@ from . import errors as E
 from . import phones
 from .db import DB_FILE, Database
 from .proof import verify_possession
-from .secrets_store import MasterKey, Vault, check_password_hash, hash_password, load_master_key
+from .secrets_store import (MasterKey, Vault, check_password_hash, hash_password, load_master_key,
+                            save_key_file)
 from .terms import Terms, load_terms
 
 log = logging.getLogger("dojang.authority")
@@ -280,6 +281,7 @@ class Authority:
                    key_factory=key_factory or ca_mod.default_key_factory, master_key=master, fault=fault)
         try:
             self._check_key()
+            save_key_file(master)           # portable migration: only a key the database accepted
             self._ensure_ca()
             self._sweep_pending()
             if seed_demo and self._meta("demo_seeded") is None:

@@ -13,6 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import os
+from pathlib import Path
+
 from ..locations import npki_root
 from ..npki import builder, keyfile
 from ..npki.certfolder import SIGN_CERT, SIGN_KEY, write_cert_folder
@@ -62,12 +65,12 @@ DEMO_CUSTOMERS: tuple[DemoCustomer, ...] = (
                  "Account locked after wrong passwords; unlock it in Tools > Teller or with 'python main.py bank unlock 박잠금'."),
     DemoCustomer("expiring", "최갱신", rrn_with_check("010525345678"), "220011112222", "7391", "010-8888-9999",
                  150_000, "card", "expiring", False,
-                 f"만료 {EXPIRING_IN_DAYS}일 전인 인증서가 하드디스크에 있습니다: 갱신을 해보세요.",
-                 f"Has a certificate on the hard disk expiring in {EXPIRING_IN_DAYS} days: try renewal."),
+                 f"만료 {EXPIRING_IN_DAYS}일 전인 데모 인증서가 있습니다: 갱신을 해보세요.",
+                 f"Has a demo certificate expiring in {EXPIRING_IN_DAYS} days: try renewal."),
     DemoCustomer("expired", "정만료", rrn_with_check("670909256789"), "440022223333", "6024", "010-3030-4040",
                  100_000, "otp", "expired", False,
-                 "이미 만료된 인증서가 하드디스크에 있습니다: 재발급을 해보세요.",
-                 "Has an expired certificate on the hard disk: try reissue."),
+                 "이미 만료된 데모 인증서가 있습니다: 재발급을 해보세요.",
+                 "Has an expired demo certificate: try reissue."),
     DemoCustomer("low-balance", "한잔고", rrn_with_check("950101167890"), "550033334444", "8462", "010-5050-6060",
                  1_000, "card", None, False,
                  "잔액 1,000원: 범용(4,400원)은 잔액 부족으로 거절되고 일반용은 발급됩니다.",
@@ -100,10 +103,27 @@ def _demo_certificate(authority: Authority, cid: int, c: DemoCustomer) -> None:
     with authority.db.transaction() as conn:
         authority._record(conn, cert, customer_id=cid, account_id=aid, cert_type=BANKING, status="active",
                           operation="issue", fee=0)
-        user_dir = npki_root() / ca_mod.CA_ORG / "USER"
+        user_dir = demo_npki_root(authority) / ca_mod.CA_ORG / "USER"
         user_dir.mkdir(parents=True, exist_ok=True)
         from ..npki.foldername import safe_folder_name
         write_cert_folder(user_dir, safe_folder_name(cert.subject), {SIGN_CERT: der, SIGN_KEY: enc})
+
+
+DEMO_FOLDER = "demo-certificates"
+
+
+def demo_folder(authority: Authority) -> Path | None:
+    """Where the demo customers' certificates live, when not on the hard disk: a folder of Dojang's
+    own, listed as an added folder. None in a sandbox (DOJANG_NPKI_ROOT set: that hard disk is
+    itself a throw-away folder, and the demo certificates go there)."""
+    return None if os.environ.get("DOJANG_NPKI_ROOT") else authority.home / DEMO_FOLDER
+
+
+def demo_npki_root(authority: Authority) -> Path:
+    # Never the user's real NPKI folder: other banking software reads it and would list the
+    # test certificates (an expired one among them) as the user's own.
+    folder = demo_folder(authority)
+    return npki_root() if folder is None else folder / "NPKI"
 
 
 def seed_demo(authority: Authority) -> None:
@@ -125,6 +145,10 @@ def seed_demo(authority: Authority) -> None:
             if c.certificate:
                 _demo_certificate(authority, cid, c)
         authority._set_meta(conn, "demo_seeded", _iso(authority.now()))
+    folder = demo_folder(authority)
+    if folder is not None:
+        from ..storage import registry
+        registry.add_folder(folder)
 
 
 def demo_info(authority: Authority) -> list[dict]:
@@ -144,7 +168,7 @@ def demo_info(authority: Authority) -> list[dict]:
         card_serial = s.card["serial"] if s.card else None
         otp_serial = s.otp["serial"] if s.otp else None
         folders = []
-        user_dir = npki_root() / ca_mod.CA_ORG / "USER"
+        user_dir = demo_npki_root(authority) / ca_mod.CA_ORG / "USER"
         for cert in s.certificates:
             row = authority.db.one("SELECT subject FROM certificates WHERE serial = ?", (cert["serial"],))
             if row and (user_dir / row["subject"]).is_dir():

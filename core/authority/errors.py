@@ -22,6 +22,15 @@ class MasterKeyError(AuthorityError):
           "or key file may have changed; deleting the simulated bank's data folder starts afresh.")
 
 
+class PortableKeyMissing(MasterKeyError):
+    code = "portable_key_missing"
+    ko = ("이 휴대용 모의 은행은 이전 버전이 다른 컴퓨터의 키링에 마스터 키를 두었습니다. 그 컴퓨터에서 한 번 "
+          "열면 키가 데이터 폴더로 옮겨지고, 그 뒤로는 어느 컴퓨터에서나 열립니다. 인증서와 설정은 그대로입니다.")
+    en = ("An earlier version kept this portable simulated bank's master key in another computer's keyring. "
+          "Open it once on that computer: the key then moves into the data folder and the bank opens "
+          "anywhere. Certificates and settings are not affected.")
+
+
 class CustomerNotFound(AuthorityError):
     code = "customer_not_found"
     ko = "입력하신 고객정보(성명, 주민등록번호, 계좌번호)가 일치하지 않습니다. 다시 확인해 주세요."

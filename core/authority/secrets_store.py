@@ -23,7 +23,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from .errors import MasterKeyError
+from .errors import MasterKeyError, PortableKeyMissing
 
 SERVICE = "Dojang"
 USERNAME = "authority-master-key"
@@ -46,6 +46,7 @@ class MasterKey:
     key: bytes
     source: str                 # "keyring" or "file"
     notice: tuple[str, str] | None = None   # (ko, en), only when the key file was just created
+    save_to: Path | None = None     # portable migration: write the key here once the database accepted it
 
     def notice_text(self, lang: str | None = None) -> str | None:
         from ..i18n import pick
@@ -91,14 +92,53 @@ def _decode(text: str) -> bytes:
     return key
 
 
-def _write_key_file(path: Path, key: bytes) -> None:
+def _write_key_file(path: Path, key: bytes) -> bytes:
+    """Write the key file all-or-nothing (temporary file, fsync, link into place). A file that
+    another process created meanwhile wins: its key is returned (read the result, not `key`)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     try:
-        os.write(fd, base64.b64encode(key) + b"\n")
+        try:
+            os.write(fd, base64.b64encode(key) + b"\n")
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        try:
+            os.link(tmp, path)                  # fails if the file exists: never overwrites a key
+        except FileExistsError:
+            pass
+        except OSError:                         # no hard links (FAT/exFAT sticks): rename instead
+            if not path.exists():
+                os.replace(tmp, path)
+    finally:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+    _fsync_dir(path.parent)
+    return _decode(path.read_text("ascii"))
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
         os.fsync(fd)
+    except OSError:
+        pass
     finally:
         os.close(fd)
+
+
+def save_key_file(master: MasterKey) -> None:
+    """Portable migration, after the database accepted the key: keep it in the data folder."""
+    if master.save_to is not None and not master.save_to.exists():
+        _write_key_file(master.save_to, master.key)
 
 
 def load_master_key(home: Path, backend=None, *, portable: bool = False) -> MasterKey:
@@ -134,7 +174,9 @@ def load_master_key(home: Path, backend=None, *, portable: bool = False) -> Mast
             return MasterKey(key, "keyring")
         except keyring.errors.KeyringError:
             pass
-    _write_key_file(path, key)
+    written = _write_key_file(path, key)
+    if written != key:                          # another Dojang created it first: use theirs, no notice
+        return MasterKey(written, "file")
     return MasterKey(key, "file", (NOTICE_KO.format(path=path), NOTICE_EN.format(path=path)))
 
 
@@ -142,15 +184,19 @@ def _portable_key(home: Path, backend) -> MasterKey:
     path = home / KEY_FILE
     if path.exists():
         return MasterKey(_decode(path.read_text("ascii")), "file")
-    key = None
     if any(home.glob("*.sqlite3")):
-        key = _keyring_key(backend)          # an existing portable bank from before this rule
-    notice = None
-    if key is None:
-        key = secrets.token_bytes(32)
-        notice = (PORTABLE_KO.format(path=path), PORTABLE_EN.format(path=path))
-    _write_key_file(path, key)
-    return MasterKey(key, "file", notice)
+        # a portable bank from before this rule: its key is in the keyring of the computer that made
+        # it. Written to the file only after the database accepted it (Authority.open), so a wrong
+        # key can never be pinned into the folder; elsewhere nothing is written and it says why.
+        key = _keyring_key(backend)
+        if key is None:
+            raise PortableKeyMissing()
+        return MasterKey(key, "file", save_to=path)
+    key = secrets.token_bytes(32)
+    written = _write_key_file(path, key)
+    if written != key:
+        return MasterKey(written, "file")
+    return MasterKey(key, "file", (PORTABLE_KO.format(path=path), PORTABLE_EN.format(path=path)))
 
 
 def _keyring_key(backend) -> bytes | None:

@@ -1,76 +1,76 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../gui/welcome.py" line="143" />
-        <location filename="../../gui/welcome.py" line="144" />
+        <location filename="../../gui/welcome.py" line="145"/>
+        <location filename="../../gui/welcome.py" line="146"/>
         <source>도장에 오신 것을 환영합니다</source>
         <translation>Welcome to Dojang</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="145" />
+        <location filename="../../gui/welcome.py" line="147"/>
         <source>공동인증서 관리 프로그램과 인터넷 없이 동작하는 모의 은행</source>
         <translation>A manager for Korean banking certificates (공동인증서) and an offline simulated bank</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="146" />
+        <location filename="../../gui/welcome.py" line="148"/>
         <source>도장은 무엇인가요?</source>
         <translation>What is Dojang?</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="148" />
+        <location filename="../../gui/welcome.py" line="150"/>
         <source>공동인증서(예전 이름: 공인인증서)를 한곳에서 살펴보고 복사·이동·암호 변경·PFX 내보내기를 할 수 있습니다. 모의 은행에서는 실제 은행과 같은 단계로 인증서를 발급·재발급·갱신해 볼 수 있습니다.</source>
         <translation>See all your joint certificates (공동인증서, formerly 공인인증서) in one place, and copy, move, change the password of or export them as PFX. The simulated bank lets you issue, reissue and renew certificates through the same steps as a real bank.</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="151" />
+        <location filename="../../gui/welcome.py" line="153"/>
         <source>&lt;b&gt;모의 은행이 발급한 인증서는 시험용입니다.&lt;/b&gt; 실제 은행이나 관공서에서는 쓸 수 없습니다. 모의 은행은 이 컴퓨터 안에서만 동작하며 어떤 정보도 밖으로 보내지 않습니다.</source>
         <translation>&lt;b&gt;Certificates from the simulated bank are test certificates.&lt;/b&gt; They do not work at real banks or government sites. The simulated bank runs only on this computer and sends nothing anywhere.</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="153" />
+        <location filename="../../gui/welcome.py" line="155"/>
         <source>인증서는 어디에서 찾나요?</source>
         <translation>Where does Dojang look for certificates?</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="154" />
+        <location filename="../../gui/welcome.py" line="156"/>
         <source>이 컴퓨터(하드디스크)의 NPKI 폴더:</source>
         <translation>The NPKI folder on this computer (hard disk):</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="156" />
+        <location filename="../../gui/welcome.py" line="158"/>
         <source>꽂혀 있는 USB 메모리 같은 이동식 디스크의 NPKI 폴더, 모의 휴대폰, 그리고 &lt;i&gt;파일 &amp;gt; 폴더 추가&lt;/i&gt;로 더한 폴더도 찾아 봅니다. USB 메모리를 꽂으면 목록에 바로 나타납니다.</source>
         <translation>Also the NPKI folder of removable drives such as USB sticks, the mock phones, and folders you added with &lt;i&gt;File &amp;gt; Add folder&lt;/i&gt;. A USB stick shows up in the list as soon as you plug it in.</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="158" />
+        <location filename="../../gui/welcome.py" line="160"/>
         <source>데모 고객으로 해보기</source>
         <translation>Try it with the demo customers</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="160" />
-        <source>모의 은행에는 연습용 고객이 준비되어 있습니다. &lt;b&gt;김보안&lt;/b&gt;(보안카드)이나 &lt;b&gt;이오티&lt;/b&gt;(OTP)로 &lt;i&gt;은행 업무 &amp;gt; 발급&lt;/i&gt;에서 새 인증서를 받아 보고, 하드디스크에 있는 &lt;b&gt;최갱신&lt;/b&gt;(곧 만료)·&lt;b&gt;정만료&lt;/b&gt;(만료됨)의 인증서로 갱신과 재발급을 해보세요. 주민등록번호·계좌 비밀번호 등 입력할 값은 모두 데모 고객 안내에 있습니다(가짜 데이터).</source>
-        <translation>The simulated bank comes with practice customers. Get a new certificate as &lt;b&gt;김보안&lt;/b&gt; (security card) or &lt;b&gt;이오티&lt;/b&gt; (OTP) under &lt;i&gt;Bank &amp;gt; Issue&lt;/i&gt;, then try renewal and reissue with the certificates of &lt;b&gt;최갱신&lt;/b&gt; (expiring soon) and &lt;b&gt;정만료&lt;/b&gt; (expired) on the hard disk. Every value to type in (resident number, account password, …) is in the demo customers guide (all fake data).</translation>
+        <location filename="../../gui/welcome.py" line="162"/>
+        <source>모의 은행에는 연습용 고객이 준비되어 있습니다. &lt;b&gt;김보안&lt;/b&gt;(보안카드)이나 &lt;b&gt;이오티&lt;/b&gt;(OTP)로 &lt;i&gt;은행 업무 &amp;gt; 발급&lt;/i&gt;에서 새 인증서를 받아 보고, &lt;b&gt;최갱신&lt;/b&gt;(곧 만료)·&lt;b&gt;정만료&lt;/b&gt;(만료됨)의 데모 인증서로 갱신과 재발급을 해보세요. 데모 인증서는 실제 NPKI 폴더에 쓰지 않으므로 다른 은행 프로그램에는 보이지 않습니다. 주민등록번호·계좌 비밀번호 등 입력할 값은 모두 데모 고객 안내에 있습니다(가짜 데이터).</source>
+        <translation>The simulated bank comes with practice customers. Get a new certificate as &lt;b&gt;김보안&lt;/b&gt; (security card) or &lt;b&gt;이오티&lt;/b&gt; (OTP) under &lt;i&gt;Bank &amp;gt; Issue&lt;/i&gt;, then try renewal and reissue with the demo certificates of &lt;b&gt;최갱신&lt;/b&gt; (expiring soon) and &lt;b&gt;정만료&lt;/b&gt; (expired). Demo certificates are never written to your real NPKI folder, so other banking software does not see them. Every value to type in (resident number, account password, …) is in the demo customers guide (all fake data).</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="164" />
+        <location filename="../../gui/welcome.py" line="167"/>
         <source>데모 고객 안내 열기</source>
         <translation>Open the demo customers guide</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="165" />
+        <location filename="../../gui/welcome.py" line="168"/>
         <source>언어(&amp;L):</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="166" />
+        <location filename="../../gui/welcome.py" line="169"/>
         <source>다음부터 보지 않기</source>
-        <translation>Don't show this again</translation>
+        <translation>Don&apos;t show this again</translation>
     </message>
     <message>
-        <location filename="../../gui/welcome.py" line="167" />
+        <location filename="../../gui/welcome.py" line="170"/>
         <source>시작하기</source>
         <translation>Get started</translation>
     </message>

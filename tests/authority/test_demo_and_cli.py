@@ -194,3 +194,23 @@ def test_cli_chain_crl_audit(cli, tmp_path):
     assert code == 0 and len(json.loads(out)) == 6
     code, out, _ = cli("bank", "certs", "--json")
     assert code == 0 and len(json.loads(out)) == 2
+
+
+def test_demo_certificates_never_go_into_the_real_npki_folder(tmp_path, home, clock, memory_keyring, monkeypatch):
+    """Outside a sandbox the demo certificates live in Dojang's own folder, listed as an added folder:
+    other banking software reads the real NPKI folder and must not see test certificates."""
+    from core.locations import npki_root
+    from core.storage import registry
+    from core.storage.base import FOLDER
+    monkeypatch.delenv("DOJANG_NPKI_ROOT")
+    monkeypatch.setenv("HOME", str(tmp_path / "user"))
+    monkeypatch.setenv("USERPROFILE", str(tmp_path / "user"))
+    monkeypatch.setenv("DOJANG_HOME", str(home))
+    real = npki_root()
+    assert str(real).startswith(str(tmp_path / "user"))
+    with open_bank(home, clock, memory_keyring, seed_demo=True) as bank:
+        folders = [f for d in demo_info(bank) for f in d["cert_folders"]]
+    assert len(folders) == 2 and not real.exists()
+    assert all(Path(f).is_relative_to(home / "demo-certificates" / "NPKI") for f in folders)
+    [demo_storage] = [s for s in registry.all_storages() if s.kind == FOLDER]
+    assert sorted(str(c.path) for c in demo_storage.certificates()) == sorted(folders)

@@ -70,13 +70,53 @@ def test_portable_mode_keeps_the_key_in_the_data_folder(tmp_path):
     assert again.key == first.key and again.notice is None
 
 
-def test_portable_bank_made_with_the_keyring_is_migrated_to_a_file(tmp_path):
-    mem = MemoryKeyring()
-    old = load_master_key(tmp_path, mem)             # how an earlier version stored it
-    (tmp_path / "authority.sqlite3").write_bytes(b"")
-    moved = load_master_key(tmp_path, mem, portable=True)
-    assert moved.key == old.key and moved.source == "file" and moved.notice is None
-    assert load_master_key(tmp_path, MemoryKeyring(), portable=True).key == old.key
+def test_key_file_is_never_overwritten(tmp_path):
+    """Two Dojangs creating the key at once: the first file wins and both use it."""
+    from core.authority.secrets_store import _write_key_file
+    path = tmp_path / "authority-master.key"
+    assert _write_key_file(path, b"a" * 32) == b"a" * 32
+    assert _write_key_file(path, b"b" * 32) == b"a" * 32
+    assert [p.name for p in tmp_path.iterdir()] == ["authority-master.key"]     # no temporary left
+
+
+def _portable(tmp_path, monkeypatch):
+    import sys
+    exe_dir = tmp_path / "stick" / "Dojang"
+    (exe_dir / "dojang-data").mkdir(parents=True)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(exe_dir / "Dojang"))
+    monkeypatch.delenv("DOJANG_HOME", raising=False)
+    return exe_dir / "dojang-data"
+
+
+def _open(keyring, **kw):
+    from core.authority import Authority
+    return Authority.open(keyring_backend=keyring, key_factory=key_factory(), seed_demo=False, **kw)
+
+
+def test_portable_bank_from_an_earlier_version_moves_its_key_into_the_folder(tmp_path, monkeypatch):
+    from core.authority.errors import MasterKeyError, PortableKeyMissing
+    data = _portable(tmp_path, monkeypatch)
+    computer_a = MemoryKeyring()
+    _open(computer_a, home=data).close()             # as an earlier version did: key in A's keyring
+    key_file = data / "authority" / "authority-master.key"
+    assert not key_file.exists()
+    # computer B first: nothing to migrate from, so it says why and writes nothing
+    with pytest.raises(PortableKeyMissing):
+        _open(MemoryKeyring())
+    assert not key_file.exists()
+    # a keyring holding some other Dojang key: refused by the database, still nothing written
+    other = MemoryKeyring()
+    load_master_key(tmp_path / "elsewhere", other)
+    with pytest.raises(MasterKeyError):
+        _open(other)
+    assert not key_file.exists()
+    # computer A: the key is accepted by the database, then kept in the folder
+    with _open(computer_a) as bank:
+        assert bank.master_key_source == "file"
+    assert key_file.exists()
+    with _open(MemoryKeyring()) as bank:               # and now B opens it too
+        assert bank.master_key_source == "file"
 
 
 def test_frozen_app_with_dojang_data_opens_its_bank_on_another_computer(tmp_path, monkeypatch):

@@ -268,6 +268,26 @@ def test_macos_file_open_event_imports_the_pfx(qtbot, window, cert, usb, tmp_pat
         app.removeEventFilter(handler)
 
 
+def test_a_pfx_opened_at_start_up_waits_for_the_storages(qtbot, cert, usb, phone, tmp_path):
+    """The file association starts the import before the first scan: it must wait, not say 'no storage'."""
+    from core.storage import operations as ops
+    pfx_path = tmp_path / "double-clicked.pfx"
+    ops.export_pfx(read_cert_folder(cert.path), bytearray(PASSWORD.encode()), pfx_path, flavour=pfx.MODERN)
+    w = MainWindow(AppContext(language="en"), watch=False, watch_phones=False)
+    qtbot.addWidget(w)
+    w.show()
+    w.import_pfx_file(str(pfx_path))                    # as gui.app.run(open_pfx=…) does, before the scan
+    assert not w.scanned_once and w.storage_model.storages() == []
+    StoragePickerDialog.set_next_answer(next(s.id for s in registry.all_storages() if s.kind == REMOVABLE))
+    PasswordDialog.set_next_password(PASSWORD)
+    with qtbot.waitSignal(w.operationFinished, timeout=20_000) as blocker:
+        w.start()
+    assert "imported" in blocker.args[0]
+    [imported] = certs_under(usb)
+    assert (imported / "signCert.der").read_bytes() == cert.sign_cert
+    w.shutdown()
+
+
 def test_add_folder(qtbot, window, tmp_path):
     backup = tmp_path / "backup"
     made = factory.make_cert(backup / "NPKI" / "yessign" / "USER", name="이영희", key_index=3)
@@ -409,6 +429,10 @@ def test_first_start_opens_the_bank_in_the_background_and_lists_the_demo_certifi
                         timeout=30_000)
         assert bank_exists()
         assert any(s.kind == PHONE for s in w.storage_model.storages())   # the demo customers' phones
+        # where the master key went is said once, in the window (here: a stand-in bank that has a notice)
+        from types import SimpleNamespace
+        w._bank_listener(SimpleNamespace(demo_seeded_now=False, master_key_notice_text=lambda lang: "KEY NOTICE"))
+        qtbot.waitUntil(lambda: w.last_notice == "KEY NOTICE")
         w.shutdown()
         assert w._bank_listener not in ctx.opened_listeners
         ctx.close()

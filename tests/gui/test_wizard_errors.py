@@ -191,6 +191,11 @@ def test_values_pasted_from_the_demo_panel_fill_the_customer_page(qtbot, ctx, wi
     front.setFocus()
     qtbot.keyClick(front, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert (front.text(), back.text()) == (c.rrn[:6], c.rrn[6:])
+    # a typo fixed by typing into the full first field never touches the hidden second one
+    front.setFocus()
+    front.setCursorPosition(3)
+    qtbot.keyClicks(front, "9")
+    assert (front.text(), back.text()) == (c.rrn[:6], c.rrn[6:])
     type_into(qtbot, w, "accountEdit", c.account)
     type_into(qtbot, w, "accountPasswordEdit", c.account_password)
     next_page(qtbot, w)
