@@ -120,16 +120,9 @@ def test_portable_bank_from_an_earlier_version_moves_its_key_into_the_folder(tmp
 
 
 def test_frozen_app_with_dojang_data_opens_its_bank_on_another_computer(tmp_path, monkeypatch):
-    import sys
-
-    from core.authority import Authority
-    exe_dir = tmp_path / "stick" / "Dojang"
-    (exe_dir / "dojang-data").mkdir(parents=True)
-    monkeypatch.setattr(sys, "frozen", True, raising=False)
-    monkeypatch.setattr(sys, "executable", str(exe_dir / "Dojang"))
-    monkeypatch.delenv("DOJANG_HOME", raising=False)
-    with Authority.open(keyring_backend=MemoryKeyring(), key_factory=key_factory(), seed_demo=False) as bank:
+    data = _portable(tmp_path, monkeypatch)
+    with _open(MemoryKeyring()) as bank:
         assert bank.master_key_source == "file"
-        assert (exe_dir / "dojang-data" / "authority" / "authority-master.key").exists()
-    with Authority.open(keyring_backend=MemoryKeyring(), key_factory=key_factory(), seed_demo=False) as bank:   # computer 2
+        assert (data / "authority" / "authority-master.key").exists()
+    with _open(MemoryKeyring()) as bank:   # computer 2
         assert bank.master_key_source == "file"
