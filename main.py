@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-PFX_SUFFIXES = (".pfx", ".p12")
+from core.npki import PFX_SUFFIXES
 
 
 def main(argv: list[str] | None = None) -> int:

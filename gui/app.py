@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from core import __version__
 from core.locations import bank_exists
+from core.npki import PFX_SUFFIXES
 
 from .context import AppContext
 from .icons import icon
@@ -47,9 +48,6 @@ def _maybe_welcome(window, ctx) -> None:
             welcome.show_welcome(window, ctx)
     except AttributeError:
         pass
-
-
-PFX_SUFFIXES = (".pfx", ".p12")
 
 
 class FileOpenHandler(QObject):

@@ -38,22 +38,19 @@ class AppContext:
         if self._authority is not None:
             return self._authority
         with self._lock:
-            if self._authority is None:
-                if self.open_authority is not None:
-                    opener = self.open_authority
-                else:
-                    from core.authority import Authority
-                    opener = lambda: Authority.open(clock=self.clock)  # noqa: E731
-                self._authority = opener()
-                opened = self._authority
-            else:
+            if self._authority is not None:           # opened meanwhile by the caller we waited for
                 return self._authority
+            self._authority = opened = (self.open_authority or self._open_default)()
         for listener in list(self.opened_listeners):
             try:
                 listener(opened)
             except Exception:  # noqa: BLE001 - the bank is open; a listener's failure must not undo that
                 log.exception("a listener of the bank's opening failed")
         return opened
+
+    def _open_default(self) -> Authority:
+        from core.authority import Authority
+        return Authority.open(clock=self.clock)
 
     @property
     def authority_open(self) -> bool:

@@ -456,9 +456,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _bank_listener(self, authority) -> None:
-        notice_text = getattr(authority, "master_key_notice_text", None)
-        notice = notice_text(self.ctx.language) if notice_text else None
-        self.bankOpened.emit(bool(getattr(authority, "demo_seeded_now", False)), notice or "")
+        self.bankOpened.emit(authority.demo_seeded_now, authority.master_key_notice_text(self.ctx.language) or "")
 
     def _on_bank_opened(self, seeded: bool, notice: str) -> None:
         # the first open writes the demo customers' certificates and registers their mock phones

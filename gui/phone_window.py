@@ -161,11 +161,10 @@ def _card(parent=None, cls: str = "card") -> tuple[QFrame, QVBoxLayout]:
     return f, lay
 
 
-def _in_background(owner: QWidget, button: QWidget, status: QLabel, work: Callable, done: Callable,
-                   failed: Callable | None = None) -> None:
+def _in_background(owner: QWidget, button: QWidget, status: QLabel, work: Callable, done: Callable) -> None:
     """Run a transfer step (scrypt + PKCS#12: 0.1-0.3 s) off the GUI thread; its button waits meanwhile.
 
-    done(result) / failed(error) run on the GUI thread; without `failed` the error goes to `status`."""
+    done(result) runs on the GUI thread; an error goes to `status`."""
     button.setEnabled(False)
     _set_status(status, QCoreApplication.translate("PhoneWindow", "처리 중…"), None)
 
@@ -173,13 +172,11 @@ def _in_background(owner: QWidget, button: QWidget, status: QLabel, work: Callab
         button.setEnabled(True)
         done(result)
 
-    def failed_(err) -> None:
+    def failed(err) -> None:
         button.setEnabled(True)
         _set_status(status, _message_of(err, owner.ctx), False)
-        if failed is not None:
-            failed(err)
 
-    owner.workers.submit(work, name="phone-transfer", on_done=finished, on_error=failed_)
+    owner.workers.submit(work, name="phone-transfer", on_done=finished, on_error=failed)
 
 
 def _set_status(label: QLabel, text: str, ok: bool | None) -> None:

@@ -1270,16 +1270,15 @@ class CertPasswordPage(Page):
 
 
 def _is_test_certificate(done: Completion) -> bool:
-    """Whether the certificate the flow ended with is one of the simulated bank's test certificates
-    (read from the saved folder; a folder gone already counts as the bank's own unless registered)."""
-    if done.path is not None:
-        try:
-            entry = read_cert_folder(done.path)
-        except (OSError, ValueError):
-            entry = None
-        if isinstance(entry, CertFolder):
-            return entry.info.usage.is_test
-    return done.kind != "register"
+    """Whether the certificate the flow ended with is a test certificate: always, when the simulated
+    bank made it; a registered one (another institution's) is read from its folder."""
+    if done.kind != "register" or done.path is None:
+        return done.kind != "register"
+    try:
+        entry = read_cert_folder(done.path)
+    except (OSError, ValueError):
+        return False
+    return isinstance(entry, CertFolder) and entry.info.usage.is_test
 
 
 class DonePage(Page):

@@ -118,15 +118,10 @@ def shots(out_dir: Path, ctx) -> None:
     close_phone_windows(ctx)
 
 
-def _settle(window, timeout: float = 10.0) -> None:
+def _settle(window) -> None:
     """Let a transfer that runs off the GUI thread finish (and its result reach the window)."""
-    import time
-    from PySide6.QtWidgets import QApplication
-    deadline = time.monotonic() + timeout
-    while window.workers.busy and time.monotonic() < deadline:
-        QApplication.processEvents()
-        time.sleep(0.005)
-    QApplication.processEvents()
+    from tools.shots_main import _settle as settle_until
+    settle_until(lambda: not window.workers.busy, timeout=10.0)
 
 
 def _english_shots(out_dir: Path, ctx, relay) -> None:

@@ -11,9 +11,8 @@ under 30 days / already expired) are written into the hard-disk NPKI root with `
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..locations import npki_root

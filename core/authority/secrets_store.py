@@ -16,7 +16,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,46 +92,12 @@ def _decode(text: str) -> bytes:
 
 
 def _write_key_file(path: Path, key: bytes) -> bytes:
-    """Write the key file all-or-nothing (temporary file, fsync, link into place). A file that
-    another process created meanwhile wins: its key is returned (read the result, not `key`)."""
+    """Write the key file all-or-nothing (0600) and never over an existing one: a file another
+    process created meanwhile wins, and its key is returned (read the result, not `key`)."""
+    from ..storage.safewrite import create_file_atomic
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-    try:
-        try:
-            os.write(fd, base64.b64encode(key) + b"\n")
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        try:
-            os.link(tmp, path)                  # fails if the file exists: never overwrites a key
-        except FileExistsError:
-            pass
-        except OSError:                         # no hard links (FAT/exFAT sticks): rename instead
-            if not path.exists():
-                os.replace(tmp, path)
-    finally:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-    _fsync_dir(path.parent)
+    create_file_atomic(path, base64.b64encode(key) + b"\n")
     return _decode(path.read_text("ascii"))
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def save_key_file(master: MasterKey) -> None:
@@ -146,17 +111,11 @@ def load_master_key(home: Path, backend=None, *, portable: bool = False) -> Mast
 
     portable: the key lives in `home/authority-master.key` whatever keyring exists; a bank created
     by an earlier version with its key in this computer's keyring has that key copied to the file."""
-    import keyring
     import keyring.errors
 
     if portable:
         return _portable_key(home, backend)
-    if backend is None:
-        try:
-            backend = keyring.get_keyring()
-        except Exception:  # noqa: BLE001 - a broken keyring configuration means "no keyring"
-            backend = None
-    secure = _secure_part(backend) if backend is not None else None
+    secure = _secure_backend(backend)
     if secure is not None:
         try:
             stored = secure.get_password(SERVICE, USERNAME)
@@ -167,17 +126,14 @@ def load_master_key(home: Path, backend=None, *, portable: bool = False) -> Mast
     path = home / KEY_FILE
     if path.exists():
         return MasterKey(_decode(path.read_text("ascii")), "file")
-    key = secrets.token_bytes(32)
     if secure is not None:
+        key = secrets.token_bytes(32)
         try:
             secure.set_password(SERVICE, USERNAME, base64.b64encode(key).decode("ascii"))
             return MasterKey(key, "keyring")
         except keyring.errors.KeyringError:
             pass
-    written = _write_key_file(path, key)
-    if written != key:                          # another Dojang created it first: use theirs, no notice
-        return MasterKey(written, "file")
-    return MasterKey(key, "file", (NOTICE_KO.format(path=path), NOTICE_EN.format(path=path)))
+    return _new_key_file(path, NOTICE_KO, NOTICE_EN)
 
 
 def _portable_key(home: Path, backend) -> MasterKey:
@@ -192,18 +148,33 @@ def _portable_key(home: Path, backend) -> MasterKey:
         if key is None:
             raise PortableKeyMissing()
         return MasterKey(key, "file", save_to=path)
+    return _new_key_file(path, PORTABLE_KO, PORTABLE_EN)
+
+
+def _new_key_file(path: Path, notice_ko: str, notice_en: str) -> MasterKey:
+    """A fresh key in a new key file, with its one-time notice; another Dojang's file, made meanwhile,
+    wins (its key, no notice)."""
     key = secrets.token_bytes(32)
     written = _write_key_file(path, key)
     if written != key:
         return MasterKey(written, "file")
-    return MasterKey(key, "file", (PORTABLE_KO.format(path=path), PORTABLE_EN.format(path=path)))
+    return MasterKey(key, "file", (notice_ko.format(path=path), notice_en.format(path=path)))
+
+
+def _secure_backend(backend):
+    """The secure part of `backend` (default: the configured keyring), or None."""
+    if backend is None:
+        import keyring
+        try:
+            backend = keyring.get_keyring()
+        except Exception:  # noqa: BLE001 - a broken keyring configuration means "no keyring"
+            return None
+    return _secure_part(backend)
 
 
 def _keyring_key(backend) -> bytes | None:
-    import keyring
-    import keyring.errors
+    secure = _secure_backend(backend)
     try:
-        secure = _secure_part(backend if backend is not None else keyring.get_keyring())
         stored = secure.get_password(SERVICE, USERNAME) if secure is not None else None
     except Exception:  # noqa: BLE001 - no usable keyring: nothing to migrate
         return None

@@ -47,6 +47,9 @@ class FileOps:
     def replace(self, src: Path, dst: Path) -> None:
         os.replace(src, dst)
 
+    def link(self, src: Path, dst: Path) -> None:
+        os.link(src, dst)
+
     def rename(self, src: Path, dst: Path) -> None:
         # os.rename refuses to overwrite an existing directory on every OS we support.
         os.rename(src, dst)
@@ -179,6 +182,31 @@ def write_file_atomic(path: Path, data: bytes, *, verify: bool = False) -> None:
         raise storage_error(exc) from exc
     if verify:
         verify_files(directory, {path.name: data})
+
+
+def create_file_atomic(path: Path, data: bytes) -> bool:
+    """Create one file all-or-nothing, never replacing an existing one (another writer's file wins).
+    Returns False when the file was already there. Without hard links (FAT/exFAT) it falls back to a
+    rename after an existence check."""
+    directory = path.parent
+    try:
+        tmp = _write_temp(directory, data)
+        try:
+            try:
+                ops.link(tmp, path)
+                created = True
+            except FileExistsError:
+                created = False
+            except OSError:
+                created = not path.exists()
+                if created:
+                    _replace_with_retry(tmp, path)
+        finally:
+            _silent_unlink(tmp)
+        ops.fsync_dir(directory)
+    except OSError as exc:
+        raise storage_error(exc) from exc
+    return created
 
 
 def replace_files_together(folder: Path, files: dict[str, bytes], *, verify: bool = False) -> None:
