@@ -178,12 +178,12 @@ def _free_name(user_dir: Path, name: str) -> Path:
     raise Conflict()
 
 
-def _check_space(dest_free: int | None, files: dict[str, bytes]) -> None:
+def check_space(dest_free: int | None, files: dict[str, bytes]) -> None:
     if dest_free is not None and dest_free < sum(len(d) for d in files.values()) + FREE_SPACE_MARGIN:
         raise StorageFull()
 
 
-def _remove_hidden(folder: Path, names: Iterable[str]) -> None:
+def remove_hidden(folder: Path, names: Iterable[str]) -> None:
     """Delete a hidden (renamed-away) folder: private key first, then the rest, then the folder."""
     order = [SIGN_KEY, KM_KEY, SIGN_CERT, KM_CERT]
     names = sorted(set(names), key=lambda n: order.index(n) if n in order else len(order))
@@ -220,7 +220,7 @@ def _replace_folder(user_dir: Path, target: Path, files: dict[str, bytes], verif
         safewrite.remove_folder_files(tmp, files.keys())
         raise storage_error(exc) from exc
     try:
-        _remove_hidden(old, old_names)
+        remove_hidden(old, old_names)
     except OSError:
         log.info("the replaced folder could not be removed now; the next scan removes it")
     if verify:
@@ -247,13 +247,13 @@ def place_folder(user_dir: Path, name: str, files: dict[str, bytes], info: CertI
         if choice is ConflictChoice.CANCEL:
             raise Cancelled()
         if choice is ConflictChoice.REPLACE and existing is not None:
-            _check_space(free, files)
+            check_space(free, files)
             _replace_folder(user_dir, target, files, verify)
             _confirm(target, user_dir, info)
             return OpResult("replaced", target)
         target = _free_name(user_dir, target.name)
         status = "kept_both"
-    _check_space(free, files)
+    check_space(free, files)
     try:
         safewrite.write_folder_atomic(user_dir, target.name, files, verify=verify)
     except StorageError:
@@ -311,7 +311,7 @@ def delete_cert(cert: Entry, storage: Storage | None = None) -> OpResult:
         except OSError as exc:
             raise storage_error(exc) from exc
         try:
-            _remove_hidden(hidden, names)
+            remove_hidden(hidden, names)
         except OSError as exc:
             # Nothing removed yet? Put the certificate back; otherwise it is gone and the rest
             # of the folder is removed by the next scan.

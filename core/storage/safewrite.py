@@ -23,6 +23,9 @@ from ..errors import StorageError, StorageFull, StorageGone
 
 TEMP_PREFIX = ".dojang-tmp-"
 OLD_PREFIX = ".dojang-old-"
+# A renewal's old folder, kept (hidden) until the bank confirms the new certificate: never swept by a
+# scan, only by the renewal itself or its journal recovery (docs/bank-core.md "Crash recovery").
+KEEP_PREFIX = ".dojang-keep-"
 
 
 class FileOps:

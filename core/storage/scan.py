@@ -27,7 +27,7 @@ from ..errors import (BrokenEntry, DojangError, FileTooLarge, MalformedKey, Syml
                       UnsupportedKeyEncryption)
 from ..npki import oids
 from ..npki.certfolder import MAX_FILE, SIGN_KEY, BrokenFolder, CertFolder, read_cert_folder
-from .safewrite import OLD_PREFIX, TEMP_PREFIX
+from .safewrite import KEEP_PREFIX, OLD_PREFIX, TEMP_PREFIX
 
 log = logging.getLogger(__name__)
 
@@ -173,7 +173,7 @@ def _list_dirs(directory: Path, report: ScanReport, ca: str, out: list[Entry]) -
                 report.truncated = True
                 out.append(BrokenFolder(directory, ca, TooManyEntries(path=str(directory))))
                 break
-            if is_junk_name(e.name):
+            if is_junk_name(e.name) or e.name.startswith(KEEP_PREFIX):
                 continue
             try:
                 if e.is_symlink():
