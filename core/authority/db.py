@@ -2,7 +2,12 @@
 
 Times are stored as ISO-8601 UTC strings. Secret values never appear in plain text: RRNs and account
 numbers as keyed hashes (lookups) plus AES-GCM copies (masked display, VID computation), account
-passwords as scrypt hashes, OTP secrets, security-card cells and CA private keys AES-GCM sealed.
+passwords as peppered hashes (docs/bank-core.md "Secrets"), OTP secrets, security-card cells and CA
+private keys AES-GCM sealed.
+
+Several processes may open the same database at once (the app and the CLI): WAL mode, a busy
+timeout, every change in `BEGIN IMMEDIATE`, and migrations that read the schema version inside their
+own write transaction, so two first starts never both create the tables.
 """
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from ..locations import BANK_DB as DB_FILE  # one name for the file, shared with bank_exists()
+
 
 # Each entry migrates from version i to i+1. Never edit an applied entry; append a new one.
 MIGRATIONS: list[str] = [
@@ -152,6 +157,47 @@ MIGRATIONS: list[str] = [
         at TEXT NOT NULL
     );
     """,
+    # 2: channels as data (any channel id, per-channel data), per-customer channel locks, request
+    #    ids for crash recovery, and an outbox of files the bank still has to deliver (demo seeding)
+    """
+    CREATE TABLE challenges_v2 (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id),
+        kind TEXT NOT NULL,
+        code_mac TEXT,
+        cell_a INTEGER,
+        cell_b INTEGER,
+        phone TEXT,
+        created_at TEXT NOT NULL,
+        expires_at TEXT,
+        wrong INTEGER NOT NULL DEFAULT 0,
+        status TEXT NOT NULL DEFAULT 'open',
+        data TEXT
+    );
+    INSERT INTO challenges_v2 (id, session_id, kind, code_mac, cell_a, cell_b, phone, created_at, expires_at,
+                               wrong, status)
+        SELECT id, session_id, kind, code_mac, cell_a, cell_b, phone, created_at, expires_at, wrong, status
+        FROM challenges;
+    DROP TABLE challenges;
+    ALTER TABLE challenges_v2 RENAME TO challenges;
+    CREATE INDEX challenges_session ON challenges(session_id, kind, status);
+    CREATE TABLE channel_locks (
+        customer_id INTEGER NOT NULL REFERENCES customers(id),
+        channel TEXT NOT NULL,
+        failures INTEGER NOT NULL DEFAULT 0,
+        locked INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (customer_id, channel)
+    );
+    ALTER TABLE certificates ADD COLUMN request_id TEXT;
+    CREATE INDEX certificates_request ON certificates(request_id);
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        target TEXT NOT NULL,
+        payload BLOB NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -163,27 +209,40 @@ class Database:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
-        self.conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
-        self.conn.row_factory = sqlite3.Row
-        self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.execute("PRAGMA foreign_keys=ON")
-        self.conn.execute("PRAGMA busy_timeout=5000")
-        self.conn.execute("PRAGMA secure_delete=ON")
         self._depth = 0
-        self.migrate()
+        try:
+            self.conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA busy_timeout=30000")   # before WAL: switching modes waits for others
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute("PRAGMA secure_delete=ON")
+            self.migrate()
+        except BaseException as exc:
+            conn = getattr(self, "conn", None)
+            if conn is not None:
+                conn.close()
+            self.conn = None
+            if isinstance(exc, sqlite3.DatabaseError):
+                from .errors import BankDataUnreadable
+                raise BankDataUnreadable(path) from exc
+            raise
 
     def migrate(self) -> None:
+        """Bring the schema to SCHEMA_VERSION in one write transaction that first re-reads the
+        version: a second process starting at the same moment waits, then finds nothing to do."""
         with self._lock:
-            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                from .errors import AuthorityError
-                raise AuthorityError("이 모의 은행 데이터는 더 새로운 버전의 도장이 만든 것입니다.",
-                                     "The simulated bank's data was made by a newer Dojang version.")
-            for target in range(version, SCHEMA_VERSION):
-                with self.transaction():
+            if self.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+                return
+            with self.transaction():
+                version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+                if version > SCHEMA_VERSION:
+                    from .errors import BankDataNewer
+                    raise BankDataNewer(self.path)
+                for target in range(version, SCHEMA_VERSION):
                     for statement in _split(MIGRATIONS[target]):
                         self.conn.execute(statement)
-                    self.conn.execute(f"PRAGMA user_version = {target + 1}")
+                self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     @contextlib.contextmanager
     def transaction(self):
@@ -206,7 +265,13 @@ class Database:
                 raise
             else:
                 self._depth = 0
-                self.conn.execute("COMMIT")
+                try:
+                    self.conn.execute("COMMIT")
+                except BaseException:
+                    # a failed COMMIT (disk full, I/O error) leaves the transaction open: end it
+                    if self.conn.in_transaction:
+                        self.conn.execute("ROLLBACK")
+                    raise
 
     def one(self, sql: str, params=()) -> sqlite3.Row | None:
         with self._lock:

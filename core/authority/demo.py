@@ -5,25 +5,43 @@ per-installation parts (security-card cells, the OTP token's current code, the d
 folders), in `demo_info(authority)` — the source of the GUI's "demo customers" help panel and of
 `python main.py bank demo`.
 
+Exactly once, whatever is killed when (docs/bank-core.md "First start"): the customers, their
+devices, the two demo certificates AND an outbox of what still has to happen outside the database
+(write each demo certificate folder, list the demo folder as a storage) are created in ONE
+transaction that also marks the bank as seeded. The outbox is then delivered; each item is
+idempotent and deleted only after it took effect, so a start after a kill delivers what is left and
+nothing twice.
+
 All names, RRNs, accounts and phone numbers are fictitious. The two demo certificates (expiring in
-under 30 days / already expired) are written into the hard-disk NPKI root with `DEMO_CERT_PASSWORD`.
+under 30 days / already expired) carry `DEMO_CERT_PASSWORD`.
 """
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cryptography.hazmat.primitives.serialization import Encoding
 
 from ..locations import npki_root
-from ..npki import builder, keyfile
-from ..npki.certfolder import SIGN_CERT, SIGN_KEY, write_cert_folder
+from ..npki import builder, keyfile, policies
+from ..npki.certfolder import SIGN_CERT, SIGN_KEY
+from ..npki.foldername import safe_folder_name
 from . import ca as ca_mod
-from .api import BANKING, Authority, _iso, kst_today
+from .issuance import DEMO
+from .timeutil import iso, kst_today, one_year_before
+
+if TYPE_CHECKING:
+    from .api import Authority
 
 DEMO_CERT_PASSWORD = "Dojang#demo24"
 EXPIRING_IN_DAYS = 20
 EXPIRED_DAYS_AGO = 10
+SEEDED = "demo_seeded"
 
 
 def rrn_with_check(first12: str) -> str:
@@ -76,89 +94,108 @@ DEMO_CUSTOMERS: tuple[DemoCustomer, ...] = (
                  "Balance 1,000 KRW: general purpose (4,400 KRW) is refused, banking is free."),
 )
 
-# The example of bank-flows.md §3: cell 8 = 2442, cell 35 = 8808.
-DEMO_CARD_FIXED = {8: "2442", 35: "8808"}
-
-
-def _one_year_before(day: dt.date) -> dt.date:
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:
-        return day.replace(year=day.year - 1, day=28)
-
-
-def _demo_certificate(authority: Authority, cid: int, c: DemoCustomer) -> None:
-    today = kst_today(authority.now())
-    end = today + dt.timedelta(days=EXPIRING_IN_DAYS) if c.certificate == "expiring" \
-        else today - dt.timedelta(days=EXPIRED_DAYS_AGO)
-    key = authority.key_factory()
-    r = builder.new_random_num()
-    cert = authority._sign(cid, c.name, key.public_key(), r, BANKING, _one_year_before(end))
-    aid = authority.db.one("SELECT id FROM accounts WHERE customer_id = ?", (cid,))["id"]
-    plain = keyfile.build_private_key_info(key, r)
-    enc = keyfile.encrypt_key(plain, DEMO_CERT_PASSWORD, "A")
-    from cryptography.hazmat.primitives.serialization import Encoding
-    der = cert.public_bytes(Encoding.DER)
-    with authority.db.transaction() as conn:
-        authority._record(conn, cert, customer_id=cid, account_id=aid, cert_type=BANKING, status="active",
-                          operation="issue", fee=0)
-        user_dir = demo_npki_root(authority) / ca_mod.CA_ORG / "USER"
-        user_dir.mkdir(parents=True, exist_ok=True)
-        from ..npki.foldername import safe_folder_name
-        write_cert_folder(user_dir, safe_folder_name(cert.subject), {SIGN_CERT: der, SIGN_KEY: enc})
-
-
 DEMO_FOLDER = "demo-certificates"
+CERT_FOLDER, STORAGE_FOLDER = "cert_folder", "storage_folder"     # outbox kinds
 
 
-def demo_folder(authority: Authority) -> Path | None:
+def demo_folder(authority: "Authority") -> Path | None:
     """Where the demo customers' certificates live, when not on the hard disk: a folder of Dojang's
     own, listed as an added folder. None in a sandbox (DOJANG_NPKI_ROOT set: that hard disk is
     itself a throw-away folder, and the demo certificates go there)."""
     return None if os.environ.get("DOJANG_NPKI_ROOT") else authority.home / DEMO_FOLDER
 
 
-def demo_npki_root(authority: Authority) -> Path:
+def demo_npki_root(authority: "Authority") -> Path:
     # Never the user's real NPKI folder: other banking software reads it and would list the
     # test certificates (an expired one among them) as the user's own.
     folder = demo_folder(authority)
     return npki_root() if folder is None else folder / "NPKI"
 
 
-def seed_demo(authority: Authority) -> None:
-    """Create the demo customers (once; marked in the meta table)."""
-    teller = authority.teller()
-    with authority.db.transaction() as conn:
+def seed_demo(authority: "Authority") -> bool:
+    """Create the demo customers once and deliver what is owed outside the database; True when this
+    call created them. The caller holds the bank's open lock."""
+    created = False
+    if authority.store.meta(SEEDED) is None:
+        _create(authority)
+        created = True
+    deliver_outbox(authority)
+    return created
+
+
+def _create(authority: "Authority") -> None:
+    store, teller = authority.store, authority.teller()
+    certs = [(c, authority.key_factory(), builder.new_random_num()) for c in DEMO_CUSTOMERS if c.certificate]
+    with store.transaction() as conn:
         for c in DEMO_CUSTOMERS:
             cid = teller.add_customer(name=c.name, rrn=c.rrn, phone=c.phone, account=c.account,
-                                      account_password=c.account_password, balance=c.balance, demo_key=c.key)
+                                      account_password=c.account_password, balance=c.balance, demo_key=c.key,
+                                      conn=conn)
             if c.device == "card":
-                import secrets
-                cells = {i: f"{secrets.randbelow(10000):04d}" for i in range(1, 36)}
-                cells.update(DEMO_CARD_FIXED)
-                teller.issue_card(cid, cells=cells)
+                teller.issue_card(cid, conn=conn)      # random cells, like any card the teller hands out
             else:
-                teller.issue_otp(cid)
+                teller.issue_otp(cid, conn=conn)
             if c.locked:
-                teller.lock_account(cid)
-            if c.certificate:
-                _demo_certificate(authority, cid, c)
-        authority._set_meta(conn, "demo_seeded", _iso(authority.now()))
-    folder = demo_folder(authority)
-    if folder is not None:
-        from ..storage import registry
-        registry.add_folder(folder)
+                teller.lock_account(cid, conn=conn)
+        user_dir = demo_npki_root(authority) / ca_mod.CA_ORG / "USER"
+        for c, key, r in certs:
+            cid = teller.find_customer(c.rrn)
+            aid = conn.execute("SELECT id FROM accounts WHERE customer_id = ?", (cid,)).fetchone()["id"]
+            today = kst_today(authority.now())
+            end = today + dt.timedelta(days=EXPIRING_IN_DAYS) if c.certificate == "expiring" \
+                else today - dt.timedelta(days=EXPIRED_DAYS_AGO)
+            cert = authority.issuance.issue_now(conn, customer_id=cid, account_id=aid, product_id=policies.BANKING,
+                                                public_key=key.public_key(), r=r, start=one_year_before(end))
+            files = {SIGN_CERT: cert.public_bytes(Encoding.DER),
+                     SIGN_KEY: keyfile.encrypt_key(keyfile.build_private_key_info(key, r), DEMO_CERT_PASSWORD, "A")}
+            _owe(authority, conn, CERT_FOLDER, str(user_dir), {
+                "name": safe_folder_name(cert.subject),
+                "files": {n: base64.b64encode(d).decode("ascii") for n, d in files.items()}})
+        folder = demo_folder(authority)
+        if folder is not None:
+            _owe(authority, conn, STORAGE_FOLDER, str(folder), {})
+        store.set_meta(conn, SEEDED, iso(authority.now()))
 
 
-def demo_info(authority: Authority) -> list[dict]:
+def _owe(authority: "Authority", conn, kind: str, target: str, payload: dict) -> None:
+    sealed = authority.store.seal(json.dumps(payload).encode("utf-8"), f"outbox:{kind}:{target}")
+    conn.execute("INSERT INTO outbox(kind, target, payload, created_at) VALUES (?,?,?,?)",
+                 (kind, target, sealed, iso(authority.now())))
+
+
+def deliver_outbox(authority: "Authority") -> None:
+    """Carry out what the bank still owes outside its database, oldest first; each item is deleted
+    only after it took effect (and doing it again changes nothing)."""
+    from ..npki.certificate import parse_certificate
+    from ..storage import operations as ops
+    from ..storage import registry
+
+    for row in authority.store.all("SELECT * FROM outbox ORDER BY id"):
+        payload = json.loads(authority.store.unseal(row["payload"], f"outbox:{row['kind']}:{row['target']}"))
+        if row["kind"] == CERT_FOLDER:
+            files = {n: base64.b64decode(d) for n, d in payload["files"].items()}
+            user_dir = Path(row["target"])
+            user_dir.mkdir(parents=True, exist_ok=True)
+            ops.place_folder(user_dir, payload["name"], files, parse_certificate(files[SIGN_CERT]), verify=False,
+                             on_conflict=lambda _c: ops.ConflictChoice.KEEP_BOTH)
+        elif row["kind"] == STORAGE_FOLDER:
+            registry.add_folder(Path(row["target"]))
+        with authority.store.transaction() as conn:
+            conn.execute("DELETE FROM outbox WHERE id = ?", (row["id"],))
+
+
+def demo_info(authority: "Authority") -> list[dict]:
     """Everything needed to finish each flow with each demo customer (for the help panel).
 
     Keys: key, name, rrn, account, account_password, phone, balance, device, card_serial, card_cells,
-    otp_serial, otp_code (the token's code now), certificate, cert_password, cert_folders, locked,
-    note_ko, note_en. Customers deleted or changed by a teller show their current state."""
+    otp_serial, otp_code (the token's code now), certificate, certificates (the customer's current
+    certificates from this bank that are on disk: path, password — the demo password for a seeded
+    one, None for one whose password the customer chose), locked, note_ko, note_en. Customers
+    changed by a teller show their current state."""
     teller = authority.teller()
     devices = authority.devices
     summaries = {s.demo_key: s for s in teller.customers() if s.demo_key}
+    user_dir = demo_npki_root(authority) / ca_mod.CA_ORG / "USER"
     out = []
     for c in DEMO_CUSTOMERS:
         s = summaries.get(c.key)
@@ -166,12 +203,13 @@ def demo_info(authority: Authority) -> list[dict]:
             continue
         card_serial = s.card["serial"] if s.card else None
         otp_serial = s.otp["serial"] if s.otp else None
-        folders = []
-        user_dir = demo_npki_root(authority) / ca_mod.CA_ORG / "USER"
-        for cert in s.certificates:
-            row = authority.db.one("SELECT subject FROM certificates WHERE serial = ?", (cert["serial"],))
-            if row and (user_dir / row["subject"]).is_dir():
-                folders.append(str(user_dir / row["subject"]))
+        certificates = []
+        for row in authority.store.all("SELECT subject, operation, status FROM certificates WHERE customer_id = ? "
+                                       "AND status = 'active' ORDER BY created_at", (s.id,)):
+            path = user_dir / row["subject"]
+            if path.is_dir():
+                certificates.append({"path": str(path),
+                                     "password": DEMO_CERT_PASSWORD if row["operation"] == DEMO else None})
         out.append({
             "key": c.key, "name": c.name, "rrn": f"{c.rrn[:6]}-{c.rrn[6:]}", "account": c.account,
             "account_password": c.account_password, "phone": c.phone,
@@ -180,7 +218,7 @@ def demo_info(authority: Authority) -> list[dict]:
             "device": c.device, "card_serial": card_serial,
             "card_cells": devices.card_cells(card_serial) if card_serial else None,
             "otp_serial": otp_serial, "otp_code": devices.otp_code(otp_serial) if otp_serial else None,
-            "certificate": c.certificate, "cert_password": DEMO_CERT_PASSWORD if c.certificate else None,
-            "cert_folders": folders, "note_ko": c.note_ko, "note_en": c.note_en,
+            "certificate": c.certificate, "certificates": certificates,
+            "note_ko": c.note_ko, "note_en": c.note_en,
         })
     return out

@@ -43,6 +43,10 @@ class InvalidInput(AuthorityError):
     en = "The input is not in the expected format."
 
 
+def attempts_left(n: int) -> str:
+    return f"{n} attempt left" if n == 1 else f"{n} attempts left"
+
+
 class _Remaining(AuthorityError):
     def __init__(self, remaining: int, ko: str, en: str):
         self.remaining = remaining
@@ -63,17 +67,21 @@ class WrongAccountPassword(_Remaining):
 
     def __init__(self, remaining: int):
         super().__init__(remaining, f"계좌 비밀번호가 올바르지 않습니다. (남은 횟수 {remaining}회)",
-                         f"The account password is incorrect ({remaining} attempts left).")
+                         f"The account password is incorrect ({attempts_left(remaining)}).")
+
+
+# What a channel is called in messages; a channel not listed here is named by its id.
+CHANNEL_NAMES = {"card": ("보안카드", "security card"), "otp": ("OTP", "OTP"),
+                 "sms": ("SMS 인증", "SMS verification"), "ars": ("ARS 인증", "ARS verification")}
 
 
 class FactorLocked(AuthorityError):
     code = "factor_locked"
+    remaining = 0
 
     def __init__(self, factor: str):
         self.factor = factor
-        label_ko = {"card": "보안카드", "otp": "OTP"}.get(factor, factor)
-        label_en = {"card": "security card", "otp": "OTP"}.get(factor, factor)
-        self.remaining = 0
+        label_ko, label_en = CHANNEL_NAMES.get(factor, (factor, factor))
         super().__init__(f"{label_ko} 오류 횟수를 초과하여 사용이 제한되었습니다. 영업점에서 해제하세요.",
                          f"Too many wrong {label_en} answers: it is locked. A teller must unlock it.")
 
@@ -87,7 +95,7 @@ class WrongFactorAnswer(_Remaining):
         label_en = {"card": "security-card number", "otp": "OTP code", "sms": "verification code",
                     "ars": "ARS code"}.get(factor, factor)
         super().__init__(remaining, f"{label_ko}가 올바르지 않습니다. (남은 횟수 {remaining}회)",
-                         f"The {label_en} is incorrect ({remaining} attempts left).")
+                         f"The {label_en} is incorrect ({attempts_left(remaining)}).")
 
 
 class CodeMismatch(WrongFactorAnswer):
@@ -121,7 +129,7 @@ class OtpReplay(_Remaining):
 
     def __init__(self, remaining: int):
         super().__init__(remaining, f"이미 사용한 OTP 번호입니다. 새 번호가 표시되면 입력하세요. (남은 횟수 {remaining}회)",
-                         f"This OTP code was already used; wait for the next one ({remaining} attempts left).")
+                         f"This OTP code was already used; wait for the next one ({attempts_left(remaining)}).")
 
 
 class NoDevice(AuthorityError):
@@ -237,3 +245,34 @@ class CallDeclined(AuthorityError):
     code = "call_declined"
     ko = "ARS 전화가 종료되었습니다. 인증을 다시 요청하세요."
     en = "The ARS call ended. Request verification again."
+
+
+class BankDataUnreadable(AuthorityError):
+    code = "bank_data_unreadable"
+
+    def __init__(self, path):
+        super().__init__(
+            f"모의 은행 데이터 파일을 읽을 수 없습니다(손상되었거나 데이터베이스가 아님): {path}. "
+            "python main.py bank reset --keep-backup 으로 옆에 보관하고 새로 시작할 수 있습니다.",
+            f"The simulated bank's data file cannot be read (damaged or not a database): {path}. "
+            "`python main.py bank reset --keep-backup` keeps it aside and starts afresh.", path=str(path))
+
+
+class BankDataNewer(AuthorityError):
+    code = "bank_data_newer"
+
+    def __init__(self, path):
+        super().__init__(
+            f"이 모의 은행 데이터는 더 새로운 버전의 도장이 만든 것입니다: {path}. 새 버전의 도장을 쓰거나 "
+            "python main.py bank reset --keep-backup 으로 옆에 보관하고 새로 시작하세요.",
+            f"The simulated bank's data was made by a newer Dojang version: {path}. Use that version, or "
+            "`python main.py bank reset --keep-backup` to keep it aside and start afresh.", path=str(path))
+
+
+class UnknownProduct(InvalidInput):
+    code = "unknown_product"
+
+    def __init__(self, product_id: str):
+        self.product_id = product_id
+        super().__init__(f"이 은행에서 발급하지 않는 인증서 종류입니다: {product_id}",
+                         f"This bank does not issue that kind of certificate: {product_id}")

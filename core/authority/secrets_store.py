@@ -8,8 +8,10 @@ is created, so the GUI/CLI shows it once).
 In portable mode (a `dojang-data` folder next to the executable, e.g. on a USB stick) the key is
 always that file, so the bank opens on any computer the stick is plugged into.
 
-`Vault` derives two sub-keys from the master key: one for AES-256-GCM (encrypted columns, CA keys) and
-one for HMAC-SHA256 (keyed lookups of RRNs and account numbers).
+`Vault` derives three sub-keys from the master key: one for AES-256-GCM (encrypted columns, CA keys),
+one for HMAC-SHA256 (keyed lookups of RRNs and account numbers) and the pepper of the account-password
+hashes — a secret that is never in the database, so a copied database alone cannot be brute-forced
+(docs/bank-core.md "Secrets").
 """
 from __future__ import annotations
 
@@ -188,6 +190,7 @@ class Vault:
         self._enc = hmac.new(master, b"dojang/authority/aes-gcm", hashlib.sha256).digest()
         self._mac = hmac.new(master, b"dojang/authority/hmac", hashlib.sha256).digest()
         self._check = hmac.new(master, b"dojang/authority/key-check", hashlib.sha256).hexdigest()
+        self._pepper = hmac.new(master, b"dojang/authority/password-pepper", hashlib.sha256).digest()
 
     @property
     def check_value(self) -> str:
@@ -208,23 +211,31 @@ class Vault:
     def mac(self, label: str, value: str) -> str:
         return hmac.new(self._mac, f"{label}\x00{value}".encode("utf-8"), hashlib.sha256).hexdigest()
 
+    # --- account passwords: salted, keyed with the pepper ------------------------------------------
 
-# --- slow salted hash for account passwords ---------------------------------------------------
+    def hash_password(self, password: str) -> str:
+        salt = secrets.token_bytes(16)
+        return "hmac-sha256${}${}".format(base64.b64encode(salt).decode(), base64.b64encode(
+            self._peppered(salt, password)).decode())
 
-def hash_password(password: str, n: int = 2 ** 14, r: int = 8, p: int = 1) -> str:
-    salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=32)
-    return "scrypt${}${}${}${}${}".format(n, r, p, base64.b64encode(salt).decode(), base64.b64encode(digest).decode())
+    def check_password(self, password: str, stored: str) -> tuple[bool, bool]:
+        """(matches, should be re-hashed). Hashes of earlier versions (scrypt without a pepper) are
+        still checked and reported for re-hashing, so they disappear on the next right password."""
+        try:
+            scheme, *parts = stored.split("$")
+            if scheme == "hmac-sha256":
+                salt, digest = (base64.b64decode(x) for x in parts)
+                return hmac.compare_digest(self._peppered(salt, password), digest), False
+            if scheme == "scrypt":
+                n, r, p, salt, digest = parts
+                expected = base64.b64decode(digest)
+                got = hashlib.scrypt(password.encode("utf-8"), salt=base64.b64decode(salt), n=int(n), r=int(r),
+                                     p=int(p), dklen=len(expected))
+                ok = hmac.compare_digest(got, expected)
+                return ok, ok
+        except (ValueError, TypeError):
+            pass
+        return False, False
 
-
-def check_password_hash(password: str, stored: str) -> bool:
-    try:
-        scheme, n, r, p, salt, digest = stored.split("$")
-        if scheme != "scrypt":
-            return False
-        expected = base64.b64decode(digest)
-        got = hashlib.scrypt(password.encode("utf-8"), salt=base64.b64decode(salt), n=int(n), r=int(r),
-                             p=int(p), dklen=len(expected))
-    except (ValueError, TypeError):
-        return False
-    return hmac.compare_digest(got, expected)
+    def _peppered(self, salt: bytes, password: str) -> bytes:
+        return hmac.new(self._pepper, salt + password.encode("utf-8"), hashlib.sha256).digest()

@@ -80,7 +80,7 @@ def clock():
     return FakeClock()
 
 
-TEST_CONFIG = Config(scrypt_n=2 ** 10)
+TEST_CONFIG = Config()
 
 
 def open_bank(home, clock, memory_keyring, **kw) -> Authority:

@@ -6,7 +6,8 @@ from cryptography import x509
 
 from core.authority import errors as E
 from core.authority import make_csr, sign_possession
-from core.authority.api import GENERAL, BANKING, days_left
+from core.authority.api import GENERAL, BANKING
+from core.authority.timeutil import days_left
 from core.npki import keyfile, policies
 from core.npki.certificate import KST, parse_certificate
 from core.npki.vid import verify_vid

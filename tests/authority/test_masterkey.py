@@ -3,8 +3,7 @@ import stat
 
 import pytest
 
-from core.authority.secrets_store import (Vault, check_password_hash, hash_password, is_secure_backend,
-                                          load_master_key)
+from core.authority.secrets_store import Vault, is_secure_backend, load_master_key
 
 from .conftest import MemoryKeyring, key_factory
 
@@ -53,11 +52,33 @@ def test_vault_roundtrip_and_binding():
     assert v.mac("rrn", "1") != v.mac("account", "1")
 
 
-def test_scrypt_hash():
-    h = hash_password("1234", n=2 ** 10)
-    assert h.startswith("scrypt$1024$") and "1234" not in h.split("$", 4)[-1]
-    assert check_password_hash("1234", h) and not check_password_hash("1235", h)
-    assert hash_password("1234", n=2 ** 10) != h   # salted
+def test_account_password_hash_is_salted_and_needs_the_pepper():
+    v = Vault(b"k" * 32)
+    h = v.hash_password("1234")
+    assert h.startswith("hmac-sha256$") and "1234" not in h
+    assert v.check_password("1234", h) == (True, False) and v.check_password("1235", h)[0] is False
+    assert v.hash_password("1234") != h                        # salted
+    # the database alone is not enough: another master key (another pepper) cannot check it
+    assert Vault(b"m" * 32).check_password("1234", h)[0] is False
+    # a copied database brute-forced without the pepper: all 10,000 PINs fail
+    import base64
+    import hashlib
+    import hmac
+    _, salt, digest = h.split("$")
+    guesses = [hmac.new(b"", base64.b64decode(salt) + f"{pin:04d}".encode(), hashlib.sha256).digest()
+               for pin in range(10_000)]
+    assert base64.b64decode(digest) not in guesses
+
+
+def test_scrypt_hashes_of_earlier_versions_still_check_and_ask_to_be_rehashed():
+    import base64
+    import hashlib
+    salt = b"s" * 16
+    old = "scrypt$1024$8$1${}${}".format(base64.b64encode(salt).decode(), base64.b64encode(
+        hashlib.scrypt(b"1234", salt=salt, n=1024, r=8, p=1, dklen=32)).decode())
+    v = Vault(b"k" * 32)
+    assert v.check_password("1234", old) == (True, True)
+    assert v.check_password("1235", old) == (False, False)
 
 
 def test_portable_mode_keeps_the_key_in_the_data_folder(tmp_path):

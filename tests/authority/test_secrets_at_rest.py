@@ -8,7 +8,7 @@ from .conftest import ACCOUNT, ACCOUNT_PW, NAME, PHONE, RRN, full_session, login
 def _needles(bank):
     serial = bank.devices.otp_serial_of(NAME)
     row = bank.db.one("SELECT * FROM otp_devices WHERE serial = ?", (serial,))
-    otp_secret = bank._vault.open(row["secret_enc"], f"otp:{serial}").decode()
+    otp_secret = bank.store.vault.open(row["secret_enc"], f"otp:{serial}").decode()
     cells = bank.devices.card_cells(bank.devices.card_serial_of(NAME))
     needles = {
         "rrn": RRN, "rrn-hyphen": f"{RRN[:6]}-{RRN[6:]}", "rrn-back": RRN[6:],

@@ -1,0 +1,235 @@
+"""The security media of STEP 3 (보안매체): the security card and the OTP token (bank-flows.md §3-4).
+
+Each channel also manages its devices — the teller issues cards and tokens through it, the demo
+panel and scripted issuance read them (the customer's printed card, the token's display) — and
+keeps its attempt counter on the device: 5 wrong card answers / 10 wrong OTP codes lock the device
+until a teller unlocks it. Each OTP time step is accepted once."""
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+import json
+import secrets
+from dataclasses import dataclass
+
+import pyotp
+
+from ...i18n import Text
+from .. import errors as E
+from ..timeutil import iso
+from .base import MEDIA, Challenge, Channel, ChannelEnv, ChannelSpec, SessionInfo
+from ...validation.numbers import normalise_code
+
+
+@dataclass(frozen=True, kw_only=True)
+class CardChallenge(Challenge):
+    first: int                   # enter the first two digits of this cell
+    second: int                  # and the last two digits of this one
+    card_serial_masked: str
+
+
+def mask_serial(serial: str) -> str:
+    """The device's letters and last four digits: SC******1234."""
+    head = "".join(ch for ch in serial[:3] if ch.isalpha())
+    return head + "*" * max(0, len(serial) - len(head) - 4) + serial[-4:]
+
+
+def _device_failure(conn, env: ChannelEnv, table: str, device, s: SessionInfo, channel: str, limit: int,
+                    replay: bool = False):
+    """Count a wrong answer on the device (inside the transaction); the error to raise."""
+    failures = device["failures"] + 1
+    locked = failures >= limit
+    conn.execute(f"UPDATE {table} SET failures = ?, locked = ? WHERE id = ?", (failures, int(locked), device["id"]))
+    env.store.audit(conn, f"{channel}.check", "locked_now" if locked else ("replay" if replay else "wrong"),
+                    customer_id=s.customer_id, session_id=s.id, failures=failures)
+    if locked:
+        return E.FactorLocked(channel)
+    if replay:
+        return E.OtpReplay(limit - failures)
+    return E.WrongFactorAnswer(channel, limit - failures)
+
+
+class CardChannel(Channel):
+    spec = ChannelSpec("card", MEDIA, Text("보안카드", "Security card"), answer_digits=4, order=1,
+                       field="card_answer", fresh_after_wrong=True)
+
+    # devices ----------------------------------------------------------------------------------------
+    @staticmethod
+    def active_card(env: ChannelEnv, customer_id: int, conn=None):
+        return env.row(conn, "SELECT * FROM cards WHERE customer_id = ? AND active = 1", (customer_id,))
+
+    def available(self, env: ChannelEnv, customer_id: int) -> bool:
+        return self.active_card(env, customer_id) is not None
+
+    def issue(self, env: ChannelEnv, conn, customer_id: int, cells: dict[int, str] | None = None,
+              count: int | None = None) -> tuple[str, dict[int, str]]:
+        """A new card (30–35 random cells of 4 digits) inside the caller's transaction; the previous
+        card stops working."""
+        if cells is None:
+            count = count or 30 + secrets.randbelow(6)
+            if not 30 <= count <= 35:
+                raise E.InvalidInput()
+            cells = {i: f"{secrets.randbelow(10000):04d}" for i in range(1, count + 1)}
+        if not 30 <= len(cells) <= 35 or sorted(cells) != list(range(1, len(cells) + 1)) or \
+                not all(len(v) == 4 and v.isascii() and v.isdigit() for v in cells.values()):
+            raise E.InvalidInput()
+        serial = "SC" + "".join(str(secrets.randbelow(10)) for _ in range(10))
+        conn.execute("UPDATE cards SET active = 0 WHERE customer_id = ?", (customer_id,))
+        conn.execute("INSERT INTO cards(customer_id, serial, cell_count, cells_enc, created_at) VALUES (?,?,?,?,?)",
+                     (customer_id, serial, len(cells), env.store.seal(json.dumps(cells).encode(), f"card:{serial}"),
+                      iso(env.now())))
+        env.store.audit(conn, "teller.issue_card", "ok", customer_id=customer_id, card=mask_serial(serial))
+        return serial, dict(cells)
+
+    def cells(self, env: ChannelEnv, serial: str) -> dict[int, str]:
+        """The printed card (the customer's own copy: demo panel, scripted issuance)."""
+        row = env.store.one("SELECT * FROM cards WHERE serial = ?", (serial,))
+        if row is None:
+            raise E.NoDevice("card")
+        return self._cells(env, row)
+
+    @staticmethod
+    def _cells(env: ChannelEnv, card) -> dict[int, str]:
+        cells = json.loads(env.store.unseal(card["cells_enc"], f"card:{card['serial']}"))
+        return {int(k): v for k, v in cells.items()}
+
+    def unlock(self, env: ChannelEnv, conn, customer_id: int) -> bool:
+        cur = conn.execute("UPDATE cards SET failures = 0, locked = 0 WHERE customer_id = ? AND active = 1 "
+                           "AND (failures > 0 OR locked = 1)", (customer_id,))
+        return cur.rowcount > 0
+
+    def lock_state(self, env: ChannelEnv, customer_id: int) -> tuple[int, bool]:
+        card = self.active_card(env, customer_id)
+        return (card["failures"], bool(card["locked"])) if card else (0, False)
+
+    # verification -----------------------------------------------------------------------------------
+    def start(self, env: ChannelEnv, s: SessionInfo) -> CardChallenge:
+        refusal = None
+        with env.store.transaction() as conn:
+            card = self.active_card(env, s.customer_id, conn)
+            if card is None:
+                refusal = E.NoDevice("card")
+            elif card["locked"]:
+                refusal = E.FactorLocked("card")
+            else:
+                first = secrets.randbelow(card["cell_count"]) + 1
+                second = first
+                while second == first:
+                    second = secrets.randbelow(card["cell_count"]) + 1
+                env.open_challenge(conn, s, "card", cell_a=first, cell_b=second)
+                env.store.audit(conn, "card.challenge", "asked", customer_id=s.customer_id, session_id=s.id,
+                                cells=[first, second])
+        if refusal is not None:
+            raise refusal
+        return CardChallenge(channel="card", first=first, second=second,
+                             card_serial_masked=mask_serial(card["serial"]))
+
+    def answer(self, env: ChannelEnv, s: SessionInfo, answer: str) -> None:
+        """The first two digits of the first cell, then the last two of the second."""
+        digits = normalise_code(answer or "")
+        if digits is None or len(digits) != 4:
+            raise E.InvalidInput("보안카드 번호 4자리 숫자를 입력하세요.", "Enter the 4 security-card digits.")
+        outcome = None
+        with env.store.transaction() as conn:
+            card = self.active_card(env, s.customer_id, conn)
+            ch = conn.execute("SELECT * FROM challenges WHERE session_id = ? AND kind = 'card' AND status = 'open' "
+                              "ORDER BY id DESC LIMIT 1", (s.id,)).fetchone()
+            if card is None:
+                outcome = E.NoDevice("card")
+            elif card["locked"]:
+                outcome = E.FactorLocked("card")
+            elif ch is None:
+                outcome = E.NoChallenge()
+            else:
+                cells = self._cells(env, card)
+                if hmac.compare_digest(cells[ch["cell_a"]][:2] + cells[ch["cell_b"]][2:], digits):
+                    conn.execute("UPDATE cards SET failures = 0 WHERE id = ?", (card["id"],))
+                    env.set_challenge(conn, ch["id"], "done")
+                    env.complete(conn, s.id, self.spec)
+                    env.store.audit(conn, "card.check", "ok", customer_id=s.customer_id, session_id=s.id)
+                else:
+                    outcome = _device_failure(conn, env, "cards", card, s, "card", env.config.card_limit)
+        if outcome is not None:
+            raise outcome
+
+
+class OtpChannel(Channel):
+    spec = ChannelSpec("otp", MEDIA, Text("OTP", "OTP"), answer_digits=6, needs_start=False, order=2,
+                       field="otp_code")
+
+    @staticmethod
+    def active_device(env: ChannelEnv, customer_id: int, conn=None):
+        return env.row(conn, "SELECT * FROM otp_devices WHERE customer_id = ? AND active = 1", (customer_id,))
+
+    def available(self, env: ChannelEnv, customer_id: int) -> bool:
+        return self.active_device(env, customer_id) is not None
+
+    def issue(self, env: ChannelEnv, conn, customer_id: int, secret: str | None = None) -> tuple[str, str]:
+        """A new token inside the caller's transaction; returns (serial, base32 secret)."""
+        secret = secret or pyotp.random_base32()
+        serial = "OTP" + "".join(str(secrets.randbelow(10)) for _ in range(9))
+        conn.execute("UPDATE otp_devices SET active = 0 WHERE customer_id = ?", (customer_id,))
+        conn.execute("INSERT INTO otp_devices(customer_id, serial, secret_enc, created_at) VALUES (?,?,?,?)",
+                     (customer_id, serial, env.store.seal(secret.encode("ascii"), f"otp:{serial}"), iso(env.now())))
+        env.store.audit(conn, "teller.issue_otp", "ok", customer_id=customer_id, otp=mask_serial(serial))
+        return serial, secret
+
+    def _totp(self, env: ChannelEnv, device) -> pyotp.TOTP:
+        secret = env.store.unseal(device["secret_enc"], f"otp:{device['serial']}").decode("ascii")
+        return pyotp.TOTP(secret, digits=6, interval=env.config.otp_interval)
+
+    def code_at(self, env: ChannelEnv, serial: str, at: dt.datetime | None = None) -> str:
+        """What the token shows at `at` (default: the bank's clock)."""
+        row = env.store.one("SELECT * FROM otp_devices WHERE serial = ?", (serial,))
+        if row is None:
+            raise E.NoDevice("otp")
+        return self._totp(env, row).at(at or env.now())
+
+    def unlock(self, env: ChannelEnv, conn, customer_id: int) -> bool:
+        cur = conn.execute("UPDATE otp_devices SET failures = 0, locked = 0 WHERE customer_id = ? AND active = 1 "
+                           "AND (failures > 0 OR locked = 1)", (customer_id,))
+        return cur.rowcount > 0
+
+    def lock_state(self, env: ChannelEnv, customer_id: int) -> tuple[int, bool]:
+        dev = self.active_device(env, customer_id)
+        return (dev["failures"], bool(dev["locked"])) if dev else (0, False)
+
+    def start(self, env: ChannelEnv, s: SessionInfo) -> Challenge:
+        dev = self.active_device(env, s.customer_id)
+        if dev is None:
+            raise E.NoDevice("otp")
+        if dev["locked"]:
+            raise E.FactorLocked("otp")
+        return Challenge(channel="otp")
+
+    def answer(self, env: ChannelEnv, s: SessionInfo, answer: str) -> None:
+        """RFC 6238, 6 digits, 60-second steps; each code (time step) is accepted once."""
+        digits = normalise_code(answer or "")
+        if digits is None or len(digits) != 6:
+            raise E.InvalidInput("OTP 번호 6자리 숫자를 입력하세요.", "Enter the 6-digit OTP code.")
+        cfg = env.config
+        step_now = int(env.now().timestamp()) // cfg.otp_interval
+        outcome = None
+        with env.store.transaction() as conn:
+            dev = self.active_device(env, s.customer_id, conn)
+            if dev is None:
+                outcome = E.NoDevice("otp")
+            elif dev["locked"]:
+                outcome = E.FactorLocked("otp")
+            else:
+                totp = self._totp(env, dev)
+                matched = None
+                for step in range(step_now - cfg.otp_window, step_now + cfg.otp_window + 1):
+                    if hmac.compare_digest(totp.generate_otp(step), digits):
+                        matched = step
+                        if step > dev["last_step"]:
+                            break
+                if matched is not None and matched > dev["last_step"]:
+                    conn.execute("UPDATE otp_devices SET last_step = ?, failures = 0 WHERE id = ?", (matched, dev["id"]))
+                    env.complete(conn, s.id, self.spec)
+                    env.store.audit(conn, "otp.check", "ok", customer_id=s.customer_id, session_id=s.id)
+                else:
+                    outcome = _device_failure(conn, env, "otp_devices", dev, s, "otp", cfg.otp_limit,
+                                              replay=matched is not None)
+        if outcome is not None:
+            raise outcome
