@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import locale
 import os
+from dataclasses import dataclass
 
 SUPPORTED = ("ko", "en")
 
@@ -39,3 +40,16 @@ def current_language() -> str:
 def pick(ko: str, en: str, lang: str | None = None) -> str:
     """Return the text for `lang` (default: the current language)."""
     return ko if (lang or current_language()) == "ko" else en
+
+
+@dataclass(frozen=True)
+class Text:
+    """A message in both UI languages (product names, flow notices, stage labels)."""
+    ko: str
+    en: str
+
+    def __str__(self) -> str:
+        return pick(self.ko, self.en)
+
+    def message(self, lang: str | None = None) -> str:
+        return pick(self.ko, self.en, lang)

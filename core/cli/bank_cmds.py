@@ -76,7 +76,9 @@ def register(sub) -> None:
 
 def _open():
     from ..authority import Authority
+    from ..flows.journal import recover
     authority = Authority.open()
+    recover(authority)          # finish or undo what a killed Dojang left half done (docs/bank-core.md)
     notice = authority.master_key_notice_text()
     if notice:
         print(notice, file=sys.stderr)
@@ -165,8 +167,15 @@ def cmd_add_customer(args) -> int:
 
 def cmd_unlock(args) -> int:
     with _open() as a:
-        cid = a.teller().unlock(args.customer, args.factor)
-    print(pick(f"고객 {cid}번의 잠금을 해제했습니다 ({args.factor}).", f"Unlocked customer {cid} ({args.factor})."))
+        done = a.teller().unlock(args.customer, args.factor)
+    cid = done.customer_id
+    if done.unlocked:
+        print(pick(f"고객 {cid}번: 잠금을 풀고 오류 횟수를 초기화했습니다 — " + ", ".join(t.ko for t in done.unlocked),
+                   f"Customer {cid}: unlocked and reset — " + ", ".join(t.en for t in done.unlocked)))
+    else:
+        print(pick(f"고객 {cid}번: 잠기거나 오류가 남은 항목이 없습니다 (확인: " + ", ".join(t.ko for t in done.checked) + ")",
+                   f"Customer {cid}: nothing was locked or had failures (checked: "
+                   + ", ".join(t.en for t in done.checked) + ")"))
     return 0
 
 
@@ -260,8 +269,12 @@ def cmd_demo(args) -> int:
             _print_card(d["card_serial"], d["card_cells"])
         if d["otp_serial"]:
             print(pick(f"  OTP {d['otp_serial']} 현재 번호: {d['otp_code']}", f"  OTP {d['otp_serial']} code now: {d['otp_code']}"))
-        for folder in d["cert_folders"]:
-            print(pick(f"  인증서: {folder} (비밀번호 {d['cert_password']})",
-                       f"  certificate: {folder} (password {d['cert_password']})"))
+        for cert in d["certificates"]:
+            if cert["password"]:
+                print(pick(f"  인증서: {cert['path']} (비밀번호 {cert['password']})",
+                           f"  certificate: {cert['path']} (password {cert['password']})"))
+            else:
+                print(pick(f"  인증서: {cert['path']} (비밀번호: 갱신·재발급할 때 정한 비밀번호)",
+                           f"  certificate: {cert['path']} (password: the one chosen at renewal or reissue)"))
         print()
     return 0

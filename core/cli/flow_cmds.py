@@ -13,10 +13,6 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 
 from ..i18n import pick
-from ..npki import policies
-
-TYPE_NAMES = {"일반용": policies.BANKING, "banking": policies.BANKING, "은행용": policies.BANKING,
-              "범용": policies.GENERAL, "general": policies.GENERAL}
 
 
 def register(sub) -> None:
@@ -94,11 +90,20 @@ def _open():
 
 
 def _cert_type(text: str) -> str:
+    """--type: a product of the bank's registry by id or name (core/authority/products.py)."""
+    from ..authority.products import KEY_FILE, find_product, products
     from . import UsageError
-    try:
-        return TYPE_NAMES[text.strip().lower() if text.isascii() else text.strip()]
-    except KeyError:
-        raise UsageError(pick("--type은 일반용 또는 범용입니다.", "--type is 일반용 (banking) or 범용 (general).")) from None
+    found = find_product(text)
+    if found is None or found.key_home != KEY_FILE:
+        names = ", ".join(f"{p.name.ko} ({p.name.en})" for p in products() if p.key_home == KEY_FILE)
+        raise UsageError(pick(f"--type은 다음 중 하나입니다: {names}", f"--type is one of: {names}"))
+    return found.id
+
+
+def _bank_preconditions(bank, persona, cert_type: str, kind: str) -> None:
+    """Refuse early: what the bank can refuse before the customer is asked for anything (an existing
+    certificate of that type, a locked account, a balance below the fee)."""
+    bank.teller().precheck(persona.rrn, kind, cert_type)
 
 
 def _storage(ref: str, persona, flow):
@@ -245,6 +250,8 @@ def cmd_issue(args) -> int:
             persona = persona_for(bank, args.customer)
             customer = SimulatedCustomer(bank, persona, say=_say)
             flow.choose_type(cert_type)
+            _bank_preconditions(bank, persona, cert_type, args.kind)
+            storage = _storage(args.to, persona, flow)      # an absent target is refused before any question
             account_pw = _ask(ACCOUNT_PW)
             try:
                 customer.verify(flow, account_pw, first=args.first, second=args.second)
@@ -260,7 +267,6 @@ def cmd_issue(args) -> int:
                     from ..errors import Cancelled
                     raise Cancelled()
                 flow.confirm_reissue(True)
-            storage = _storage(args.to, persona, flow)
             password = _ask(NEW_PW, confirm=True)
             return flow, flow.finish(storage, password, bytearray(password), TerminalProgress())
         except BaseException:

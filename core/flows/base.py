@@ -1,10 +1,14 @@
-"""The machinery every certificate-centre flow shares: steps, Back/Cancel, field errors, the
-identity steps (STEP 1–3 of bank-flows.md §3), the client-side key pair, and the safe save.
+"""The machinery every certificate-centre flow shares: navigation (steps as data, steps.py), Back
+and Cancel, field errors, the identity steps (STEP 1–3 of bank-flows.md §3) over the bank's
+generic channels, the client-side key pair, and the safe save.
 
 A flow is a plain object. Its current step is `flow.step`; each step has a method that takes what
-the person entered, checks it, asks the authority and moves on — or raises `FieldError` naming the
+the person entered, checks it, asks the bank and moves on — or raises `FieldError` naming the
 field at fault (shown inline by the GUI) / `FlowError` for the page as a whole, and stays where it
-is. `back()` returns to the previous step; `cancel()` ends the flow leaving nothing behind.
+is. `back()` returns to the previous step; `cancel()` ends the flow leaving nothing behind. The
+order of steps is the flow's `NAV` (steps.py), declared once per flow.
+
+The bank is reached only through `AuthorityClient` (core/authority/client.py).
 
 What is kept between steps is `flow.data`: only non-secret values (certificate type, name, RRN,
 account number, chosen channels and storage, agreed terms). Passwords, the account PIN and
@@ -16,52 +20,49 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import threading
 from concurrent.futures import Executor, Future
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Callable, Iterable
 
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from ..authority import api as bank_api
 from ..authority import errors as AE
+from ..authority.channels import MEDIA, PHONE, Challenge, ChannelSpec
+from ..authority.client import AuthorityClient
+from ..authority.identity import Session
+from ..authority.issuance import IssuedCert
+from ..authority.products import Product
 from ..authority.proof import make_csr
+from ..authority.timeutil import system_clock
 from ..errors import Cancelled, DojangError
 from ..npki import builder, keyfile
 from ..npki.certfolder import SIGN_CERT, SIGN_KEY, CertFolder, read_cert_folder
 from ..npki.certificate import KST, parse_certificate
 from ..npki.foldername import sanitize
 from ..storage import operations as ops
-from ..storage.base import PHONE, Storage, drive_lock
+from ..storage import safewrite
+from ..storage.base import PHONE as PHONE_STORAGE
+from ..storage.base import Storage, drive_lock
 from ..validation import numbers
 from ..validation.password import PasswordResult, PersonalInfo, check_password, passwords_match
 from ..validation.result import Problem
-from .interfaces import NoNotices, NoProgress, Notices, Progress, Text
+from .interfaces import NoNotices, Notices, Progress, Text
+from .journal import Journal
+from .steps import CANCELLED, CUSTOMER, DONE, FIRST_FACTOR, SECOND_FACTOR, TERMS, Navigation, Stage
 
 log = logging.getLogger("dojang.flows")
 
 Clock = Callable[[], dt.datetime]
 KeyFactory = Callable[[], rsa.RSAPrivateKey]
 
-# Step ids. The GUI maps each to a page; `STAGES` gives the step indicator number (1–4, 5 = 완료).
-TYPE = "type"
-CUSTOMER = "customer"
-TERMS = "terms"
-FIRST_FACTOR = "first_factor"
-SECOND_FACTOR = "second_factor"
-CONFIRM_REISSUE = "confirm_reissue"
-SAVE = "save"
-PICK_CERT = "pick_cert"
-CERT_PASSWORD = "cert_password"
-DONE = "done"
-CANCELLED = "cancelled"
-
-STAGES = {TYPE: 0, CUSTOMER: 1, TERMS: 2, FIRST_FACTOR: 3, SECOND_FACTOR: 3, CONFIRM_REISSUE: 4, SAVE: 4,
-          PICK_CERT: 1, CERT_PASSWORD: 2, DONE: 5, CANCELLED: 5}
-
 ARS, SMS = "ars", "sms"
 CARD, OTP = "card", "otp"
+FACTOR_OF_STEP = {FIRST_FACTOR: PHONE, SECOND_FACTOR: MEDIA}
+STEP_OF_FACTOR = {PHONE: FIRST_FACTOR, MEDIA: SECOND_FACTOR}
+CHOICE_KEY = {PHONE: "first_channel", MEDIA: "second_kind"}     # where flow.data keeps the chosen channel
 
 
 # --- errors ------------------------------------------------------------------------------------
@@ -177,29 +178,39 @@ class Completion:
 # --- the base flow ---------------------------------------------------------------------------------
 
 class Flow:
-    """Navigation shared by all flows: a linear list of visited steps, Back and Cancel."""
+    """Navigation shared by all flows: the declared steps (`NAV`), visited history, Back and Cancel."""
 
     kind = "flow"
-    first_step = CUSTOMER
+    NAV: Navigation
 
-    def __init__(self, authority: bank_api.AuthorityClient, *, storages: Callable[[], list[Storage]] | None = None,
-                 clock: Clock | None = None, keys: KeyMaker | None = None, notices: Notices | None = None):
+    def __init__(self, authority: AuthorityClient, *, storages: Callable[[], list[Storage]] | None = None,
+                 clock: Clock | None = None, keys: KeyMaker | None = None, notices: Notices | None = None,
+                 journal: Journal | None = None):
         self.bank = authority
         self._storages = storages
-        self.clock: Clock = clock or getattr(authority, "now", None) or bank_api.system_clock
+        self.clock: Clock = clock or authority.now or system_clock
         self.keys = keys or KeyMaker()
         self.notices: Notices = notices or NoNotices()
+        self.journal = journal or Journal()
         self.data = FlowData()
-        self.step = self.first_step
+        self.step = self.NAV.first
         self._history: list[str] = []
         self.result: Completion | None = None
         self.busy = False
 
     # navigation --------------------------------------------------------------------------------
 
+    def steps(self) -> list[str]:
+        """Every step this flow can show, in order, DONE last."""
+        return self.NAV.step_ids()
+
+    def stages(self) -> list[Stage]:
+        return self.NAV.stages()
+
     @property
     def stage(self) -> int:
-        return STAGES.get(self.step, 0)
+        """Index of the current step's stage in `stages()`."""
+        return self.NAV.stage_index(self.step)
 
     @property
     def finished(self) -> bool:
@@ -213,6 +224,16 @@ class Flow:
         self._history.append(self.step)
         self.step = step
         self._entered(step)
+
+    def advance(self) -> None:
+        """On to the step the navigation map names after this one."""
+        self._go(self.NAV.next(self, self.step))
+
+    def _finish(self, result: "Completion") -> "Completion":
+        self.result = result
+        self._history.clear()
+        self.step = DONE
+        return result
 
     def _entered(self, step: str) -> None:
         """Hook: reset per-step state when a step is (re-)entered."""
@@ -239,16 +260,19 @@ class Flow:
     def _end_session(self) -> None:
         pass
 
+    # products ----------------------------------------------------------------------------------
+
+    def products(self) -> list[Product]:
+        return self.bank.products()
+
+    def product_of(self, product_id: str | None) -> Product | None:
+        return next((p for p in self.products() if p.id == product_id), None)
+
     # storages ----------------------------------------------------------------------------------
 
     def storages(self) -> list[Storage]:
         """Every storage a certificate can be saved to right now (present and writable)."""
-        if self._storages is None:
-            from ..storage.registry import all_storages
-            found = all_storages()
-        else:
-            found = self._storages()
-        return [s for s in found if not s.read_only and s.present()]
+        return [s for s in self.all_storages() if not s.read_only and s.present()]
 
     def all_storages(self) -> list[Storage]:
         if self._storages is None:
@@ -259,33 +283,49 @@ class Flow:
     def now(self) -> dt.datetime:
         return self.clock()
 
+    def _intent(self, kind: str, **data):
+        """Record an operation's intent before it acts (docs/bank-core.md "Crash recovery"). If even
+        that cannot be written (the data folder is full or read-only) nothing is done."""
+        try:
+            return self.journal.begin(kind, **data)
+        except DojangError as exc:
+            raise FlowError.wrap(exc) from None
+
 
 # --- STEP 1–3: identity ------------------------------------------------------------------------------
 
 class IdentityFlow(Flow):
-    """고객정보 → 약관동의 → 본인인증 (ARS/SMS, then 보안카드/OTP)."""
+    """고객정보 → 약관동의 → 본인인증 (a phone channel, then a security-media channel).
 
-    def __init__(self, authority, **kw):
+    The channels come from the bank (`channels(session, factor)`), restricted by the product being
+    issued (`Product.channels`) and by the client (`allowed_channels`: e.g. the phone app cannot
+    take an ARS call on itself). The generic calls — `channel_options`, `choose_channel`,
+    `start_channel`, `answer_channel`, `poll_channel` — serve every channel, a new one included;
+    `start_ars`, `send_sms`, `submit_card`… are their names for the built-in channels."""
+
+    def __init__(self, authority, *, allowed_channels: Iterable[str] | None = None, **kw):
         super().__init__(authority, **kw)
-        self.session: bank_api.Session | None = None
-        self.ars: bank_api.ArsStarted | None = None
-        self.sms: bank_api.SmsSent | None = None
-        self.card: bank_api.CardChallenge | None = None
+        self.session: Session | None = None
+        self.allowed_channels = frozenset(allowed_channels) if allowed_channels is not None else None
+        self.challenges: dict[int, Challenge] = {}
+        self._specs: dict[int, list[ChannelSpec]] = {}
+
+    @property
+    def product(self) -> Product | None:
+        """The product being issued (None: any channel of the bank will do)."""
+        return None
 
     def _entered(self, step: str) -> None:
-        if step == FIRST_FACTOR:
-            self.ars = self.sms = None
-        elif step == SECOND_FACTOR:
-            self.card = None
+        factor = FACTOR_OF_STEP.get(step)
+        if factor is not None:
+            self.challenges.pop(factor, None)
 
     def _end_session(self) -> None:
         if self.session is not None:
-            end = getattr(self.bank, "end_session", None)
-            if end is not None:
-                try:
-                    end(self.session)
-                except DojangError:
-                    pass
+            try:
+                self.bank.end_session(self.session)
+            except DojangError:
+                pass
             self.session = None
 
     # STEP 1 ----------------------------------------------------------------------------------------
@@ -310,31 +350,26 @@ class IdentityFlow(Flow):
             raise FieldError("account_password", exc) from None
         except AE.AccountLocked as exc:
             raise FlowError(cause=exc, field="account_password") from None
-        except AE.CustomerNotFound as exc:
-            raise FlowError(cause=exc) from None
         except DojangError as exc:
             raise FlowError.wrap(exc) from None
-        if not (session.has_card or session.has_otp):
-            self.bank_end(session)
-            raise FlowError("등록된 보안카드나 OTP가 없어 본인인증을 할 수 없습니다. 영업점에서 보안카드 또는 "
-                            "OTP를 발급받으세요.",
-                            "No security card or OTP device is registered, so identity cannot be verified. "
-                            "Get one at a branch (demo: the teller panel).")
         self.session = session
-        self.data.setdefault("second_kind", CARD if session.has_card else OTP)
-        if self.data["second_kind"] == CARD and not session.has_card:
-            self.data["second_kind"] = OTP
-        if self.data["second_kind"] == OTP and not session.has_otp:
-            self.data["second_kind"] = CARD
-        self._go(TERMS)
+        self._specs.clear()
+        try:
+            self._precheck()
+            for factor in self.factors():
+                if not self.channel_options(factor):
+                    raise FlowError(*NO_CHANNEL.get(factor, NO_CHANNEL[MEDIA]))
+        except BaseException:
+            self._end_session()
+            raise
+        for factor in self.factors():
+            options = [c.id for c in self.channel_options(factor)]
+            if self.data.get(CHOICE_KEY[factor]) not in options:
+                self.data[CHOICE_KEY[factor]] = options[0]
+        self.advance()
 
-    def bank_end(self, session) -> None:
-        end = getattr(self.bank, "end_session", None)
-        if end is not None:
-            try:
-                end(session)
-            except DojangError:
-                pass
+    def _precheck(self) -> None:
+        """Hook: what the bank can refuse now, before any channel is used (refuse early)."""
 
     # STEP 2 ----------------------------------------------------------------------------------------
 
@@ -357,130 +392,185 @@ class IdentityFlow(Flow):
             self.bank.agree_terms(self.session, {t.id: t.version for t in current if t.id in agreed})
         except DojangError as exc:
             raise FlowError.wrap(exc, "terms") from None
-        self._go(FIRST_FACTOR)
+        self.advance()
 
-    # STEP 3a: ARS or SMS ---------------------------------------------------------------------------
+    # STEP 3: the channels, generically --------------------------------------------------------------
 
-    def choose_first(self, channel: str) -> None:
-        self._expect(FIRST_FACTOR)
-        if channel not in (ARS, SMS):
-            raise ValueError(channel)
-        if self.data.get("first_channel") != channel:
-            self.ars = self.sms = None
-        self.data["first_channel"] = channel
+    def factors(self) -> tuple[int, ...]:
+        product = self.product
+        return product.factors if product is not None else (PHONE, MEDIA)
 
-    def start_ars(self) -> bank_api.ArsStarted:
-        """Show the returned 2-digit code; the bank calls the registered phone."""
-        self._expect(FIRST_FACTOR)
-        self.choose_first(ARS)
+    def channel_options(self, factor: int) -> list[ChannelSpec]:
+        """The channels of `factor` this customer can use here (the bank's, the product's, the client's)."""
+        if self.session is None:
+            return []
+        if factor not in self._specs:
+            try:
+                offered = self.bank.channels(self.session, factor)
+            except DojangError as exc:
+                raise FlowError.wrap(exc) from None
+            product = self.product
+            self._specs[factor] = [c for c in offered
+                                   if (product is None or product.allows(c.id))
+                                   and (self.allowed_channels is None or c.id in self.allowed_channels)]
+        return list(self._specs[factor])
+
+    def channel(self, factor: int) -> ChannelSpec:
+        """The chosen channel of `factor`."""
+        chosen = self.data.get(CHOICE_KEY[factor])
+        for spec in self.channel_options(factor):
+            if spec.id == chosen:
+                return spec
+        raise StepOrderError(f"no channel chosen for factor {factor}")
+
+    def _factor_here(self) -> int:
+        factor = FACTOR_OF_STEP.get(self.step)
+        if factor is None:
+            raise StepOrderError(f"{self.kind}: on step {self.step!r}, not a verification step")
+        return factor
+
+    def choose_channel(self, channel_id: str) -> None:
+        factor = self._factor_here()
+        if channel_id not in [c.id for c in self.channel_options(factor)]:
+            raise ValueError(channel_id)
+        if self.data.get(CHOICE_KEY[factor]) != channel_id:
+            self.challenges.pop(factor, None)
+        self.data[CHOICE_KEY[factor]] = channel_id
+
+    def challenge(self, factor: int | None = None) -> Challenge | None:
+        return self.challenges.get(factor if factor is not None else self._factor_here())
+
+    def start_channel(self, channel_id: str | None = None) -> Challenge:
+        """Ask the bank to start the chosen channel (call, send the code, pick the card cells)."""
+        factor = self._factor_here()
+        if channel_id is not None:
+            self.choose_channel(channel_id)
+        spec = self.channel(factor)
         try:
-            self.ars = self.bank.start_ars(self.session)
+            self.challenges[factor] = self.bank.start_channel(self.session, spec.id)
         except DojangError as exc:
-            raise FlowError.wrap(exc, "ars") from None
-        return self.ars
+            raise FlowError.wrap(exc, spec.field) from None
+        return self.challenges[factor]
 
-    def poll_ars(self) -> bool:
-        """True (and on to the second factor) once the code was keyed on the phone."""
-        self._expect(FIRST_FACTOR)
-        if self.ars is None:
-            raise StepOrderError("start_ars first")
+    def answer_channel(self, answer: str) -> None:
+        """Check what the person typed for the chosen channel; on to the next step when right."""
+        factor = self._factor_here()
+        spec = self.channel(factor)
+        if spec.needs_start and factor not in self.challenges:
+            raise FieldError(spec.field, Problem("not_started", "먼저 인증을 요청하세요.", "Request verification first."))
+        digits = numbers.normalise_code(answer or "")
+        if spec.answer_digits is not None and (digits is None or len(digits) != spec.answer_digits):
+            raise FieldError(spec.field, Problem(
+                "format", f"{spec.label.ko} {spec.answer_digits}자리 숫자를 입력하세요.",
+                f"Enter the {spec.answer_digits}-digit {spec.label.en} answer."))
         try:
-            done = self.bank.check_ars(self.session)
-        except (AE.CodeExpired, AE.CallDeclined, AE.TooManyAttempts) as exc:
-            self.ars = None
-            raise FlowError(cause=exc, field="ars") from None
+            self.bank.answer_channel(self.session, spec.id, digits if digits is not None else answer)
         except DojangError as exc:
-            raise FlowError.wrap(exc, "ars") from None
+            if spec.fresh_after_wrong or isinstance(exc, (AE.CodeExpired, AE.TooManyAttempts, AE.NoChallenge)):
+                self.challenges.pop(factor, None)      # a new challenge must be requested
+            raise FieldError(spec.field, exc) from None
+        self._factor_done(factor)
+
+    def poll_channel(self) -> bool:
+        """For a channel answered elsewhere (the ARS call): True — and on — once it is done."""
+        factor = self._factor_here()
+        spec = self.channel(factor)
+        if factor not in self.challenges:
+            raise StepOrderError("start the channel first")
+        try:
+            done = self.bank.poll_channel(self.session, spec.id)
+        except (AE.CodeExpired, AE.CallDeclined, AE.TooManyAttempts, AE.FactorLocked) as exc:
+            self.challenges.pop(factor, None)
+            raise FlowError(cause=exc, field=spec.field) from None
+        except DojangError as exc:
+            raise FlowError.wrap(exc, spec.field) from None
         if done:
-            self._go(SECOND_FACTOR)
+            self._factor_done(factor)
         return done
 
-    def send_sms(self) -> bank_api.SmsSent:
-        """Send (or resend) the 6-digit code to the registered phone."""
-        self._expect(FIRST_FACTOR)
-        self.choose_first(SMS)
-        try:
-            self.sms = self.bank.send_sms(self.session)
-        except DojangError as exc:
-            raise FlowError.wrap(exc, "sms_code") from None
-        return self.sms
-
-    def submit_sms(self, code: str) -> None:
-        self._expect(FIRST_FACTOR)
-        if self.sms is None:
-            raise FieldError("sms_code", Problem("not_sent", "먼저 인증번호를 요청하세요.", "Request a code first."))
-        digits = numbers.normalise_code(code)
-        if digits is None or len(digits) != 6:
-            raise FieldError("sms_code", Problem("format", "인증번호 6자리 숫자를 입력하세요.", "Enter the 6-digit code."))
-        try:
-            self.bank.check_sms(self.session, digits)
-        except (AE.CodeExpired, AE.TooManyAttempts) as exc:
-            self.sms = None  # a new code must be requested
-            raise FieldError("sms_code", exc) from None
-        except DojangError as exc:
-            raise FieldError("sms_code", exc) from None
-        self._go(SECOND_FACTOR)
+    def _factor_done(self, factor: int) -> None:
+        factors = self.factors()
+        if factor == factors[-1]:
+            self._after_identity()
+        else:
+            self.advance()
 
     def seconds_left(self) -> int | None:
-        """Time left for the open ARS call or SMS code (for the countdown)."""
-        target = self.ars or self.sms
-        if target is None:
+        """Time left for the open challenge of this step (for the countdown)."""
+        factor = FACTOR_OF_STEP.get(self.step)
+        target = self.challenges.get(factor) if factor is not None else None
+        if target is None or target.expires_at is None:
             return None
         return max(0, int((target.expires_at - self.now()).total_seconds()))
 
-    # STEP 3b: 보안카드 or OTP ------------------------------------------------------------------------
+    def _after_identity(self) -> None:
+        self.advance()
+
+    # STEP 3: the built-in channels by name -----------------------------------------------------------
+
+    @property
+    def ars(self):
+        c = self.challenges.get(PHONE)
+        return c if c is not None and c.channel == ARS else None
+
+    @property
+    def sms(self):
+        c = self.challenges.get(PHONE)
+        return c if c is not None and c.channel == SMS else None
+
+    @property
+    def card(self):
+        c = self.challenges.get(MEDIA)
+        return c if c is not None and c.channel == CARD else None
+
+    def choose_first(self, channel: str) -> None:
+        self._expect(FIRST_FACTOR)
+        self.choose_channel(channel)
+
+    def start_ars(self):
+        """Show the returned 2-digit code; the bank calls the registered phone."""
+        self._expect(FIRST_FACTOR)
+        return self.start_channel(ARS)
+
+    def poll_ars(self) -> bool:
+        self._expect(FIRST_FACTOR)
+        return self.poll_channel()
+
+    def send_sms(self):
+        """Send (or resend) the 6-digit code to the registered phone."""
+        self._expect(FIRST_FACTOR)
+        return self.start_channel(SMS)
+
+    def submit_sms(self, code: str) -> None:
+        self._expect(FIRST_FACTOR)
+        self.answer_channel(code)
 
     @property
     def second_options(self) -> tuple[str, ...]:
-        if self.session is None:
-            return ()
-        return tuple(k for k, has in ((CARD, self.session.has_card), (OTP, self.session.has_otp)) if has)
+        return tuple(c.id for c in self.channel_options(MEDIA))
 
     def choose_second(self, kind: str) -> None:
         self._expect(SECOND_FACTOR)
-        if kind not in self.second_options:
-            raise ValueError(kind)
-        self.data["second_kind"] = kind
-        self.card = None
+        self.choose_channel(kind)
+        self.challenges.pop(MEDIA, None)
 
-    def card_challenge(self) -> bank_api.CardChallenge:
+    def card_challenge(self):
         """The two cells to read (asked once per visit; a wrong answer asks for new cells)."""
         self._expect(SECOND_FACTOR)
-        if self.card is None:
-            try:
-                self.card = self.bank.card_challenge(self.session)
-            except DojangError as exc:
-                raise FlowError.wrap(exc, "card_answer") from None
-        return self.card
+        self.choose_channel(CARD)
+        return self.challenges.get(MEDIA) or self.start_channel()
 
     def submit_card(self, answer: str) -> None:
         self._expect(SECOND_FACTOR)
         if self.card is None:
             raise StepOrderError("card_challenge first")
-        digits = numbers.normalise_code(answer)
-        if digits is None or len(digits) != 4:
-            raise FieldError("card_answer", Problem("format", "보안카드 번호 4자리 숫자를 입력하세요.",
-                                                     "Enter the 4 security-card digits."))
-        try:
-            self.bank.check_card(self.session, digits)
-        except DojangError as exc:
-            self.card = None  # the bank asks for two new cells after a wrong answer
-            raise FieldError("card_answer", exc) from None
-        self._after_identity()
+        self.answer_channel(answer)
 
     def submit_otp(self, code: str) -> None:
         self._expect(SECOND_FACTOR)
-        digits = numbers.normalise_code(code)
-        if digits is None or len(digits) != 6:
-            raise FieldError("otp_code", Problem("format", "OTP 번호 6자리 숫자를 입력하세요.", "Enter the 6-digit OTP code."))
-        try:
-            self.bank.check_otp(self.session, digits)
-        except DojangError as exc:
-            raise FieldError("otp_code", exc) from None
-        self._after_identity()
+        self.choose_channel(OTP)
+        self.answer_channel(code)
 
-    def _after_identity(self) -> None:
-        raise NotImplementedError
 
     # the customer's phone -------------------------------------------------------------------------
 
@@ -489,7 +579,7 @@ class IdentityFlow(Flow):
 
         The bank tells the client only the masked number (010-****-3333), so the first three and last
         four digits must match, and a phone labelled with an owner must be labelled with this customer."""
-        if self.session is None or storage.kind != PHONE:
+        if self.session is None or storage.kind != PHONE_STORAGE:
             return False
         masked = self.session.phone_masked
         if "*" not in masked:
@@ -512,6 +602,15 @@ class IdentityFlow(Flow):
         # Only the last four digits of the registered phone are known to the client (masked number).
         phone = self.session.phone_masked.rsplit("-", 1)[-1] if self.session else None
         return PersonalInfo(rrn=self.data.get("rrn"), account=self.data.get("account"), phone=phone)
+
+
+NO_CHANNEL = {
+    PHONE: ("등록된 휴대폰으로 본인인증을 할 수 없습니다. 영업점에서 휴대폰 번호를 확인하세요.",
+            "Identity cannot be verified with the registered phone. Check the number at a branch."),
+    MEDIA: ("등록된 보안카드나 OTP가 없어 본인인증을 할 수 없습니다. 영업점에서 보안카드 또는 OTP를 발급받으세요.",
+            "No security card or OTP device is registered, so identity cannot be verified. "
+            "Get one at a branch (demo: the teller panel)."),
+}
 
 
 def check_new_password(password: str, repeat: str | None, personal: PersonalInfo | None) -> PasswordResult:
@@ -558,7 +657,7 @@ def new_key_material(keys: KeyMaker, progress: Progress) -> tuple[rsa.RSAPrivate
     return key, make_csr(key), builder.new_random_num()
 
 
-def save_issued(issued: bank_api.IssuedCert, key: rsa.RSAPrivateKey, r: bytes, password, storage: Storage,
+def save_issued(issued: IssuedCert, key: rsa.RSAPrivateKey, r: bytes, password, storage: Storage,
                 progress: Progress, *, user_dir: Path | None = None, replace: Path | None = None) -> Path:
     """Encrypt the key (variant A, the classic format) and write the certificate folder as one unit.
 
@@ -624,13 +723,59 @@ def delete_copies(copies: Iterable[tuple[Storage, CertFolder]]) -> tuple[tuple[P
     return tuple(removed), tuple(kept)
 
 
-def fee_of(cert_type: str | None, authority) -> int:
-    config = getattr(authority, "config", None)
-    from ..npki import policies
-    if cert_type == policies.GENERAL:
-        return getattr(config, "general_fee", 4400)
-    return 0
+# --- renewal: the new pair takes the old one's folder, the old one kept until the bank confirms --------
+
+@dataclass
+class Swap:
+    """Where a renewal's folders are: `target` (the certificate's folder), `keep` (the old folder,
+    hidden, until the bank confirms), `staged` (the new folder before it is swapped in)."""
+    target: Path
+    keep: Path
+    staged: Path | None = None
 
 
-def describe(value: Any) -> str:  # pragma: no cover - debugging aid that never shows secrets
-    return repr(value)
+def stage_and_swap(issued: IssuedCert, key: rsa.RSAPrivateKey, r: bytes, password, storage: Storage,
+                   swap: Swap, progress: Progress) -> None:
+    """Build the complete new folder beside the old one, then two renames: old → `keep`, new →
+    `target`. The old key is not destroyed: `finish_swap` removes it after the bank confirmed,
+    `undo_swap` (or journal recovery after a kill) puts it back otherwise (docs/bank-core.md
+    "Crash recovery")."""
+    progress.update(0.6, Text("개인키를 암호화하는 중입니다…", "Encrypting the private key…"))
+    plain = keyfile.build_private_key_info(key, r)
+    try:
+        enc = keyfile.encrypt_key(plain, password, "A")
+    finally:
+        del plain
+    files = {SIGN_CERT: bytes(issued.cert_der), SIGN_KEY: enc}
+    progress.update(0.75, Text("인증서를 저장하는 중입니다…", "Saving the certificate…"))
+    storage.require_writable()
+    user_dir = swap.target.parent
+    with drive_lock(storage):
+        ops.check_space(storage.free_space(), files)
+        swap.staged = safewrite.build_temp_folder(user_dir, files, verify=storage.verify_writes)
+        try:
+            safewrite.ops.rename(swap.target, swap.keep)
+            safewrite.ops.rename(swap.staged, swap.target)
+            safewrite.ops.fsync_dir(user_dir)
+        except OSError as exc:
+            raise safewrite.storage_error(exc) from exc
+
+
+def undo_swap(swap: Swap) -> None:
+    """Put the old folder back (the bank did not confirm); best effort — recovery finishes it."""
+    try:
+        if swap.keep.is_dir():
+            if swap.target.is_dir():
+                safewrite.remove_folder_files(swap.target, [e.name for e in os.scandir(swap.target)])
+            if not os.path.lexists(swap.target):
+                safewrite.ops.rename(swap.keep, swap.target)
+        if swap.staged is not None and swap.staged.is_dir():
+            safewrite.remove_folder_files(swap.staged, [e.name for e in os.scandir(swap.staged)])
+    except OSError as exc:
+        log.warning("a renewal could not be undone now (%s); the next start finishes it", exc)
+
+
+def finish_swap(swap: Swap) -> None:
+    """The bank confirmed: the kept old folder goes (private key first)."""
+    if swap.keep.is_dir():
+        ops.remove_hidden(swap.keep, [e.name for e in os.scandir(swap.keep)])

@@ -7,23 +7,9 @@ A flow never prints, never opens a dialog and never sleeps: it asks for a passwo
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-from ..i18n import pick
-
-
-@dataclass(frozen=True)
-class Text:
-    """A message in both UI languages."""
-    ko: str
-    en: str
-
-    def __str__(self) -> str:
-        return pick(self.ko, self.en)
-
-    def message(self, lang: str | None = None) -> str:
-        return pick(self.ko, self.en, lang)
+from ..i18n import Text
 
 
 @runtime_checkable

@@ -1,45 +1,42 @@
 """The certificate-centre flows (bank-flows.md §1): issue, reissue, renew, register, revoke.
 
-    issue     TYPE → CUSTOMER → TERMS → FIRST_FACTOR → SECOND_FACTOR → SAVE → DONE
-    reissue   TYPE → CUSTOMER → TERMS → FIRST_FACTOR → SECOND_FACTOR → CONFIRM_REISSUE → SAVE → DONE
-    renew     PICK_CERT → CERT_PASSWORD → SAVE (new password; saved where the old one was) → DONE
-    register  CUSTOMER → TERMS → FIRST_FACTOR → SECOND_FACTOR → PICK_CERT → CERT_PASSWORD → DONE
-    revoke    PICK_CERT → CERT_PASSWORD (+ explicit confirmation) → DONE
+Each flow's steps are declared once, in its `NAV` (steps.py). `finish()` / the last step does the
+slow part (key generation, signing, saving); call it on the thread you choose.
 
-`finish()` / the last step does the slow part (key generation, signing, saving); call it on the
-thread you choose. Saving is two-phase with the bank: the certificate is signed *pending*, written
-as one unit, then confirmed (activation, fee, retiring the old one). If the write fails the pending
-certificate is cancelled; if the confirmation fails the written folder is removed again — so a
-failure or Cancel leaves no file, no active certificate and no debit.
+Saving is two-phase with the bank, and journaled (journal.py): the intent is recorded first, the
+certificate is signed *pending*, written as one unit, then confirmed (activation, fee, retiring the
+old one). If the write fails the pending certificate is cancelled; if the confirmation fails the
+written folder is removed again; if the process dies, the next start finishes or undoes it — so a
+failure, a Cancel or a kill leaves no file of an unconfirmed certificate, no active certificate
+without its files and no debit. A renewal keeps the old folder until the bank confirmed the new one.
 """
 from __future__ import annotations
 
+import base64
+import secrets
 from dataclasses import dataclass
+from datetime import date
+
 from cryptography.hazmat.primitives.serialization import load_der_private_key
 
 from ..authority import errors as AE
+from ..authority.products import KEY_FILE, Product
 from ..authority.proof import sign_possession
 from ..errors import Cancelled, DojangError, MissingRandomNum, StorageError, WrongPassword
-from ..npki import keyfile, policies
+from ..npki import keyfile
 from ..npki.certfolder import CertFolder
 from ..npki.certificate import KST
 from ..storage import operations as ops
 from ..storage.base import Storage
+from ..storage.safewrite import KEEP_PREFIX
 from ..validation.result import Problem
-from .base import (CANCELLED, CERT_PASSWORD, CONFIRM_REISSUE, CUSTOMER, DONE, PICK_CERT, SAVE, TYPE, Completion,
-                   FieldError, Flow, FlowError, IdentityFlow, check_new_password, delete_copies, fee_of,
-                   local_copies, new_key_material, remove_saved, require_new_password, save_issued)
+from .base import (Completion, FieldError, Flow, FlowError, IdentityFlow, Swap, check_new_password, delete_copies,
+                   finish_swap, local_copies, new_key_material, remove_saved, require_new_password, save_issued,
+                   stage_and_swap, undo_swap)
 from .interfaces import NoProgress, Progress, Text
-
-CERT_TYPES = (policies.BANKING, policies.GENERAL)
-TYPE_INFO = {
-    policies.BANKING: Text("일반용(은행·신용카드·보험용) — 무료. 인터넷뱅킹, 신용카드, 보험, 전자상거래, 전자민원에 씁니다.",
-                           "Banking (restricted) — free. Internet banking, credit cards, insurance, "
-                           "e-commerce and e-government."),
-    policies.GENERAL: Text("범용 — 4,400원 (계좌에서 출금). 증권 거래를 포함해 모든 곳에 씁니다.",
-                           "General purpose — 4,400 KRW (debited from the account). Everything, "
-                           "securities trading included."),
-}
+from .steps import (CERT_PASSWORD, CONFIRM_REISSUE, CUSTOMER, FIRST_FACTOR, PICK_CERT, SAVE, SECOND_FACTOR,
+                    STAGE_CHECK, STAGE_CUSTOMER, STAGE_NEW_PASSWORD, STAGE_PICK, STAGE_REVOKE, STAGE_SAVE, STAGE_TERMS,
+                    STAGE_TYPE, STAGE_VERIFY, TERMS, TYPE, Navigation, Step)
 
 
 @dataclass(frozen=True)
@@ -74,46 +71,79 @@ def _decrypt(cert: CertFolder, password) -> bytes:
         raise FieldError("cert_password", exc) from None
 
 
+def _bank_error(exc: BaseException, *, storage_field: bool = True):
+    """The error a failed save shows: storage problems next to the storage, the bank's on the page."""
+    if isinstance(exc, StorageError) and storage_field:
+        return FieldError("storage", exc)
+    if isinstance(exc, DojangError) and not isinstance(exc, Cancelled):
+        return FlowError.wrap(exc)
+    return None
+
+
+def _request_id() -> str:
+    return secrets.token_hex(12)
+
+
 # --- issue and reissue ---------------------------------------------------------------------------------
 
 class IssueFlow(IdentityFlow):
+    """종류 선택 → 1 고객정보 → 2 약관동의 → 3 본인인증 → 4 저장 및 비밀번호 → 완료."""
     kind = "issue"
-    first_step = TYPE
+    NAV = Navigation(
+        Step(TYPE, STAGE_TYPE, CUSTOMER),
+        Step(CUSTOMER, STAGE_CUSTOMER, TERMS),
+        Step(TERMS, STAGE_TERMS, FIRST_FACTOR),
+        Step(FIRST_FACTOR, STAGE_VERIFY, SECOND_FACTOR),
+        Step(SECOND_FACTOR, STAGE_VERIFY, SAVE),
+        Step(SAVE, STAGE_SAVE),
+    )
 
     def __init__(self, authority, **kw):
         super().__init__(authority, **kw)
         self.keys.start()   # the key pair is made in the background while the person types
-        self._pending: int | None = None
 
     # TYPE ---------------------------------------------------------------------------------------
 
-    def choose_type(self, cert_type: str) -> None:
+    def issuable(self) -> list[Product]:
+        """The products this flow can issue (a file certificate saved to a storage)."""
+        return [p for p in self.products() if p.key_home == KEY_FILE]
+
+    def choose_type(self, product_id: str) -> None:
         self._expect(TYPE)
-        if cert_type not in CERT_TYPES:
+        if product_id not in [p.id for p in self.issuable()]:
             raise FieldError("cert_type", Problem("cert_type", "인증서 종류를 선택하세요.", "Choose a certificate type."))
-        self.data["cert_type"] = cert_type
+        self.data["cert_type"] = product_id
         if self.fee:
-            self.notices.notice("info", Text(f"범용 인증서 발급 수수료 {self.fee:,}원은 발급이 끝날 때 계좌에서 출금됩니다.",
-                                             f"The {self.fee:,} KRW fee for a general-purpose certificate is "
+            self.notices.notice("info", Text(f"{self.product.name.ko} 인증서 발급 수수료 {self.fee:,}원은 발급이 끝날 때 "
+                                             "계좌에서 출금됩니다.",
+                                             f"The {self.fee:,} KRW fee for a {self.product.name.en} certificate is "
                                              "debited from the account when issuance completes."))
-        self._go(CUSTOMER)
+        self.advance()
+
+    @property
+    def product(self) -> Product | None:
+        return self.product_of(self.data.get("cert_type"))
 
     @property
     def fee(self) -> int:
-        return fee_of(self.data.get("cert_type"), self.bank)
+        product = self.product
+        return product.fee if product is not None else 0
 
-    def _after_identity(self) -> None:
-        self._go(SAVE)
+    def _precheck(self) -> None:
+        try:
+            self.bank.precheck(self.session, self.kind, self.data["cert_type"])
+        except DojangError as exc:
+            raise FlowError.wrap(exc) from None
 
     # SAVE ---------------------------------------------------------------------------------------
 
     def password_feedback(self, password: str, repeat: str | None = None):
         return check_new_password(password, repeat, self.personal_info())
 
-    def _bank_call(self, csr: bytes, r: bytes):
-        return self.bank.issue(self.session, csr, r, self.data["cert_type"])
+    def _bank_call(self, csr: bytes, r: bytes, request_id: str):
+        return self.bank.issue(self.session, csr, r, self.data["cert_type"], request_id=request_id)
 
-    def _old_copies(self):
+    def _old_copies(self) -> list[tuple[Storage, CertFolder]]:
         return []
 
     def finish(self, storage: Storage | None, password, repeat, progress: Progress | None = None) -> Completion:
@@ -140,16 +170,20 @@ class IssueFlow(IdentityFlow):
         old = self._old_copies()
         key, csr, r = new_key_material(self.keys, progress)
         progress.update(0.4, Text("은행에 인증서 발급을 요청하는 중입니다…", "Asking the bank to sign the certificate…"))
+        request_id = _request_id()
+        intent = self._intent(self.kind, request_id=request_id,
+                                    retire=[[str(c.path), c.info.sha256_fingerprint] for _, c in old])
         try:
-            issued = self._bank_call(csr, r)
-        except (AE.InsufficientBalance, AE.AlreadyIssued, AE.SessionInvalid) as exc:
-            raise FlowError(cause=exc) from None
-        except DojangError as exc:
-            raise FlowError.wrap(exc) from None
-        self._pending = issued.serial
+            issued = self._bank_call(csr, r, request_id)
+        except BaseException as exc:
+            intent.finish()
+            raise _bank_error(exc, storage_field=False) or exc from None
         path = None
         try:
-            path = save_issued(issued, key, r, password, storage, progress)
+            user_dir = ops.ensure_user_dir(storage.root, issued.ca_folder)
+            from ..npki.certificate import parse_certificate
+            intent.update(user_dir=str(user_dir), fingerprint=parse_certificate(issued.cert_der).sha256_fingerprint)
+            path = save_issued(issued, key, r, password, storage, progress, user_dir=user_dir)
             if progress.cancelled():
                 raise Cancelled()
             progress.update(0.9, Text("발급을 완료하는 중입니다…", "Completing the issuance…"))
@@ -160,23 +194,16 @@ class IssueFlow(IdentityFlow):
                 self.bank.cancel_pending(issued.serial)
             except DojangError:
                 pass
-            self._pending = None
-            if isinstance(exc, StorageError):
-                raise FieldError("storage", exc) from None
-            if isinstance(exc, DojangError) and not isinstance(exc, Cancelled):
-                raise FlowError.wrap(exc) from None
-            raise
-        self._pending = None
+            intent.finish()
+            raise _bank_error(exc) or exc from None
         removed, kept = self._retire(old)
+        intent.finish()
         _warn_kept(self.notices, kept)
         self._end_session()
         progress.update(1.0, Text("발급이 끝났습니다.", "Issued."))
-        self.result = Completion(self.kind, storage, path, issued.cert_type, issued.serial,
-                                 issued.not_before.astimezone(KST), issued.not_after.astimezone(KST), issued.fee,
-                                 path.name if path else "", removed, kept)
-        self._history.clear()
-        self.step = DONE
-        return self.result
+        return self._finish(Completion(self.kind, storage, path, issued.cert_type, issued.serial,
+                                       issued.not_before.astimezone(KST), issued.not_after.astimezone(KST),
+                                       issued.fee, path.name if path else "", removed, kept))
 
     def _retire(self, old):
         return (), ()
@@ -185,9 +212,15 @@ class IssueFlow(IdentityFlow):
 class ReissueFlow(IssueFlow):
     """Same identity steps; the person confirms that the old certificate is revoked and deleted."""
     kind = "reissue"
-
-    def _after_identity(self) -> None:
-        self._go(CONFIRM_REISSUE)
+    NAV = Navigation(
+        Step(TYPE, STAGE_TYPE, CUSTOMER),
+        Step(CUSTOMER, STAGE_CUSTOMER, TERMS),
+        Step(TERMS, STAGE_TERMS, FIRST_FACTOR),
+        Step(FIRST_FACTOR, STAGE_VERIFY, SECOND_FACTOR),
+        Step(SECOND_FACTOR, STAGE_VERIFY, CONFIRM_REISSUE),
+        Step(CONFIRM_REISSUE, STAGE_SAVE, SAVE),
+        Step(SAVE, STAGE_SAVE),
+    )
 
     def _is_old_copy(self, cert: CertFolder) -> bool:
         info = cert.info
@@ -214,10 +247,10 @@ class ReissueFlow(IssueFlow):
                 "재발급하면 기존 인증서는 폐기되고 삭제되며 되돌릴 수 없습니다. 동의해야 계속할 수 있습니다.",
                 "Reissuing revokes and deletes the old certificate and cannot be undone. Confirm to continue."))
         self.data["confirmed"] = True
-        self._go(SAVE)
+        self.advance()
 
-    def _bank_call(self, csr: bytes, r: bytes):
-        return self.bank.reissue(self.session, csr, r, self.data["cert_type"])
+    def _bank_call(self, csr: bytes, r: bytes, request_id: str):
+        return self.bank.reissue(self.session, csr, r, self.data["cert_type"], request_id=request_id)
 
     def _old_copies(self):
         return self.reissue_targets()
@@ -257,7 +290,7 @@ class PickCertMixin:
             raise FieldError("certificate", Problem("not_eligible", reason.ko, reason.en))
         self.picked = (storage, cert)
         self.data["picked"] = str(cert.path)
-        self._go(CERT_PASSWORD)
+        self.advance()
 
     def _bank_status(self, cert: CertFolder) -> str | None:
         try:
@@ -277,10 +310,14 @@ _STATUS_TEXT = {
 # --- renew -----------------------------------------------------------------------------------------------
 
 class RenewFlow(PickCertMixin, Flow):
-    """갱신: pick a certificate of this bank 30 days or fewer before expiry, prove possession with its
+    """갱신: pick a certificate of this bank inside its renewal window, prove possession with its
     password, set the new certificate's password; the new one replaces the old one in its folder."""
     kind = "renew"
-    first_step = PICK_CERT
+    NAV = Navigation(
+        Step(PICK_CERT, STAGE_PICK, CERT_PASSWORD),
+        Step(CERT_PASSWORD, STAGE_CHECK, SAVE),
+        Step(SAVE, STAGE_NEW_PASSWORD),
+    )
 
     def __init__(self, authority, *, cert: tuple[Storage, CertFolder] | None = None, **kw):
         super().__init__(authority, **kw)
@@ -290,9 +327,11 @@ class RenewFlow(PickCertMixin, Flow):
         if cert is not None:
             self.pick(*cert)
 
-    @property
-    def window(self) -> int:
-        return getattr(getattr(self.bank, "config", None), "renewal_window_days", 30)
+    def window(self, cert: CertFolder | None = None) -> int:
+        """Days before expiry the renewal of this certificate (its product) opens."""
+        cert = cert or (self.picked[1] if self.picked else None)
+        product = self.product_of(cert.info.usage.kind) if cert is not None else None
+        return product.renewal_window_days if product is not None else 30
 
     def reason_for(self, cert: CertFolder) -> Text | None:
         info = cert.info
@@ -307,12 +346,11 @@ class RenewFlow(PickCertMixin, Flow):
         if status != "active":
             return _STATUS_TEXT.get(status, Text("사용할 수 없는 인증서입니다.", "This certificate cannot be used."))
         left = info.days_left(self.now())
-        if left > self.window:
-            opens = (info.not_after.astimezone(KST).date()).toordinal() - self.window
-            from datetime import date
-            day = date.fromordinal(opens).isoformat()
-            return Text(f"갱신은 만료 {self.window}일 전부터 할 수 있습니다 (만료까지 {left}일, {day}부터 갱신 가능).",
-                        f"Renewal opens {self.window} days before expiry ({left} days left; from {day}).")
+        window = self.window(cert)
+        if left > window:
+            day = date.fromordinal(info.not_after.astimezone(KST).date().toordinal() - window).isoformat()
+            return Text(f"갱신은 만료 {window}일 전부터 할 수 있습니다 (만료까지 {left}일, {day}부터 갱신 가능).",
+                        f"Renewal opens {window} days before expiry ({left} days left; from {day}).")
         return None
 
     def _entered(self, step: str) -> None:
@@ -327,13 +365,13 @@ class RenewFlow(PickCertMixin, Flow):
         finally:
             _wipe(password)
         self._old_key = load_der_private_key(plain, None)
-        self._go(SAVE)
+        self.advance()
 
     def password_feedback(self, password: str, repeat: str | None = None):
         return check_new_password(password, repeat, None)
 
     def finish(self, password, repeat, progress: Progress | None = None) -> Completion:
-        """New key pair, signed by the bank, saved over the old certificate in its folder."""
+        """New key pair, signed by the bank, swapped in for the old certificate in its folder."""
         self._expect(SAVE)
         progress = progress or NoProgress()
         storage, old = self.picked
@@ -354,55 +392,46 @@ class RenewFlow(PickCertMixin, Flow):
         key, csr, r = new_key_material(self.keys, progress)
         signature = sign_possession(self._old_key, "renew", old.info.der, csr)
         progress.update(0.4, Text("은행에 갱신을 요청하는 중입니다…", "Asking the bank to renew…"))
+        request_id = _request_id()
+        intent = self._intent("renew", request_id=request_id, target=str(old.path))
+        swap = Swap(old.path, old.path.parent / f"{KEEP_PREFIX}{intent.id}")
+        intent.update(keep=str(swap.keep))
         try:
-            issued = self.bank.renew(old.info.der, csr, r, signature)
-        except DojangError as exc:
-            raise FlowError.wrap(exc) from None
-        before = ops.snapshot(old)   # to put the old pair back if the bank does not confirm
-        path = None
+            issued = self.bank.renew(old.info.der, csr, r, signature, request_id=request_id)
+        except BaseException as exc:
+            intent.finish()
+            raise _bank_error(exc, storage_field=False) or exc from None
         try:
-            path = save_issued(issued, key, r, password, storage, progress, user_dir=old.path.parent,
-                               replace=old.path)
+            from ..npki.certificate import parse_certificate
+            intent.update(fingerprint=parse_certificate(issued.cert_der).sha256_fingerprint)
+            stage_and_swap(issued, key, r, password, storage, swap, progress)
             if progress.cancelled():
                 raise Cancelled()
             progress.update(0.9, Text("갱신을 완료하는 중입니다…", "Completing the renewal…"))
             issued = self.bank.confirm_delivery(issued.serial)
         except BaseException as exc:
-            if path is not None:
-                _restore(storage, old, before)
+            undo_swap(swap)
             try:
                 self.bank.cancel_pending(issued.serial)
             except DojangError:
                 pass
-            if isinstance(exc, StorageError):
-                raise FieldError("storage", exc) from None
-            if isinstance(exc, DojangError) and not isinstance(exc, Cancelled):
-                raise FlowError.wrap(exc) from None
-            raise
+            intent.finish()
+            raise _bank_error(exc) or exc from None
+        try:
+            finish_swap(swap)
+        except (OSError, DojangError):
+            pass        # the new certificate is in place; recovery removes the old folder later
+        else:
+            intent.finish()
         self._old_key = None
         progress.update(1.0, Text("갱신이 끝났습니다.", "Renewed."))
-        removed = (old.path,) if path != old.path else ()
-        self.result = Completion(self.kind, storage, path, issued.cert_type, issued.serial,
-                                 issued.not_before.astimezone(KST), issued.not_after.astimezone(KST), issued.fee,
-                                 path.name, removed)
-        self._history.clear()
-        self.step = DONE
-        return self.result
+        return self._finish(Completion(self.kind, storage, swap.target, issued.cert_type, issued.serial,
+                                       issued.not_before.astimezone(KST), issued.not_after.astimezone(KST),
+                                       issued.fee, swap.target.name))
 
     def cancel(self) -> None:
         self._old_key = None
         super().cancel()
-
-
-def _restore(storage: Storage, old: CertFolder, files: dict[str, bytes]) -> None:
-    """Put the old certificate back after a renewal that did not complete."""
-    from ..storage.base import drive_lock
-    try:
-        with drive_lock(storage):
-            ops.place_folder(old.path.parent, old.path.name, files, old.info, verify=storage.verify_writes,
-                             on_conflict=lambda _c: ops.ConflictChoice.REPLACE)
-    except DojangError:
-        pass
 
 
 # --- register another institution's certificate ------------------------------------------------------
@@ -410,13 +439,18 @@ def _restore(storage: Storage, old: CertFolder, files: dict[str, bytes]) -> None
 class RegisterFlow(PickCertMixin, IdentityFlow):
     """타기관 인증서 등록: identity steps, then a certificate and its password; the VID must match."""
     kind = "register"
+    NAV = Navigation(
+        Step(CUSTOMER, STAGE_CUSTOMER, TERMS),
+        Step(TERMS, STAGE_TERMS, FIRST_FACTOR),
+        Step(FIRST_FACTOR, STAGE_VERIFY, SECOND_FACTOR),
+        Step(SECOND_FACTOR, STAGE_VERIFY, PICK_CERT),
+        Step(PICK_CERT, STAGE_PICK, CERT_PASSWORD),
+        Step(CERT_PASSWORD, STAGE_PICK),
+    )
 
     def __init__(self, authority, **kw):
         super().__init__(authority, **kw)
         self.picked: tuple[Storage, CertFolder] | None = None
-
-    def _after_identity(self) -> None:
-        self._go(PICK_CERT)
 
     def reason_for(self, cert: CertFolder) -> Text | None:
         info = cert.info
@@ -450,11 +484,8 @@ class RegisterFlow(PickCertMixin, IdentityFlow):
         except DojangError as exc:
             raise FlowError.wrap(exc) from None
         self._end_session()
-        self.result = Completion(self.kind, storage, cert.path, cert.info.usage.kind, reg.serial,
-                                 cert.info.not_before, reg.not_after.astimezone(KST), 0, cert.name)
-        self._history.clear()
-        self.step = DONE
-        return self.result
+        return self._finish(Completion(self.kind, storage, cert.path, cert.info.usage.kind, reg.serial,
+                                       cert.info.not_before, reg.not_after.astimezone(KST), 0, cert.name))
 
 
 # --- revoke -----------------------------------------------------------------------------------------
@@ -462,7 +493,10 @@ class RegisterFlow(PickCertMixin, IdentityFlow):
 class RevokeFlow(PickCertMixin, Flow):
     """인증서 폐기: pick one of this bank's certificates, its password, an explicit confirmation."""
     kind = "revoke"
-    first_step = PICK_CERT
+    NAV = Navigation(
+        Step(PICK_CERT, STAGE_PICK, CERT_PASSWORD),
+        Step(CERT_PASSWORD, STAGE_REVOKE),
+    )
 
     def __init__(self, authority, *, cert: tuple[Storage, CertFolder] | None = None, **kw):
         super().__init__(authority, **kw)
@@ -497,22 +531,21 @@ class RevokeFlow(PickCertMixin, Flow):
             _wipe(password)
         key = load_der_private_key(plain, None)
         del plain
+        fp = cert.info.sha256_fingerprint
+        copies = local_copies(self.all_storages(), lambda c: c.info.sha256_fingerprint == fp) if delete_files else []
+        intent = self._intent("revoke", cert=base64.b64encode(cert.info.der).decode("ascii"), fingerprint=fp,
+                                    copies=[str(c.path) for _, c in copies])
         try:
             self.bank.revoke(cert.info.der, signature=sign_possession(key, "revoke", cert.info.der),
                              reason="unspecified")
         except DojangError as exc:
+            intent.finish()
             raise FlowError.wrap(exc) from None
-        removed, kept = (), ()
-        if delete_files:
-            fp = cert.info.sha256_fingerprint
-            removed, kept = delete_copies(local_copies(self.all_storages(),
-                                                       lambda c: c.info.sha256_fingerprint == fp))
-            _warn_kept(self.notices, kept)
-        self.result = Completion(self.kind, storage, cert.path, cert.info.usage.kind, cert.info.serial,
-                                 cert.info.not_before, cert.info.not_after, 0, cert.name, removed, kept)
-        self._history.clear()
-        self.step = DONE
-        return self.result
+        removed, kept = delete_copies(copies)
+        intent.finish()
+        _warn_kept(self.notices, kept)
+        return self._finish(Completion(self.kind, storage, cert.path, cert.info.usage.kind, cert.info.serial,
+                                       cert.info.not_before, cert.info.not_after, 0, cert.name, removed, kept))
 
 
 FLOWS = {"issue": IssueFlow, "reissue": ReissueFlow, "renew": RenewFlow, "register": RegisterFlow,
@@ -528,5 +561,4 @@ def start_flow(kind: str, authority, **kw) -> Flow:
     return cls(authority, **kw)
 
 
-__all__ = ["CANCELLED", "CERT_TYPES", "Candidate", "FLOWS", "IssueFlow", "RegisterFlow", "RenewFlow",
-           "ReissueFlow", "RevokeFlow", "TYPE_INFO", "start_flow"]
+__all__ = ["Candidate", "FLOWS", "IssueFlow", "RegisterFlow", "RenewFlow", "ReissueFlow", "RevokeFlow", "start_flow"]

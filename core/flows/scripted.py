@@ -71,7 +71,7 @@ class SimulatedCustomer:
         return self.bank.devices.otp_code(self.bank.devices.otp_serial_of(self.persona.rrn))
 
     def seconds_to_next_otp(self) -> float:
-        step = getattr(getattr(self.bank, "config", None), "otp_interval", 60)
+        step = self.bank.config.otp_interval
         now = self.bank.now().timestamp()
         return step - (now % step) + 0.2
 

@@ -338,8 +338,19 @@ def test_disk_full_while_saving_cancels_the_pending_certificate(bank, customer, 
     flow = at_save(bank, flow_kw, cert_type=policies.GENERAL)
     before_bank, before_files = bank_state(bank), tree(npki_root)
 
+    # the disk fills up once the operation's intent is on record (a full data folder refuses before)
+    armed, real_begin, real_fsync = [], flow.journal.begin, safewrite.ops.fsync
+
+    def begin(*a, **k):
+        intent = real_begin(*a, **k)
+        armed.append(True)
+        return intent
+
     def full(*a, **k):
-        raise OSError(errno.ENOSPC, "No space left on device")
+        if armed:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_fsync(*a, **k)
+    monkeypatch.setattr(flow.journal, "begin", begin)
     monkeypatch.setattr(safewrite.ops, "fsync", full)
     with pytest.raises(FieldError) as err:
         flow.finish(hdd, GOOD_PASSWORD, GOOD_PASSWORD)
@@ -354,38 +365,49 @@ def test_disk_full_while_saving_cancels_the_pending_certificate(bank, customer, 
     assert_good_certificate(done.path, bank)
 
 
-def test_bank_failure_at_confirmation_removes_the_saved_files(bank, customer, flow_kw, hdd, npki_root):
+def test_bank_failure_at_confirmation_removes_the_saved_files(bank, customer, flow_kw, hdd, npki_root,
+                                                              monkeypatch):
     flow = at_save(bank, flow_kw, cert_type=policies.GENERAL)
     before_bank, before_files = bank_state(bank), tree(npki_root)
 
-    def fault(step):
-        if step == "confirm.debited":
-            raise RuntimeError("bank crashed")
-    bank._fault = fault
+    def crashed(serial):
+        raise RuntimeError("bank crashed")
+    monkeypatch.setattr(bank, "confirm_delivery", crashed)
     with pytest.raises(RuntimeError):
         flow.finish(hdd, GOOD_PASSWORD, GOOD_PASSWORD)
-    bank._fault = lambda step: None
+    monkeypatch.undo()
     assert {k: v for k, v in tree(npki_root).items()} == before_files
     after = bank_state(bank)
     assert after["balances"] == before_bank["balances"] and after["ledger"] == before_bank["ledger"]
     assert [s for _, s in after["certs"]] == ["cancelled"]
 
 
-def test_insufficient_balance_for_general_purpose(bank, customer, flow_kw, hdd, npki_root):
+def test_insufficient_balance_for_general_purpose_refused_at_step_1(bank, customer, flow_kw, hdd, npki_root):
     bank.teller().set_balance(NAME, 1000)
-    flow = at_save(bank, flow_kw, cert_type=policies.GENERAL)
+    flow = IssueFlow(bank, **flow_kw)
     with pytest.raises(FlowError) as err:
-        flow.finish(hdd, GOOD_PASSWORD, GOOD_PASSWORD)
-    assert err.value.code == "insufficient_balance"
+        to_identity(flow, bank, cert_type=policies.GENERAL)
+    assert err.value.code == "insufficient_balance" and flow.step == CUSTOMER
+    assert bank.phone_messages(PHONE) == []      # refused before any channel was used
     assert tree(npki_root) == {} and bank.db.one("SELECT COUNT(*) FROM certificates")[0] == 0
 
 
 def test_second_issue_of_the_same_type_points_to_reissue(bank, customer, flow_kw, hdd):
     at_save(bank, flow_kw).finish(hdd, GOOD_PASSWORD, GOOD_PASSWORD)
-    flow = at_save(bank, flow_kw)
-    with pytest.raises(FlowError) as err:
-        flow.finish(hdd, GOOD_PASSWORD, GOOD_PASSWORD)
+    flow = IssueFlow(bank, **flow_kw)
+    with pytest.raises(FlowError) as err:     # refused at STEP 1, before terms or any channel
+        to_identity(flow, bank)
     assert err.value.code == "already_issued" and "재발급" in err.value.message("ko")
+    assert flow.step == CUSTOMER
+
+
+def test_second_issue_raced_past_step_1_is_refused_at_the_bank(bank, customer, flow_kw, hdd):
+    first, second = at_save(bank, flow_kw), at_save(bank, flow_kw)    # both passed STEP 1 before either saved
+    first.finish(hdd, GOOD_PASSWORD, GOOD_PASSWORD)
+    with pytest.raises(FlowError) as err:
+        second.finish(hdd, GOOD_PASSWORD, GOOD_PASSWORD)
+    assert err.value.code == "already_issued"
+    assert [s for _, s in bank_state(bank)["certs"]] == ["active"]
 
 
 # --- Back and Cancel ---------------------------------------------------------------------------------------

@@ -129,7 +129,8 @@ def test_renew_refuses_expired_and_foreign_certificates(bank, customer, flow_kw,
     assert "yessign" in reasons["yessign"].ko
 
 
-def test_renewal_that_the_bank_does_not_confirm_puts_the_old_one_back(bank, customer, flow_kw, hdd, clock):
+def test_renewal_that_the_bank_does_not_confirm_puts_the_old_one_back(bank, customer, flow_kw, hdd, clock,
+                                                                      monkeypatch):
     first = issue_one(bank, flow_kw, hdd)
     old = entry_at(first.path)
     old_bytes = {n: p.read_bytes() for n, p in old.files.items()}
@@ -137,13 +138,12 @@ def test_renewal_that_the_bank_does_not_confirm_puts_the_old_one_back(bank, cust
     flow = RenewFlow(bank, cert=(hdd, old), **flow_kw)
     flow.submit_cert_password(GOOD_PASSWORD)
 
-    def fault(step):
-        if step == "confirm.retired":
-            raise RuntimeError("power cut")
-    bank._fault = fault
+    def crashed(serial):
+        raise RuntimeError("power cut")
+    monkeypatch.setattr(bank, "confirm_delivery", crashed)
     with pytest.raises(RuntimeError):
         flow.finish(OTHER_PASSWORD, OTHER_PASSWORD)
-    bank._fault = lambda s: None
+    monkeypatch.undo()
     assert {n: p.read_bytes() for n, p in entry_at(first.path).files.items()} == old_bytes
     assert bank.certificate_status(old.info.der) == "active"
     entry_at(first.path).check_password(GOOD_PASSWORD)
