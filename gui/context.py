@@ -41,6 +41,7 @@ class AppContext:
             if self._authority is not None:           # opened meanwhile by the caller we waited for
                 return self._authority
             self._authority = opened = (self.open_authority or self._open_default)()
+            _recover(opened)
         for listener in list(self.opened_listeners):
             try:
                 listener(opened)
@@ -61,3 +62,13 @@ class AppContext:
             if self._authority is not None:
                 self._authority.close()
                 self._authority = None
+
+
+def _recover(bank) -> None:
+    """Finish or undo what a killed Dojang left half done (docs/bank-core.md "Crash recovery")."""
+    from core.flows.journal import recover
+    try:
+        recover(bank)
+    except Exception:  # noqa: BLE001 - recovery retries on the next start; the bank is open
+        log.exception("recovery of interrupted operations failed")
+

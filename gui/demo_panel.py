@@ -165,8 +165,9 @@ class DemoPanel(QWidget):
             rows.append(("card", self.tr("보안카드"), self.tr("있음 (카드 보기에서 번호 확인)")))
         if info["otp_serial"]:
             rows.append(("otp", self.tr("OTP"), self.tr("있음 (OTP 보기에서 번호 확인)")))
-        if info["cert_password"]:
-            rows.append(("certPassword", self.tr("인증서 비밀번호"), info["cert_password"]))
+        demo_password = next((c["password"] for c in info["certificates"] if c["password"]), None)
+        if demo_password:
+            rows.append(("certPassword", self.tr("인증서 비밀번호"), demo_password))
         for r, (field, label, value) in enumerate(rows):
             k = QLabel(label, card)
             k.setProperty("class", "key")

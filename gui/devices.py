@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout,
                                QWidget)
 
+from core.authority.channels import mask_serial
 from core.errors import DojangError
 
 from .context import AppContext
@@ -20,37 +21,15 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Devices", text)
 
 
-def mask_serial(serial: str) -> str:
-    """Keep the kind prefix and the last 4 characters: SC1234567890 → SC******7890."""
-    head = "".join(ch for ch in serial[:3] if ch.isalpha())
-    tail = serial[-4:]
-    return head + "*" * max(0, len(serial) - len(head) - len(tail)) + tail
-
-
-CARD_PREFIX = "SC"      # every 보안카드 serial starts with it (core/authority/teller.py)
-
-
-def card_serial_shown(masked: str) -> str:
-    """A card serial the bank masked whole (********6186) shown like `mask_serial` does it
-    (SC******6186): the kind prefix is no secret, and the wizard and the card then read the same."""
-    n = len(CARD_PREFIX)
-    if len(masked) > n and masked[:n] == "*" * n:
-        return CARD_PREFIX + masked[n:]
-    return masked
-
-
 def _resolve(ctx: AppContext, ref: str, kind: str) -> tuple[str, str]:
     """(serial, owner name) from a serial or a customer reference (id, name, RRN, account)."""
     a = ctx.authority()
     prefix = "SC" if kind == "card" else "OTP"
     if ref.startswith(prefix) and ref[len(prefix):].isdigit():
-        table = "cards" if kind == "card" else "otp_devices"
-        row = a.db.one(f"SELECT c.name FROM {table} d JOIN customers c ON c.id = d.customer_id WHERE d.serial = ?",
-                       (ref,))
-        return ref, row["name"] if row else ""
+        return ref, a.devices.owner_of(ref)
     teller = a.teller()
     cid = teller.find_customer(ref)
-    name = a.db.one("SELECT name FROM customers WHERE id = ?", (cid,))["name"]
+    name = teller.customer_name(cid)
     serial = a.devices.card_serial_of(cid) if kind == "card" else a.devices.otp_serial_of(cid)
     if serial is None:
         from core.authority.errors import NoDevice

@@ -133,10 +133,15 @@ class TellerPanel(QWidget):
         if cid is None:
             return
         try:
-            self.ctx.authority().teller().unlock(cid)
+            done = self.ctx.authority().teller().unlock(cid)
         except DojangError as exc:
             return self._fail(exc)
-        self._say(self.tr("계좌 비밀번호·보안카드·OTP 잠금을 풀고 오류 횟수를 초기화했습니다."), True)
+        if done.unlocked:
+            self._say(self.tr("잠금을 풀고 오류 횟수를 초기화했습니다: {0}").format(
+                ", ".join(t.message() for t in done.unlocked)), True)
+        else:
+            self._say(self.tr("잠기거나 오류가 남은 항목이 없습니다 (확인한 것: {0}).").format(
+                ", ".join(t.message() for t in done.checked)), True)
         self.refresh()
 
     def issue_card(self) -> None:

@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     keyring.set_keyring(MemoryKeyring())
     i18n.compile_translations()
     world = build_world(tmp)
-    bank = Authority.open(app_home(), config=Config(scrypt_n=2 ** 10), key_factory=key_factory())
+    bank = Authority.open(app_home(), config=Config(), key_factory=key_factory())
     ctx = AppContext(open_authority=lambda: bank, clock=bank.now, language="ko")
     ctx.world = world
 

@@ -171,7 +171,7 @@ def main() -> int:
     app = QApplication.instance() or QApplication([])
     app.setStyle("Fusion")
     keyring.set_keyring(MemoryKeyring())
-    bank = Authority.open(app_home(), config=Config(scrypt_n=2 ** 10), key_factory=key_factory())
+    bank = Authority.open(app_home(), config=Config(), key_factory=key_factory())
     ctx = AppContext(open_authority=lambda: bank, language="ko")
     shots(out, ctx)
     bank.close()

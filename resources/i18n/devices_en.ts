@@ -4,22 +4,22 @@
 <context>
     <name>CardViewer</name>
     <message>
-        <location filename="../../gui/devices.py" line="180"/>
+        <location filename="../../gui/devices.py" line="159"/>
         <source>보안카드 (모의)</source>
         <translation>Security card (simulated)</translation>
     </message>
     <message>
-        <location filename="../../gui/devices.py" line="205"/>
+        <location filename="../../gui/devices.py" line="184"/>
         <source>도장은행 보안카드</source>
         <translation>Dojang Bank security card</translation>
     </message>
     <message>
-        <location filename="../../gui/devices.py" line="209"/>
+        <location filename="../../gui/devices.py" line="188"/>
         <source>일련번호 {0}</source>
         <translation>Serial {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/devices.py" line="235"/>
+        <location filename="../../gui/devices.py" line="214"/>
         <source>요청한 번호의 앞 2자리·뒤 2자리를 입력합니다. 보안카드 번호를 전화·문자·메신저로 알려 달라는 요구는 모두 사기입니다. (모의 보안카드 — {0})</source>
         <translation>Enter the first 2 digits of one requested cell and the last 2 of the other. Anyone asking for your card numbers by phone, text or messenger is a fraudster. (Simulated card — {0})</translation>
     </message>
@@ -112,13 +112,13 @@
         <translation>Yes (see the code with “Show OTP”)</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="169"/>
+        <location filename="../../gui/demo_panel.py" line="170"/>
         <source>인증서 비밀번호</source>
         <translation>Certificate password</translation>
     </message>
     <message>
         <location filename="../../gui/demo_panel.py" line="131"/>
-        <location filename="../../gui/demo_panel.py" line="180"/>
+        <location filename="../../gui/demo_panel.py" line="181"/>
         <source>복사</source>
         <translation>Copy</translation>
     </message>
@@ -128,17 +128,17 @@
         <translation>Copied to the clipboard: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="191"/>
+        <location filename="../../gui/demo_panel.py" line="192"/>
         <source>보안카드 보기</source>
         <translation>Show card</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="196"/>
+        <location filename="../../gui/demo_panel.py" line="197"/>
         <source>OTP 보기</source>
         <translation>Show OTP</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_panel.py" line="200"/>
+        <location filename="../../gui/demo_panel.py" line="201"/>
         <source>휴대폰 열기</source>
         <translation>Open phone</translation>
     </message>
@@ -146,32 +146,32 @@
 <context>
     <name>OtpWindow</name>
     <message>
-        <location filename="../../gui/devices.py" line="69"/>
+        <location filename="../../gui/devices.py" line="48"/>
         <source>OTP 발생기 (모의)</source>
         <translation>OTP token (simulated)</translation>
     </message>
     <message>
-        <location filename="../../gui/devices.py" line="92"/>
+        <location filename="../../gui/devices.py" line="71"/>
         <source>도장은행 OTP</source>
         <translation>Dojang Bank OTP</translation>
     </message>
     <message>
-        <location filename="../../gui/devices.py" line="115"/>
+        <location filename="../../gui/devices.py" line="94"/>
         <source>누르기</source>
         <translation>Press</translation>
     </message>
     <message>
-        <location filename="../../gui/devices.py" line="121"/>
+        <location filename="../../gui/devices.py" line="100"/>
         <source>S/N {0}</source>
         <translation>S/N {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/devices.py" line="166"/>
+        <location filename="../../gui/devices.py" line="145"/>
         <source>{0}초 남음</source>
         <translation>{0} s left</translation>
     </message>
     <message>
-        <location filename="../../gui/devices.py" line="168"/>
+        <location filename="../../gui/devices.py" line="147"/>
         <source>버튼을 누르면 OTP 번호가 표시됩니다</source>
         <translation>Press the button to show the OTP code</translation>
     </message>
@@ -179,103 +179,103 @@
 <context>
     <name>PcTransferWindow</name>
     <message>
-        <location filename="../../gui/phone_window.py" line="962"/>
+        <location filename="../../gui/phone_window.py" line="965"/>
         <source>휴대폰과 인증서 주고받기</source>
         <translation>Certificates between PC and phone</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="971"/>
+        <location filename="../../gui/phone_window.py" line="974"/>
         <source>휴대폰으로 보낼 공동인증서를 고르고 비밀번호를 입력하면 인증번호 12자리가 표시됩니다. 휴대폰의 도장은행 앱 → &apos;PC에서 가져오기&apos;에 입력하세요.</source>
         <translation>Choose the certificate to send and enter its password to get a 12-digit code. Type it on the phone in the Dojang Bank app → &apos;From PC&apos;.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="982"/>
-        <location filename="../../gui/phone_window.py" line="1012"/>
+        <location filename="../../gui/phone_window.py" line="985"/>
+        <location filename="../../gui/phone_window.py" line="1015"/>
         <source>인증서 비밀번호</source>
         <translation>Certificate password</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="985"/>
+        <location filename="../../gui/phone_window.py" line="988"/>
         <source>인증번호 받기</source>
         <translation>Get a code</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="999"/>
+        <location filename="../../gui/phone_window.py" line="1002"/>
         <source>휴대폰으로 보내기</source>
         <translation>Send to phone</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="1003"/>
+        <location filename="../../gui/phone_window.py" line="1006"/>
         <source>휴대폰의 도장은행 앱 → &apos;PC로 보내기&apos;에 표시된 인증번호 12자리와 인증서 비밀번호를 입력하고 저장할 곳을 고르세요.</source>
         <translation>Enter the 12-digit code shown on the phone (Dojang Bank app → &apos;To PC&apos;) and the certificate password, and choose where to save.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="1017"/>
+        <location filename="../../gui/phone_window.py" line="1020"/>
         <source>인증서 받기</source>
         <translation>Receive certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="1023"/>
+        <location filename="../../gui/phone_window.py" line="1026"/>
         <source>휴대폰에서 받기</source>
         <translation>Receive from phone</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="1038"/>
+        <location filename="../../gui/phone_window.py" line="1041"/>
         <source>받을 휴대폰: {0}</source>
         <translation>To phone: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="1042"/>
+        <location filename="../../gui/phone_window.py" line="1045"/>
         <source>저장할 곳: {0}</source>
         <translation>Save to: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="1050"/>
+        <location filename="../../gui/phone_window.py" line="1055"/>
         <source>보낼 인증서와 받을 휴대폰을 고르세요.</source>
         <translation>Choose the certificate and the phone.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="1053"/>
+        <location filename="../../gui/phone_window.py" line="1058"/>
         <source>인증서 비밀번호를 입력하세요.</source>
         <translation>Enter the certificate password.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="1070"/>
+        <location filename="../../gui/phone_window.py" line="1075"/>
         <source>휴대폰({0})에서 이 번호와 인증서 비밀번호를 입력하세요.</source>
         <translation>Type this code and the certificate password on the phone ({0}).</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="1081"/>
+        <location filename="../../gui/phone_window.py" line="1086"/>
         <source>{0}분 {1:02d}초 남음</source>
         <translation>{0}:{1:02d} left</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="1086"/>
+        <location filename="../../gui/phone_window.py" line="1091"/>
         <source>휴대폰에 인증서를 보냈습니다.</source>
         <translation>The certificate was sent to the phone.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="1087"/>
+        <location filename="../../gui/phone_window.py" line="1092"/>
         <source>유효시간이 지났습니다. 다시 인증번호를 받으세요.</source>
         <translation>The code expired. Get a new code.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="1088"/>
+        <location filename="../../gui/phone_window.py" line="1093"/>
         <source>인증서 보내기가 취소되었습니다.</source>
         <translation>Sending was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="1094"/>
+        <location filename="../../gui/phone_window.py" line="1101"/>
         <source>인증번호 12자리 숫자를 입력하세요.</source>
         <translation>Enter the 12-digit code.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="1097"/>
+        <location filename="../../gui/phone_window.py" line="1104"/>
         <source>인증서 비밀번호를 입력하고 저장할 곳을 고르세요.</source>
         <translation>Enter the certificate password and choose where to save.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="1103"/>
+        <location filename="../../gui/phone_window.py" line="1110"/>
         <source>인증서를 저장했습니다: {0}</source>
         <translation>Certificate saved: {0}</translation>
     </message>
@@ -283,90 +283,90 @@
 <context>
     <name>PhoneWindow</name>
     <message>
-        <location filename="../../gui/phone_window.py" line="211"/>
+        <location filename="../../gui/phone_window.py" line="208"/>
         <source>휴대폰 (모의) — {0}</source>
         <translation>Phone (simulated) — {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="326"/>
+        <location filename="../../gui/phone_window.py" line="323"/>
         <source>◀ 뒤로</source>
         <translation>◀ Back</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="327"/>
+        <location filename="../../gui/phone_window.py" line="324"/>
         <source>● 홈</source>
         <translation>● Home</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="350"/>
+        <location filename="../../gui/phone_window.py" line="347"/>
         <source>새 알림이 없습니다</source>
         <translation>No new notifications</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="354"/>
+        <location filename="../../gui/phone_window.py" line="351"/>
         <source>밀어서 잠금 해제  ›</source>
         <translation>Slide to unlock  ›</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="367"/>
-        <location filename="../../gui/phone_window.py" line="389"/>
+        <location filename="../../gui/phone_window.py" line="364"/>
+        <location filename="../../gui/phone_window.py" line="386"/>
         <source>메시지</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="368"/>
+        <location filename="../../gui/phone_window.py" line="365"/>
         <source>도장은행</source>
         <translation>Dojang Bank</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="381"/>
+        <location filename="../../gui/phone_window.py" line="378"/>
         <source>모의 휴대폰입니다. 은행의 전화와 문자가 이곳으로 옵니다.</source>
         <translation>A simulated phone: the bank’s calls and text messages arrive here.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="390"/>
+        <location filename="../../gui/phone_window.py" line="387"/>
         <source>보낸 사람 {0} (도장은행)</source>
         <translation>From {0} (Dojang Bank)</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="401"/>
+        <location filename="../../gui/phone_window.py" line="398"/>
         <source>받은 메시지가 없습니다.</source>
         <translation>No messages.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="404"/>
+        <location filename="../../gui/phone_window.py" line="401"/>
         <source>최근 인증번호 복사</source>
         <translation>Copy the latest code</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="412"/>
+        <location filename="../../gui/phone_window.py" line="409"/>
         <source>수신 전화</source>
         <translation>Incoming call</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="415"/>
+        <location filename="../../gui/phone_window.py" line="412"/>
         <source>도장은행 ARS</source>
         <translation>Dojang Bank ARS</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="428"/>
+        <location filename="../../gui/phone_window.py" line="425"/>
         <source>거절</source>
         <translation>Decline</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="429"/>
+        <location filename="../../gui/phone_window.py" line="426"/>
         <source>받기</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="444"/>
+        <location filename="../../gui/phone_window.py" line="441"/>
         <source>도장은행 ARS · 통화 중</source>
         <translation>Dojang Bank ARS · in call</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="251"/>
-        <location filename="../../gui/phone_window.py" line="446"/>
-        <location filename="../../gui/phone_window.py" line="680"/>
+        <location filename="../../gui/phone_window.py" line="248"/>
+        <location filename="../../gui/phone_window.py" line="443"/>
+        <location filename="../../gui/phone_window.py" line="677"/>
         <source>PC 화면에 표시된 2자리 숫자를 누르세요.</source>
         <translation>Key the 2 digits shown on the PC screen.</translation>
     </message>
@@ -381,190 +381,190 @@
         <translation>That did not work. Please try again.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="170"/>
+        <location filename="../../gui/phone_window.py" line="169"/>
         <source>처리 중…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="467"/>
+        <location filename="../../gui/phone_window.py" line="464"/>
         <source>종료</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="479"/>
+        <location filename="../../gui/phone_window.py" line="476"/>
         <source>도장은행 · 인증센터</source>
         <translation>Dojang Bank · Certificates</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="497"/>
+        <location filename="../../gui/phone_window.py" line="494"/>
         <source>이 휴대폰에 저장된 공동인증서가 없습니다. &apos;PC에서 가져오기&apos;로 옮겨 오세요.</source>
         <translation>No certificates on this phone. Bring one over with &apos;From PC&apos;.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="500"/>
+        <location filename="../../gui/phone_window.py" line="497"/>
         <source>내 인증서</source>
         <translation>My certificates</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="508"/>
+        <location filename="../../gui/phone_window.py" line="505"/>
         <source>PC에서 &apos;휴대폰으로 보내기&apos;를 누르면 표시되는 인증번호 12자리와 인증서 비밀번호를 입력하세요.</source>
         <translation>Enter the 12-digit code the PC shows under &apos;Send to phone&apos;, and the certificate password.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="513"/>
+        <location filename="../../gui/phone_window.py" line="510"/>
         <source>0000-0000-0000</source>
         <translation>0000-0000-0000</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="520"/>
-        <location filename="../../gui/phone_window.py" line="549"/>
+        <location filename="../../gui/phone_window.py" line="517"/>
+        <location filename="../../gui/phone_window.py" line="546"/>
         <source>인증서 비밀번호</source>
         <translation>Certificate password</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="523"/>
+        <location filename="../../gui/phone_window.py" line="520"/>
         <source>인증서 가져오기</source>
         <translation>Import certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="532"/>
+        <location filename="../../gui/phone_window.py" line="529"/>
         <source>PC에서 가져오기</source>
         <translation>From PC</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="540"/>
+        <location filename="../../gui/phone_window.py" line="537"/>
         <source>PC로 보낼 인증서를 고르고 비밀번호를 입력하면 인증번호가 표시됩니다. PC의 &apos;휴대폰에서 받기&apos;에 입력하세요.</source>
         <translation>Choose the certificate to send and enter its password to get a code. Type it into &apos;Receive from phone&apos; on the PC.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="552"/>
+        <location filename="../../gui/phone_window.py" line="549"/>
         <source>인증번호 받기</source>
         <translation>Get a code</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="569"/>
+        <location filename="../../gui/phone_window.py" line="566"/>
         <source>PC로 보내기</source>
         <translation>To PC</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="612"/>
+        <location filename="../../gui/phone_window.py" line="609"/>
         <source>월,화,수,목,금,토,일</source>
         <comment>weekdays, Monday first, comma-separated</comment>
         <translation>Mon,Tue,Wed,Thu,Fri,Sat,Sun</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="615"/>
+        <location filename="../../gui/phone_window.py" line="612"/>
         <source>{0}월 {1}일 {2}요일</source>
         <translation>{2}, {1}/{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="656"/>
+        <location filename="../../gui/phone_window.py" line="653"/>
         <source>남은 시간 {0}초</source>
         <translation>{0} s left</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="661"/>
+        <location filename="../../gui/phone_window.py" line="658"/>
         <source>인증이 완료되었습니다. 통화를 종료합니다.</source>
         <translation>Verified. Ending the call.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="662"/>
+        <location filename="../../gui/phone_window.py" line="659"/>
         <source>입력 횟수를 초과했습니다. PC에서 다시 시도하세요.</source>
         <translation>Too many attempts. Try again from the PC.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="663"/>
+        <location filename="../../gui/phone_window.py" line="660"/>
         <source>응답 시간이 지났습니다. PC에서 다시 요청하세요.</source>
         <translation>The time limit passed. Request a new call on the PC.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="664"/>
+        <location filename="../../gui/phone_window.py" line="661"/>
         <source>통화를 거절했습니다.</source>
         <translation>Call declined.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="664"/>
+        <location filename="../../gui/phone_window.py" line="661"/>
         <source>통화가 끝났습니다.</source>
         <translation>Call ended.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="748"/>
+        <location filename="../../gui/phone_window.py" line="745"/>
         <source>메시지 · {0}</source>
         <translation>Message · {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="757"/>
+        <location filename="../../gui/phone_window.py" line="754"/>
         <source>새 메시지 {0}</source>
         <translation>{0} new</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="775"/>
+        <location filename="../../gui/phone_window.py" line="772"/>
         <source>만료됨</source>
         <translation>expired</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="775"/>
+        <location filename="../../gui/phone_window.py" line="772"/>
         <source>{0}일 남음</source>
         <translation>{0} days left</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="777"/>
+        <location filename="../../gui/phone_window.py" line="774"/>
         <source>{0} · 만료일 {1} ({2})</source>
         <translation>{0} · expires {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="789"/>
+        <location filename="../../gui/phone_window.py" line="788"/>
         <source>인증번호 12자리 숫자를 입력하세요.</source>
         <translation>Enter the 12-digit code.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="792"/>
-        <location filename="../../gui/phone_window.py" line="813"/>
+        <location filename="../../gui/phone_window.py" line="791"/>
+        <location filename="../../gui/phone_window.py" line="814"/>
         <source>인증서 비밀번호를 입력하세요.</source>
         <translation>Enter the certificate password.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="798"/>
+        <location filename="../../gui/phone_window.py" line="797"/>
         <source>인증서를 휴대폰에 저장했습니다.</source>
         <translation>The certificate was saved on the phone.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="799"/>
+        <location filename="../../gui/phone_window.py" line="798"/>
         <source>같은 인증서가 이미 휴대폰에 있습니다.</source>
         <translation>The same certificate is already on the phone.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="810"/>
+        <location filename="../../gui/phone_window.py" line="811"/>
         <source>보낼 인증서를 고르세요.</source>
         <translation>Choose a certificate to send.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="818"/>
+        <location filename="../../gui/phone_window.py" line="819"/>
         <source>인증서를 찾을 수 없습니다.</source>
         <translation>The certificate was not found.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="829"/>
+        <location filename="../../gui/phone_window.py" line="830"/>
         <source>PC의 &apos;휴대폰에서 받기&apos;에 이 번호와 인증서 비밀번호를 입력하세요.</source>
         <translation>Type this code and the certificate password into &apos;Receive from phone&apos; on the PC.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="838"/>
+        <location filename="../../gui/phone_window.py" line="839"/>
         <source>{0}분 {1:02d}초 남음</source>
         <translation>{0}:{1:02d} left</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="844"/>
+        <location filename="../../gui/phone_window.py" line="845"/>
         <source>PC로 보냈습니다.</source>
         <translation>Sent to the PC.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="845"/>
+        <location filename="../../gui/phone_window.py" line="846"/>
         <source>유효시간이 지났습니다. 다시 인증번호를 받으세요.</source>
         <translation>The code expired. Get a new code.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone_window.py" line="846"/>
+        <location filename="../../gui/phone_window.py" line="847"/>
         <source>인증서 보내기가 취소되었습니다.</source>
         <translation>Sending was cancelled.</translation>
     </message>
@@ -593,13 +593,13 @@
     </message>
     <message>
         <location filename="../../gui/teller_panel.py" line="94"/>
-        <location filename="../../gui/teller_panel.py" line="201"/>
+        <location filename="../../gui/teller_panel.py" line="206"/>
         <source>이름</source>
         <translation>Name</translation>
     </message>
     <message>
         <location filename="../../gui/teller_panel.py" line="94"/>
-        <location filename="../../gui/teller_panel.py" line="202"/>
+        <location filename="../../gui/teller_panel.py" line="207"/>
         <source>주민등록번호</source>
         <translation>Resident registration no.</translation>
     </message>
@@ -615,7 +615,7 @@
     </message>
     <message>
         <location filename="../../gui/teller_panel.py" line="95"/>
-        <location filename="../../gui/teller_panel.py" line="206"/>
+        <location filename="../../gui/teller_panel.py" line="211"/>
         <source>잔액</source>
         <translation>Balance</translation>
     </message>
@@ -636,7 +636,7 @@
     </message>
     <message>
         <location filename="../../gui/teller_panel.py" line="95"/>
-        <location filename="../../gui/teller_panel.py" line="276"/>
+        <location filename="../../gui/teller_panel.py" line="281"/>
         <source>인증서</source>
         <translation>Certificates</translation>
     </message>
@@ -647,13 +647,13 @@
     </message>
     <message>
         <location filename="../../gui/teller_panel.py" line="99"/>
-        <location filename="../../gui/teller_panel.py" line="196"/>
+        <location filename="../../gui/teller_panel.py" line="201"/>
         <source>보안카드 발급</source>
         <translation>Issue security card</translation>
     </message>
     <message>
         <location filename="../../gui/teller_panel.py" line="100"/>
-        <location filename="../../gui/teller_panel.py" line="199"/>
+        <location filename="../../gui/teller_panel.py" line="204"/>
         <source>OTP 발급</source>
         <translation>Issue OTP</translation>
     </message>
@@ -664,8 +664,8 @@
     </message>
     <message>
         <location filename="../../gui/teller_panel.py" line="108"/>
-        <location filename="../../gui/teller_panel.py" line="258"/>
-        <location filename="../../gui/teller_panel.py" line="296"/>
+        <location filename="../../gui/teller_panel.py" line="263"/>
+        <location filename="../../gui/teller_panel.py" line="301"/>
         <source>고객</source>
         <translation>Customers</translation>
     </message>
@@ -675,187 +675,196 @@
         <translation>Choose a customer in the list first.</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="139"/>
         <source>계좌 비밀번호·보안카드·OTP 잠금을 풀고 오류 횟수를 초기화했습니다.</source>
-        <translation>Unlocked the account password, security card and OTP, and reset their error counts.</translation>
+        <translation type="vanished">Unlocked the account password, security card and OTP, and reset their error counts.</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="151"/>
+        <location filename="../../gui/teller_panel.py" line="140"/>
+        <source>잠금을 풀고 오류 횟수를 초기화했습니다: {0}</source>
+        <translation>Unlocked and reset the failure counts: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teller_panel.py" line="143"/>
+        <source>잠기거나 오류가 남은 항목이 없습니다 (확인한 것: {0}).</source>
+        <translation>Nothing was locked or had failures (checked: {0}).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teller_panel.py" line="156"/>
         <source>새 보안카드를 발급했습니다 ({0}). 이전 카드는 더 이상 쓸 수 없습니다.</source>
         <translation>Issued a new security card ({0}). The previous card no longer works.</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="164"/>
+        <location filename="../../gui/teller_panel.py" line="169"/>
         <source>새 OTP를 발급했습니다 ({0}). 이전 OTP는 더 이상 쓸 수 없습니다.</source>
         <translation>Issued a new OTP device ({0}). The previous one no longer works.</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="184"/>
+        <location filename="../../gui/teller_panel.py" line="189"/>
         <source>숫자 10~14자리</source>
         <translation>10 to 14 digits</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="189"/>
+        <location filename="../../gui/teller_panel.py" line="194"/>
         <source>숫자 4자리</source>
         <translation>4 digits</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="195"/>
+        <location filename="../../gui/teller_panel.py" line="200"/>
         <source> 원</source>
         <translation> KRW</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="203"/>
+        <location filename="../../gui/teller_panel.py" line="208"/>
         <source>휴대폰 번호</source>
         <translation>Mobile number</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="204"/>
+        <location filename="../../gui/teller_panel.py" line="209"/>
         <source>계좌번호</source>
         <translation>Account number</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="205"/>
+        <location filename="../../gui/teller_panel.py" line="210"/>
         <source>계좌 비밀번호</source>
         <translation>Account password</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="211"/>
+        <location filename="../../gui/teller_panel.py" line="216"/>
         <source>기기</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="217"/>
-        <location filename="../../gui/teller_panel.py" line="221"/>
+        <location filename="../../gui/teller_panel.py" line="222"/>
+        <location filename="../../gui/teller_panel.py" line="226"/>
         <source>고객 추가</source>
         <translation>Add customer</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="247"/>
+        <location filename="../../gui/teller_panel.py" line="252"/>
         <source>고객을 추가했습니다: {0} (고객 번호 {1})</source>
         <translation>Added customer {0} (customer no. {1}).</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="258"/>
+        <location filename="../../gui/teller_panel.py" line="263"/>
         <source>일련번호</source>
         <translation>Serial</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="258"/>
+        <location filename="../../gui/teller_panel.py" line="263"/>
         <source>구분</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="258"/>
+        <location filename="../../gui/teller_panel.py" line="263"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="258"/>
+        <location filename="../../gui/teller_panel.py" line="263"/>
         <source>발급 방식</source>
         <translation>Operation</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="259"/>
+        <location filename="../../gui/teller_panel.py" line="264"/>
         <source>만료일</source>
         <translation>Expires</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="259"/>
+        <location filename="../../gui/teller_panel.py" line="264"/>
         <source>인증서 이름</source>
         <translation>Certificate name</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="262"/>
+        <location filename="../../gui/teller_panel.py" line="267"/>
         <source>폐지 사유</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="265"/>
+        <location filename="../../gui/teller_panel.py" line="270"/>
         <source>고객 요청</source>
         <translation>Customer request</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="265"/>
+        <location filename="../../gui/teller_panel.py" line="270"/>
         <source>개인키 유출 의심</source>
         <translation>Key compromise suspected</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="266"/>
+        <location filename="../../gui/teller_panel.py" line="271"/>
         <source>정보 변경</source>
         <translation>Details changed</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="267"/>
+        <location filename="../../gui/teller_panel.py" line="272"/>
         <source>사용 중지</source>
         <translation>No longer used</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="270"/>
+        <location filename="../../gui/teller_panel.py" line="275"/>
         <source>선택한 인증서 폐지</source>
         <translation>Revoke selected certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="281"/>
+        <location filename="../../gui/teller_panel.py" line="286"/>
         <source>먼저 폐지할 인증서를 고르세요.</source>
         <translation>Choose the certificate to revoke first.</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="288"/>
+        <location filename="../../gui/teller_panel.py" line="293"/>
         <source>인증서를 폐지했습니다. 인증서 폐지목록(CRL)에 올라갑니다.</source>
         <translation>The certificate was revoked; it is listed in the CRL.</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="296"/>
+        <location filename="../../gui/teller_panel.py" line="301"/>
         <source>시각</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="296"/>
+        <location filename="../../gui/teller_panel.py" line="301"/>
         <source>작업</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="297"/>
+        <location filename="../../gui/teller_panel.py" line="302"/>
         <source>결과</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="297"/>
+        <location filename="../../gui/teller_panel.py" line="302"/>
         <source>내용</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="299"/>
+        <location filename="../../gui/teller_panel.py" line="304"/>
         <source>감사 기록</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="313"/>
+        <location filename="../../gui/teller_panel.py" line="318"/>
         <source>{0:,}원</source>
         <translation>KRW {0:,}</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="314"/>
-        <location filename="../../gui/teller_panel.py" line="316"/>
-        <location filename="../../gui/teller_panel.py" line="317"/>
+        <location filename="../../gui/teller_panel.py" line="319"/>
         <location filename="../../gui/teller_panel.py" line="321"/>
+        <location filename="../../gui/teller_panel.py" line="322"/>
+        <location filename="../../gui/teller_panel.py" line="326"/>
         <source>잠김</source>
         <translation>locked</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="315"/>
+        <location filename="../../gui/teller_panel.py" line="320"/>
         <source>정상 (오류 {0}회)</source>
         <translation>OK ({0} errors)</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="316"/>
-        <location filename="../../gui/teller_panel.py" line="317"/>
+        <location filename="../../gui/teller_panel.py" line="321"/>
+        <location filename="../../gui/teller_panel.py" line="322"/>
         <source>있음</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="318"/>
+        <location filename="../../gui/teller_panel.py" line="323"/>
         <source>{0}개 사용 중</source>
         <translation>{0} active</translation>
     </message>

@@ -1,0 +1,232 @@
+"""The pages that confirm a reissue and save the new certificate (storage and password)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication as Q
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (QCheckBox, QLabel, QListWidget, QListWidgetItem, QProgressBar, QPushButton,
+                               QVBoxLayout, QHBoxLayout, QWidget)
+
+from core.errors import DojangError
+from core.flows.base import require_new_password
+from core.storage.base import PHONE, REMOVABLE, Storage
+
+from ..icons import icon
+from ..password_widget import PasswordWidget
+from .common import _KIND_ICON, STORAGE_REFRESH_MS, Page, _box, _date, _label, _lang, _usage_label
+
+class ConfirmReissuePage(Page):
+    def __init__(self, wizard):
+        super().__init__(wizard, "confirmReissuePage", Q.translate("Wizard", "재발급 전에 확인하세요"))
+        box, bl = _box(self, "warnBox")
+        bl.addWidget(_label(Q.translate("Wizard", "재발급하면 기존 인증서는 은행에서 폐기되고, 아래 저장매체의 기존 인증서 "
+                                                   "파일은 새 인증서를 저장한 뒤 삭제됩니다. 이 작업은 되돌릴 수 없습니다. "
+                                                   "기존 인증서로 등록해 둔 다른 기관에서는 새 인증서를 다시 등록해야 "
+                                                   "합니다."), box, name="reissueWarning"))
+        self.lay.addWidget(box)
+        self.lay.addWidget(_label(Q.translate("Wizard", "삭제될 기존 인증서:"), self))
+        self.list = QListWidget(self)
+        self.list.setObjectName("reissueTargetList")
+        self.list.setMaximumHeight(150)
+        self.lay.addWidget(self.list)
+        self.none_label = _label(Q.translate("Wizard", "연결된 저장매체에서 이 종류의 기존 인증서를 찾지 못했습니다. 은행에 "
+                                                       "기록된 기존 인증서는 폐기됩니다."), self,
+                                 name="reissueNoTargets", cls="hint")
+        self.lay.addWidget(self.none_label)
+        self.check = QCheckBox(Q.translate("Wizard", "기존 인증서가 폐기·삭제되며 되돌릴 수 없다는 것을 확인했습니다"), self)
+        self.check.setObjectName("reissueConfirmCheck")
+        self.lay.addWidget(self.check)
+        self.lay.addWidget(self.error_label("confirm"))
+        self.lay.addStretch(1)
+
+    def enter(self) -> None:
+        self.list.clear()
+        targets = self.flow.reissue_targets()
+        for storage, cert in targets:
+            info = cert.info
+            item = QListWidgetItem(icon(_KIND_ICON.get(storage.kind, "folder")),
+                                   f"{info.display_name} · {_usage_label(info.usage.kind)} · "
+                                   + Q.translate("Wizard", "만료일 {0}").format(_date(info.not_after))
+                                   + f"\n{storage.label(_lang())} · {cert.ca_folder}")
+            item.setToolTip(str(cert.path))
+            item.setData(Qt.ItemDataRole.UserRole, str(cert.path))
+            self.list.addItem(item)
+        self.list.setVisible(bool(targets))
+        self.none_label.setVisible(not targets)
+        self.check.setChecked(bool(self.flow.data.get("confirmed")))
+
+    def submit(self) -> None:
+        self.flow.confirm_reissue(self.check.isChecked())
+
+
+class SavePage(Page):
+    """저장 위치 + 새 인증서 암호, then the busy state while the key is made, signed and saved."""
+
+    def __init__(self, wizard):
+        renew = wizard.kind == "renew"
+        super().__init__(wizard, "savePage", Q.translate("Wizard", "저장 위치와 인증서 암호"),
+                         Q.translate("Wizard", "새 인증서는 기존 인증서가 있던 곳에 그대로 저장됩니다. 새 인증서 "
+                                               "암호를 정하세요.") if renew else
+                         Q.translate("Wizard", "인증서를 저장할 곳을 고르고 인증서 암호를 정하세요. 키 쌍은 이 PC에서 "
+                                               "만들어지며 개인키는 암호로 잠겨 저장됩니다."))
+        self.renew = renew
+        self.form = QWidget(self)
+        fl = QVBoxLayout(self.form)
+        fl.setContentsMargins(0, 0, 0, 0)
+        fl.setSpacing(6)
+        where = QLabel(Q.translate("Wizard", "저장 위치(&S)"), self.form)
+        where.setProperty("class", "intro")
+        f = where.font()
+        f.setBold(True)
+        where.setFont(f)
+        fl.addWidget(where)
+        self.list = QListWidget(self.form)
+        self.list.setObjectName("storageList")
+        self.list.setMinimumHeight(96)
+        self.list.setMaximumHeight(170)
+        self.list.setVisible(not renew)
+        where.setBuddy(self.list)
+        fl.addWidget(self.list)
+        srow = QHBoxLayout()
+        self.no_drive = _label(Q.translate("Wizard", "이동식 디스크가 없습니다 — USB 저장장치를 꽂으면 여기에 "
+                                                     "나타납니다."), self.form, name="noRemovableLabel", cls="hint")
+        srow.addWidget(self.no_drive, 1)
+        srow.addStretch(0)
+        self.refresh_button = QPushButton(icon("refresh"), Q.translate("Wizard", "새로 고침"), self.form)
+        self.refresh_button.setObjectName("storageRefreshButton")
+        self.refresh_button.clicked.connect(self.refresh_storages)
+        self.refresh_button.setVisible(not renew)
+        srow.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignRight)
+        fl.addLayout(srow)
+        self.fixed_place = _label("", self.form, name="renewPlaceLabel")
+        self.fixed_place.setVisible(renew)
+        fl.addWidget(self.fixed_place)
+        fl.addWidget(self.error_label("storage", self.form))
+        pw_title = QLabel(Q.translate("Wizard", "인증서 암호(&W)"), self.form)
+        pw_title.setFont(f)
+        fl.addWidget(pw_title)
+        fl.addWidget(_label(Q.translate("Wizard", "영문, 숫자, 특수문자를 모두 넣어 10자 이상. ' \" ₩ | 는 쓸 수 없고, "
+                                                   "생년월일·전화번호·계좌번호나 1234·qwer 같은 쉬운 배열도 안 됩니다."),
+                            self.form, cls="hint"))
+        self.password = PasswordWidget(self.form, repeat=True, strength=True, keypad=True, lang=_lang())
+        self.password.setObjectName("newPasswordWidget")
+        pw_title.setBuddy(self.password.line_edit)
+        fl.addWidget(self.password)
+        fl.addWidget(self.error_label("password", self.form))
+        fl.addWidget(self.error_label("password_repeat", self.form))
+        fl.addWidget(_label(Q.translate("Wizard", "인증서 암호는 은행도 알 수 없어 찾아 드릴 수 없습니다. 잊어버리면 "
+                                                   "인증서를 삭제하고 재발급받아야 합니다."), self.form, cls="hint"))
+        self.lay.addWidget(self.form)
+        self.lay.addStretch(1)
+
+        self.busy_box, bl = _box(self)
+        self.busy_box.setObjectName("saveBusyBox")
+        self.busy_text = _label(Q.translate("Wizard", "준비 중…"), self.busy_box, name="saveProgressText")
+        bl.addWidget(self.busy_text)
+        self.bar = QProgressBar(self.busy_box)
+        self.bar.setObjectName("saveProgressBar")
+        self.bar.setRange(0, 100)
+        bl.addWidget(self.bar)
+        bl.addWidget(_label(Q.translate("Wizard", "키 쌍을 만들고 은행의 서명을 받아 저장하는 중입니다. 잠시 기다리세요. "
+                                                   "취소하면 아무것도 남지 않습니다."), self.busy_box, cls="hint"))
+        self.busy_box.hide()
+        self.lay.addWidget(self.busy_box)
+
+        self._storages: list[Storage] = []
+        self.list.currentRowChanged.connect(lambda *_: self._errors["storage"].hide())
+        self.timer = QTimer(self)
+        self.timer.setInterval(STORAGE_REFRESH_MS)
+        self.timer.timeout.connect(self.refresh_storages)
+
+    # storages -----------------------------------------------------------------------------------
+    def refresh_storages(self) -> None:
+        if self.renew or self.wizard.busy:
+            return
+        try:
+            found = self.flow.storages()
+        except DojangError:
+            found = []
+        found = [s for s in found if s.kind != PHONE or self._phone_allowed(s)]
+        ids = [s.id for s in found]
+        if ids != [s.id for s in self._storages]:
+            chosen = self.selected_storage()
+            self._storages = found
+            self.list.clear()
+            for s in found:
+                item = QListWidgetItem(icon(_KIND_ICON.get(s.kind, "folder")), s.label(_lang()))
+                item.setData(Qt.ItemDataRole.UserRole, s.id)
+                item.setToolTip(str(s.root))
+                self.list.addItem(item)
+            if chosen is not None and chosen.id in ids:
+                self.list.setCurrentRow(ids.index(chosen.id))
+            else:
+                self.list.setCurrentRow(-1)
+        self.no_drive.setVisible(not any(s.kind == REMOVABLE for s in found))
+
+    def _phone_allowed(self, storage: Storage) -> bool:
+        """Only the served customer's own mock phone (known after STEP 1); every phone otherwise."""
+        flow = self.flow
+        if getattr(flow, "session", None) is None or not hasattr(flow, "is_customer_phone"):
+            return True
+        return flow.is_customer_phone(storage)
+
+    def selected_storage(self) -> Storage | None:
+        row = self.list.currentRow()
+        return self._storages[row] if 0 <= row < len(self._storages) and self.list.currentItem() is not None \
+            and self.list.currentItem().isSelected() else None
+
+    def select_storage(self, storage_id: str) -> None:
+        ids = [s.id for s in self._storages]
+        self.list.setCurrentRow(ids.index(storage_id))
+
+    # page -----------------------------------------------------------------------------------------
+    def enter(self) -> None:
+        personal = self.flow.personal_info() if hasattr(self.flow, "personal_info") else None
+        self.password.set_personal_info(personal)
+        self.password.clear()
+        self.set_busy(False)
+        if self.renew:
+            storage, cert = self.flow.picked
+            self.fixed_place.setText(Q.translate("Wizard", "저장 위치: {0}\n{1}").format(storage.label(_lang()), cert.path))
+        else:
+            self.refresh_storages()
+            self.timer.start()
+        self.password.line_edit.setFocus()
+
+    def leave(self) -> None:
+        self.timer.stop()
+        self.password.clear()
+
+    def set_busy(self, busy: bool) -> None:
+        self.form.setEnabled(not busy)
+        self.busy_box.setVisible(busy)
+        if busy:
+            self.bar.setValue(0)
+            self.busy_text.setText(Q.translate("Wizard", "준비 중…"))
+
+    def on_progress(self, fraction: float, text) -> None:
+        self.bar.setValue(int(round(fraction * 100)))
+        self.busy_text.setText(text.message(_lang()))
+
+    def next_text(self) -> str:
+        return {"reissue": Q.translate("Wizard", "재발급"), "renew": Q.translate("Wizard", "갱신")}.get(
+            self.wizard.kind, Q.translate("Wizard", "발급"))
+
+    def submit(self) -> None:
+        flow = self.flow
+        storage = None
+        if not self.renew:
+            storage = self.selected_storage()
+            if storage is None:
+                flow.finish(None, "", "")     # raises the flow's own "choose where to save" FieldError
+        password = self.password.password()
+        repeat_text = self.password.repeat_edit.text()
+        repeat = bytearray(repeat_text.encode("ascii")) if repeat_text.isascii() else repeat_text
+        personal = flow.personal_info() if hasattr(flow, "personal_info") else None
+        # the same check finish() starts with, here so its message shows without the busy flash
+        require_new_password(password, repeat, personal)
+        if self.renew:
+            self.wizard.run_finish(lambda progress: flow.finish(password, repeat, progress))
+        else:
+            self.wizard.run_finish(lambda progress: flow.finish(storage, password, repeat, progress))
+
+
