@@ -86,9 +86,12 @@ def read_rrn(prompt: str) -> str:
 
 # --- formatting ---------------------------------------------------------------------------------------
 
-def _status(entry, now: dt.datetime) -> str:
+def _status(entry, now: dt.datetime, bank: dict | None = None) -> str:
     if isinstance(entry, BrokenFolder):
         return "broken"
+    said = (bank or {}).get(format(entry.info.serial, "x"))
+    if said is not None and said != "active":
+        return said          # the bank that issued it says it cannot be used (docs/bank-core.md)
     if entry.info.is_expired(now):
         return "expired"
     if entry.info.is_not_yet_valid(now):
@@ -96,10 +99,17 @@ def _status(entry, now: dt.datetime) -> str:
     return "ok"
 
 
-def cert_json(storage: Storage, entry, now: dt.datetime) -> dict:
+def bank_statuses(entries) -> dict:
+    """The simulated bank's word on the certificates it issued among `entries` (read-only, cheap)."""
+    from ..authority.status import issued_here, read_statuses
+    return read_statuses((e.info.serial_hex, e.info.der) for e in entries
+                         if isinstance(e, CertFolder) and issued_here(e.info.issuer_o))
+
+
+def cert_json(storage: Storage, entry, now: dt.datetime, bank: dict | None = None) -> dict:
     out = {"id": storage.cert_id(entry), "storage": storage.id, "storage_kind": storage.kind,
            "path": str(entry.path), "folder": entry.name, "ca_folder": entry.ca_folder,
-           "status": _status(entry, now)}
+           "status": _status(entry, now, bank)}
     if isinstance(entry, BrokenFolder):
         out["reason"] = entry.reason()
         out["error"] = entry.error.code
@@ -121,7 +131,11 @@ def _status_text(status: str, days: int | None) -> str:
     return {"ok": pick(f"정상 (D-{days})", f"valid ({days} days left)"),
             "expired": pick("만료됨", "expired"),
             "not_yet_valid": pick("아직 유효하지 않음", "not yet valid"),
-            "broken": pick("손상됨", "broken")}[status]
+            "broken": pick("손상됨", "broken"),
+            "revoked": pick("폐지됨", "revoked"),
+            "superseded": pick("새 인증서로 바뀜", "replaced by a newer certificate"),
+            "cancelled": pick("발급 취소됨", "issuance cancelled"),
+            "pending": pick("발급 미완료", "issuance not finished")}[status]
 
 
 def _print_json(data) -> None:
@@ -213,8 +227,9 @@ def cmd_list(args) -> int:
         storages[0].require_present()
     now = _now()
     rows = [(s, e) for s in storages for e in s.scan()]
+    bank = bank_statuses(e for _, e in rows)
     if args.json:
-        _print_json([cert_json(s, e, now) for s, e in rows])
+        _print_json([cert_json(s, e, now, bank) for s, e in rows])
         return 0
     if not rows:
         print(pick("인증서가 없습니다.", "No certificates."))
@@ -224,7 +239,7 @@ def cmd_list(args) -> int:
             print(f"{cid}  {s.id:<14} {'—':<10} {e.name}  [{_status_text('broken', None)}: {e.reason()}]")
             continue
         info = e.info
-        status = _status(e, now)
+        status = _status(e, now, bank)
         print(f"{cid}  {s.id:<14} {info.usage.label():<10} {info.display_name}  "
               f"{info.issuer_o or e.ca_folder}  {info.not_after:%Y-%m-%d}  "
               f"[{_status_text(status, info.days_left(now))}]")
@@ -233,7 +248,7 @@ def cmd_list(args) -> int:
 
 def cmd_show(args) -> int:
     storage, entry = _resolve(args.cert)
-    data = cert_json(storage, entry, _now())
+    data = cert_json(storage, entry, _now(), bank_statuses([entry]))
     if isinstance(entry, CertFolder):
         try:
             data["key_encryption"] = entry.key_encryption().describe()
