@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from ..i18n import pick
+from .console import print_json, say
 
 
 def register(sub) -> None:
@@ -86,7 +87,7 @@ def _open():
 
 
 def _print_json(value) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+    print_json(value, default=str)
 
 
 def _yes_no(flag: bool) -> str:
@@ -112,7 +113,7 @@ def cmd_customers(args) -> int:
         if r.otp:
             devices.append(f"OTP {r.otp['serial']}" + (pick("(잠김)", "(locked)") if r.otp["locked"] else ""))
         certs = ", ".join(f"{c['type']}:{c['status']}" for c in r.certificates) or "-"
-        print(f"[{r.id}] {r.name}  {r.rrn_masked}  {r.phone}  {acct.get('number', '-')}  "
+        say(f"[{r.id}] {r.name}  {r.rrn_masked}  {r.phone}  {acct.get('number', '-')}  "
               f"{acct.get('balance', 0):,}{pick('원', ' KRW')}  {lock}  {' / '.join(devices) or '-'}  "
               f"{pick('인증서', 'certs')}: {certs}")
     return 0
@@ -237,7 +238,7 @@ def cmd_audit(args) -> int:
     for r in rows:
         detail = json.dumps(r["detail"], ensure_ascii=False) if r["detail"] else ""
         who = f"#{r['customer_id']}" if r["customer_id"] else "-"
-        print(f"{r['at']}  {who:>4}  {r['action']:<22} {r['outcome']:<12} {detail}")
+        say(f"{r['at']}  {who:>4}  {r['action']:<22} {r['outcome']:<12} {detail}")
     return 0
 
 
@@ -248,7 +249,7 @@ def cmd_certs(args) -> int:
         _print_json(rows)
         return 0
     for r in rows:
-        print(f"{r['serial']}  #{r['customer_id']}  {r['type']:<8} {r['status']:<10} {r['not_after'][:10]}  {r['subject']}")
+        say(f"{r['serial']}  #{r['customer_id']}  {r['type']:<8} {r['status']:<10} {r['not_after'][:10]}  {r['subject']}")
     return 0
 
 
@@ -260,7 +261,7 @@ def cmd_demo(args) -> int:
         _print_json(rows)
         return 0
     for d in rows:
-        print(f"■ {d['name']}  — {pick(d['note_ko'], d['note_en'])}")
+        say(f"■ {d['name']}  — {pick(d['note_ko'], d['note_en'])}")
         print(f"  {pick('주민등록번호', 'RRN')}: {d['rrn']}   {pick('계좌', 'account')}: {d['account']}   "
               f"{pick('계좌 비밀번호', 'account password')}: {d['account_password']}   "
               f"{pick('휴대폰', 'phone')}: {d['phone']}   {pick('잔액', 'balance')}: {d['balance']:,}"

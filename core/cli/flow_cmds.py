@@ -8,7 +8,6 @@ Exit status: 0 done, 1 refused or failed (message on stderr), 2 usage error.
 """
 from __future__ import annotations
 
-import json
 import sys
 from concurrent.futures import ThreadPoolExecutor
 
@@ -81,7 +80,8 @@ def register(sub) -> None:
 # --- helpers --------------------------------------------------------------------------------------------
 
 def _say(ko: str, en: str) -> None:
-    print(pick(ko, en), file=sys.stderr)
+    from .console import warn
+    warn(pick(ko, en))       # may carry a certificate's name or path: made visible
 
 
 def _open():
@@ -148,13 +148,14 @@ def _report(done, args) -> int:
             "not_before": done.not_before.isoformat() if done.not_before else None,
             "not_after": done.not_after.isoformat() if done.not_after else None, "fee": done.fee,
             "removed": [str(p) for p in done.removed], "not_removed": [[str(p), why] for p, why in done.kept]}
+    from .console import print_json, say
     if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print_json(data)
         return 0
     kind_ko = {"issue": "발급", "reissue": "재발급", "renew": "갱신", "register": "등록", "revoke": "폐기"}[done.kind]
     print(pick(f"인증서 {kind_ko}이 끝났습니다.", f"Certificate {done.kind} complete."))
     if done.path:
-        print(pick(f"  위치: {done.storage.label() if done.storage else ''} — {done.path}",
+        say(pick(f"  위치: {done.storage.label() if done.storage else ''} — {done.path}",
                    f"  Where: {done.storage.label() if done.storage else ''} — {done.path}"))
     if done.cert_type in USAGE_LABELS:
         print(pick(f"  종류: {USAGE_LABELS[done.cert_type][0]}", f"  Type: {USAGE_LABELS[done.cert_type][1]}"))
@@ -167,7 +168,7 @@ def _report(done, args) -> int:
         print(pick("  이전 인증서는 같은 폴더에서 새 인증서로 바뀌었습니다 (은행에서는 대체됨으로 기록).",
                    "  The old certificate in this folder was replaced (recorded as superseded by the bank)."))
     for p in done.removed:
-        print(pick(f"  삭제한 이전 인증서: {p}", f"  Old copy deleted: {p}"))
+        say(pick(f"  삭제한 이전 인증서: {p}", f"  Old copy deleted: {p}"))
     if done.kind in ("issue", "reissue", "renew"):
         print(pick("  비밀번호를 잊으면 찾을 수 없습니다: 삭제 후 재발급해야 합니다.",
                    "  A forgotten password cannot be recovered: delete and reissue."))

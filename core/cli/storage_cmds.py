@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
-import json
 import os
 import sys
 import unicodedata
@@ -36,6 +35,8 @@ from ..npki.keyfile import password_bytes, wipe
 from ..storage import operations as ops
 from ..storage import registry
 from ..storage.base import Storage
+from ..textsafe import raw_b64, visible
+from .console import print_json, say
 
 CONFLICT_CHOICES = [c.value for c in ops.ConflictChoice]
 
@@ -97,8 +98,11 @@ def _status(entry, now: dt.datetime) -> str:
 
 
 def cert_json(storage: Storage, entry, now: dt.datetime) -> dict:
+    # Strings are made visible when printed (console.print_json); the *_raw_b64 fields keep the
+    # exact bytes of the folder name and path so a script can still address them (docs/hostile-input.md).
     out = {"id": storage.cert_id(entry), "storage": storage.id, "storage_kind": storage.kind,
-           "path": str(entry.path), "folder": entry.name, "ca_folder": entry.ca_folder,
+           "path": str(entry.path), "path_raw_b64": raw_b64(entry.path), "folder": entry.name,
+           "folder_raw_b64": raw_b64(entry.name), "ca_folder": entry.ca_folder,
            "status": _status(entry, now)}
     if isinstance(entry, BrokenFolder):
         out["reason"] = entry.reason()
@@ -125,7 +129,7 @@ def _status_text(status: str, days: int | None) -> str:
 
 
 def _print_json(data) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    print_json(data)
 
 
 def _now() -> dt.datetime:
@@ -150,9 +154,10 @@ def _resolver(choice: str | None):
         return None
 
     def ask(info: ops.ConflictInfo) -> ops.ConflictChoice:
-        answer = read_line(pick(f"'{info.target.name}' 이름으로 다른 인증서가 이미 있습니다. "
+        name = visible(info.target.name)
+        answer = read_line(pick(f"'{name}' 이름으로 다른 인증서가 이미 있습니다. "
                                 "[r] 바꾸기 / [k] 둘 다 두기 / [c] 취소: ",
-                                f"A different certificate named '{info.target.name}' is already there. "
+                                f"A different certificate named '{name}' is already there. "
                                 "[r]eplace / [k]eep both / [c]ancel: ")).strip().lower()
         return {"r": ops.ConflictChoice.REPLACE, "k": ops.ConflictChoice.KEEP_BOTH}.get(
             answer[:1], ops.ConflictChoice.CANCEL)
@@ -169,7 +174,7 @@ def _say_result(result: ops.OpResult) -> None:
         "exported": ("내보냈습니다", "Exported"),
     }
     ko, en = texts.get(result.status, (result.status, result.status))
-    print(pick(f"{ko}: {result.path}", f"{en}: {result.path}"))
+    say(pick(f"{ko}: {result.path}", f"{en}: {result.path}"))
     if "no_random_num" in result.notes:
         print(pick("참고: 개인키에 본인확인 정보(randomNum)가 없어 본인확인은 할 수 없습니다.",
                    "Note: the key carries no randomNum, so ownership checks will not be possible."))
@@ -186,7 +191,7 @@ def cmd_storages(args) -> int:
         free = s.free_space()
         free_text = f"{free / 1e9:.1f} GB" if free is not None else "—"
         state = pick("연결됨", "present") if s.present() else pick("없음", "absent")
-        print(f"{s.id:<16} {s.label():<40} {state:<8} {free_text:>10}  {s.root}")
+        say(f"{s.id:<16} {s.label():<40} {state:<8} {free_text:>10}  {s.root}")
     return 0
 
 
@@ -194,7 +199,7 @@ def cmd_add_folder(args) -> int:
     if not Path(args.path).is_dir():
         raise DojangError("그런 폴더가 없습니다.", "No such folder.", path=args.path)
     storage = registry.add_folder(Path(args.path))
-    print(pick(f"폴더를 저장 위치로 추가했습니다: {storage.id}  {storage.root}",
+    say(pick(f"폴더를 저장 위치로 추가했습니다: {storage.id}  {storage.root}",
                f"Folder added as a storage: {storage.id}  {storage.root}"))
     return 0
 
@@ -221,11 +226,11 @@ def cmd_list(args) -> int:
     for s, e in rows:
         cid = s.cert_id(e)
         if isinstance(e, BrokenFolder):
-            print(f"{cid}  {s.id:<14} {'—':<10} {e.name}  [{_status_text('broken', None)}: {e.reason()}]")
+            say(f"{cid}  {s.id:<14} {'—':<10} {e.name}  [{_status_text('broken', None)}: {e.reason()}]")
             continue
         info = e.info
         status = _status(e, now)
-        print(f"{cid}  {s.id:<14} {info.usage.label():<10} {info.display_name}  "
+        say(f"{cid}  {s.id:<14} {info.usage.label():<10} {info.display_name}  "
               f"{info.issuer_o or e.ca_folder}  {info.not_after:%Y-%m-%d}  "
               f"[{_status_text(status, info.days_left(now))}]")
     return 0
@@ -254,7 +259,7 @@ def cmd_show(args) -> int:
             value = data[key]
             if isinstance(value, bool):
                 value = pick("있음", "yes") if value else pick("없음", "no")
-            print(f"{pick(ko, en)}: {value}")
+            say(f"{pick(ko, en)}: {value}")
     return 0
 
 
@@ -315,9 +320,9 @@ def cmd_move(args) -> int:
 def cmd_delete(args) -> int:
     storage, entry = _resolve(args.cert)
     if not args.yes:
-        what = entry.info.display_name if isinstance(entry, CertFolder) else entry.name
-        answer = read_line(pick(f"'{what}' 인증서를 {storage.label()}에서 삭제할까요? [y/N] ",
-                                f"Delete the certificate '{what}' from {storage.label()}? [y/N] "))
+        what = visible(entry.info.display_name if isinstance(entry, CertFolder) else entry.name, 120)
+        answer = read_line(pick(f"'{what}' 인증서를 {visible(storage.label())}에서 삭제할까요? [y/N] ",
+                                f"Delete the certificate '{what}' from {visible(storage.label())}? [y/N] "))
         if answer.strip().lower() not in ("y", "yes", "예", "네", "ㅇ"):
             raise Cancelled()
     _say_result(ops.delete_cert(entry, storage))
