@@ -17,6 +17,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     from core.logsafe import configure_logging
     configure_logging()
+    _private_by_default()
     if argv and argv[0] in ("--version", "-V"):
         from core import __version__
         print(f"Dojang {__version__}")
@@ -30,6 +31,28 @@ def main(argv: list[str] | None = None) -> int:
         return cli_main(argv)
     from gui.app import run
     return run()
+
+
+def _private_by_default() -> None:
+    """Everything Dojang creates is readable by the user only, whatever the umask; a data folder
+    left group/world-readable (an older version, another umask) is fixed once, with a notice
+    (docs/hostile-input.md "Permissions"). Windows: the profile folder's ACLs do this."""
+    import os
+    if os.name != "posix":
+        return
+    os.umask(0o077)
+    from core.fsperm import tighten_tree
+    from core.i18n import pick
+    from core.locations import app_home
+    try:
+        home = app_home()
+        fixed = tighten_tree(home) if home.is_dir() else []
+    except OSError:
+        return
+    if fixed:
+        print(pick(f"알림: 데이터 폴더의 {len(fixed)}개 항목을 본인만 읽을 수 있게 바꿨습니다: {home}",
+                   f"Notice: made {len(fixed)} item(s) in the data folder readable by you only: {home}"),
+              file=sys.stderr)
 
 
 # --- opening a .pfx / .p12 (file association) ------------------------------------------------------

@@ -44,6 +44,8 @@ def main(argv: list[str]) -> int:
         parser.print_help()
         return 2
     try:
+        from ..locations import check_app_home
+        check_app_home()        # a bad DOJANG_HOME: one line naming it, before any command runs
         return int(args.func(args) or 0)
     except UsageError as exc:
         print(visible(str(exc)), file=sys.stderr)
