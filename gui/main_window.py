@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFrame, QHBoxLayout
                                QLineEdit, QListView, QMainWindow, QMenu, QPushButton, QSplitter, QTableView,
                                QToolButton, QVBoxLayout, QWidget)
 
-from core.errors import Cancelled, DojangError, StorageGone, WrongPassword
+from core.errors import Cancelled, DojangError, StorageGone, UnknownStorage, WrongPassword
 from core.npki import keyfile
 from core.npki.certfolder import CertFolder
 from core.storage import operations as ops
@@ -1097,7 +1097,10 @@ class MainWindow(QMainWindow):
         s = self.current_storage()
         if s is None or s.kind != FOLDER:
             return
-        registry.remove_folder(s.id)
+        try:
+            registry.remove_folder(s.id)
+        except UnknownStorage:          # already off the list (storages.json changed meanwhile)
+            pass
         self.notify(self.tr("목록에서 뺐습니다. 폴더와 인증서는 그대로 있습니다."), "ok")
         self._on_drives_changed()
 

@@ -12,13 +12,16 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 
 from ..i18n import pick
+from .customers import customer_ref
 
 
 def register(sub) -> None:
     def common_identity(p):
         p.add_argument("--customer", required=True,
-                       help=pick("고객: 데모 고객 이름/키(예: 김보안, card), 주민등록번호 또는 계좌번호",
-                                 "customer: demo name/key (e.g. 김보안, card), RRN or account number"))
+                       help=pick("고객: 데모 고객 이름/키(예: 김보안, card), 고객 번호(bank customers) 또는 "
+                                 "가린 번호(예: 850315-1******)",
+                                 "customer: demo name/key (e.g. 김보안, card), customer id (bank customers) or "
+                                 "masked number (e.g. 850315-1******)"))
         p.add_argument("--first", choices=("sms", "ars"), default="sms",
                        help=pick("1차 인증 (기본 sms)", "first factor (default sms)"))
         p.add_argument("--second", choices=("auto", "card", "otp"), default="auto",
@@ -248,7 +251,7 @@ def cmd_issue(args) -> int:
     def build(bank, new_flow):
         flow = new_flow()
         try:
-            persona = persona_for(bank, args.customer)
+            persona = persona_for(bank, customer_ref(bank, args.customer))
             customer = SimulatedCustomer(bank, persona, say=_say)
             flow.choose_type(cert_type)
             _bank_preconditions(bank, persona, cert_type, args.kind)
@@ -320,7 +323,7 @@ def cmd_register(args) -> int:
     def build(bank, new_flow):
         flow = new_flow()
         try:
-            persona = persona_for(bank, args.customer)
+            persona = persona_for(bank, customer_ref(bank, args.customer))
             account_pw = _ask(ACCOUNT_PW)
             try:
                 SimulatedCustomer(bank, persona, say=_say).verify(flow, account_pw, first=args.first,

@@ -50,33 +50,52 @@ def _stdin_is_tty() -> bool:
         return False
 
 
+def no_answer(prompt: str):
+    """Standard input closed (`<&-`), empty or at its end while a value was expected: exit 2 saying
+    what was expected (docs/hostile-input.md)."""
+    from . import UsageError
+    what = prompt.strip().rstrip(":?").strip() or "?"
+    raise UsageError(pick(f"입력이 없습니다: 표준 입력이 닫혔거나 끝났습니다 (기다린 값: {what}).",
+                          f"No answer: standard input is closed or at its end (expected: {what})."))
+
+
+def _stdin_line(prompt: str) -> str:
+    """One line of a non-terminal standard input, without its line end; no line → no_answer."""
+    stream = sys.stdin
+    try:
+        line = stream.readline() if stream is not None else ""
+    except (OSError, ValueError, UnicodeDecodeError):
+        line = ""
+    if not line:
+        no_answer(prompt)
+    return line.rstrip("\r\n")
+
+
+def _tty(read, prompt: str) -> str:
+    try:
+        return read(prompt)
+    except EOFError:            # Ctrl-D at the prompt
+        no_answer(prompt)
+
+
 def read_secret(prompt: str) -> bytearray:
     """A secret from the terminal (no echo) or one line of standard input. Never from argv."""
-    from . import UsageError
-
-    if _stdin_is_tty():
-        text = getpass.getpass(prompt)
-    else:
-        line = sys.stdin.readline()
-        if not line:
-            raise UsageError(pick("표준 입력에서 값을 읽을 수 없습니다 (입력이 끝남).",
-                                  "Nothing left to read on standard input."))
-        text = line.rstrip("\r\n")
+    text = _tty(getpass.getpass, prompt) if _stdin_is_tty() else _stdin_line(prompt)
     return password_bytes(text)
 
 
 def read_line(prompt: str) -> str:
     if _stdin_is_tty():
-        return input(prompt)
+        return _tty(input, prompt)
     print(prompt, end="", file=sys.stderr, flush=True)
-    return sys.stdin.readline().rstrip("\r\n")
+    return _stdin_line(prompt)
 
 
 def read_rrn(prompt: str) -> str:
     """주민등록번호: NFKC-normalised, then 13 ASCII digits (hyphen optional). Never echoed back."""
     from . import UsageError
 
-    text = getpass.getpass(prompt) if _stdin_is_tty() else sys.stdin.readline().rstrip("\r\n")
+    text = _tty(getpass.getpass, prompt) if _stdin_is_tty() else _stdin_line(prompt)
     text = unicodedata.normalize("NFKC", text).strip()
     digits = text.replace("-", "")
     if len(digits) != 13 or any(ch not in "0123456789" for ch in digits) or text.count("-") > 1:
