@@ -42,6 +42,7 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
+        print(pick("사용법 오류: 명령이 필요합니다.", "usage error: a command is required."), file=sys.stderr)
         return 2
     try:
         from ..locations import check_app_home

@@ -12,7 +12,7 @@ from pathlib import Path
 from ..i18n import pick
 from . import argtypes
 from .customers import customer_ref, warn_secret_argument
-from .console import print_json, say
+from .console import need_subcommand, print_json, say
 
 
 def register(sub) -> None:
@@ -92,7 +92,7 @@ def register(sub) -> None:
                    help=pick("필수: 지우지 않고 옆에 보관", "required: keep the old data aside, never delete it"))
     p.set_defaults(func=cmd_reset)
 
-    bank.set_defaults(func=lambda args: (bank.print_help(), 2)[1])
+    bank.set_defaults(func=need_subcommand(bank))
 
 
 def _open():

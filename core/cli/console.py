@@ -46,3 +46,15 @@ def _utf8(stream) -> bool:
 
 def print_json(data, *, default=None) -> None:
     print(json.dumps(visible_tree(data), ensure_ascii=not _utf8(sys.stdout), indent=2, default=default))
+
+
+def need_subcommand(parser):
+    """The `func` of a command group run without a sub-command: its help on stdout, one line on
+    stderr, exit 2."""
+    def run(_args) -> int:
+        from ..i18n import pick
+        from . import UsageError
+        parser.print_help()
+        raise UsageError(pick(f"사용법 오류: {parser.prog} 다음에 하위 명령이 필요합니다.",
+                              f"usage error: {parser.prog} needs a sub-command."))
+    return run

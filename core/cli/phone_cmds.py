@@ -11,7 +11,7 @@ from ..i18n import pick
 from ..npki.keyfile import wipe
 from ..storage import phone_transfer as pt
 from ..storage import registry
-from .console import print_json, say
+from .console import need_subcommand, print_json, say
 from .storage_cmds import _good, _resolve, _resolver, read_secret
 
 
@@ -51,7 +51,7 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_messages)
 
-    phone.set_defaults(func=lambda args: (phone.print_help(), 2)[1])
+    phone.set_defaults(func=need_subcommand(phone))
 
 
 def _say_offer(offer: pt.Offer, where: str) -> None:
