@@ -29,8 +29,32 @@ def main(argv: list[str] | None = None) -> int:
     if argv and not argv[0].startswith("-psn_"):  # macOS Finder passes -psn_…; that is a GUI start
         from core.cli import main as cli_main
         return cli_main(argv)
+    from core.errors import DojangError
+    from core.locations import check_app_home
+    try:
+        check_app_home()        # a bad DOJANG_HOME: say so (stderr and a message box), never a traceback
+    except DojangError as exc:
+        return _cannot_start(exc.message())
     from gui.app import run
     return run()
+
+
+def _cannot_start(text: str) -> int:
+    """The window cannot open: one line on stderr; on Windows and macOS (often started without a
+    terminal) also a message box. Linux desktops start Dojang from a terminal or see the stderr log."""
+    from core.textsafe import visible
+    print(visible(text), file=sys.stderr)
+    if sys.platform in ("win32", "darwin"):
+        try:
+            from PySide6.QtCore import Qt
+            from PySide6.QtWidgets import QApplication, QMessageBox
+            _app = QApplication.instance() or QApplication(sys.argv[:1])
+            box = QMessageBox(QMessageBox.Icon.Critical, "Dojang", visible(text))
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.exec()
+        except Exception:  # noqa: BLE001 - no GUI: the line on stderr is the message
+            pass
+    return 1
 
 
 def _private_by_default() -> None:

@@ -92,7 +92,8 @@ def test_loose_bank_from_an_older_version_is_fixed_on_open(home, clock, memory_k
 
 def test_main_sets_umask_and_fixes_the_data_folder_with_a_notice(tmp_path):
     home = tmp_path / "home"
-    (home / "phones").mkdir(parents=True, mode=0o755)
+    (home / "phones").mkdir(parents=True)
+    os.chmod(home / "phones", 0o755)            # explicit: another test may have run main() (umask 077)
     os.chmod(home, 0o755)
     (home / "storages.json").write_text("{}")
     os.chmod(home / "storages.json", 0o644)
