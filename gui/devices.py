@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QProgre
 from core.authority.channels import mask_serial
 from core.errors import DojangError
 
+from .safetext import shown
 from .context import AppContext
 
 
@@ -97,7 +98,7 @@ class OtpWindow(QWidget):
         self.button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.button.clicked.connect(self.reveal)
         lay.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
-        foot = QLabel(self.tr("S/N {0}").format(mask_serial(serial)) + (f" · {owner}" if owner else ""), body)
+        foot = QLabel(self.tr("S/N {0}").format(mask_serial(serial)) + (f" · {shown(owner, 40)}" if owner else ""), body)
         foot.setObjectName("otpSerial")
         foot.setStyleSheet("font-size: 11px;")
         lay.addWidget(foot, 0, Qt.AlignmentFlag.AlignHCenter)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFrame, QHBoxLayout
                                QLineEdit, QListView, QMainWindow, QMenu, QPushButton, QSplitter, QTableView,
                                QToolButton, QVBoxLayout, QWidget)
 
-from core.errors import Cancelled, DojangError, StorageGone, WrongPassword
+from core.errors import Cancelled, DojangError, StorageGone, UnknownStorage, WrongPassword
 from core.npki import keyfile
 from core.npki.certfolder import CertFolder
 from core.storage import operations as ops
@@ -34,6 +34,7 @@ from .context import AppContext
 from .dialogs import (Btn, ChangePasswordDialog, ConflictDialog, ExportPfxDialog, FileDialog, MessageBox,
                       PasswordDialog, ProgressDialog, StoragePickerDialog)
 from .icons import icon
+from .safetext import shown
 from .models import (ROW_ROLE, CertFilterProxy, CertRow, CertTableModel, Status, StorageListModel,
                      storage_title)
 from .settings import settings
@@ -285,6 +286,7 @@ class MainWindow(QMainWindow):
         self.notice_label = QLabel(self.notice)
         self.notice_label.setObjectName("noticeLabel")
         self.notice_label.setWordWrap(True)
+        self.notice_label.setTextFormat(Qt.TextFormat.PlainText)
         self.notice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         nl.addWidget(self.notice_label, 1)
         self.notice.hide()
@@ -724,7 +726,8 @@ class MainWindow(QMainWindow):
         colours = {"info": "#e8f0fe", "ok": "#e6f4ea", "warn": "#fff8e1", "error": "#fdecea"}
         self.notice_icon.setPixmap(icon(names.get(kind, "status-ok")).pixmap(18, 18))
         self.notice.setStyleSheet(f"#noticeFrame {{ background: {colours.get(kind, '#e8f0fe')}; border-radius: 4px; }}")
-        self.notice_label.setText(text)       # the icon in front already tells the kind
+        # may name a certificate or a path from a medium: made visible line by line (docs/hostile-input.md)
+        self.notice_label.setText("\n".join(shown(line) for line in text.split("\n")))
         self.notice.show()
 
     def _show_error(self, err: DojangError) -> None:
@@ -761,7 +764,7 @@ class MainWindow(QMainWindow):
     def _ask_check_password(self, row: CertRow, error: str | None = None) -> None:
         """Ask, check off the GUI thread; a wrong password asks again with the reason (Cancel ends)."""
         pw = PasswordDialog.get_password(self, self.tr("암호 확인"),
-                                         self.tr("{0}님의 인증서 암호를 입력하세요.").format(row.entry.info.display_name),
+                                         self.tr("{0}님의 인증서 암호를 입력하세요.").format(shown(row.entry.info.display_name, 80)),
                                          error)
         if pw is None:
             return
@@ -862,7 +865,7 @@ class MainWindow(QMainWindow):
             return
         sources = {r.storage.id for r in rows}
         title = self.tr("이동할 위치") if move else self.tr("복사할 위치")
-        names = ", ".join(dict.fromkeys(r.entry.info.display_name for r in rows))
+        names = ", ".join(dict.fromkeys(shown(r.entry.info.display_name, 80) for r in rows))
         prompt = (self.tr("옮길 인증서: {0}") if move else self.tr("복사할 인증서: {0}")).format(names)
         dest = self._pick_storage(title, sources if len(sources) == 1 else set(), prompt)
         if dest is None:
@@ -914,7 +917,7 @@ class MainWindow(QMainWindow):
             return
         keys = {r.key for r in rows}
         last = [r for r in rows if r.good and not any(c.key not in keys for c in self.cert_model.copies_of(r.fingerprint))]
-        names = ", ".join(dict.fromkeys(r.entry.info.display_name if r.good else r.entry.name for r in rows))
+        names = ", ".join(dict.fromkeys(shown(r.entry.info.display_name if r.good else r.entry.name, 80) for r in rows))
         if last:
             answer = MessageBox.warning(
                 self, self.tr("마지막 사본 삭제"),
@@ -947,7 +950,7 @@ class MainWindow(QMainWindow):
 
         def progressed(done, n, item: CertRow):
             if dialog is not None:
-                name = item.entry.info.display_name if item.good else item.entry.name
+                name = shown(item.entry.info.display_name if item.good else item.entry.name, 80)
                 dialog.set_progress(done, n, self.tr("지금 처리 중: {0}").format(name))
 
         def finished(result):
@@ -1003,7 +1006,7 @@ class MainWindow(QMainWindow):
             parts.append(self.tr("{0}개는 취소해서 처리하지 않음").format(untouched))
         headline = ", ".join(parts) if parts else self.tr("처리한 인증서가 없습니다")
         details = "\n".join(
-            f"• {(i.entry.info.display_name if i.good else i.entry.name)}: {e.message(self.ctx.language)}"
+            f"• {shown(i.entry.info.display_name if i.good else i.entry.name, 80)}: {shown(e.message(self.ctx.language))}"
             for i, e in real_failures)
         return headline + ".", details
 
@@ -1097,7 +1100,10 @@ class MainWindow(QMainWindow):
         s = self.current_storage()
         if s is None or s.kind != FOLDER:
             return
-        registry.remove_folder(s.id)
+        try:
+            registry.remove_folder(s.id)
+        except UnknownStorage:          # already off the list (storages.json changed meanwhile)
+            pass
         self.notify(self.tr("목록에서 뺐습니다. 폴더와 인증서는 그대로 있습니다."), "ok")
         self._on_drives_changed()
 

@@ -19,6 +19,7 @@ from core.npki.certificate import KST
 from core.storage.base import FOLDER, HDD, PHONE, REMOVABLE, Storage
 
 from .icons import icon
+from .safetext import shown, tip
 
 MIME_CERTS = "application/x-dojang-certificates"
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -82,8 +83,8 @@ def storage_title(s: Storage, lang: str) -> str:
         from pathlib import Path
         base = Path(s.name).name or s.name
         kind = "폴더" if lang == "ko" else "Folder"
-        return f"{kind} — {base}"
-    return s.label(lang)
+        return f"{kind} — {shown(base, 80)}"
+    return shown(s.label(lang), 120)     # a drive's label comes from the medium
 
 
 # --- storages -----------------------------------------------------------------------------------
@@ -365,16 +366,17 @@ class CertTableModel(QAbstractTableModel):
         if col == self.STORAGE:
             return storage_title(row.storage, self.lang)
         if not row.good:
-            return {self.USAGE: "—", self.USER: e.name, self.EXPIRY: "—", self.ISSUER: e.ca_folder or "—"}[col]
+            return {self.USAGE: "—", self.USER: shown(e.name, 200), self.EXPIRY: "—",
+                    self.ISSUER: shown(e.ca_folder, 80) or "—"}[col]
         info = e.info
         if col == self.USAGE:
             label = info.usage.label(self.lang)
             return label + (self.tr(" (테스트)") if info.usage.is_test else "")
         if col == self.USER:
-            return info.display_name
+            return shown(info.display_name, 200)
         if col == self.EXPIRY:
             return info.not_after.strftime("%Y-%m-%d")
-        return info.issuer_o or e.ca_folder
+        return shown(info.issuer_o or e.ca_folder, 80)
 
     def _sort_key(self, row: CertRow, col: int):
         if col == self.EXPIRY:
@@ -386,7 +388,7 @@ class CertTableModel(QAbstractTableModel):
 
     def _tooltip(self, row: CertRow, col: int) -> str:
         if not row.good:
-            return self.tr("손상된 인증서: {0}").format(row.entry.reason(self.lang)) + "\n" + str(row.entry.path)
+            return tip(self.tr("손상된 인증서: {0}").format(row.entry.reason(self.lang))) + "\n" + tip(row.entry.path)
         info = row.entry.info
         if col == self.EXPIRY:
             return info.not_after.strftime("%Y-%m-%d %H:%M:%S KST")
@@ -397,7 +399,7 @@ class CertTableModel(QAbstractTableModel):
             if st is Status.SOON:
                 return self.tr("{0}일 남았습니다. 만료 전에 갱신하세요.").format(days)
             return self.tr("{0}일 남았습니다.").format(days)
-        return str(row.entry.path)
+        return tip(row.entry.path)
 
     def flags(self, index: QModelIndex):
         f = super().flags(index)

@@ -6,12 +6,12 @@ The certificate password is read from the terminal (or one line of stdin), never
 """
 from __future__ import annotations
 
-import json
 
 from ..i18n import pick
 from ..npki.keyfile import wipe
 from ..storage import phone_transfer as pt
 from ..storage import registry
+from .console import need_subcommand, print_json, say
 from .storage_cmds import _good, _resolve, _resolver, read_secret
 
 
@@ -51,7 +51,7 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_messages)
 
-    phone.set_defaults(func=lambda args: (phone.print_help(), 2)[1])
+    phone.set_defaults(func=need_subcommand(phone))
 
 
 def _say_offer(offer: pt.Offer, where: str) -> None:
@@ -64,13 +64,13 @@ def _say_offer(offer: pt.Offer, where: str) -> None:
 def cmd_list(args) -> int:
     phones = registry.list_phones()
     if args.json:
-        print(json.dumps([{"id": p.id, "number": p.meta.get("number"), "owner": p.meta.get("owner"),
-                           "certificates": len(p.certificates())} for p in phones], ensure_ascii=False, indent=2))
+        print_json([{"id": p.id, "number": p.meta.get("number"), "owner": p.meta.get("owner"),
+                     "certificates": len(p.certificates())} for p in phones])
         return 0
     if not phones:
         print(pick("모의 휴대폰이 없습니다.", "No simulated phones."))
     for p in phones:
-        print(f"{p.id}\t{p.meta.get('number')}\t{p.meta.get('owner') or ''}\t"
+        say(f"{p.id}  {p.meta.get('number')}  {p.meta.get('owner') or ''}  "
               + pick(f"인증서 {len(p.certificates())}개", f"{len(p.certificates())} certificate(s)"))
     return 0
 
@@ -105,7 +105,7 @@ def cmd_send(args) -> int:
 
 
 def _say_received(got: pt.Received) -> None:
-    print(pick(f"가져왔습니다: {got.subject} → {got.storage.label()}", f"Imported: {got.subject} → {got.storage.label()}"))
+    say(pick(f"가져왔습니다: {got.subject} → {got.storage.label()}", f"Imported: {got.subject} → {got.storage.label()}"))
     if not got.random_num_kept:
         print(pick("주의: 본인확인 정보(randomNum)가 없는 인증서입니다.", "Note: the key carries no identity data (randomNum)."))
 
@@ -135,11 +135,10 @@ def cmd_messages(args) -> int:
     from ..authority import phones
     msgs = phones.list_messages(registry.normalise_phone_number(args.number))
     if args.json:
-        print(json.dumps([{"from": m.sender, "at": m.at.isoformat(), "text": m.text} for m in msgs],
-                         ensure_ascii=False, indent=2))
+        print_json([{"from": m.sender, "at": m.at.isoformat(), "text": m.text} for m in msgs])
         return 0
     if not msgs:
         print(pick("받은 문자가 없습니다.", "No messages."))
     for m in msgs:
-        print(f"{m.at.astimezone().strftime('%m-%d %H:%M')}  {m.sender}  {m.text}")
+        say(f"{m.at.astimezone().strftime('%m-%d %H:%M')}  {m.sender}  {m.text}")
     return 0

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
-import json
 import os
 import sys
 import unicodedata
@@ -36,6 +35,8 @@ from ..npki.keyfile import password_bytes, wipe
 from ..storage import operations as ops
 from ..storage import registry
 from ..storage.base import Storage
+from ..textsafe import raw_b64, visible
+from .console import print_json, say
 
 CONFLICT_CHOICES = [c.value for c in ops.ConflictChoice]
 
@@ -49,33 +50,52 @@ def _stdin_is_tty() -> bool:
         return False
 
 
+def no_answer(prompt: str):
+    """Standard input closed (`<&-`), empty or at its end while a value was expected: exit 2 saying
+    what was expected (docs/hostile-input.md)."""
+    from . import UsageError
+    what = prompt.strip().rstrip(":?").strip() or "?"
+    raise UsageError(pick(f"입력이 없습니다: 표준 입력이 닫혔거나 끝났습니다 (기다린 값: {what}).",
+                          f"No answer: standard input is closed or at its end (expected: {what})."))
+
+
+def _stdin_line(prompt: str) -> str:
+    """One line of a non-terminal standard input, without its line end; no line → no_answer."""
+    stream = sys.stdin
+    try:
+        line = stream.readline() if stream is not None else ""
+    except (OSError, ValueError, UnicodeDecodeError):
+        line = ""
+    if not line:
+        no_answer(prompt)
+    return line.rstrip("\r\n")
+
+
+def _tty(read, prompt: str) -> str:
+    try:
+        return read(prompt)
+    except EOFError:            # Ctrl-D at the prompt
+        no_answer(prompt)
+
+
 def read_secret(prompt: str) -> bytearray:
     """A secret from the terminal (no echo) or one line of standard input. Never from argv."""
-    from . import UsageError
-
-    if _stdin_is_tty():
-        text = getpass.getpass(prompt)
-    else:
-        line = sys.stdin.readline()
-        if not line:
-            raise UsageError(pick("표준 입력에서 값을 읽을 수 없습니다 (입력이 끝남).",
-                                  "Nothing left to read on standard input."))
-        text = line.rstrip("\r\n")
+    text = _tty(getpass.getpass, prompt) if _stdin_is_tty() else _stdin_line(prompt)
     return password_bytes(text)
 
 
 def read_line(prompt: str) -> str:
     if _stdin_is_tty():
-        return input(prompt)
+        return _tty(input, prompt)
     print(prompt, end="", file=sys.stderr, flush=True)
-    return sys.stdin.readline().rstrip("\r\n")
+    return _stdin_line(prompt)
 
 
 def read_rrn(prompt: str) -> str:
     """주민등록번호: NFKC-normalised, then 13 ASCII digits (hyphen optional). Never echoed back."""
     from . import UsageError
 
-    text = getpass.getpass(prompt) if _stdin_is_tty() else sys.stdin.readline().rstrip("\r\n")
+    text = _tty(getpass.getpass, prompt) if _stdin_is_tty() else _stdin_line(prompt)
     text = unicodedata.normalize("NFKC", text).strip()
     digits = text.replace("-", "")
     if len(digits) != 13 or any(ch not in "0123456789" for ch in digits) or text.count("-") > 1:
@@ -107,8 +127,11 @@ def bank_statuses(entries) -> dict:
 
 
 def cert_json(storage: Storage, entry, now: dt.datetime, bank: dict | None = None) -> dict:
+    # Strings are made visible when printed (console.print_json); the *_raw_b64 fields keep the
+    # exact bytes of the folder name and path so a script can still address them (docs/hostile-input.md).
     out = {"id": storage.cert_id(entry), "storage": storage.id, "storage_kind": storage.kind,
-           "path": str(entry.path), "folder": entry.name, "ca_folder": entry.ca_folder,
+           "path": str(entry.path), "path_raw_b64": raw_b64(entry.path), "folder": entry.name,
+           "folder_raw_b64": raw_b64(entry.name), "ca_folder": entry.ca_folder,
            "status": _status(entry, now, bank)}
     if isinstance(entry, BrokenFolder):
         out["reason"] = entry.reason()
@@ -139,7 +162,7 @@ def _status_text(status: str, days: int | None) -> str:
 
 
 def _print_json(data) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    print_json(data)
 
 
 def _now() -> dt.datetime:
@@ -164,9 +187,10 @@ def _resolver(choice: str | None):
         return None
 
     def ask(info: ops.ConflictInfo) -> ops.ConflictChoice:
-        answer = read_line(pick(f"'{info.target.name}' 이름으로 다른 인증서가 이미 있습니다. "
+        name = visible(info.target.name)
+        answer = read_line(pick(f"'{name}' 이름으로 다른 인증서가 이미 있습니다. "
                                 "[r] 바꾸기 / [k] 둘 다 두기 / [c] 취소: ",
-                                f"A different certificate named '{info.target.name}' is already there. "
+                                f"A different certificate named '{name}' is already there. "
                                 "[r]eplace / [k]eep both / [c]ancel: ")).strip().lower()
         return {"r": ops.ConflictChoice.REPLACE, "k": ops.ConflictChoice.KEEP_BOTH}.get(
             answer[:1], ops.ConflictChoice.CANCEL)
@@ -183,7 +207,7 @@ def _say_result(result: ops.OpResult) -> None:
         "exported": ("내보냈습니다", "Exported"),
     }
     ko, en = texts.get(result.status, (result.status, result.status))
-    print(pick(f"{ko}: {result.path}", f"{en}: {result.path}"))
+    say(pick(f"{ko}: {result.path}", f"{en}: {result.path}"))
     if "no_random_num" in result.notes:
         print(pick("참고: 개인키에 본인확인 정보(randomNum)가 없어 본인확인은 할 수 없습니다.",
                    "Note: the key carries no randomNum, so ownership checks will not be possible."))
@@ -200,7 +224,7 @@ def cmd_storages(args) -> int:
         free = s.free_space()
         free_text = f"{free / 1e9:.1f} GB" if free is not None else "—"
         state = pick("연결됨", "present") if s.present() else pick("없음", "absent")
-        print(f"{s.id:<16} {s.label():<40} {state:<8} {free_text:>10}  {s.root}")
+        say(f"{s.id:<16} {s.label():<40} {state:<8} {free_text:>10}  {s.root}")
     return 0
 
 
@@ -208,7 +232,7 @@ def cmd_add_folder(args) -> int:
     if not Path(args.path).is_dir():
         raise DojangError("그런 폴더가 없습니다.", "No such folder.", path=args.path)
     storage = registry.add_folder(Path(args.path))
-    print(pick(f"폴더를 저장 위치로 추가했습니다: {storage.id}  {storage.root}",
+    say(pick(f"폴더를 저장 위치로 추가했습니다: {storage.id}  {storage.root}",
                f"Folder added as a storage: {storage.id}  {storage.root}"))
     return 0
 
@@ -236,11 +260,11 @@ def cmd_list(args) -> int:
     for s, e in rows:
         cid = s.cert_id(e)
         if isinstance(e, BrokenFolder):
-            print(f"{cid}  {s.id:<14} {'—':<10} {e.name}  [{_status_text('broken', None)}: {e.reason()}]")
+            say(f"{cid}  {s.id:<14} {'—':<10} {e.name}  [{_status_text('broken', None)}: {e.reason()}]")
             continue
         info = e.info
         status = _status(e, now, bank)
-        print(f"{cid}  {s.id:<14} {info.usage.label():<10} {info.display_name}  "
+        say(f"{cid}  {s.id:<14} {info.usage.label():<10} {info.display_name}  "
               f"{info.issuer_o or e.ca_folder}  {info.not_after:%Y-%m-%d}  "
               f"[{_status_text(status, info.days_left(now))}]")
     return 0
@@ -269,7 +293,7 @@ def cmd_show(args) -> int:
             value = data[key]
             if isinstance(value, bool):
                 value = pick("있음", "yes") if value else pick("없음", "no")
-            print(f"{pick(ko, en)}: {value}")
+            say(f"{pick(ko, en)}: {value}")
     return 0
 
 
@@ -330,9 +354,9 @@ def cmd_move(args) -> int:
 def cmd_delete(args) -> int:
     storage, entry = _resolve(args.cert)
     if not args.yes:
-        what = entry.info.display_name if isinstance(entry, CertFolder) else entry.name
-        answer = read_line(pick(f"'{what}' 인증서를 {storage.label()}에서 삭제할까요? [y/N] ",
-                                f"Delete the certificate '{what}' from {storage.label()}? [y/N] "))
+        what = visible(entry.info.display_name if isinstance(entry, CertFolder) else entry.name, 120)
+        answer = read_line(pick(f"'{what}' 인증서를 {visible(storage.label())}에서 삭제할까요? [y/N] ",
+                                f"Delete the certificate '{what}' from {visible(storage.label())}? [y/N] "))
         if answer.strip().lower() not in ("y", "yes", "예", "네", "ㅇ"):
             raise Cancelled()
     _say_result(ops.delete_cert(entry, storage))
