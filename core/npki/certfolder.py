@@ -85,8 +85,11 @@ class CertFolder:
     def key_bytes(self) -> bytes:
         return read_capped(os.path.join(self.path, self.file_names[SIGN_KEY]))
 
+    def key_file(self) -> keyfile.EncryptedKey:
+        return keyfile.parse_encrypted_key(self.key_bytes())
+
     def key_encryption(self) -> keyfile.KeyEncryption:
-        return keyfile.parse_encrypted_key(self.key_bytes()).encryption
+        return self.key_file().encryption
 
     def check_password(self, password) -> bytes:
         """Decrypted PKCS#8 bytes of signPri.key, or WrongPassword / KeyMismatch."""

@@ -26,6 +26,8 @@ from asn1crypto import core as asn1_core, parser as asn1_parser
 from ..errors import (BrokenEntry, DojangError, FileTooLarge, MalformedKey, SymlinkNotFollowed, TooManyEntries,
                       UnsupportedKeyEncryption)
 from ..npki import oids
+from ..npki.der import element_end
+from ..npki.keyfile import P12_PBES
 from ..npki.certfolder import MAX_FILE, SIGN_KEY, BrokenFolder, CertFolder, read_cert_folder
 from .safewrite import KEEP_PREFIX, OLD_PREFIX, TEMP_PREFIX
 
@@ -186,7 +188,7 @@ def _list_dirs(directory: Path, report: ScanReport, ca: str, out: list[Entry]) -
     return dirs
 
 
-KEY_OIDS = {oids.SEED_CBC_WITH_SHA1, oids.SEED_CBC, oids.PBES2, oids.PBE_SHA1_3DES}
+KEY_OIDS = {oids.SEED_CBC_WITH_SHA1, oids.SEED_CBC, oids.PBES2, *P12_PBES}
 _KEY_OID_CONTENTS = {asn1_core.ObjectIdentifier(o).contents for o in KEY_OIDS}
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
@@ -219,7 +221,8 @@ def peek_key_algorithm(data: bytes) -> str:
     low-level parser (cheap enough for listing). Raises MalformedKey / UnsupportedKeyEncryption;
     the full structure is checked when the key is decrypted."""
     try:
-        _cls, method, tag, _h, contents, _t = asn1_parser.parse(data, strict=True)
+        # extra bytes after the DER are a vendor trailer, not damage (docs/npki-codec.md)
+        _cls, method, tag, _h, contents, _t = asn1_parser.parse(data[:element_end(data)], strict=True)
         if (method, tag) != (1, 16):
             raise MalformedKey()
         _cls, method, tag, _h, alg, _t = asn1_parser.parse(contents)
