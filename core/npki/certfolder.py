@@ -153,18 +153,24 @@ def read_cert_folder(folder: Path, ca_folder: str | None = None) -> CertFolder |
 def change_password(cert: CertFolder, old_password, new_password, *, verify: bool = False) -> None:
     """Re-encrypt the identical key bytes under a new password (fresh salt/IV, same variant).
 
-    signPri.key and kmPri.key change together or not at all."""
-    from ..storage.safewrite import replace_files_together
+    signPri.key and kmPri.key change together or not at all: the whole folder is rebuilt with the
+    new keys (every other file as it is, under its own name) and switched in as one
+    (core.storage.switch, docs/storage-safety.md)."""
+    from ..storage.switch import switch_folder
 
+    key_data = cert.key_bytes()
     sign_plain = cert.check_password(old_password)
-    updates = {SIGN_KEY: keyfile.reencrypt(cert.key_bytes(), sign_plain, new_password)}
+    updates = {SIGN_KEY: keyfile.reencrypt(key_data, sign_plain, new_password)}
     if cert.has_km:
-        km_key = read_capped(cert.files[KM_KEY])
+        km_key = read_capped(os.path.join(cert.path, cert.file_names[KM_KEY]))
         km_plain = keyfile.decrypt_key(km_key, old_password)
         updates[KM_KEY] = keyfile.reencrypt(km_key, km_plain, new_password)
-    # Write under the canonical names; a differently-cased original is replaced in place.
-    renamed = {cert.file_names[name]: data for name, data in updates.items()}
-    replace_files_together(cert.path, renamed, verify=verify)
+    files: dict[str, bytes] = {}
+    for canonical, actual in cert.file_names.items():
+        path = os.path.join(cert.path, actual)
+        files[actual] = updates[canonical] if canonical in updates else \
+            read_capped(path, MAX_FILE if canonical in KNOWN_FILES else MAX_EXTRA_FILE)
+    switch_folder(cert.path, files, verify=verify)
 
 
 def write_cert_folder(user_dir: Path, name: str, files: dict[str, bytes], *, verify: bool = False) -> Path:

@@ -38,6 +38,7 @@ from . import safewrite
 from .base import Storage, drive_lock
 from .safewrite import OLD_PREFIX, storage_error
 from .scan import DEL_PREFIX, Entry, is_junk_name
+from .switch import switch_folder
 
 log = logging.getLogger(__name__)
 
@@ -192,41 +193,6 @@ def remove_hidden(folder: Path, names: Iterable[str]) -> None:
     safewrite.ops.rmdir(folder)
 
 
-def _replace_folder(user_dir: Path, target: Path, files: dict[str, bytes], verify: bool) -> None:
-    """Swap `target` for a new folder: build, rename old away, rename new in, delete old."""
-    tmp = safewrite.build_temp_folder(user_dir, files, verify=verify)
-    old = safewrite.temp_name(user_dir, OLD_PREFIX)
-    try:
-        old_names = [e.name for e in os.scandir(target)]
-        if any(os.path.isdir(target / n) and not os.path.islink(target / n) for n in old_names):
-            raise StorageError("바꿀 폴더 안에 다른 폴더가 있어 바꾸지 않았습니다.",
-                               "The folder to replace holds other folders; it was left as it is.")
-        safewrite.ops.rename(target, old)
-    except OSError as exc:
-        safewrite.remove_folder_files(tmp, files.keys())
-        raise storage_error(exc) from exc
-    except BaseException:
-        safewrite.remove_folder_files(tmp, files.keys())
-        raise
-    try:
-        safewrite.ops.rename(tmp, target)
-        safewrite.ops.fsync_dir(user_dir)
-    except OSError as exc:
-        try:
-            if not os.path.lexists(target):
-                safewrite.ops.rename(old, target)
-        except OSError:
-            pass  # the drive is gone: the next scan puts the old folder back
-        safewrite.remove_folder_files(tmp, files.keys())
-        raise storage_error(exc) from exc
-    try:
-        remove_hidden(old, old_names)
-    except OSError:
-        log.info("the replaced folder could not be removed now; the next scan removes it")
-    if verify:
-        safewrite.verify_files(target, files)
-
-
 def place_folder(user_dir: Path, name: str, files: dict[str, bytes], info: CertInfo, *,
                  verify: bool, on_conflict: ConflictResolver | None, free: int | None = None,
                  source: Path | None = None) -> OpResult:
@@ -248,7 +214,7 @@ def place_folder(user_dir: Path, name: str, files: dict[str, bytes], info: CertI
             raise Cancelled()
         if choice is ConflictChoice.REPLACE and existing is not None:
             check_space(free, files)
-            _replace_folder(user_dir, target, files, verify)
+            switch_folder(target, files, verify=verify)
             _confirm(target, user_dir, info)
             return OpResult("replaced", target)
         target = _free_name(user_dir, target.name)

@@ -29,6 +29,7 @@ from ..npki import oids
 from ..npki.der import element_end
 from ..npki.keyfile import P12_PBES
 from ..npki.certfolder import MAX_FILE, SIGN_KEY, BrokenFolder, CertFolder, read_cert_folder
+from . import switch
 from .safewrite import KEEP_PREFIX, OLD_PREFIX, TEMP_PREFIX
 
 log = logging.getLogger(__name__)
@@ -64,7 +65,7 @@ def is_junk_name(name: str) -> bool:
 
 
 def _writer_pid(name: str) -> int | None:
-    for prefix in JUNK_PREFIXES:
+    for prefix in (*JUNK_PREFIXES, switch.SWITCH_PREFIX):
         if name.startswith(prefix):
             head = name[len(prefix):].split("-", 1)[0]
             return int(head) if head.isdigit() else None
@@ -146,7 +147,8 @@ def _clean_dir(directory: Path, *, own_writes_idle: bool, now: float, report: Sc
                user_dir: Path | None = None) -> None:
     try:
         with os.scandir(directory) as it:
-            junk = [e for _, e in zip(range(MAX_ENTRIES_PER_DIR), it) if is_junk_name(e.name)]
+            junk = [e for _, e in zip(range(MAX_ENTRIES_PER_DIR), it)
+                    if is_junk_name(e.name) or switch.is_record(e.name)]
     except OSError:
         return
     for e in junk:
@@ -154,6 +156,11 @@ def _clean_dir(directory: Path, *, own_writes_idle: bool, now: float, report: Sc
             continue
         path = Path(e.path)
         try:
+            if switch.is_record(e.name):     # an interrupted folder switch: finish or undo it
+                restored = switch.recover(directory, e.name)
+                if restored is not None:
+                    report.restored.append(restored)
+                continue
             if e.is_dir(follow_symlinks=False):
                 if user_dir is not None and e.name.startswith(OLD_PREFIX) and _restore_old(user_dir, path, report):
                     continue
