@@ -751,7 +751,7 @@ def stage_and_swap(issued: IssuedCert, key: rsa.RSAPrivateKey, r: bytes, passwor
     storage.require_writable()
     user_dir = swap.target.parent
     with drive_lock(storage):
-        ops.check_space(storage.free_space(), files)
+        ops.check_space(storage.free_space(), files, user_dir)
         # the folder switch of core.storage.switch; the journal, not a switch record, recovers it
         swap.staged = switch.stage(user_dir, files, verify=storage.verify_writes)
         switch.exchange(swap.staged, swap.target, swap.keep)

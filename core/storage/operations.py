@@ -43,7 +43,8 @@ from .switch import switch_folder
 log = logging.getLogger(__name__)
 
 MAX_PFX_FILE = 1024 * 1024
-FREE_SPACE_MARGIN = 64 * 1024
+FREE_SPACE_MARGIN = 0          # extra room asked for beyond the block-rounded need
+DEFAULT_BLOCK = 4096           # when the file system cannot be asked
 
 
 class ConflictChoice(str, enum.Enum):
@@ -179,8 +180,33 @@ def _free_name(user_dir: Path, name: str) -> Path:
     raise Conflict()
 
 
-def check_space(dest_free: int | None, files: dict[str, bytes]) -> None:
-    if dest_free is not None and dest_free < sum(len(d) for d in files.values()) + FREE_SPACE_MARGIN:
+def block_size(where: Path | str | None) -> int:
+    """The allocation unit of the file system holding `where` (a FAT cluster, an ext4 block)."""
+    if where is not None and hasattr(os, "statvfs"):
+        probe = os.fspath(where)
+        while probe and not os.path.exists(probe):
+            parent = os.path.dirname(probe)
+            if parent == probe:
+                break
+            probe = parent
+        try:
+            st = os.statvfs(probe)
+            return max(512, st.f_frsize or st.f_bsize)
+        except OSError:
+            pass
+    return DEFAULT_BLOCK
+
+
+def space_needed(files: dict[str, bytes], block: int, folders: int = 1) -> int:
+    """What `files` in `folders` new folders really take: each rounded up to whole blocks."""
+    return sum(-(-len(d) // block) * block for d in files.values()) + folders * block
+
+
+def check_space(dest_free: int | None, files: dict[str, bytes], where: Path | None = None,
+                folders: int = 1) -> None:
+    """Refuse a write only when it really does not fit (docs/storage-safety.md): the need is estimated
+    from the file system's block size at `where`, not from a flat margin."""
+    if dest_free is not None and dest_free < space_needed(files, block_size(where), folders) + FREE_SPACE_MARGIN:
         raise StorageFull()
 
 
@@ -213,13 +239,13 @@ def place_folder(user_dir: Path, name: str, files: dict[str, bytes], info: CertI
         if choice is ConflictChoice.CANCEL:
             raise Cancelled()
         if choice is ConflictChoice.REPLACE and existing is not None:
-            check_space(free, files)
+            check_space(free, files, user_dir)
             switch_folder(target, files, verify=verify)
             _confirm(target, user_dir, info)
             return OpResult("replaced", target)
         target = _free_name(user_dir, target.name)
         status = "kept_both"
-    check_space(free, files)
+    check_space(free, files, user_dir)
     try:
         safewrite.write_folder_atomic(user_dir, target.name, files, verify=verify)
     except StorageError:
