@@ -65,17 +65,26 @@ def _lazy(fallback):
 
 
 class CertInfo:
-    """What Dojang shows about a certificate. Validity and fingerprint are read eagerly;
-    names, usage and key details on first access (cached)."""
+    """What Dojang shows about a certificate; every field is computed on first access (cached)."""
 
     def __init__(self, der: bytes, cert: x509.Certificate, trailing: int = 0):
         self.der = der
         self._cert = cert
         # bytes after the DER in the file (some vendors write them; docs/npki-codec.md)
         self.trailing_bytes = trailing
-        self.not_before: dt.datetime = cert.not_valid_before_utc.astimezone(KST)
-        self.not_after: dt.datetime = cert.not_valid_after_utc.astimezone(KST)
-        self.sha256_fingerprint: str = hashlib.sha256(der).hexdigest().upper()
+
+    # Computed on first use: a scan of thousands of folders needs none of them until it is shown.
+    @cached_property
+    def not_before(self) -> dt.datetime:
+        return self._cert.not_valid_before_utc.astimezone(KST)
+
+    @cached_property
+    def not_after(self) -> dt.datetime:
+        return self._cert.not_valid_after_utc.astimezone(KST)
+
+    @cached_property
+    def sha256_fingerprint(self) -> str:
+        return hashlib.sha256(self.der).hexdigest().upper()
 
     def __repr__(self) -> str:
         return f"CertInfo(cn={self.cn!r}, not_after={self.not_after:%Y-%m-%d}, sha256={self.sha256_fingerprint[:16]}…)"

@@ -20,6 +20,9 @@ PBE_SHA1_2DES = "1.2.840.113549.1.12.1.4"     # pbeWithSHAAnd2-KeyTripleDES-CBC
 PBE_SHA1_RC2_128 = "1.2.840.113549.1.12.1.5"
 AES192_CBC = "2.16.840.1.101.3.4.1.22"
 PBMAC1 = "1.2.840.113549.1.5.14"               # RFC 9579 PFX MAC
+# Every top-level key-file encryption Dojang reads (core.npki.keyfile; the listing's cheap check)
+KEY_ENCRYPTION = (SEED_CBC_WITH_SHA1, SEED_CBC, PBES2, PBE_SHA1_3DES, PBE_SHA1_2DES, PBE_SHA1_RC2_128,
+                  PBE_SHA1_RC2_40, PBE_SHA1_RC4_128, PBE_SHA1_RC4_40)
 RSA_ENCRYPTION = "1.2.840.113549.1.1.1"
 
 RANDOM_NUM = "1.2.410.200004.10.1.1.3"       # randomNum attribute in PKCS#8 (R)

@@ -16,7 +16,6 @@ Secrets: passwords are passed through to the key codec and never logged or put i
 """
 from __future__ import annotations
 
-import dataclasses
 import enum
 import errno
 import logging
@@ -371,7 +370,7 @@ def import_folder(path: Path, dest: Storage, *, on_conflict: ConflictResolver | 
     entry = _require_cert(read_cert_folder(path, ca or ""))
     if not ca:
         ca = entry.info.subject_o or entry.info.issuer_o or "NPKI"
-        entry = dataclasses.replace(entry, ca_folder=ca)
+        entry = entry.replace(ca_folder=ca)
     result = copy_cert(entry, dest, on_conflict=on_conflict)
     result.status = "imported" if result.status == "copied" else result.status
     return result
