@@ -29,7 +29,7 @@ from pathlib import Path
 
 from ..errors import Cancelled, DojangError
 from ..i18n import pick
-from ..npki.certfolder import BrokenFolder, CertFolder
+from ..npki.certfolder import SIGN_CERT, SIGN_KEY, BrokenFolder, CertFolder
 from ..npki.certificate import KST
 from ..npki.keyfile import password_bytes, wipe
 from ..storage import operations as ops
@@ -274,10 +274,18 @@ def cmd_show(args) -> int:
     storage, entry = _resolve(args.cert)
     data = cert_json(storage, entry, _now(), bank_statuses([entry]))
     if isinstance(entry, CertFolder):
+        notes = []
         try:
-            data["key_encryption"] = entry.key_encryption().describe()
+            key_file = entry.key_file()
+            data["key_encryption"] = key_file.encryption.describe()
+            if key_file.trailing_bytes:
+                notes.append(_trailing_note(SIGN_KEY, key_file.trailing_bytes))
         except DojangError as exc:
             data["key_encryption"] = exc.message()
+        if entry.info.trailing_bytes:
+            notes.insert(0, _trailing_note(SIGN_CERT, entry.info.trailing_bytes))
+        if notes:
+            data["notes"] = notes
     if args.json:
         _print_json(data)
         return 0
@@ -287,14 +295,23 @@ def cmd_show(args) -> int:
               "status": ("상태", "Status"), "reason": ("사유", "Reason"), "subject": ("주체", "Subject"),
               "key": ("공개키", "Public key"), "key_encryption": ("개인키 암호화", "Key encryption"),
               "sha256": ("SHA-256 지문", "SHA-256 fingerprint"), "has_km": ("암호화용 키쌍", "KM pair"),
-              "has_vid": ("본인확인 정보", "Identity data (VID)"), "path": ("경로", "Path")}
+              "has_vid": ("본인확인 정보", "Identity data (VID)"), "path": ("경로", "Path"),
+              "notes": ("참고", "Note")}
     for key, (ko, en) in labels.items():
         if key in data:
             value = data[key]
+            if isinstance(value, list):
+                value = "; ".join(value)
             if isinstance(value, bool):
                 value = pick("있음", "yes") if value else pick("없음", "no")
             say(f"{pick(ko, en)}: {value}")
     return 0
+
+
+def _trailing_note(name: str, count: int) -> str:
+    """Extra bytes after the DER are a vendor trailer, not damage (docs/npki-codec.md)."""
+    return pick(f"{name} 파일 끝에 인증서 데이터 외의 {count}바이트가 더 있습니다 (무시하며, 손상이 아닙니다).",
+                f"{name} has {count} extra bytes after its data (ignored; this is not damage).")
 
 
 def cmd_check_password(args) -> int:

@@ -43,7 +43,7 @@ from ..npki.certfolder import SIGN_CERT, SIGN_KEY, CertFolder, read_cert_folder
 from ..npki.certificate import KST, parse_certificate
 from ..npki.foldername import sanitize
 from ..storage import operations as ops
-from ..storage import safewrite
+from ..storage import safewrite, switch
 from ..storage.base import PHONE as PHONE_STORAGE
 from ..storage.base import Storage, drive_lock
 from ..validation import numbers
@@ -746,14 +746,10 @@ def stage_and_swap(issued: IssuedCert, key: rsa.RSAPrivateKey, r: bytes, passwor
     storage.require_writable()
     user_dir = swap.target.parent
     with drive_lock(storage):
-        ops.check_space(storage.free_space(), files)
-        swap.staged = safewrite.build_temp_folder(user_dir, files, verify=storage.verify_writes)
-        try:
-            safewrite.ops.rename(swap.target, swap.keep)
-            safewrite.ops.rename(swap.staged, swap.target)
-            safewrite.ops.fsync_dir(user_dir)
-        except OSError as exc:
-            raise safewrite.storage_error(exc) from exc
+        ops.check_space(storage.free_space(), files, user_dir)
+        # the folder switch of core.storage.switch; the journal, not a switch record, recovers it
+        swap.staged = switch.stage(user_dir, files, verify=storage.verify_writes)
+        switch.exchange(swap.staged, swap.target, swap.keep)
 
 
 def undo_swap(swap: Swap) -> None:
