@@ -8,7 +8,6 @@ Exit status: 0 done, 1 refused or failed (message on stderr), 2 usage error.
 """
 from __future__ import annotations
 
-import sys
 from concurrent.futures import ThreadPoolExecutor
 
 from ..i18n import pick
