@@ -67,10 +67,10 @@ def _private_by_default() -> None:
     os.umask(0o077)
     from core.fsperm import tighten_tree
     from core.i18n import pick
-    from core.locations import app_home
+    from core.locations import app_home, is_own_entry
     try:
         home = app_home()
-        fixed = tighten_tree(home) if home.is_dir() else []
+        fixed = tighten_tree(home, only=is_own_entry) if home.is_dir() else []
     except OSError:
         return
     if fixed:

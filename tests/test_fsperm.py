@@ -97,6 +97,8 @@ def test_main_sets_umask_and_fixes_the_data_folder_with_a_notice(tmp_path):
     os.chmod(home, 0o755)
     (home / "storages.json").write_text("{}")
     os.chmod(home / "storages.json", 0o644)
+    (home / "not-dojangs").write_text("someone else's file in a shared DOJANG_HOME")
+    os.chmod(home / "not-dojangs", 0o644)
     env = dict(os.environ, DOJANG_HOME=str(home), DOJANG_NPKI_ROOT=str(tmp_path / "NPKI"), DOJANG_LANG="en")
     script = "import os, sys; os.umask(0o022); sys.argv[1:] = ['add-folder', sys.argv[1]]; import main; sys.exit(main.main())"
     (tmp_path / "backup").mkdir()
@@ -104,4 +106,6 @@ def test_main_sets_umask_and_fixes_the_data_folder_with_a_notice(tmp_path):
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr
     assert "Notice: made 3 item(s) in the data folder readable by you only" in r.stderr
-    assert all(m & 0o077 == 0 for m in modes(home).values()), modes(home)
+    got = modes(home)
+    assert got.pop("not-dojangs") == 0o644                       # not Dojang's: left alone
+    assert all(m & 0o077 == 0 for m in got.values()), got
