@@ -35,8 +35,24 @@ def main(argv: list[str] | None = None) -> int:
         check_app_home()        # a bad DOJANG_HOME: say so (stderr and a message box), never a traceback
     except DojangError as exc:
         return _cannot_start(exc.message())
+    sys.excepthook = _report_unexpected
     from gui.app import run
     return run()
+
+
+def _report_unexpected(exc_type, exc, tb) -> None:
+    """An exception nobody caught in the window (a Qt slot): one line on stderr and a report with
+    secrets masked (core/crashreport), instead of a raw traceback (docs/hostile-input.md)."""
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    from core.crashreport import write_report
+    from core.i18n import pick
+    exc = exc if exc is not None else exc_type()
+    exc.__traceback__ = tb
+    where = write_report(exc, "window")
+    print(pick(f"예기치 않은 오류가 발생했습니다 ({exc_type.__name__}). 자세한 보고서: {where or '-'}",
+               f"Unexpected error ({exc_type.__name__}). Full report: {where or '-'}"), file=sys.stderr)
 
 
 def _cannot_start(text: str) -> int:
@@ -67,10 +83,10 @@ def _private_by_default() -> None:
     os.umask(0o077)
     from core.fsperm import tighten_tree
     from core.i18n import pick
-    from core.locations import app_home
+    from core.locations import app_home, is_own_entry
     try:
         home = app_home()
-        fixed = tighten_tree(home) if home.is_dir() else []
+        fixed = tighten_tree(home, only=is_own_entry) if home.is_dir() else []
     except OSError:
         return
     if fixed:

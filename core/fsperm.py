@@ -68,9 +68,11 @@ def private_file_opener(path, flags):
     return os.open(path, flags, PRIVATE_FILE)
 
 
-def tighten_tree(root: Path, limit: int = 20_000) -> list[Path]:
+def tighten_tree(root: Path, limit: int = 20_000, *, only=None) -> list[Path]:
     """Make `root` and everything under it private (not following links); the paths changed.
-    At most `limit` entries are looked at (a data folder is small; this bounds a hostile one)."""
+    At most `limit` entries are looked at (a data folder is small; this bounds a hostile one).
+    `only(name)`: which entries directly in `root` to go into (DOJANG_HOME may be a folder that
+    also holds other things, which are not Dojang's to change)."""
     if not _posix():
         return []
     root = Path(root)
@@ -81,6 +83,9 @@ def tighten_tree(root: Path, limit: int = 20_000) -> list[Path]:
         changed.append(root)
     seen = 0
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        if only is not None and dirpath == str(root):
+            dirnames[:] = [d for d in dirnames if only(d)]
+            filenames = [f for f in filenames if only(f)]
         for name in dirnames + filenames:
             seen += 1
             if seen > limit:

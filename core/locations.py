@@ -129,6 +129,16 @@ def check_app_home() -> Path:
     return home
 
 
+# what Dojang keeps directly in app_home() (core/fsperm tightens these on start, nothing else there)
+OWN_ENTRIES = frozenset({"authority", "phones", "operations", "relay", "demo-certificates", "crash-reports",
+                         "storages.json", "dojang.ini"})
+OWN_PREFIXES = ("authority.backup-", "storages.json.broken-", ".storages.json.", ".dojang.ini")
+
+
+def is_own_entry(name: str) -> bool:
+    return name in OWN_ENTRIES or name.startswith(OWN_PREFIXES)
+
+
 BANK_FOLDER = "authority"            # the simulated bank's folder under app_home()
 BANK_DB = "authority.sqlite3"
 

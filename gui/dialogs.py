@@ -340,7 +340,7 @@ class StoragePickerDialog(QDialog):
         self.list.setObjectName("storagePickerList")
         label.setBuddy(self.list)
         for s in storages:
-            item = QListWidgetItem(icon(_KIND_ICON.get(s.kind, "folder")), s.label(lang))
+            item = QListWidgetItem(icon(_KIND_ICON.get(s.kind, "folder")), shown(s.label(lang), 120))
             item.setData(Qt.ItemDataRole.UserRole, s.id)
             self.list.addItem(item)
         if storages:

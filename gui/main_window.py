@@ -783,7 +783,7 @@ class MainWindow(QMainWindow):
         row = self._one()
         if row is None:
             return
-        answer = ChangePasswordDialog.get_passwords(self, row.entry.info.display_name)
+        answer = ChangePasswordDialog.get_passwords(self, shown(row.entry.info.display_name, 80))
         if answer is None:
             return
         old, new = answer
@@ -809,7 +809,9 @@ class MainWindow(QMainWindow):
         flavour = ExportPfxDialog.ask(self)
         if flavour is None:
             return
-        default = str(Path.home() / f"{row.entry.info.display_name}.pfx")
+        # the suggested file name comes from the certificate: visible text, no folder separators
+        safe = shown(row.entry.info.display_name, 60).replace("/", "_").replace("\\", "_").lstrip(".") or "certificate"
+        default = str(Path.home() / f"{safe}.pfx")
         path = FileDialog.get_save_file_name(self, self.tr("PFX 파일 저장"), default,
                                              self.tr("PFX 파일 (*.pfx *.p12)"))
         if not path:
@@ -956,7 +958,7 @@ class MainWindow(QMainWindow):
         def finished(result):
             headline, details = self.summarize(verb, result, total)
             if dest is not None and result.done:
-                headline = headline[:-1] + self.tr(" (받는 곳: {0}).").format(dest.label(self.ctx.language))
+                headline = headline[:-1] + self.tr(" (받는 곳: {0}).").format(shown(dest.label(self.ctx.language), 80))
             if dialog is not None:
                 dialog.show_summary(headline, details)
             failed = bool(result.failed)

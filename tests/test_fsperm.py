@@ -97,6 +97,8 @@ def test_main_sets_umask_and_fixes_the_data_folder_with_a_notice(tmp_path):
     os.chmod(home, 0o755)
     (home / "storages.json").write_text("{}")
     os.chmod(home / "storages.json", 0o644)
+    (home / "not-dojangs").write_text("someone else's file in a shared DOJANG_HOME")
+    os.chmod(home / "not-dojangs", 0o644)
     env = dict(os.environ, DOJANG_HOME=str(home), DOJANG_NPKI_ROOT=str(tmp_path / "NPKI"), DOJANG_LANG="en")
     script = "import os, sys; os.umask(0o022); sys.argv[1:] = ['add-folder', sys.argv[1]]; import main; sys.exit(main.main())"
     (tmp_path / "backup").mkdir()
@@ -104,4 +106,22 @@ def test_main_sets_umask_and_fixes_the_data_folder_with_a_notice(tmp_path):
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr
     assert "Notice: made 3 item(s) in the data folder readable by you only" in r.stderr
-    assert all(m & 0o077 == 0 for m in modes(home).values()), modes(home)
+    got = modes(home)
+    assert got.pop("not-dojangs") == 0o644                       # not Dojang's: left alone
+    assert all(m & 0o077 == 0 for m in got.values()), got
+
+
+def test_an_uncaught_window_exception_is_one_line_and_a_masked_report(tmp_path, monkeypatch, capsys):
+    import main
+    monkeypatch.setenv("DOJANG_HOME", str(tmp_path / "home"))
+    try:
+        raise ValueError("account 100212345678 rejected, pin=2580")
+    except ValueError as exc:
+        main._report_unexpected(type(exc), exc, exc.__traceback__)
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "ValueError" in err and "Full report:" in err
+    report = Path(err.rsplit(" ", 1)[-1])
+    text = report.read_text()
+    assert report.parent == tmp_path / "home" / "crash-reports" and "test_fsperm.py" in text
+    assert "100212345678" not in text and "2580" not in text
+    assert stat.S_IMODE(report.stat().st_mode) == 0o600 and stat.S_IMODE(report.parent.stat().st_mode) == 0o700

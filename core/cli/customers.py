@@ -30,6 +30,16 @@ def warn_secret_argument(option: str) -> None:
           file=sys.stderr)
 
 
+def refuse_if_locked(bank, ref: str) -> None:
+    """Refuse early (before any secret is asked) when the customer's account is locked."""
+    from ..authority.errors import AccountLocked
+    teller = bank.teller()
+    cid = teller.find_customer(ref)
+    row = next((c for c in teller.customers() if c.id == cid), None)
+    if row is not None and any(a.get("locked") for a in row.accounts[:1]):
+        raise AccountLocked()
+
+
 def customer_ref(bank, text: str, option: str = "--customer") -> str:
     """`text` as a reference the bank's teller resolves (core/authority/teller.find_customer)."""
     from ..authority.errors import CustomerNotFound

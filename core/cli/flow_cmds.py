@@ -8,11 +8,10 @@ Exit status: 0 done, 1 refused or failed (message on stderr), 2 usage error.
 """
 from __future__ import annotations
 
-import sys
 from concurrent.futures import ThreadPoolExecutor
 
 from ..i18n import pick
-from .customers import customer_ref
+from .customers import customer_ref, refuse_if_locked
 
 
 def register(sub) -> None:
@@ -324,6 +323,7 @@ def cmd_register(args) -> int:
         flow = new_flow()
         try:
             persona = persona_for(bank, customer_ref(bank, args.customer))
+            refuse_if_locked(bank, persona.rrn)             # before the account password is asked
             account_pw = _ask(ACCOUNT_PW)
             try:
                 SimulatedCustomer(bank, persona, say=_say).verify(flow, account_pw, first=args.first,

@@ -218,7 +218,7 @@ def _say_result(result: ops.OpResult) -> None:
 def cmd_storages(args) -> int:
     storages = registry.all_storages()
     if args.json:
-        _print_json([s.to_json() for s in storages])
+        _print_json([{**s.to_json(), "root_raw_b64": raw_b64(s.root)} for s in storages])
         return 0
     for s in storages:
         free = s.free_space()

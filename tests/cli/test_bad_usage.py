@@ -116,6 +116,8 @@ CASES = [
     (["renew", "deadbeef"], "", 1, None, "No such certificate"),
     (["revoke", "{cert}"], "", 1, None, "another institution"),       # refused before any question
     (["register", "{cert}", "--customer", "nobody"], "", 1, None, "customer"),
+    (["register", "{cert}", "--customer", "locked"], CLOSED, 1, None, "unlock"),     # refused before asking
+    (["issue", "--customer", "locked"], CLOSED, 1, None, "unlock"),
     (["phone", "messages", "123"], "", 1, None, "mobile number"),
     (["phone", "import", "010-2222-3333", "123412341234"], CLOSED, 2, None, "standard input"),
     (["phone", "receive", "123412341234"], CLOSED, 2, None, "standard input"),

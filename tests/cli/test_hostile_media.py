@@ -98,3 +98,15 @@ def test_any_terminal_encoding_works(tmp_path, stick, encoding):
     assert r.returncode == 0
     rows = json.loads(r.stdout.decode("ascii"))
     assert len(rows) == 4 and any(row["folder"] == LONG for row in rows)
+
+
+def test_storages_json_keeps_a_stick_path_with_bytes_that_are_not_utf8(tmp_path):
+    stick = tmp_path / "sticks"
+    stick.mkdir()
+    raw = os.fsencode(stick) + b"/LABEL\xff\x1b[31m"
+    os.mkdir(raw)
+    r = run(tmp_path, Path(os.fsdecode(raw)), "storages", "--json")
+    assert r.returncode == 0, r.stderr
+    no_control_bytes(r.stdout)
+    rows = json.loads(r.stdout)
+    assert any(base64.b64decode(row["root_raw_b64"]) == raw + b"/NPKI" for row in rows)

@@ -89,3 +89,15 @@ def test_a_mock_phone_shows_a_hostile_sms_and_owner_as_text(qtbot, gui_ctx):
     sms = phone.findChild(QListWidget, "phoneSmsList")
     qtbot.waitUntil(lambda: sms.count() == 1, timeout=5_000)
     assert SHOWN in sms.item(0).text() and inert(sms.item(0).text())
+
+
+def test_a_drive_label_from_the_medium_is_text_in_the_pickers(qtbot, tmp_path):
+    from PySide6.QtWidgets import QListWidget
+
+    from core.storage import base
+    from gui.dialogs import StoragePickerDialog
+    stick = base.removable(tmp_path, "usb-x", HOSTILE + "<b>")
+    dlg = StoragePickerDialog(None, "copy", [stick], "en")
+    qtbot.addWidget(dlg)
+    text = dlg.findChild(QListWidget, "storagePickerList").item(0).text()
+    assert SHOWN in text and inert(text)
