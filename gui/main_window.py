@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
     bankOpened = Signal(bool, str)  # the bank was opened (any thread): it just wrote demo data?, its key notice
     scanFinished = Signal()        # every storage of the last refresh has been scanned
     operationFinished = Signal(str)  # after a copy/move/delete/…: the summary text
+    closed = Signal()              # the window was closed (gui.app.quit_with ends the app)
 
     def __init__(self, ctx: AppContext | None = None, *, watch: bool = True, watch_interval: float = 1.0,
                  watch_phones: bool | None = None):
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.scanFinished.connect(self._first_scan_done)
         self._keep_selection: list[str] = []
         self.last_notice = ""
+        self._notice_render = None      # the current result line in the current language (notify)
         self._banner_dismissed = False
         self._dialogs: list = []
 
@@ -127,7 +129,8 @@ class MainWindow(QMainWindow):
         a.setObjectName(name)
         if shortcut is not None:
             a.setShortcut(QKeySequence(shortcut))
-        a.triggered.connect(lambda _=False: slot())
+        # a new action starts a new state: the last result line goes (docs/gui-state.md)
+        a.triggered.connect(lambda _=False: (self.clear_notice(), slot()))
         self.addAction(a)
         self.actions_by_name[name] = a
         return a
@@ -417,6 +420,7 @@ class MainWindow(QMainWindow):
         self.cert_model.retranslate(self.ctx.language)
         self._update_banner()
         self._update_counts()
+        self._retranslate_notice()
 
     def changeEvent(self, event) -> None:  # noqa: N802 - live language switch
         if event.type() == QEvent.Type.LanguageChange:
@@ -454,6 +458,8 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.shutdown()
         super().closeEvent(event)
+        if event.isAccepted():
+            self.closed.emit()
 
     def _bank_listener(self, authority) -> None:
         self.bankOpened.emit(authority.demo_seeded_now, authority.master_key_notice_text(self.ctx.language) or "")
@@ -717,8 +723,12 @@ class MainWindow(QMainWindow):
         self.banner.hide()
 
     # --- notices -------------------------------------------------------------------------------------
-    def notify(self, text: str, kind: str = "info") -> None:
-        """Inline result line (icon + text; colour only backs them up)."""
+    def notify(self, text, kind: str = "info") -> None:
+        """Inline result line (icon + text; colour only backs them up). `text` is a str or a callable
+        giving it in the current language: a callable is rendered again on a language switch, a plain
+        str (already in one language) is taken down then, as it is by the next action."""
+        self._notice_render = text if callable(text) else None
+        text = text() if callable(text) else text
         self.last_notice = text
         names = {"info": "status-ok", "ok": "status-ok", "warn": "status-soon", "error": "status-expired"}
         colours = {"info": "#e8f0fe", "ok": "#e6f4ea", "warn": "#fff8e1", "error": "#fdecea"}
@@ -727,13 +737,32 @@ class MainWindow(QMainWindow):
         self.notice_label.setText(text)       # the icon in front already tells the kind
         self.notice.show()
 
+    def clear_notice(self) -> None:
+        self._notice_render = None
+        self.last_notice = ""
+        self._notice_render = None      # the current result line in the current language (notify)
+        self.notice_label.clear()
+        self.notice.hide()
+
+    def _retranslate_notice(self) -> None:
+        if self.notice.isHidden():
+            return
+        render = getattr(self, "_notice_render", None)
+        if render is None:
+            self.clear_notice()
+            return
+        self.last_notice = render()
+        self.notice_label.setText(self.last_notice)
+
     def _show_error(self, err: DojangError) -> None:
-        text = err.message(self.ctx.language)
-        if isinstance(err, WrongPassword):
-            text += " " + self.tr("암호를 잊었다면 찾을 방법이 없습니다: 인증서를 삭제하고 은행에서 다시 발급받으세요.")
-        if isinstance(err, StorageGone):
-            text += " " + self.tr("저장매체를 다시 연결한 뒤 새로 고침하세요. 원본은 그대로 있습니다.")
-        self.notify(text, "error")
+        def render() -> str:
+            text = err.message(self.ctx.language)
+            if isinstance(err, WrongPassword):
+                text += " " + self.tr("암호를 잊었다면 찾을 방법이 없습니다: 인증서를 삭제하고 은행에서 다시 발급받으세요.")
+            if isinstance(err, StorageGone):
+                text += " " + self.tr("저장매체를 다시 연결한 뒤 새로 고침하세요. 원본은 그대로 있습니다.")
+            return text
+        self.notify(render, "error")
 
     # --- single-certificate actions ---------------------------------------------------------------
     def _one(self) -> CertRow | None:
@@ -773,7 +802,7 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(0, lambda: self._ask_check_password(row, err.message(self.ctx.language)))
 
         self.workers.submit(_check_password, row.entry, pw, name="check-password",
-                            on_done=lambda _ok: self._op_done(self.tr("암호가 맞습니다."), "ok"),
+                            on_done=lambda _ok: self._op_done(lambda: self.tr("암호가 맞습니다."), "ok"),
                             on_error=failed)
 
     def change_password(self) -> None:
@@ -795,7 +824,7 @@ class MainWindow(QMainWindow):
 
         self.notify(self.tr("암호를 바꾸는 중…"))
         self.workers.submit(work, name="change-password",
-                            on_done=lambda _r: (self._op_done(self.tr("인증서 암호를 바꿨습니다."), "ok"),
+                            on_done=lambda _r: (self._op_done(lambda: self.tr("인증서 암호를 바꿨습니다."), "ok"),
                                                 self.rescan_ids(row.storage.id)),
                             on_error=self._op_failed)
 
@@ -830,7 +859,8 @@ class MainWindow(QMainWindow):
 
         self.notify(self.tr("내보내는 중…"))
         self.workers.submit(work, name="export-pfx",
-                            on_done=lambda _r: self._op_done(self.tr("PFX 파일로 내보냈습니다: {0}").format(path), "ok"),
+                            on_done=lambda _r: self._op_done(
+                                lambda: self.tr("PFX 파일로 내보냈습니다: {0}").format(path), "ok"),
                             on_error=self._op_failed)
 
     # --- storages as destinations -----------------------------------------------------------------
@@ -950,14 +980,22 @@ class MainWindow(QMainWindow):
                 name = item.entry.info.display_name if item.good else item.entry.name
                 dialog.set_progress(done, n, self.tr("지금 처리 중: {0}").format(name))
 
-        def finished(result):
+        def render(result) -> tuple[str, str]:
             headline, details = self.summarize(verb, result, total)
             if dest is not None and result.done:
                 headline = headline[:-1] + self.tr(" (받는 곳: {0}).").format(dest.label(self.ctx.language))
+            return headline, details
+
+        def finished(result):
+            headline, details = render(result)
             if dialog is not None:
                 dialog.show_summary(headline, details)
             failed = bool(result.failed)
-            self.notify(headline + (("\n" + details) if details and dialog is None else ""),
+
+            def line() -> str:        # rendered again in the other language on a switch
+                h, d = render(result)
+                return h + (("\n" + d) if d and dialog is None else "")
+            self.notify(line,
                         "error" if failed and not result.done else ("warn" if failed or result.cancelled else "ok"))
             self.rescan_ids(*affected)
             self.operationFinished.emit(headline)
@@ -1007,9 +1045,9 @@ class MainWindow(QMainWindow):
             for i, e in real_failures)
         return headline + ".", details
 
-    def _op_done(self, text: str, kind: str = "ok") -> None:
+    def _op_done(self, text, kind: str = "ok") -> None:
         self.notify(text, kind)
-        self.operationFinished.emit(text)
+        self.operationFinished.emit(self.last_notice)
 
     def _op_failed(self, err: DojangError) -> None:
         self._show_error(err)

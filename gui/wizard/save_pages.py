@@ -97,6 +97,8 @@ class SavePage(Page):
         self.refresh_button.setVisible(not renew)
         srow.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignRight)
         fl.addLayout(srow)
+        # a renewal saves where the old certificate is: no storage list, so no "no stick" line either
+        self.no_drive.setVisible(not renew)
         self.fixed_place = _label("", self.form, name="renewPlaceLabel")
         self.fixed_place.setVisible(renew)
         fl.addWidget(self.fixed_place)
@@ -113,6 +115,9 @@ class SavePage(Page):
         fl.addWidget(self.password)
         fl.addWidget(self.error_label("password", self.form))
         fl.addWidget(self.error_label("password_repeat", self.form))
+        # the widget renders the password verdicts: a refused 발급 shows here, the next edit clears it
+        self.password.adopt_error_label(self._errors["password"], "password")
+        self.password.adopt_error_label(self._errors["password_repeat"], "repeat")
         fl.addWidget(_label(Q.translate("Wizard", "인증서 암호는 은행도 알 수 없어 찾아 드릴 수 없습니다. 잊어버리면 "
                                                    "인증서를 삭제하고 재발급받아야 합니다."), self.form, cls="hint"))
         self.lay.addWidget(self.form)
@@ -136,6 +141,12 @@ class SavePage(Page):
         self.timer = QTimer(self)
         self.timer.setInterval(STORAGE_REFRESH_MS)
         self.timer.timeout.connect(self.refresh_storages)
+
+    def show_error(self, field: str | None, text: str) -> bool:
+        if field in ("password", "password_repeat"):
+            self.password.show_error(text, "password" if field == "password" else "repeat")
+            return True
+        return super().show_error(field, text)
 
     # storages -----------------------------------------------------------------------------------
     def refresh_storages(self) -> None:

@@ -27,6 +27,10 @@
 <context>
     <name>DemoPanel</name>
     <message>
+        <source>복사됨</source>
+        <translation>Copied</translation>
+    </message>
+    <message>
         <location filename="../../gui/demo_panel.py" line="53"/>
         <source>데모 고객 안내</source>
         <translation>Demo customers</translation>

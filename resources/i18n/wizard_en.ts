@@ -4,6 +4,26 @@
 <context>
     <name>Wizard</name>
     <message>
+        <source>앞 2자리</source>
+        <translation>first 2 digits</translation>
+    </message>
+    <message>
+        <source>뒤 2자리</source>
+        <translation>last 2 digits</translation>
+    </message>
+    <message>
+        <source>본인확인을 이미 마쳤습니다. 지금 취소하면 처음부터 다시 해야 합니다. 취소할까요?</source>
+        <translation>You have already been verified. If you cancel now, you will have to start again. Cancel?</translation>
+    </message>
+    <message>
+        <source>취소하고 닫기</source>
+        <translation>Cancel and close</translation>
+    </message>
+    <message>
+        <source>계속 진행</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
         <source>고객정보</source>
         <translation type="vanished">Customer</translation>
     </message>

@@ -1,0 +1,192 @@
+"""What the screen says follows the state (docs/gui-state.md): a verdict disappears when the input that
+caused it changes, Enter submits a page once, Cancel after verification asks, the renewal's save page
+says nothing about sticks."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit
+
+from core.authority.demo import DEMO_CERT_PASSWORD
+from core.flows import CERT_PASSWORD, PICK_CERT, SAVE
+from core.storage import registry
+from gui.password_widget import PasswordWidget
+from tests.gui.wizard_helpers import *  # noqa: F401,F403
+from tests.gui.wizard_helpers import (GOOD_PASSWORD, demo, error_text, field, next_page, save_to, set_password,
+                                      to_save, type_into)
+
+
+def _shown(w, name) -> str:
+    lab = field(w, QLabel, name)
+    return lab.text() if lab.isVisible() else ""
+
+
+def test_widget_adopted_label_is_cleared_by_the_next_edit(qtbot):
+    holder = QLabel()
+    pw = PasswordWidget(None, repeat=True, strength=True)
+    qtbot.addWidget(pw)
+    qtbot.addWidget(holder)
+    page_label = QLabel(pw)
+    pw.adopt_error_label(page_label, "password")
+    pw.show()
+    qtbot.keyClicks(pw.line_edit, "abcdefghijk")
+    pw.show_error("연속된 숫자나 문자를 쓸 수 없습니다.", "password")
+    assert page_label.isVisible() and page_label.text().startswith("✖")
+    assert not pw.problem_label.isVisible()           # one line for the rule, not two
+    qtbot.keyClicks(pw.line_edit, "Z9#")
+    assert not page_label.isVisible() and page_label.text() == ""
+    assert pw.problem_label.isVisible()
+
+
+def test_verdict_colours_and_readable_strength_text(qtbot):
+    pw = PasswordWidget(None, repeat=True, strength=True)
+    qtbot.addWidget(pw)
+    pw.line_edit.setText("abcdefghijk")
+    assert pw.problem_label.property("verdict") == "bad" and "#b3261e" in pw.problem_label.styleSheet()
+    pw.line_edit.setText(GOOD_PASSWORD + "Qz!")
+    assert pw.problem_label.text().startswith("✔") and pw.problem_label.property("verdict") == "ok"
+    assert pw.strength_bar.value() >= 3 and "color: white" in pw.strength_bar.styleSheet()
+    pw.repeat_edit.setText("x")
+    assert pw.match_label.property("verdict") == "bad"
+    pw.repeat_edit.setText(pw.line_edit.text())
+    assert pw.match_label.property("verdict") == "ok" and pw.match_label.text().startswith("✔")
+
+
+def test_fixed_new_password_drops_the_old_red_lines(qtbot, ctx, wizards, demo_bank, npki_root):
+    w = wizards("issue")
+    to_save(qtbot, w, ctx, demo("card"))
+    save_to(qtbot, w, "hdd", "abcdefghijk")                # a sequence: refused
+    assert w.flow.step == SAVE and error_text(w, "password")
+    assert not field(w, QLabel, "passwordProblemLabel").isVisible()     # the rule is said once
+    set_password(qtbot, w, GOOD_PASSWORD, GOOD_PASSWORD + "x")
+    assert error_text(w, "password") == ""                 # fixed: the red line is gone
+    assert _shown(w, "passwordProblemLabel").startswith("✔")
+    save_to(qtbot, w, "hdd", GOOD_PASSWORD, GOOD_PASSWORD + "x")
+    assert error_text(w, "password_repeat") and not field(w, QLabel, "passwordMatchLabel").isVisible()
+    type_into(qtbot, w, "passwordRepeatEdit", GOOD_PASSWORD, PasswordWidget, "newPasswordWidget")
+    assert error_text(w, "password_repeat") == ""
+    assert _shown(w, "passwordMatchLabel").startswith("✔")
+
+
+def _renew_to_password(qtbot, wizards, fake_clock):
+    c = demo("expiring")
+    hdd = registry.all_storages()[0]
+    old = next(e for e in hdd.certificates() if e.info.display_name == c.name)
+    fake_clock.advance(days=5)
+    w = wizards("renew")
+    w.pages[PICK_CERT].select_path(old.path)
+    next_page(qtbot, w)
+    assert w.flow.step == CERT_PASSWORD
+    return w, old
+
+
+def test_enter_on_the_current_password_submits_once(qtbot, ctx, demo_bank, wizards, fake_clock, usb):
+    w, old = _renew_to_password(qtbot, wizards, fake_clock)
+    edit = field(field(w, PasswordWidget, "certPasswordWidget"), QLineEdit, "passwordEdit")
+    edit.setFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_Return)               # empty: nothing happens, nothing is said
+    assert w.flow.step == CERT_PASSWORD and error_text(w, "cert_password") == ""
+    qtbot.keyClicks(edit, "Wrong#pass123")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert w.flow.step == CERT_PASSWORD and error_text(w, "cert_password")
+    qtbot.keyClicks(edit, "x")                             # typing again: the old verdict goes
+    assert error_text(w, "cert_password") == ""
+    edit.clear()
+    qtbot.keyClicks(edit, DEMO_CERT_PASSWORD)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert w.flow.step == SAVE
+    # the save page was entered once, not submitted by the same key press
+    assert error_text(w, "password") == "" and error_text(w, "wizard") == ""
+    # a renewal saves in place: no "no removable disk" line, with or without a stick
+    assert not field(w, QLabel, "noRemovableLabel").isVisible()
+    assert str(old.path) in field(w, QLabel, "renewPlaceLabel").text()
+
+
+def test_enter_in_a_customer_field_submits_once(qtbot, ctx, wizards, demo_bank):
+    """A wrong account password costs one attempt per Enter, not two."""
+    from PySide6.QtWidgets import QRadioButton
+    from tests.gui.wizard_helpers import click
+    c = demo("card")
+    w = wizards("issue")
+    click(qtbot, w, "typeBankingRadio", QRadioButton)
+    next_page(qtbot, w)
+    type_into(qtbot, w, "customerNameEdit", c.name)
+    type_into(qtbot, w, "rrnFrontEdit", c.rrn[:6])
+    type_into(qtbot, w, "rrnBackEdit", c.rrn[6:])
+    type_into(qtbot, w, "accountEdit", c.account)
+    type_into(qtbot, w, "accountPasswordEdit", "0000")
+    qtbot.keyClick(field(w, QLineEdit, "accountPasswordEdit"), Qt.Key.Key_Return)
+    msg = error_text(w, "account_password")
+    assert "4" in msg, msg                                 # one attempt used (5 allowed), not two
+
+
+# --- main window: the result line, quitting ---------------------------------------------------------
+
+def _main(qtbot, ctx):
+    from gui.main_window import MainWindow
+    w = MainWindow(ctx, watch=False, watch_phones=False)
+    qtbot.addWidget(w)
+    w.show()
+    with qtbot.waitSignal(w.scanFinished, timeout=20_000):
+        w.start()
+    return w
+
+
+def test_result_line_follows_the_language_and_goes_with_the_next_action(qtbot, tmp_path, npki_root,
+                                                                          no_real_drives):
+    from gui import i18n
+    from gui.context import AppContext
+    ctx = AppContext(language="ko")
+    i18n.apply_language("ko", ctx)
+    w = _main(qtbot, ctx)
+    label = field(w, QLabel, "noticeLabel")
+    w.notify(lambda: w.tr("암호가 맞습니다."), "ok")
+    assert label.text() == "암호가 맞습니다."
+    i18n.apply_language("en", ctx)
+    qtbot.waitUntil(lambda: label.text() == "The password is correct.")
+    w.notify("한 번만 쓰는 줄", "warn")                     # a text fixed in one language …
+    i18n.apply_language("ko", ctx)
+    qtbot.waitUntil(lambda: not field(w, type(w.notice), "noticeFrame").isVisible())   # … is taken down
+    w.notify(lambda: w.tr("암호가 맞습니다."), "ok")
+    w.actions_by_name[w.act_refresh.objectName()].trigger()          # the next action: a new state
+    assert not w.notice.isVisible() and w.last_notice == ""
+    w.shutdown()
+
+
+def test_closing_the_main_window_closes_every_window_and_quits(qtbot, npki_root, no_real_drives, monkeypatch):
+    from PySide6.QtWidgets import QApplication, QWidget
+    from gui.app import quit_with
+    from gui.context import AppContext
+    app = QApplication.instance()
+    quits = []
+    monkeypatch.setattr(app, "quit", lambda: quits.append(1))
+    w = _main(qtbot, AppContext(language="ko"))
+    other = QWidget()
+    other.setWindowTitle("phone")
+    qtbot.addWidget(other)
+    other.show()
+    quit_with(w, app)
+    w.close()
+    assert quits == [1] and not other.isVisible()
+
+
+# --- demo panel: the 복사 confirmation, live language --------------------------------------------------
+
+def test_demo_panel_copy_is_confirmed_on_the_button_and_switches_language(qtbot, ctx, demo_bank):
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QPushButton
+    from gui import i18n
+    from gui.demo_panel import show_demo_panel
+    from tests.gui.wizard_helpers import click
+    i18n.apply_language("ko", ctx)
+    panel = show_demo_panel(None, ctx)
+    qtbot.addWidget(panel)
+    c = demo("card")
+    click(qtbot, panel, "demoCopy_account_card")
+    button = field(panel, QPushButton, "demoCopy_account_card")
+    assert QGuiApplication.clipboard().text() == c.account.replace("-", "")
+    assert button.text() == "✔ 복사됨" and field(panel, QLabel, "demoCopied").isVisible()
+    qtbot.waitUntil(lambda: field(panel, QPushButton, "demoCopy_account_card").text() == "복사", timeout=5000)
+    i18n.apply_language("en", ctx)
+    qtbot.waitUntil(lambda: panel.windowTitle() == "Demo customers")
+    assert field(panel, QPushButton, "demoCopy_account_card").text() == "Copy"
+    assert "Account number" in field(panel, QLabel, "demoCopied").text()
