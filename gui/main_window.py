@@ -28,7 +28,7 @@ from core.npki.certfolder import CertFolder
 from core.storage import operations as ops
 from core.storage import registry
 from core.storage.base import FOLDER, PHONE
-from core.storage.watcher import DriveWatcher
+from core.storage.watcher import DriveWatcher, StorageWatcher, tree_signature
 
 from .context import AppContext
 from .dialogs import (Btn, ChangePasswordDialog, ConflictDialog, ExportPfxDialog, FileDialog, MessageBox,
@@ -45,12 +45,17 @@ FLOW_KINDS = ("issue", "reissue", "renew", "register", "revoke")
 
 
 def _scan(storage):
+    # the fingerprint first: a change made while (or after) the folder is read is seen by the watcher
+    signature = tree_signature(storage.root)
     report = storage.scan_report()
-    return report.entries, storage.free_space()
+    return report.entries, storage.free_space(), signature
 
 
 def _check_password(cert: CertFolder, password) -> bool:
     try:
+        # the key in memory must not answer for a stick pulled while the password was typed
+        if not Path(cert.path).is_dir():
+            raise StorageGone(path=str(cert.path))
         cert.check_password(password)
         return True
     finally:
@@ -71,6 +76,7 @@ class MainWindow(QMainWindow):
     scanFinished = Signal()        # every storage of the last refresh has been scanned
     operationFinished = Signal(str)  # after a copy/move/delete/…: the summary text
     closed = Signal()              # the window was closed (gui.app.quit_with ends the app)
+    storageContentChanged = Signal(str)  # a storage's certificates changed on disk (StorageWatcher thread)
 
     def __init__(self, ctx: AppContext | None = None, *, watch: bool = True, watch_interval: float = 1.0,
                  watch_phones: bool | None = None):
@@ -86,6 +92,9 @@ class MainWindow(QMainWindow):
         self.watch = watch
         self.watch_interval = watch_interval
         self.watcher: DriveWatcher | None = None
+        # changes made outside this window (CLI, phone transfer, another window): docs/gui-state.md
+        self.storage_watcher: StorageWatcher | None = None
+        self._pending_rescan: set[str] = set()
         # phones pop up when the bank calls or texts them (gui.phone_window.PhoneWatcher), started once
         self.watch_phones = watch if watch_phones is None else watch_phones
         self.phone_watcher = None
@@ -116,6 +125,8 @@ class MainWindow(QMainWindow):
         self.storage_model.dropRequested.connect(
             lambda keys, sid, move: QTimer.singleShot(0, lambda: self.on_drop(keys, sid, move)))
         self.drivesChanged.connect(self._on_drives_changed)
+        self.storageContentChanged.connect(self._on_storage_content)
+        self.workers.idle.connect(self._rescan_pending)
         self.bankOpened.connect(self._on_bank_opened)
         ctx.opened_listeners.append(self._bank_listener)
         self.ticker = QTimer(self)
@@ -483,6 +494,9 @@ class MainWindow(QMainWindow):
         if self.watcher is not None:
             self.watcher.stop()
             self.watcher = None
+        if self.storage_watcher is not None:
+            self.storage_watcher.stop()
+            self.storage_watcher = None
         if self.phone_watcher is not None:
             self.phone_watcher.timer.stop()
             self.phone_watcher = None
@@ -498,6 +512,11 @@ class MainWindow(QMainWindow):
                                         on_disappear=lambda _d: self.drivesChanged.emit(),
                                         interval=self.watch_interval, config=registry.discovery_config)
             self.watcher.start()
+        if self.watch and self.storage_watcher is None:
+            self.storage_watcher = StorageWatcher(on_change=self.storageContentChanged.emit,
+                                                  interval=self.watch_interval)
+            self._watch_targets()
+            self.storage_watcher.start()
         if self.watch_phones and self.phone_watcher is None and _module_available("gui.phone_window"):
             try:
                 self.phone_watcher = importlib.import_module("gui.phone_window").ensure_phone_windows(self, self.ctx)
@@ -516,11 +535,46 @@ class MainWindow(QMainWindow):
                             on_done=lambda storages: self._apply_storages(storages, rescan_all=False),
                             on_error=self._show_error)
 
+    def _watch_targets(self) -> None:
+        if self.storage_watcher is not None:
+            self.storage_watcher.set_targets({s.id: s.root for s in self.storage_model.storages()})
+
+    def _on_storage_content(self, sid: str) -> None:
+        """Certificates changed on a storage behind this window's back: scan it again. While one of
+        this window's own operations runs (it rescans what it touched when it ends), wait for it."""
+        storage = self.storage_model.storage(sid)
+        if storage is None:
+            return
+        if not storage.present():        # pulled: the drive list says so (and what it did to the selection)
+            self._on_drives_changed()
+            return
+        if any(t.name not in ("list-storages", "bank") and not t.name.startswith("scan-")
+               for t in self.workers.active()):
+            self._pending_rescan.add(sid)
+            return
+        self.rescan_ids(sid)
+
+    def _rescan_pending(self) -> None:
+        pending, self._pending_rescan = self._pending_rescan, set()
+        if pending:
+            self.rescan_ids(*sorted(pending))
+
     def _apply_storages(self, storages: list, rescan_all: bool) -> None:
+        gone_selected = [r for r in self.selected_rows() if r.storage.id not in {s.id for s in storages}]
         added, removed = self.storage_model.set_storages(storages)
+        self._watch_targets()
         for sid in removed:
             self.cert_model.remove_storage(sid)
             self._scan_tokens.pop(sid, None)
+        if gone_selected:
+            # never let the selection slide silently onto a look-alike row on another storage
+            self.table.clearSelection()
+            self.table.selectionModel().clearCurrentIndex()
+            self._keep_selection = []
+            names = ", ".join(dict.fromkeys(r.storage.label(self.ctx.language) for r in gone_selected))
+            self.notify(lambda: self.tr("저장매체가 분리되었습니다: {0}. 거기서 고른 인증서는 목록에서 빠졌고, "
+                                        "다시 연결하면 다시 나타납니다.").format(names), "warn")
+            self._update_actions()
         if removed and self.proxy.storage_id in removed:
             self.storage_list.setCurrentIndex(self.storage_model.index(0))
         if self.storage_list.currentIndex().row() < 0:
@@ -553,7 +607,9 @@ class MainWindow(QMainWindow):
         if self._scan_tokens.get(storage.id) != token:
             return  # a newer scan of this storage is running, or it was unplugged
         del self._scan_tokens[storage.id]
-        entries, free = result
+        entries, free, signature = result
+        if self.storage_watcher is not None:
+            self.storage_watcher.baseline(storage.id, signature)
         self.cert_model.set_storage_entries(storage, entries)
         self.storage_model.set_state(storage.id, count=len(entries), scanning=False, free=free, error="")
         self._after_scan()
@@ -770,7 +826,18 @@ class MainWindow(QMainWindow):
         if len(rows) != 1 or not rows[0].good:
             self.notify(self.tr("인증서를 하나 고르세요."), "warn")
             return None
-        return rows[0]
+        return None if self._gone(rows) else rows[0]
+
+    def _gone(self, rows: list[CertRow]) -> bool:
+        """Before an action: a storage of `rows` was pulled (or the folder went) — say so, do nothing,
+        and let the list catch up. The certificate in memory must never answer for a file that is gone."""
+        gone = [r for r in rows if not r.storage.present() or not Path(r.entry.path).is_dir()]
+        if not gone:
+            return False
+        self._show_error(StorageGone(path=str(gone[0].entry.path)))
+        self._on_drives_changed()
+        self.rescan_ids(*{r.storage.id for r in gone if r.storage.present()})
+        return True
 
     def view_details(self) -> None:
         row = self._one()
@@ -890,6 +957,8 @@ class MainWindow(QMainWindow):
         if not rows:
             self.notify(self.tr("복사하거나 이동할 인증서를 고르세요."), "warn")
             return
+        if self._gone(rows):
+            return
         sources = {r.storage.id for r in rows}
         title = self.tr("이동할 위치") if move else self.tr("복사할 위치")
         names = ", ".join(dict.fromkeys(r.entry.info.display_name for r in rows))
@@ -941,6 +1010,8 @@ class MainWindow(QMainWindow):
             return
         if any(r.storage.read_only for r in rows):
             self.notify(self.tr("읽기 전용 저장매체의 인증서는 삭제할 수 없습니다."), "warn")
+            return
+        if self._gone(rows):
             return
         keys = {r.key for r in rows}
         last = [r for r in rows if r.good and not any(c.key not in keys for c in self.cert_model.copies_of(r.fingerprint))]

@@ -205,6 +205,9 @@ EN = {
     "{0}님의 인증서 암호를 입력하세요.": "Enter the certificate password of {0}.",
     "암호를 확인하는 중…": "Checking the password…",
     "암호가 맞습니다.": "The password is correct.",
+    "저장매체가 분리되었습니다: {0}. 거기서 고른 인증서는 목록에서 빠졌고, 다시 연결하면 다시 나타납니다.":
+        "Storage removed: {0}. The certificates you had selected there left the list; they come back when you "
+        "reconnect it.",
     "암호를 바꾸는 중…": "Changing the password…",
     "인증서 암호를 바꿨습니다.": "The certificate password was changed.",
     "PFX 파일 저장": "Save PFX file",

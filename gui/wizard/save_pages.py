@@ -171,6 +171,9 @@ class SavePage(Page):
                 self.list.setCurrentRow(ids.index(chosen.id))
             else:
                 self.list.setCurrentRow(-1)
+                if chosen is not None:      # said at once, not at the next click on 발급
+                    self.show_error("storage", Q.translate("Wizard", "고른 저장매체가 분리되었습니다: {0}. 다시 꽂거나 "
+                                                                     "다른 곳을 고르세요.").format(chosen.label(_lang())))
         self.no_drive.setVisible(not any(s.kind == REMOVABLE for s in found))
 
     def _phone_allowed(self, storage: Storage) -> bool:

@@ -463,6 +463,10 @@ Location: {3}</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>저장매체가 분리되었습니다: {0}. 거기서 고른 인증서는 목록에서 빠졌고, 다시 연결하면 다시 나타납니다.</source>
+        <translation>Storage removed: {0}. The certificates you had selected there left the list; they come back when you reconnect it.</translation>
+    </message>
+    <message>
         <location filename="../../gui/main_window.py" line="359" />
         <source>도장 — 공동인증서 관리</source>
         <translation>Dojang — certificate manager</translation>

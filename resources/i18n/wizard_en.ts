@@ -4,6 +4,10 @@
 <context>
     <name>Wizard</name>
     <message>
+        <source>고른 저장매체가 분리되었습니다: {0}. 다시 꽂거나 다른 곳을 고르세요.</source>
+        <translation>The storage you chose was removed: {0}. Plug it in again or choose another place.</translation>
+    </message>
+    <message>
         <source>앞 2자리</source>
         <translation>first 2 digits</translation>
     </message>

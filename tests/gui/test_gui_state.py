@@ -190,3 +190,122 @@ def test_demo_panel_copy_is_confirmed_on_the_button_and_switches_language(qtbot,
     qtbot.waitUntil(lambda: panel.windowTitle() == "Demo customers")
     assert field(panel, QPushButton, "demoCopy_account_card").text() == "Copy"
     assert "Account number" in field(panel, QLabel, "demoCopied").text()
+
+
+# --- live state: changes behind the window's back, pulled drives --------------------------------------
+
+def _live(qtbot, lang="en"):
+    from gui.context import AppContext
+    from gui.main_window import MainWindow
+    w = MainWindow(AppContext(language=lang), watch=True, watch_interval=0.1, watch_phones=False)
+    qtbot.addWidget(w)
+    w.show()
+    with qtbot.waitSignal(w.scanFinished, timeout=20_000):
+        w.start()
+    return w
+
+
+def _rows_on(w, kind):
+    return [r for r in w.cert_model.rows if r.storage.kind == kind]
+
+
+def test_a_cli_copy_while_the_window_runs_shows_up_by_itself(qtbot, npki_root, fake_usb, hdd_cert, dialog_answers):
+    import subprocess
+    import sys
+    from pathlib import Path
+    from core.storage.base import REMOVABLE
+    w = _live(qtbot)
+    try:
+        assert _rows_on(w, REMOVABLE) == []
+        usb = next(s for s in w.storage_model.storages() if s.kind == REMOVABLE)
+        main = Path(__file__).resolve().parents[2] / "main.py"
+        done = subprocess.run([sys.executable, str(main), "copy", str(hdd_cert.path), "--to", usb.id],
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        qtbot.waitUntil(lambda: len(_rows_on(w, REMOVABLE)) == 1, timeout=10_000)   # no 새로 고침
+        assert w.storage_model.data(w.storage_model.index(w.storage_model.row_of(usb.id) + 1)) is not None
+        subprocess.run([sys.executable, str(main), "delete", "--yes", str(hdd_cert.path)],
+                       capture_output=True, text=True, timeout=120, check=True)
+        qtbot.waitUntil(lambda: not [r for r in w.cert_model.rows if r.storage.kind == "hdd"], timeout=10_000)
+    finally:
+        w.shutdown()
+
+
+def test_a_phone_transfer_updates_the_phone_count(qtbot, npki_root, no_real_drives, hdd_cert, mock_phone):
+    """What a finished PC → phone transfer does to the phone's NPKI folder, seen without 새로 고침."""
+    import threading
+    from core.storage import operations as ops
+    from core.storage.base import PHONE
+    w = _live(qtbot)
+    try:
+        src = next(r for r in w.cert_model.rows if r.storage.kind == "hdd")
+        t = threading.Thread(target=lambda: ops.copy_cert(src.entry, mock_phone, source=src.storage))
+        t.start()
+        t.join(30)
+        qtbot.waitUntil(lambda: len(_rows_on(w, PHONE)) == 1, timeout=10_000)
+        row = w.storage_model.row_of(mock_phone.id) + 1
+        assert "1" in w.storage_model.data(w.storage_model.index(row))
+    finally:
+        w.shutdown()
+
+
+def test_pulled_stick_the_selection_does_not_slide_to_a_look_alike(qtbot, npki_root, fake_usb, mock_phone,
+                                                                   dialog_answers):
+    import shutil
+    from core.storage.base import PHONE, REMOVABLE
+    from tests import factory
+    factory.make_cert(factory.user_dir(fake_usb / "NPKI"))
+    factory.make_cert(factory.user_dir(mock_phone.root))            # the same certificate on the phone
+    w = _live(qtbot)
+    try:
+        assert len(_rows_on(w, REMOVABLE)) == 1 and len(_rows_on(w, PHONE)) == 1
+        w.select_keys([_rows_on(w, REMOVABLE)[0].key])
+        shutil.rmtree(fake_usb)                                      # pulled
+        qtbot.waitUntil(lambda: not _rows_on(w, REMOVABLE), timeout=10_000)
+        qtbot.waitUntil(lambda: "Removable" in w.last_notice or "removed" in w.last_notice, timeout=5_000)
+        assert w.selected_rows() == []                               # nothing chosen for the person
+        assert not w.act_check.isEnabled()
+    finally:
+        w.shutdown()
+
+
+def test_check_password_on_a_pulled_stick_says_it_is_gone(qtbot, npki_root, fake_usb, dialog_answers):
+    import shutil
+    from core.storage.base import REMOVABLE
+    from gui.dialogs import PasswordDialog
+    from gui.main_window import MainWindow
+    from gui.context import AppContext
+    from tests import factory
+    factory.make_cert(factory.user_dir(fake_usb / "NPKI"))
+    w = MainWindow(AppContext(language="en"), watch=False, watch_phones=False)    # nothing notices by itself
+    qtbot.addWidget(w)
+    w.show()
+    with qtbot.waitSignal(w.scanFinished, timeout=20_000):
+        w.start()
+    w.select_keys([_rows_on(w, REMOVABLE)[0].key])
+    shutil.rmtree(fake_usb)
+    PasswordDialog.set_next_password(factory.PASSWORD)
+    w.act_check.trigger()
+    assert "removed" in w.last_notice and "correct" not in w.last_notice
+    assert PasswordDialog._answers.pop()[0]                         # it was never asked
+    # pulled while the password was being typed: the worker refuses too
+    from gui.main_window import _check_password
+    from core.errors import StorageGone
+    import pytest
+    with pytest.raises(StorageGone):
+        _check_password(type("C", (), {"path": fake_usb / "NPKI" / "x"})(), bytearray(b"pw"))
+    w.shutdown()
+
+
+def test_step4_pulled_stick_is_said_before_the_click(qtbot, ctx, wizards, demo_bank, usb):
+    import shutil
+    from PySide6.QtWidgets import QListWidget
+    from tests.gui.wizard_helpers import storage_id_of
+    w = wizards("issue")
+    to_save(qtbot, w, ctx, demo("card"))
+    page = w.pages[SAVE]
+    page.select_storage(storage_id_of(w, "removable"))
+    shutil.rmtree(usb)
+    qtbot.waitUntil(lambda: "MYSTICK" in error_text(w, "storage"), timeout=8_000)
+    assert "분리" in error_text(w, "storage")
+    assert field(w, QListWidget, "storageList").currentRow() == -1
