@@ -26,7 +26,7 @@ from core.errors import Cancelled, DojangError, StorageGone, WrongPassword
 from core.npki import keyfile
 from core.npki.certfolder import CertFolder
 from core.storage import operations as ops
-from core.storage import registry
+from core.storage import copies, registry
 from core.storage.base import FOLDER, PHONE
 from core.storage.watcher import DriveWatcher, StorageWatcher, tree_signature
 
@@ -240,6 +240,28 @@ class MainWindow(QMainWindow):
         self.banner.hide()
         rv.addWidget(self.banner)
 
+        # old copies of a renewed/reissued certificate (core.storage.copies): docs/copies.md
+        self.stale_banner = QFrame(right)
+        self.stale_banner.setObjectName("staleBanner")
+        self.stale_banner.setStyleSheet("#staleBanner { background: #fdecea; border: 1px solid #f3b8b3; "
+                                        "border-radius: 4px; }")
+        sl = QHBoxLayout(self.stale_banner)
+        sl.setContentsMargins(8, 6, 8, 6)
+        stale_icon = QLabel(self.stale_banner)
+        stale_icon.setPixmap(icon("status-expired").pixmap(20, 20))
+        sl.addWidget(stale_icon)
+        self.stale_text = QLabel(self.stale_banner)
+        self.stale_text.setObjectName("staleText")
+        self.stale_text.setWordWrap(True)
+        sl.addWidget(self.stale_text, 1)
+        self.sync_button = QPushButton(icon("renew"), "", self.stale_banner)
+        self.sync_button.setObjectName("syncCopiesButton")
+        self.sync_button.clicked.connect(self.sync_copies)
+        sl.addWidget(self.sync_button)
+        self.stale_banner.hide()
+        rv.addWidget(self.stale_banner)
+        self.copy_groups: list = []
+
         bar = QHBoxLayout()
         self.search_label = QLabel(right)
         bar.addWidget(self.search_label)
@@ -427,6 +449,8 @@ class MainWindow(QMainWindow):
         self.table.setAccessibleName(self.tr("인증서 목록"))
         self.banner_close.setToolTip(self.tr("이 알림 닫기"))
         self.banner_close.setAccessibleName(self.tr("만료 알림 닫기"))
+        self.sync_button.setText(self.tr("모두 새 인증서로 바꾸기"))
+        self._update_stale_banner()
         self.storage_model.retranslate(self.ctx.language)
         self.cert_model.retranslate(self.ctx.language)
         self._update_banner()
@@ -548,7 +572,7 @@ class MainWindow(QMainWindow):
         if not storage.present():        # pulled: the drive list says so (and what it did to the selection)
             self._on_drives_changed()
             return
-        if any(t.name not in ("list-storages", "bank") and not t.name.startswith("scan-")
+        if any(t.name not in ("list-storages", "bank", "copies") and not t.name.startswith("scan-")
                for t in self.workers.active()):
             self._pending_rescan.add(sid)
             return
@@ -627,6 +651,7 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self._update_actions()
         if not self._scan_tokens:
+            self._update_copies()
             if self._fit_columns and self.cert_model.rows:
                 self._fit_columns = False
                 self.fit_columns()
@@ -734,7 +759,7 @@ class MainWindow(QMainWindow):
         today = self.cert_model.today
         for row in self.cert_model.rows:
             fp = row.fingerprint
-            if fp is None or fp in seen:
+            if fp is None or fp in seen or self.cert_model.is_outdated(row):   # a renewed one counts once
                 continue
             seen.add(fp)
             st, _days = row.status(today)
@@ -773,6 +798,112 @@ class MainWindow(QMainWindow):
             first = min(candidates, key=lambda r: r.entry.info.not_after)
             self.select_keys([first.key])
         self.open_flow("renew" if soon else "reissue")
+
+    # --- copies across storages ---------------------------------------------------------------------
+    def _update_copies(self) -> None:
+        """Group the listed certificates (and ask the bank, when it is open) off the GUI thread."""
+        located = [(r.storage, r.entry) for r in self.cert_model.rows if r.good]
+        status = self.ctx.authority().certificate_status if self.ctx.authority_open else None
+        self.workers.submit(copies.group_copies, located, status, name="copies", on_done=self._copies_done,
+                            on_error=lambda _e: None)
+
+    def _copies_done(self, groups) -> None:
+        info: dict[str, tuple[int, bool]] = {}
+        where: dict[str, list[str]] = {}
+        by_path = {str(r.entry.path): r for r in self.cert_model.rows}
+        lang = self.ctx.language
+        for g in groups:
+            for m in g.members:
+                row = by_path.get(str(m.cert.path))
+                if row is None:
+                    continue
+                same = g.copies(m.serial)
+                info[row.key] = (len(same), g.is_outdated(m.serial))
+                where[row.key] = [c.storage.label(lang) for c in same]
+        self.copy_groups = groups
+        self.cert_model.set_copy_info(info, where)
+        self._update_stale_banner()
+        self._update_banner()
+
+    def _update_stale_banner(self) -> None:
+        stale = [g for g in self.copy_groups if g.outdated]
+        if not stale:
+            self.stale_banner.hide()
+            return
+        n = sum(len(g.outdated) for g in stale)
+        names = ", ".join(dict.fromkeys(g.name for g in stale))
+        self.stale_text.setText(self.tr("이전 인증서 {0}개가 남아 있습니다 ({1}). 갱신·재발급 전의 인증서라 은행에서 "
+                                        "쓸 수 없습니다.").format(n, names))
+        self.sync_button.setVisible(any(g.can_sync for g in stale))
+        self.stale_banner.show()
+
+    def _sync_group(self):
+        """The stale group of the selected certificate, else the first one that can be synced."""
+        selected = self.selected_rows()
+        for g in self.copy_groups:
+            if g.can_sync and any(str(m.cert.path) == str(r.entry.path) for r in selected for m in g.members):
+                return g
+        return next((g for g in self.copy_groups if g.can_sync), None)
+
+    def sync_copies(self) -> None:
+        """모두 새 인증서로 바꾸기: every old copy of one certificate, all or nothing (docs/copies.md)."""
+        self.clear_notice()
+        group = self._sync_group()
+        if group is None:
+            return
+        if self._gone([r for r in self.cert_model.rows if any(str(m.cert.path) == str(r.entry.path)
+                                                             for m in group.members)]):
+            return
+        pw = PasswordDialog.get_password(self, self.tr("모두 새 인증서로 바꾸기"),
+                                         self.tr("{0}님의 새 인증서 암호를 입력하세요. 이전 인증서 {1}개를 새 인증서로 "
+                                                 "바꿉니다.").format(group.name, len(group.outdated)))
+        if pw is None:
+            return
+        self.notify(self.tr("확인하는 중…"))
+        self.workers.submit(copies.plan_sync, group, pw, name="sync-plan",
+                            on_done=lambda plan: self._sync_planned(plan, pw),
+                            on_error=lambda err: (self._wipe(pw), self._op_failed(err)))
+
+    @staticmethod
+    def _wipe(pw) -> None:
+        if isinstance(pw, bytearray):
+            keyfile.wipe(pw)
+
+    def _sync_planned(self, plan, pw) -> None:
+        if plan.different_password:
+            places = "\n".join(f"• {m.storage.label(self.ctx.language)}: {m.cert.path}" for m in plan.different_password)
+            answer = MessageBox.question(
+                self, self.tr("암호가 다른 사본"),
+                self.tr("아래 이전 인증서는 암호가 다릅니다. 새 인증서로 바꾸면 그곳에서도 새 인증서의 암호를 써야 "
+                        "합니다. 함께 바꿀까요?\n\n{0}").format(places),
+                Btn.Yes | Btn.No, Btn.No, object_name="syncDifferentPasswordBox")
+            if answer == Btn.Yes:
+                include = [str(m.cert.path) for m in plan.different_password]
+                self.workers.submit(copies.plan_sync, plan.group, pw, include=include, name="sync-plan",
+                                    on_done=lambda p2: self._sync_run(p2, pw),
+                                    on_error=lambda err: (self._wipe(pw), self._op_failed(err)))
+                return
+        self._sync_run(plan, pw)
+
+    def _sync_run(self, plan, pw) -> None:
+        self._wipe(pw)
+        if not plan.targets:
+            self._op_done(lambda: self.tr("바꾼 사본이 없습니다: 남은 이전 인증서는 모두 암호가 달라 그대로 두었습니다."),
+                          "warn")
+            return
+        affected = [s.id for s in plan.storages]
+        self.notify(self.tr("새 인증서로 바꾸는 중…"))
+
+        def done(result) -> None:
+            n, left = len(result.replaced) + len(result.removed), len(result.left)
+            self._op_done(lambda: self.tr("이전 인증서 {0}개를 새 인증서로 바꿨습니다.").format(n)
+                          + (" " + self.tr("암호가 다른 {0}개는 그대로 두었습니다.").format(left) if left else ""), "ok")
+            self.rescan_ids(*affected)
+
+        def failed(err) -> None:
+            self._op_failed(err)
+            self.rescan_ids(*affected)
+        self.workers.submit(copies.run_sync, plan, name="sync-run", on_done=done, on_error=failed)
 
     def _dismiss_banner(self) -> None:
         self._banner_dismissed = True
