@@ -504,7 +504,11 @@ class MainWindow(QMainWindow):
         if seeded:
             self.refresh()
         if notice:      # said once: where the bank's master key went (no keyring / portable mode)
-            self.notify(notice, "warn")
+            def render() -> str:    # in the language of the moment, also after a switch
+                if self.ctx.authority_open:
+                    return self.ctx.authority().master_key_notice_text(self.ctx.language) or notice
+                return notice
+            self.notify(render, "warn")
 
     def open_bank_in_background(self) -> None:
         """First start: create the simulated bank (CA keys, demo customers) off the GUI thread, so the
