@@ -73,6 +73,8 @@ QPushButton.nav { background: transparent; font-size: 13px; color: #c9d1e0; }
 #phoneScreen QFrame.card QLabel.error { color: #c62828; }
 #phoneScreen QLabel.ok { color: #a6f4c5; }
 #phoneScreen QFrame.card QLabel.ok { color: #1b7f3b; font-weight: 600; }
+#phoneScreen QLabel#phoneCertEmpty { color: #1d2433; background: rgba(255,255,255,0.95); border-radius: 12px;
+                                     padding: 10px; }
 #phoneScreen QLabel#phoneExportCode { font-size: 26px; font-weight: 700; letter-spacing: 2px; color: #1d2433; }
 """
 

@@ -438,3 +438,18 @@ def test_key_notice_follows_the_language(qtbot, npki_root, no_real_drives):
     i18n.apply_language("en", ctx)
     qtbot.waitUntil(lambda: w.last_notice == "Stored in a key file.")
     w.shutdown()
+
+
+def test_phone_empty_certificate_text_is_readable(qtbot, ctx):
+    """Dark text on a light card, not the screen's near-white text on the light tab page."""
+    from PySide6.QtGui import QPalette
+    from gui.phone_window import show_phone_window
+    w = show_phone_window(None, ctx, "010-2222-3333")
+    qtbot.addWidget(w)
+    w.show_page("bank")
+    label = field(w, QLabel, "phoneCertEmpty")
+    qtbot.waitUntil(label.isVisible)
+    label.ensurePolished()
+    text = label.palette().color(QPalette.ColorRole.WindowText)
+    assert text.lightnessF() < 0.4, text.name()
+    assert "background" in w.styleSheet().split("phoneCertEmpty", 1)[1].split("}", 1)[0]
