@@ -254,6 +254,11 @@ class CertTableModel(QAbstractTableModel):
         self.lang = lang
         self.rows: list[CertRow] = []
         self.today = self._today()
+        # row key -> (copies of the same serial across storages, outdated: a newer one exists or the
+        # bank revoked/superseded it) — core.storage.copies, computed off the GUI thread
+        self.copy_info: dict[str, tuple[int, bool]] = {}
+        self.copy_where: dict[str, list[str]] = {}
+        self._copies_version = 0
 
     def _today(self) -> dt.date:
         return self.clock().astimezone(KST).date()
@@ -302,7 +307,26 @@ class CertTableModel(QAbstractTableModel):
     def copies_of(self, fingerprint: str) -> list[CertRow]:
         return [r for r in self.rows if r.fingerprint == fingerprint]
 
+    def set_copy_info(self, info: dict[str, tuple[int, bool]], where: dict[str, list[str]]) -> None:
+        """Copies and outdated marks (gui.main_window after core.storage.copies.group_copies)."""
+        if info == self.copy_info and where == self.copy_where:
+            return
+        self.copy_info, self.copy_where = info, where
+        self._copies_version += 1
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, self.STORAGE))
+
+    def is_outdated(self, row: CertRow) -> bool:
+        return self.copy_info.get(row.key, (1, False))[1]
+
     def status_text(self, row: CertRow) -> str:
+        copies, outdated = self.copy_info.get(row.key, (1, False))
+        text = self.tr("이전 인증서") if outdated else self._expiry_text(row)
+        if copies > 1:
+            text += " · " + self.tr("사본 {0}개").format(copies)
+        return text
+
+    def _expiry_text(self, row: CertRow) -> str:
         st, days = row.status(self.today)
         if st is Status.BROKEN:
             return self.tr("손상됨")
@@ -342,6 +366,8 @@ class CertTableModel(QAbstractTableModel):
             return int(row.status(self.today)[0])
         if kind == 4:
             if col == self.STATUS:
+                if self.copy_info.get(row.key, (1, False))[1]:
+                    return icon("status-expired")
                 return icon(_STATUS_ICONS[row.status(self.today)[0]])
             if col == self.USAGE:
                 return icon("certificate")
@@ -352,7 +378,7 @@ class CertTableModel(QAbstractTableModel):
 
     def texts(self, row: CertRow) -> tuple:
         """The six column texts of a row, cached until the language or the KST date changes."""
-        key = (self.lang, self.today)
+        key = (self.lang, self.today, self._copies_version)
         cached = row._cache.get("texts")
         if cached is None or cached[0] != key:
             cached = (key, tuple(self._text(row, c) for c in range(6)))
@@ -393,6 +419,16 @@ class CertTableModel(QAbstractTableModel):
         if col == self.EXPIRY:
             return info.not_after.strftime("%Y-%m-%d %H:%M:%S KST")
         if col == self.STATUS:
+            copies, outdated = self.copy_info.get(row.key, (1, False))
+            lines = []
+            if outdated:
+                lines.append(self.tr("이 인증서는 갱신·재발급되어 더 이상 쓸 수 없습니다. '모두 새 인증서로 바꾸기'로 "
+                                     "새 인증서로 바꾸세요."))
+            if copies > 1:
+                lines.append(self.tr("같은 인증서가 {0}곳에 있습니다: {1}").format(
+                    copies, ", ".join(self.copy_where.get(row.key, []))))
+            if lines:
+                return "\n".join(lines)
             st, days = row.status(self.today)
             if st is Status.EXPIRED:
                 return self.tr("{0}에 만료되었습니다. 은행에서 재발급받으세요.").format(info.not_after.strftime("%Y-%m-%d"))

@@ -74,6 +74,8 @@ QPushButton.nav { background: transparent; font-size: 13px; color: #c9d1e0; }
 #phoneScreen QFrame.card QLabel.error { color: #c62828; }
 #phoneScreen QLabel.ok { color: #a6f4c5; }
 #phoneScreen QFrame.card QLabel.ok { color: #1b7f3b; font-weight: 600; }
+#phoneScreen QLabel#phoneCertEmpty { color: #1d2433; background: rgba(255,255,255,0.95); border-radius: 12px;
+                                     padding: 10px; }
 #phoneScreen QLabel#phoneExportCode { font-size: 26px; font-weight: 700; letter-spacing: 2px; color: #1d2433; }
 """
 
@@ -607,11 +609,10 @@ class PhoneWindow(QWidget):
             now = dt.datetime.now(KST)
         self.status_time.setText(now.strftime("%H:%M"))
         self.lock_time.setText(now.strftime("%H:%M"))
-        # weekday names from the translator too, so the date never mixes two languages
-        days = self.tr("월,화,수,목,금,토,일", "weekdays, Monday first, comma-separated").split(",")
-        if len(days) != 7:
-            days = ["월", "화", "수", "목", "금", "토", "일"]
-        self.lock_date.setText(self.tr("{0}월 {1}일 {2}요일").format(now.month, now.day, days[now.weekday()]))
+        # the date in the locale of the UI language (month and weekday names from Qt's locale data):
+        # "12월 1일 화요일" / "Tue 1 Dec"; the format itself is translated with the rest of the window
+        self.lock_date.setText(lock_date_text(now.date(), self.ctx.language,
+                                              self.tr("M월 d일 dddd", "QLocale date format of the lock screen")))
 
     def poll(self) -> None:
         """Look at the phone's call and inbox; switch screens when something new happened."""
@@ -890,6 +891,14 @@ def close_phone_windows(ctx: AppContext) -> None:
         w = _windows.pop(key)
         w._timer.stop()
         w.deleteLater()
+
+
+def lock_date_text(day: dt.date, lang: str, fmt: str) -> str:
+    """`day` written with QLocale's names for `lang` (ko: Korean/South Korea, else English/UK day-month)."""
+    from PySide6.QtCore import QDate, QLocale
+    locale = (QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea) if lang == "ko"
+              else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    return locale.toString(QDate(day.year, day.month, day.day), fmt)
 
 
 class PhoneWatcher(QObject):

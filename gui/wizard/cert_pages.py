@@ -114,11 +114,12 @@ class CertPasswordPage(Page):
         self.lay.addWidget(title)
         self.password = PasswordWidget(self, keypad=True, lang=_lang())
         self.password.setObjectName("certPasswordWidget")
-        self.password.line_edit.returnPressed.connect(self.wizard.next)
+        # Enter reaches the wizard's default button (확인/다음), which is disabled while the field is empty
         self.password.validityChanged.connect(lambda *_: self.changed.emit())
         title.setBuddy(self.password.line_edit)
         self.lay.addWidget(self.password)
         self.lay.addWidget(self.error_label("cert_password"))
+        self.password.adopt_error_label(self._errors["cert_password"], "password")
         self.confirm = QCheckBox(Q.translate("Wizard", "폐기한 인증서는 다시 쓸 수 없다는 것을 확인했습니다"), self)
         self.confirm.setObjectName("revokeConfirmCheck")
         self.delete = QCheckBox(Q.translate("Wizard", "이 인증서 파일도 모든 저장매체에서 삭제합니다"), self)
@@ -152,6 +153,12 @@ class CertPasswordPage(Page):
     def next_text(self) -> str:
         return {"revoke": Q.translate("Wizard", "폐기"), "register": Q.translate("Wizard", "등록")}.get(
             self.wizard.kind, Q.translate("Wizard", "확인"))
+
+    def show_error(self, field: str | None, text: str) -> bool:
+        if field == "cert_password":
+            self.password.show_error(text, "password")
+            return True
+        return super().show_error(field, text)
 
     def submit(self) -> None:
         password = self.password.password()

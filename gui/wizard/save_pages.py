@@ -98,6 +98,8 @@ class SavePage(Page):
         self.refresh_button.setVisible(not renew)
         srow.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignRight)
         fl.addLayout(srow)
+        # a renewal saves where the old certificate is: no storage list, so no "no stick" line either
+        self.no_drive.setVisible(not renew)
         self.fixed_place = _label("", self.form, name="renewPlaceLabel")
         self.fixed_place.setVisible(renew)
         fl.addWidget(self.fixed_place)
@@ -114,6 +116,9 @@ class SavePage(Page):
         fl.addWidget(self.password)
         fl.addWidget(self.error_label("password", self.form))
         fl.addWidget(self.error_label("password_repeat", self.form))
+        # the widget renders the password verdicts: a refused 발급 shows here, the next edit clears it
+        self.password.adopt_error_label(self._errors["password"], "password")
+        self.password.adopt_error_label(self._errors["password_repeat"], "repeat")
         fl.addWidget(_label(Q.translate("Wizard", "인증서 암호는 은행도 알 수 없어 찾아 드릴 수 없습니다. 잊어버리면 "
                                                    "인증서를 삭제하고 재발급받아야 합니다."), self.form, cls="hint"))
         self.lay.addWidget(self.form)
@@ -138,6 +143,12 @@ class SavePage(Page):
         self.timer.setInterval(STORAGE_REFRESH_MS)
         self.timer.timeout.connect(self.refresh_storages)
 
+    def show_error(self, field: str | None, text: str) -> bool:
+        if field in ("password", "password_repeat"):
+            self.password.show_error(text, "password" if field == "password" else "repeat")
+            return True
+        return super().show_error(field, text)
+
     # storages -----------------------------------------------------------------------------------
     def refresh_storages(self) -> None:
         if self.renew or self.wizard.busy:
@@ -161,6 +172,9 @@ class SavePage(Page):
                 self.list.setCurrentRow(ids.index(chosen.id))
             else:
                 self.list.setCurrentRow(-1)
+                if chosen is not None:      # said at once, not at the next click on 발급
+                    self.show_error("storage", Q.translate("Wizard", "고른 저장매체가 분리되었습니다: {0}. 다시 꽂거나 "
+                                                                     "다른 곳을 고르세요.").format(chosen.label(_lang())))
         self.no_drive.setVisible(not any(s.kind == REMOVABLE for s in found))
 
     def _phone_allowed(self, storage: Storage) -> bool:
