@@ -809,12 +809,19 @@ class MainWindow(QMainWindow):
     def _update_copies(self) -> None:
         """Group the listed certificates (and ask the bank, when it is open) off the GUI thread."""
         located = [(r.storage, r.entry) for r in self.cert_model.rows if r.good]
-        status = self.ctx.authority().certificate_status if self.ctx.authority_open else None
-        self.workers.submit(copies.group_copies, located, status, name="copies", on_done=self._copies_done,
-                            on_error=lambda _e: None)
+        opened = self.ctx.authority().certificate_status if self.ctx.authority_open else None
+
+        def work():
+            # before the bank is open, its word is read from its database, read-only
+            # (docs/bank-core.md "Crash recovery": nothing revoked is shown as valid)
+            from core.authority.status import status_lookup
+            status = opened or status_lookup(e for _, e in located)
+            return copies.group_copies(located, status)
+        self.workers.submit(work, name="copies", on_done=self._copies_done, on_error=lambda _e: None)
 
     def _copies_done(self, groups) -> None:
         info: dict[str, tuple[int, bool]] = {}
+        said: dict[str, str] = {}
         where: dict[str, list[str]] = {}
         by_path = {str(r.entry.path): r for r in self.cert_model.rows}
         lang = self.ctx.language
@@ -826,8 +833,10 @@ class MainWindow(QMainWindow):
                 same = g.copies(m.serial)
                 info[row.key] = (len(same), g.is_outdated(m.serial))
                 where[row.key] = [c.storage.label(lang) for c in same]
+                if g.bank.get(m.serial) not in (None, "active", "expired"):
+                    said[row.key] = g.bank[m.serial]
         self.copy_groups = groups
-        self.cert_model.set_copy_info(info, where)
+        self.cert_model.set_copy_info(info, where, said)
         self._update_stale_banner()
         self._update_banner()
 

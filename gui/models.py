@@ -258,6 +258,7 @@ class CertTableModel(QAbstractTableModel):
         # bank revoked/superseded it) — core.storage.copies, computed off the GUI thread
         self.copy_info: dict[str, tuple[int, bool]] = {}
         self.copy_where: dict[str, list[str]] = {}
+        self.bank_said: dict[str, str] = {}
         self._copies_version = 0
 
     def _today(self) -> dt.date:
@@ -307,21 +308,30 @@ class CertTableModel(QAbstractTableModel):
     def copies_of(self, fingerprint: str) -> list[CertRow]:
         return [r for r in self.rows if r.fingerprint == fingerprint]
 
-    def set_copy_info(self, info: dict[str, tuple[int, bool]], where: dict[str, list[str]]) -> None:
-        """Copies and outdated marks (gui.main_window after core.storage.copies.group_copies)."""
-        if info == self.copy_info and where == self.copy_where:
+    def set_copy_info(self, info: dict[str, tuple[int, bool]], where: dict[str, list[str]],
+                      bank: dict[str, str] | None = None) -> None:
+        """Copies and outdated marks (gui.main_window after core.storage.copies.group_copies);
+        `bank`: row key -> what the issuing bank says when the certificate cannot be used."""
+        bank = bank or {}
+        if info == self.copy_info and where == self.copy_where and bank == self.bank_said:
             return
-        self.copy_info, self.copy_where = info, where
+        self.copy_info, self.copy_where, self.bank_said = info, where, bank
         self._copies_version += 1
         if self.rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, self.STORAGE))
+
+    def _bank_text(self, said: str | None) -> str | None:
+        """What the issuing bank says, when the certificate cannot be used (superseded: "이전 인증서")."""
+        return {"revoked": self.tr("폐지됨"), "cancelled": self.tr("발급 취소됨"),
+                "pending": self.tr("발급 미완료")}.get(said or "")
 
     def is_outdated(self, row: CertRow) -> bool:
         return self.copy_info.get(row.key, (1, False))[1]
 
     def status_text(self, row: CertRow) -> str:
         copies, outdated = self.copy_info.get(row.key, (1, False))
-        text = self.tr("이전 인증서") if outdated else self._expiry_text(row)
+        text = self._bank_text(self.bank_said.get(row.key)) or \
+            (self.tr("이전 인증서") if outdated else self._expiry_text(row))
         if copies > 1:
             text += " · " + self.tr("사본 {0}개").format(copies)
         return text

@@ -60,4 +60,15 @@ def read_statuses(certs: Iterable[tuple[str, bytes]], home: Path | None = None) 
         conn.close()
 
 
-__all__ = ["CA_ORG", "UNUSABLE", "issued_here", "read_statuses"]
+
+
+def status_lookup(certs, home: Path | None = None):
+    """For listings that hold certificate folders: a function der -> the bank's status (None when
+    the bank did not issue it or cannot say), reading the database once, read-only."""
+    infos = [c.info for c in certs if issued_here(c.info.issuer_o)]
+    said = read_statuses(((i.serial_hex, i.der) for i in infos), home)
+    by_der = {i.der: said[format(i.serial, "x")] for i in infos if format(i.serial, "x") in said}
+    return by_der.get
+
+
+__all__ = ["CA_ORG", "UNUSABLE", "issued_here", "read_statuses", "status_lookup"]
