@@ -76,7 +76,7 @@ def _cannot_start(text: str) -> int:
 def _private_by_default() -> None:
     """Everything Dojang creates is readable by the user only, whatever the umask; a data folder
     left group/world-readable (an older version, another umask) is fixed once, with a notice
-    (docs/hostile-input.md "Permissions"). Windows: the profile folder's ACLs do this."""
+    (docs/hostile-input.md "Private by default"). Windows: the profile folder's ACLs do this."""
     import os
     if os.name != "posix":
         return

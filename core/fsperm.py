@@ -1,5 +1,5 @@
 """Private by default: Dojang's data folder and the simulated bank readable by the user only
-(docs/hostile-input.md "Permissions").
+(docs/hostile-input.md "Private by default").
 
 On POSIX every folder Dojang creates under its data folder is 0700 and every file 0600, whatever the
 umask; `tighten_tree()` checks an existing tree on start and fixes what a looser umask (or an older

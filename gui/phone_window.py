@@ -1,4 +1,4 @@
-"""The mock phone: one phone-shaped window per registered number (bank-flows.md §6).
+"""The mock phone: one phone-shaped window per registered number (docs/bank-flows.md "Mock phones").
 
 Screens (a QStackedWidget inside a rounded "phone body"): lock screen with notifications, home
 screen, SMS app (the bank's messages), incoming ARS call, in-call keypad, and a small bank app with

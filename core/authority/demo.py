@@ -1,4 +1,4 @@
-"""Demo customers seeded on the bank's first start (bank-flows.md §5 "Demo data").
+"""Demo customers seeded on the bank's first start (docs/bank-flows.md "Demo data").
 
 Every value a newcomer needs to finish each flow is in `DEMO_CUSTOMERS` (fixed) and, for the
 per-installation parts (security-card cells, the OTP token's current code, the demo certificates'

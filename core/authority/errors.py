@@ -1,7 +1,7 @@
 """Errors of the simulated bank (the authority). Messages never carry secrets.
 
 Every refusal says what happened and, where it helps, how many attempts remain — never which digit
-was wrong (bank-flows.md §4).
+was wrong (docs/bank-flows.md "Limits").
 """
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The machinery every certificate-centre flow shares: navigation (steps as data, steps.py), Back
-and Cancel, field errors, the identity steps (STEP 1–3 of bank-flows.md §3) over the bank's
+and Cancel, field errors, the identity steps (STEP 1–3 of docs/bank-flows.md "Issuance in four steps") over the bank's
 generic channels, the client-side key pair, and the safe save.
 
 A flow is a plain object. Its current step is `flow.step`; each step has a method that takes what
@@ -13,7 +13,7 @@ The bank is reached only through `AuthorityClient` (core/authority/client.py).
 What is kept between steps is `flow.data`: only non-secret values (certificate type, name, RRN,
 account number, chosen channels and storage, agreed terms). Passwords, the account PIN and
 one-time codes are passed to the step method that needs them and never stored, so neither Back nor
-the history can bring one back (architecture.md practice 1). The RRN and account number are kept so
+the history can bring one back (docs/bank-flows.md "Nothing secret in the history"). The RRN and account number are kept so
 that Back restores the form, and are masked in every repr.
 """
 from __future__ import annotations
@@ -160,7 +160,7 @@ class KeyMaker:
 
 @dataclass(frozen=True)
 class Completion:
-    """What the completion page shows (bank-flows.md §3, after STEP 4)."""
+    """What the completion page shows (docs/bank-flows.md "The completion page")."""
     kind: str                      # issue / reissue / renew / register / revoke
     storage: Storage | None
     path: Path | None              # the saved certificate folder

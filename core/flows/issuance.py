@@ -1,4 +1,4 @@
-"""The certificate-centre flows (bank-flows.md §1): issue, reissue, renew, register, revoke.
+"""The certificate-centre flows (docs/bank-flows.md "The certificate centre"): issue, reissue, renew, register, revoke.
 
 Each flow's steps are declared once, in its `NAV` (steps.py). `finish()` / the last step does the
 slow part (key generation, signing, saving); call it on the thread you choose.

@@ -380,7 +380,7 @@ def public_key_matches(plain: bytes, certificate) -> bool:
 
 
 def check_password(key_data: bytes, certificate, password: str | bytes | bytearray) -> bytes:
-    """Spec §3.2: padding valid, PKCS#8 parses, and the public key equals the certificate's.
+    """docs/npki-format.md "Checking a password": padding valid, PKCS#8 parses, and the public key equals the certificate's.
 
     Returns the decrypted PKCS#8 bytes. A wrong password is always WrongPassword; a correct
     password on a key that belongs to a different certificate is KeyMismatch."""

@@ -1,7 +1,7 @@
 """PKCS#12 (.pfx / .p12) export and import that keep the randomNum attribute (R).
 
 `cryptography`'s PKCS#12 reader and writer round-trip the key through a key object and drop the
-PKCS#8 attributes, R included (spec §3.1, §6). So Dojang writes and reads the PFX itself:
+PKCS#8 attributes, R included (docs/npki-format.md "The randomNum R", "PKCS#12"). So Dojang writes and reads the PFX itself:
 
 - export: AuthenticatedSafe -> [encryptedData(certBag), data(pkcs8ShroudedKeyBag over the original
   PKCS#8 bytes)], localKeyId on both bags, password MAC (PKCS#12 KDF, RFC 7292 Appendix B);

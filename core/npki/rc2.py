@@ -1,5 +1,5 @@
 """RC2 (RFC 2268) in CBC mode, decrypt and encrypt, for PKCS#12 files that use
-pbeWithSHAAnd40BitRC2-CBC / pbeWithSHAAnd128BitRC2-CBC (docs/npki-codec.md "PKCS#12 PBEs").
+pbeWithSHAAnd40BitRC2-CBC / pbeWithSHAAnd128BitRC2-CBC (docs/npki-codec.md "Key encryption variants (`core/npki/keyfile.py`)").
 
 `cryptography` has no RC2, and old PFX files (OpenSSL before 3.0, Windows export, Korean banking
 software) still encrypt with it. Written from the RFC's description: key expansion with the

@@ -1,4 +1,4 @@
-"""Certificate operations across storages, all-or-nothing (storage-and-security.md §2).
+"""Certificate operations across storages, all-or-nothing (docs/storage-security.md "All-or-nothing writes").
 
 - copy: snapshot the source files (size-capped), build the folder under a temporary name on the
   destination, read back on removable media, rename into place, re-read it as a certificate;

@@ -1,4 +1,4 @@
-"""PC ↔ mock-phone certificate transfer with a 12-digit code (bank-flows.md §6).
+"""PC ↔ mock-phone certificate transfer with a 12-digit code (docs/bank-flows.md "Phone transfer").
 
 The sender (the PC, or a phone's bank app) picks a certificate, types its password and gets a
 12-digit code shown as 4-4-4. The receiver (the phone for PC → phone, the PC for phone → PC) types

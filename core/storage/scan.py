@@ -1,6 +1,6 @@
 """Walking an NPKI root: `<root>/<CA>/USER/<cert folder>` (names matched case-insensitively).
 
-Every storage is treated as hostile (storage-and-security.md §4):
+Every storage is treated as hostile (docs/storage-security.md "Hostile media"):
 - only the fixed layout is walked (depth is capped by construction) and symlinks are never
   followed — a linked CA, USER or certificate folder is listed as a broken entry with a reason;
 - the number of entries examined per folder and the number of certificate folders are capped;

@@ -1,4 +1,4 @@
-"""The security media of STEP 3 (보안매체): the security card and the OTP token (bank-flows.md §3-4).
+"""The security media of STEP 3 (보안매체): the security card and the OTP token (docs/bank-flows.md "STEP 3 본인인증", "Limits").
 
 Each channel also manages its devices — the teller issues cards and tokens through it, the demo
 panel and scripted issuance read them (the customer's printed card, the token's display) — and
