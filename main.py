@@ -17,13 +17,13 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     from core.logsafe import configure_logging
     configure_logging()
-    _private_by_default()
     if argv and argv[0] in ("--version", "-V"):
         from core import __version__
         print(f"Dojang {__version__}")
         return 0
-    if argv and argv[0] == "--self-check":
+    if argv and argv[0] == "--self-check":       # its own throw-away data folder: the user's is not touched
         return self_check(argv[1] if len(argv) > 1 else None)
+    _private_by_default()
     if len(argv) == 1 and _is_pfx_file(argv[0]):
         return _run_with_import(argv[0])
     if argv and not argv[0].startswith("-psn_"):  # macOS Finder passes -psn_…; that is a GUI start
