@@ -265,7 +265,7 @@ class DemoPanel(QWidget):
         show_otp_window(self, self.ctx, serial)
 
     def _open_phone(self, number: str) -> None:
-        from .phone_window import show_phone_window
+        from .phone import show_phone_window
         show_phone_window(self, self.ctx, number)
 
 

@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         # changes made outside this window (CLI, phone transfer, another window): docs/gui-state.md
         self.storage_watcher: StorageWatcher | None = None
         self._pending_rescan: set[str] = set()
-        # phones pop up when the bank calls or texts them (gui.phone_window.PhoneWatcher), started once
+        # phones pop up when the bank calls or texts them (gui.phone.PhoneWatcher), started once
         self.watch_phones = watch if watch_phones is None else watch_phones
         self.phone_watcher = None
         self._scan_tokens: dict[str, int] = {}
@@ -173,8 +173,8 @@ class MainWindow(QMainWindow):
         self.act_welcome = A("actionWelcome", "help", self.open_welcome)
         self.act_about = A("actionAbout", "app", self.show_about)
         self.act_teller.setEnabled(_module_available("gui.teller_panel"))
-        self.act_phone.setEnabled(_module_available("gui.phone_window"))
-        self.act_transfer.setEnabled(_module_available("gui.phone_window"))
+        self.act_phone.setEnabled(_module_available("gui.phone"))
+        self.act_transfer.setEnabled(_module_available("gui.phone"))
         self.act_demo.setEnabled(_module_available("gui.demo_panel"))
 
     def _build_ui(self) -> None:
@@ -547,9 +547,9 @@ class MainWindow(QMainWindow):
                                                   interval=self.watch_interval)
             self._watch_targets()
             self.storage_watcher.start()
-        if self.watch_phones and self.phone_watcher is None and _module_available("gui.phone_window"):
+        if self.watch_phones and self.phone_watcher is None and _module_available("gui.phone"):
             try:
-                self.phone_watcher = importlib.import_module("gui.phone_window").ensure_phone_windows(self, self.ctx)
+                self.phone_watcher = importlib.import_module("gui.phone").ensure_phone_windows(self, self.ctx)
             except DojangError as err:   # the bank could not be opened: the manager still works
                 log.warning("phone watcher not started (%s)", type(err).__name__)
 
@@ -1420,7 +1420,7 @@ class MainWindow(QMainWindow):
         self._open_other("gui.teller_panel", "show_teller_panel")
 
     def open_pc_transfer(self) -> None:
-        self._open_other("gui.phone_window", "show_pc_transfer")
+        self._open_other("gui.phone", "show_pc_transfer")
 
     def open_welcome(self) -> None:
         self._open_other("gui.welcome", "show_welcome")
@@ -1432,7 +1432,7 @@ class MainWindow(QMainWindow):
         s = self.current_storage()
         phones = [p for p in self.storage_model.storages() if p.kind == PHONE]
         chosen = s if s is not None and s.kind == PHONE else (phones[0] if phones else None)
-        self._open_other("gui.phone_window", "show_phone_window", chosen.meta.get("number") if chosen else None)
+        self._open_other("gui.phone", "show_phone_window", chosen.meta.get("number") if chosen else None)
 
     def open_settings(self) -> None:
         from .settings_dialog import SettingsDialog

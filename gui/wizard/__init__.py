@@ -17,7 +17,7 @@ password), `cert_pages` (pick a certificate, its password), `done_page`.
 
 The slow part of issuing runs on a worker (`gui.workers`); the window stays responsive and Cancel
 asks the flow to stop at its next safe point. When the bank calls or texts, the mock phone pops up
-by itself (`gui.phone_window.PhoneWatcher`).
+by itself (`gui.phone.PhoneWatcher`).
 """
 from .channel_pages import (ChannelPanel, FactorPage, GenericPanel, register_channel_panel,
                             unregister_channel_panel)

@@ -85,7 +85,7 @@ class FlowWizard(QDialog):
         self.progress = WizardProgress(self)
         self.watcher = None
         if watch_phones and kind in ("issue", "reissue", "register"):
-            from ..phone_window import PhoneWatcher
+            from ..phone import PhoneWatcher
             self.watcher = PhoneWatcher(ctx, None)    # phone windows are top-level, not children of the wizard
 
         self._build()
@@ -215,7 +215,7 @@ class FlowWizard(QDialog):
         """The mock phone of the customer in this flow (found by the masked number the bank gave)."""
         from core.storage import registry
 
-        from ..phone_window import show_phone_window
+        from ..phone import show_phone_window
         phones = registry.list_phones()
         chosen = None
         if getattr(self.flow, "session", None) is not None:
