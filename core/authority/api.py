@@ -35,6 +35,7 @@ from .channels import (MEDIA, PHONE, REGISTRY, ArsChannel, ArsStarted, CardChall
 from .client import AuthorityClient
 from .identity import Identity, Session, SessionStatus
 from .issuance import ISSUE, REISSUE, IssuedCert, Issuance, RegisteredCert
+from .login import LoginChallenge, LoginResult, LoginService
 from .products import Product, products
 from .store import Store, bank_home, open_lock
 from .terms import Terms
@@ -75,6 +76,7 @@ class Authority:
         self.identity = Identity(store, self.channel_env)
         self.ca = CertificateAuthority(store, key_factory)
         self.issuance = Issuance(store, self.ca, self.identity, config)
+        self.logins = LoginService(store, self.identity, self.issuance)
         self.demo_seeded_now = False    # True when this open created the demo customers (and their files)
 
     # --- life cycle ------------------------------------------------------------------------------
@@ -271,6 +273,13 @@ class Authority:
 
     def certificate_status(self, cert_der: bytes) -> str:
         return self.issuance.status(cert_der)
+
+    # 인증서 로그인 (docs/bank-flows.md "Certificate login")
+    def login_challenge(self) -> LoginChallenge:
+        return self.logins.challenge()
+
+    def login(self, challenge_id: str, cert_der: bytes, r: bytes, signature: bytes) -> LoginResult:
+        return self.logins.login(challenge_id, cert_der, r, signature)
 
     def ca_certificates(self) -> tuple[bytes, bytes]:
         return self.ca.certificates()

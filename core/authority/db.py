@@ -199,6 +199,16 @@ MIGRATIONS: list[str] = [
         created_at TEXT NOT NULL
     );
     """,
+    # 3: certificate login (docs/bank-flows.md "Certificate login"): one-time challenges
+    """
+    CREATE TABLE login_challenges (
+        id TEXT PRIMARY KEY,
+        nonce BLOB NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        used INTEGER NOT NULL DEFAULT 0
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

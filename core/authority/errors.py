@@ -278,3 +278,36 @@ class UnknownProduct(InvalidInput):
         self.product_id = product_id
         super().__init__(f"이 은행에서 발급하지 않는 인증서 종류입니다: {product_id}",
                          f"This bank does not issue that kind of certificate: {product_id}")
+
+
+class LoginChallengeInvalid(AuthorityError):
+    code = "login_challenge_invalid"
+    ko = "로그인 요청이 만료되었거나 이미 쓰였습니다. 다시 로그인하세요."
+    en = "The login request has expired or was already used. Log in again."
+
+
+# Why the bank refuses a certificate at login, in the bank's words (docs/bank-flows.md "Certificate login").
+LOGIN_REFUSALS = {
+    "signature": ("인증서의 개인키로 만든 서명이 아닙니다.", "The signature was not made with this certificate's key."),
+    "unregistered": ("이 은행에 등록되지 않은 타기관 인증서입니다. 타기관 인증서 등록을 먼저 하세요.",
+                     "This is another institution's certificate that is not registered here. Register it first."),
+    "vid": ("본인확인(VID)에 실패했습니다. 이 인증서는 등록된 고객의 것이 아닙니다.",
+            "The identity check (VID) failed: this certificate does not belong to the registered customer."),
+    "not_yet_valid": ("아직 유효기간이 시작되지 않은 인증서입니다.", "This certificate is not valid yet."),
+    "expired": ("만료된 인증서입니다. 재발급을 받으세요.", "This certificate has expired. Get it reissued."),
+    "revoked": ("폐기된 인증서입니다.", "This certificate has been revoked."),
+    "reissued": ("재발급 전 인증서입니다 — 새 인증서를 사용하세요.",
+                 "This certificate was replaced by a reissue — use the new one."),
+    "renewed": ("갱신 전 인증서입니다 — 새 인증서를 사용하세요.",
+                "This certificate was replaced by a renewal — use the new one."),
+    "not_issued": ("발급이 끝나지 않은 인증서입니다.", "This certificate's issuance was never completed."),
+}
+
+
+class LoginRefused(AuthorityError):
+    """The bank refused the certificate; `reason` is a key of LOGIN_REFUSALS."""
+
+    def __init__(self, reason: str):
+        self.reason = reason
+        self.code = f"login_{reason}"
+        super().__init__(*LOGIN_REFUSALS[reason])

@@ -1,6 +1,7 @@
 """Proof of possession: the client signs an operation with the certificate's private key.
 
-Renewal signs the new CSR; revocation signs nothing more than the operation and the serial. The
+Renewal signs the new CSR; revocation signs nothing more than the operation and the serial; a
+login signs the bank's fresh challenge (docs/bank-flows.md "Certificate login"). The
 message binds the action and the certificate serial so a signature cannot be reused for another
 operation or certificate. RSA PKCS#1 v1.5 with SHA-256, like NPKI signatures.
 """
@@ -13,7 +14,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
-ACTIONS = ("renew", "revoke")
+ACTIONS = ("renew", "revoke", "login")
 
 
 def possession_message(action: str, serial: int, payload: bytes = b"") -> bytes:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import io
+import itertools
+import json
 import os
 import re
 from pathlib import Path
 
 import pytest
 
+from core.cli import main as cli_main
 from core.flows import KeyMaker
 from core.storage import base as storage_base
 from core.storage.registry import create_phone
@@ -74,3 +78,32 @@ def sms_code(bank, number=PHONE) -> str:
 
 
 GOOD_PASSWORD = "Sky#Lantern7x"
+
+
+# --- the command line, in process (python main.py …) ------------------------------------------------
+
+@pytest.fixture
+def cli(monkeypatch, capsys, tmp_path):
+    counter = itertools.count()
+    monkeypatch.setattr("core.authority.ca.default_key_factory", lambda: pool_key(next(counter) % 4))
+    monkeypatch.setattr("core.flows.base._rsa2048", lambda: pool_key(5))
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    monkeypatch.setenv("DOJANG_FAKE_REMOVABLE", str(usb))
+
+    def run(*argv, stdin=""):
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+        try:
+            code = cli_main(list(argv))
+        except SystemExit as exc:
+            code = exc.code
+        out = capsys.readouterr()
+        return code, out.out, out.err
+    run.usb = usb
+    return run
+
+
+def listing(cli):
+    code, out, _ = cli("list", "--json")
+    assert code == 0
+    return json.loads(out)

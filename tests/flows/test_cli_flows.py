@@ -1,49 +1,19 @@
 """Scripted issuance through `python main.py issue | reissue | renew | register | revoke`."""
 from __future__ import annotations
 
-import io
-import itertools
 import json
 import shutil
 import subprocess
 
 import pytest
 
-from core.cli import main as cli_main
 from core.authority.demo import DEMO_CERT_PASSWORD, DEMO_CUSTOMERS
 from tests.factory import PASSWORD, make_cert
 
-from .conftest import pool_key
+from .conftest import listing
 
 PW = "Sky#Lantern7x"
 DEMO = {d.key: d for d in DEMO_CUSTOMERS}
-
-
-@pytest.fixture
-def cli(monkeypatch, capsys, tmp_path):
-    counter = itertools.count()
-    monkeypatch.setattr("core.authority.ca.default_key_factory", lambda: pool_key(next(counter) % 4))
-    monkeypatch.setattr("core.flows.base._rsa2048", lambda: pool_key(5))
-    usb = tmp_path / "usb"
-    usb.mkdir()
-    monkeypatch.setenv("DOJANG_FAKE_REMOVABLE", str(usb))
-
-    def run(*argv, stdin=""):
-        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-        try:
-            code = cli_main(list(argv))
-        except SystemExit as exc:
-            code = exc.code
-        out = capsys.readouterr()
-        return code, out.out, out.err
-    run.usb = usb
-    return run
-
-
-def listing(cli):
-    code, out, _ = cli("list", "--json")
-    assert code == 0
-    return json.loads(out)
 
 
 def customer(cli, name):
