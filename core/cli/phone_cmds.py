@@ -9,8 +9,7 @@ from __future__ import annotations
 import json
 
 from ..i18n import pick
-from ..npki.keyfile import wipe
-from ..storage import phone_transfer as pt
+from ..npki.secret import wipe
 from ..storage import registry
 from .storage_cmds import _good, _resolve, _resolver, read_secret
 
@@ -55,6 +54,7 @@ def register(sub) -> None:
 
 
 def _say_offer(offer: pt.Offer, where: str) -> None:
+    from ..storage import phone_transfer as pt  # imported by the commands that use it (fast CLI start)
     minutes = max(1, round((offer.expires_at - pt._system_clock()).total_seconds() / 60))
     print(pick(f"인증번호: {offer.formatted}", f"Code: {offer.formatted}"))
     print(pick(f"{where}에서 {minutes}분 안에 이 번호와 인증서 비밀번호를 입력하세요.",
@@ -76,6 +76,7 @@ def cmd_list(args) -> int:
 
 
 def cmd_export(args) -> int:
+    from ..storage import phone_transfer as pt  # imported by the commands that use it (fast CLI start)
     cert = _good(_resolve(args.cert)[1])
     number = registry.normalise_phone_number(args.to)
     pw = read_secret(pick("인증서 비밀번호: ", "Certificate password: "))
@@ -89,6 +90,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_send(args) -> int:
+    from ..storage import phone_transfer as pt  # imported by the commands that use it (fast CLI start)
     number = registry.normalise_phone_number(args.number)
     phone = registry.phone_storage(number)
     if phone is None:
@@ -105,12 +107,14 @@ def cmd_send(args) -> int:
 
 
 def _say_received(got: pt.Received) -> None:
+    from ..storage import phone_transfer as pt  # imported by the commands that use it (fast CLI start)
     print(pick(f"가져왔습니다: {got.subject} → {got.storage.label()}", f"Imported: {got.subject} → {got.storage.label()}"))
     if not got.random_num_kept:
         print(pick("주의: 본인확인 정보(randomNum)가 없는 인증서입니다.", "Note: the key carries no identity data (randomNum)."))
 
 
 def cmd_import(args) -> int:
+    from ..storage import phone_transfer as pt  # imported by the commands that use it (fast CLI start)
     pw = read_secret(pick("인증서 비밀번호 (보내는 쪽에서 입력한 것): ", "Certificate password (as typed on the sending side): "))
     try:
         got = pt.Relay().import_on_phone(args.number, args.code, pw, on_conflict=_resolver(args.on_conflict))
@@ -121,6 +125,7 @@ def cmd_import(args) -> int:
 
 
 def cmd_receive(args) -> int:
+    from ..storage import phone_transfer as pt  # imported by the commands that use it (fast CLI start)
     dest = registry.find_storage(args.to)
     pw = read_secret(pick("인증서 비밀번호 (휴대폰에서 입력한 것): ", "Certificate password (as typed on the phone): "))
     try:

@@ -32,7 +32,7 @@ from ..errors import Cancelled, DojangError
 from ..i18n import pick
 from ..npki.certfolder import SIGN_CERT, SIGN_KEY, BrokenFolder, CertFolder
 from ..npki.certificate import KST
-from ..npki.keyfile import password_bytes, wipe
+from ..npki.secret import password_bytes, wipe
 from ..storage import operations as ops
 from ..storage import registry
 from ..storage.base import Storage
@@ -98,7 +98,7 @@ def _status(entry, now: dt.datetime) -> str:
 
 def cert_json(storage: Storage, entry, now: dt.datetime) -> dict:
     out = {"id": storage.cert_id(entry), "storage": storage.id, "storage_kind": storage.kind,
-           "path": str(entry.path), "folder": entry.name, "ca_folder": entry.ca_folder,
+           "path": getattr(entry, "location", None) or str(entry.path), "folder": entry.name, "ca_folder": entry.ca_folder,
            "status": _status(entry, now)}
     if isinstance(entry, BrokenFolder):
         out["reason"] = entry.reason()
@@ -126,6 +126,15 @@ def _status_text(status: str, days: int | None) -> str:
 
 def _print_json(data) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _print_json_rows(rows: list[dict]) -> None:
+    """A JSON array with one object per line: as readable as indented output for a list, and
+    written by json's C encoder (indenting switches to the pure-Python one, slow for 2,000 rows)."""
+    if not rows:
+        print("[]")
+        return
+    print("[\n" + ",\n".join("  " + json.dumps(row, ensure_ascii=False) for row in rows) + "\n]")
 
 
 def _now() -> dt.datetime:
@@ -214,7 +223,7 @@ def cmd_list(args) -> int:
     now = _now()
     rows = [(s, e) for s in storages for e in s.scan()]
     if args.json:
-        _print_json([cert_json(s, e, now) for s, e in rows])
+        _print_json_rows([cert_json(s, e, now) for s, e in rows])
         return 0
     if not rows:
         print(pick("인증서가 없습니다.", "No certificates."))

@@ -11,7 +11,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed25519, ed448, rsa
 from cryptography.x509.oid import ExtensionOID, NameOID
 
-from . import oids
+from . import oids, tbs
 from .der import split_element
 from .foldername import folder_name_for
 from .policies import Usage, usage_for
@@ -95,8 +95,15 @@ class CertInfo:
     def __hash__(self) -> int:
         return hash(self.sha256_fingerprint)
 
+    @cached_property
+    def _fields(self) -> tbs.Fields | None:
+        """The listed fields read straight from the DER; None: use cryptography (core/npki/tbs.py)."""
+        return tbs.read_fields(self.der)
+
     @_lazy("")
     def cn(self) -> str:
+        if self._fields is not None:
+            return self._fields.first("subject", tbs._CN) or ""
         return _attr(self._cert.subject, NameOID.COMMON_NAME) or ""
 
     @cached_property
@@ -106,6 +113,8 @@ class CertInfo:
     @_lazy("")
     def subject(self) -> str:
         """Folder-style subject: cn=…,ou=…,o=…,c=…"""
+        if self._fields is not None:
+            return self._fields.folder_name()
         return folder_name_for(self._cert.subject)
 
     @_lazy("")
@@ -114,14 +123,20 @@ class CertInfo:
 
     @_lazy(None)
     def issuer_o(self) -> str | None:
+        if self._fields is not None:
+            return self._fields.first("issuer", tbs._O)
         return _attr(self._cert.issuer, NameOID.ORGANIZATION_NAME)
 
     @_lazy(None)
     def issuer_cn(self) -> str | None:
+        if self._fields is not None:
+            return self._fields.first("issuer", tbs._CN)
         return _attr(self._cert.issuer, NameOID.COMMON_NAME)
 
     @_lazy(None)
     def subject_o(self) -> str | None:
+        if self._fields is not None:
+            return self._fields.first("subject", tbs._O)
         return _attr(self._cert.subject, NameOID.ORGANIZATION_NAME)
 
     @_lazy(0)
@@ -130,6 +145,8 @@ class CertInfo:
 
     @_lazy(())
     def policy_oids(self) -> tuple[str, ...]:
+        if self._fields is not None:
+            return self._fields.policies
         return _policy_oids(self._cert)
 
     @cached_property
@@ -155,6 +172,8 @@ class CertInfo:
 
     @_lazy(False)
     def has_identify_data(self) -> bool:
+        if self._fields is not None:
+            return self._fields.identify_data
         return _has_identify_data(self._cert)
 
     @_lazy(3)

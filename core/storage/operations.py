@@ -28,7 +28,6 @@ from typing import Callable, Generic, Iterable, TypeVar
 
 from ..errors import (AlreadyExists, BrokenEntry, Cancelled, Conflict, DojangError, KeyMismatch,
                       StorageError, StorageFull, UnsafeFolderName)
-from ..npki import keyfile
 from ..npki.certfolder import (KM_CERT, KM_KEY, KNOWN_FILES, MAX_EXTRA_FILE, MAX_FILE, SIGN_CERT, SIGN_KEY,
                                BrokenFolder, CertFolder, read_capped, read_cert_folder)
 from ..npki.certificate import CertInfo, parse_certificate
@@ -391,6 +390,7 @@ def import_pfx(pfx_file: Path, pfx_password, dest: Storage, *, key_password=None
         raise storage_error(exc) from exc
     contents = pfx_codec.import_pfx(data, pfx_password)
     info = parse_certificate(contents.cert_der)
+    from ..npki import keyfile
     if not keyfile.public_key_matches(contents.key_plain, info.certificate()):
         raise KeyMismatch()
     key = keyfile.encrypt_key(contents.key_plain, key_password if key_password is not None else pfx_password, "A")
@@ -440,6 +440,7 @@ def verify_owner(cert: Entry, password, rrn: str) -> bool:
 
     cert = _require_cert(cert)
     plain = cert.check_password(password)
+    from ..npki import keyfile
     return vid.verify_vid(cert.info.certificate(), keyfile.random_num(plain), rrn)
 
 
