@@ -542,6 +542,7 @@ def copy_many(certs: Iterable[Entry], dest: Storage, *, on_conflict: ConflictRes
     with drive_lock(*locked):
         free = dest.free_space()
         taken: dict[Path, dict[str, str]] = {}
+        user_dirs: dict[str, Path] = {}
         for i, item in enumerate(items):
             if cancelled():
                 out.cancelled = True
@@ -549,7 +550,8 @@ def copy_many(certs: Iterable[Entry], dest: Storage, *, on_conflict: ConflictRes
             try:
                 cert = _require_cert(item)
                 files = snapshot(cert)
-                user_dir = ensure_user_dir(dest.root, cert.ca_folder or cert.info.subject_o or "NPKI")
+                ca = cert.ca_folder or cert.info.subject_o or "NPKI"
+                user_dir = user_dirs.get(ca) or user_dirs.setdefault(ca, ensure_user_dir(dest.root, ca))
                 names = taken.setdefault(user_dir, {})
                 status, target = _resolve_target(user_dir, cert.name, files, cert.info, on_conflict=on_conflict,
                                                  source=cert.path, taken=names)
