@@ -29,7 +29,7 @@ import unicodedata
 from pathlib import Path
 
 from ..errors import Cancelled, DojangError
-from ..i18n import pick
+from ..i18n import current_language, pick
 from ..npki.certfolder import SIGN_CERT, SIGN_KEY, BrokenFolder, CertFolder
 from ..npki.certificate import KST
 from ..npki.secret import password_bytes, wipe
@@ -96,17 +96,17 @@ def _status(entry, now: dt.datetime) -> str:
     return "ok"
 
 
-def cert_json(storage: Storage, entry, now: dt.datetime) -> dict:
+def cert_json(storage: Storage, entry, now: dt.datetime, lang: str | None = None) -> dict:
     out = {"id": storage.cert_id(entry), "storage": storage.id, "storage_kind": storage.kind,
            "path": getattr(entry, "location", None) or str(entry.path), "folder": entry.name, "ca_folder": entry.ca_folder,
            "status": _status(entry, now)}
     if isinstance(entry, BrokenFolder):
-        out["reason"] = entry.reason()
+        out["reason"] = entry.reason(lang)
         out["error"] = entry.error.code
         return out
     info = entry.info
     out.update({
-        "name": info.display_name, "cn": info.cn, "subject": info.subject, "usage": info.usage.label(),
+        "name": info.display_name, "cn": info.cn, "subject": info.subject, "usage": info.usage.label(lang),
         "usage_kind": info.usage.kind, "issuer": info.issuer_o, "issuer_cn": info.issuer_cn,
         "serial": info.serial_hex, "not_before": info.not_before.isoformat(),
         "not_after": info.not_after.isoformat(), "days_left": info.days_left(now),
@@ -223,7 +223,8 @@ def cmd_list(args) -> int:
     now = _now()
     rows = [(s, e) for s in storages for e in s.scan()]
     if args.json:
-        _print_json_rows([cert_json(s, e, now) for s, e in rows])
+        lang = current_language()
+        _print_json_rows([cert_json(s, e, now, lang) for s, e in rows])
         return 0
     if not rows:
         print(pick("인증서가 없습니다.", "No certificates."))
