@@ -5,7 +5,6 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass
-from functools import cached_property
 
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed25519, ed448, rsa
@@ -44,6 +43,26 @@ class ExtensionInfo:
     name: str
     critical: bool
     value: str
+
+
+class cached_property:  # noqa: N801 - used like functools.cached_property
+    """Computed on first access and stored in the instance (then a plain attribute lookup).
+    Unlike functools.cached_property in Python 3.11 it takes no lock: a listing reads a dozen fields
+    of each of thousands of certificates, and two threads computing the same value is harmless."""
+
+    def __init__(self, fn):
+        self.fn = fn
+        self.name = fn.__name__
+        self.__doc__ = fn.__doc__
+
+    def __set_name__(self, owner, name):
+        self.name = name
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
 
 
 def _lazy(fallback):
