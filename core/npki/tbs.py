@@ -49,18 +49,38 @@ class Fields:
 def _name(data: bytes, pos: int, end: int) -> list[tuple[bytes, str]]:
     out = []
     while pos < end:
-        tag, rdn_pos, rdn_end = header(data, pos, end)          # SET OF AttributeTypeAndValue
-        if tag != 0x31:
-            raise Unusual
-        tag, atv_pos, atv_end = header(data, rdn_pos, rdn_end)   # SEQUENCE { OID, value }
-        if tag != 0x30 or atv_end != rdn_end:                     # a multi-valued RDN: the slow path
-            raise Unusual
-        tag, oid_pos, oid_end = header(data, atv_pos, atv_end)
-        if tag != 0x06:
-            raise Unusual
-        tag, v_pos, v_end = header(data, oid_end, atv_end)
+        # The common shape, all short-form lengths: 31 L 30 L 06 L oid T L value (read inline);
+        # anything else goes through der.header.
+        if end - pos > 8 and data[pos] == 0x31 and data[pos + 1] < 0x80 and data[pos + 2] == 0x30 and \
+                data[pos + 3] < 0x80 and data[pos + 4] == 0x06 and data[pos + 5] < 0x80:
+            rdn_end = pos + 2 + data[pos + 1]
+            atv_end = pos + 4 + data[pos + 3]
+            oid_pos = pos + 6
+            oid_end = oid_pos + data[pos + 5]
+            if atv_end != rdn_end or rdn_end > end or oid_end + 2 > atv_end:
+                raise Unusual
+            tag, v_len = data[oid_end], data[oid_end + 1]
+            if v_len >= 0x80 or oid_end + 2 + v_len != atv_end:
+                tag, v_pos, v_end = header(data, oid_end, atv_end)
+                if v_end != atv_end:
+                    raise Unusual
+            else:
+                v_pos, v_end = oid_end + 2, atv_end
+        else:
+            tag, rdn_pos, rdn_end = header(data, pos, end)          # SET OF AttributeTypeAndValue
+            if tag != 0x31:
+                raise Unusual
+            tag, atv_pos, atv_end = header(data, rdn_pos, rdn_end)   # SEQUENCE { OID, value }
+            if tag != 0x30 or atv_end != rdn_end:                     # a multi-valued RDN: the slow path
+                raise Unusual
+            tag, oid_pos, oid_end = header(data, atv_pos, atv_end)
+            if tag != 0x06:
+                raise Unusual
+            tag, v_pos, v_end = header(data, oid_end, atv_end)
+            if v_end != atv_end:
+                raise Unusual
         encoding = _STRINGS.get(tag)
-        if encoding is None or v_end != atv_end:
+        if encoding is None:
             raise Unusual
         out.append((data[oid_pos:oid_end], data[v_pos:v_end].decode(encoding)))
         pos = rdn_end
@@ -75,8 +95,15 @@ def _extensions(data: bytes, pos: int, end: int) -> tuple[list[str], bool]:
         raise Unusual
     while pos < end:
         tag, e_pos, e_end = header(data, pos, end)
-        tag, oid_pos, oid_end = header(data, e_pos, e_end)
-        oid = data[oid_pos:oid_end]
+        if e_end - e_pos > 2 and data[e_pos] == 0x06 and data[e_pos + 1] < 0x80:
+            oid_pos, oid_end = e_pos + 2, e_pos + 2 + data[e_pos + 1]
+            oid = data[oid_pos:oid_end]
+            if oid != _POLICIES and oid != _SAN:                  # not listed: skip without parsing
+                pos = e_end
+                continue
+        else:
+            tag, oid_pos, oid_end = header(data, e_pos, e_end)
+            oid = data[oid_pos:oid_end]
         tag, v_pos, v_end = header(data, oid_end, e_end)
         if tag == 0x01:                                           # critical BOOLEAN
             tag, v_pos, v_end = header(data, v_end, e_end)

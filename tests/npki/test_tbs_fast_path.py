@@ -76,3 +76,31 @@ def test_multi_valued_rdn_falls_back():
 
 def test_truncated_or_garbage_falls_back():
     assert tbs.read_fields(b"") is None and tbs.read_fields(b"\x30\x03\x30\x01\x00") is None
+
+
+@pytest.fixture(scope="module")
+def npki_der(tmp_path_factory):
+    return factory.make_cert(factory.user_dir(tmp_path_factory.mktemp("t") / "NPKI")).sign_cert
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@given(st.data())
+@settings(max_examples=300, deadline=None)
+def test_mutated_certificates_never_raise_and_agree_when_parsed(npki_der, data):
+    """Flip bytes anywhere: the fast path returns None or fields; when cryptography still parses the
+    result and the fast path answered, both agree on the names."""
+    der = bytearray(npki_der)
+    for _ in range(data.draw(st.integers(1, 4))):
+        der[data.draw(st.integers(0, len(der) - 1))] = data.draw(st.integers(0, 255))
+    der = bytes(der)
+    fields = tbs.read_fields(der)            # must not raise
+    try:
+        cert = x509.load_der_x509_certificate(der)
+        slow_cn = [a.value for a in cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)]
+    except Exception:  # noqa: BLE001 - cryptography refuses it: nothing to compare
+        return
+    if fields is not None:
+        fast_cn = [v for oid, v in fields.subject if oid == tbs._CN]
+        assert fast_cn == [v if isinstance(v, str) else v.hex() for v in slow_cn]
