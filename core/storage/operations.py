@@ -34,7 +34,7 @@ from ..npki.certificate import CertInfo, parse_certificate
 from ..npki.foldername import contained, sanitize
 from . import safewrite
 from .base import Storage, drive_lock
-from .safewrite import OLD_PREFIX, storage_error
+from .safewrite import storage_error
 from .scan import DEL_PREFIX, Entry, is_junk_name
 from .switch import switch_folder
 

@@ -246,43 +246,6 @@ def create_file_atomic(path: Path, data: bytes) -> bool:
     return created
 
 
-def replace_files_together(folder: Path, files: dict[str, bytes], *, verify: bool = False) -> None:
-    """Replace several existing files of one certificate folder: all of them, or none.
-
-    All new contents are written and synced under temporary names first. Then each is renamed
-    into place; if a later rename fails, the files already replaced get their old contents back
-    (those old bytes are held in memory), so the folder ends as it began."""
-    originals: dict[str, bytes] = {}
-    temps: dict[str, Path] = {}
-    try:
-        for name in files:
-            originals[name] = ops.read(folder / name)
-        for name, data in files.items():
-            temps[name] = _write_temp(folder, data)
-    except OSError as exc:
-        for tmp in temps.values():
-            _silent_unlink(tmp)
-        raise storage_error(exc) from exc
-    done: list[str] = []
-    try:
-        for name, tmp in temps.items():
-            _replace_with_retry(tmp, folder / name)
-            done.append(name)
-        ops.fsync_dir(folder)
-    except OSError as exc:
-        for name, tmp in temps.items():
-            if name not in done:
-                _silent_unlink(tmp)
-        for name in done:
-            try:
-                write_file_atomic(folder / name, originals[name])
-            except StorageError:
-                pass  # the drive is gone; nothing more can be done here
-        raise storage_error(exc) from exc
-    if verify:
-        verify_files(folder, files)
-
-
 def write_folder_atomic(parent: Path, name: str, files: dict[str, bytes], *, verify: bool = False) -> Path:
     """Create `parent/name` holding `files`, built under a temporary name and renamed into place.
 

@@ -314,7 +314,8 @@ class FileByFileChangePassword(ChangePasswordWithKm):
         for name in (SIGN_KEY, KM_KEY):
             data = (cert.path / name).read_bytes()
             files[name] = keyfile.reencrypt(data, keyfile.decrypt_key(data, OLD), NEW)
-        safewrite.replace_files_together(cert.path, files)
+        for name, data in files.items():        # each file atomically, but one after the other
+            safewrite.write_file_atomic(cert.path / name, data)
 
 
 class CopyMany(_Base):
