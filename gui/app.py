@@ -67,12 +67,25 @@ class FileOpenHandler(QObject):
         return False
 
 
+def quit_with(window, app: QApplication) -> None:
+    """The app ends when its main window closes: every other top-level window (phones, which only
+    hide; the demo panel; 보안카드/OTP; a wizard) is closed with it, then the event loop quits — no
+    process left running with no window (docs/gui-state.md)."""
+    def closed() -> None:
+        for top in app.topLevelWidgets():
+            if top is not window and top.isWindow():
+                top.close()
+        app.quit()
+    window.closed.connect(closed)
+
+
 def run(open_pfx: str | None = None) -> int:
     """open_pfx: a .pfx/.p12 to import once the window is up (the file association's argument)."""
     app = create_app()
     window, ctx = build_window(app)
     handler = FileOpenHandler(window)
     app.installEventFilter(handler)
+    quit_with(window, app)
     window.show()
     # The scan starts after the first paint: the window appears at once and fills in.
     QTimer.singleShot(0, window.start)

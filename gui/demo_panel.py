@@ -6,7 +6,7 @@ a new card) show up after 새로 고침.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout,
                                QWidget)
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushBu
 from core.authority.demo import demo_info
 
 from .context import AppContext
+from .safetext import plain_label, shown
 
 
 def _tr(text: str) -> str:
@@ -33,7 +34,10 @@ QLabel.key { color: #5b6478; }
 QLabel.value { color: #1d2433; font-family: 'DejaVu Sans Mono', monospace; font-size: 13px; }
 QLabel.note { color: #3c4558; }
 QPushButton.copy { padding: 1px 8px; font-size: 11px; }
+QPushButton.copy[copied="true"] { background: #dff3e6; color: #1b7f3b; font-weight: 600; }
+QLabel#demoCopied { background: #dff3e6; color: #1b7f3b; border-radius: 6px; padding: 6px; font-weight: 600; }
 """
+COPIED_MS = 2000          # how long the pressed 복사 button says ✔ 복사됨
 
 PURPOSES = {
     "card": ("보안카드", "card"),
@@ -50,19 +54,16 @@ class DemoPanel(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.ctx = ctx
         self.setObjectName("demoPanel")
-        self.setWindowTitle(self.tr("데모 고객 안내"))
         self.setStyleSheet(_STYLE)
         self.resize(820, 760)
         lay = QVBoxLayout(self)
-        banner = QLabel(self.tr("아래 고객과 주민등록번호·계좌·전화번호는 모두 가짜 데모 데이터입니다. 실제 사람이나 "
-                                "계좌와 관계가 없으며, 여기서 발급한 공동인증서는 실제 은행에서 쓸 수 없는 "
-                                "테스트 인증서입니다. 인증서 발급 단계에서 이 값을 그대로 입력하세요."), self)
+        self.banner = banner = QLabel(self)
         banner.setObjectName("demoBanner")
         banner.setWordWrap(True)
         lay.addWidget(banner)
         top = QHBoxLayout()
         top.addStretch(1)
-        refresh = QPushButton(self.tr("새로 고침"), self)
+        self.refresh_button = refresh = QPushButton(self)
         refresh.setObjectName("demoRefresh")
         refresh.clicked.connect(self.refresh)
         top.addWidget(refresh)
@@ -71,10 +72,40 @@ class DemoPanel(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         lay.addWidget(self.scroll, 1)
+        # the confirmation of a 복사: on the pressed button (✔ 복사됨) and in this line, not in a status bar
         self.copied = QLabel("", self)
         self.copied.setObjectName("demoCopied")
+        self.copied.hide()
         lay.addWidget(self.copied)
+        self._copied_what: str | None = None
+        self._copied_button: QPushButton | None = None
+        self._copied_timer = QTimer(self)
+        self._copied_timer.setSingleShot(True)
+        self._copied_timer.setInterval(COPIED_MS)
+        self._copied_timer.timeout.connect(self._uncopy_button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the current language; the cards are built again (live language switch)."""
+        self.setWindowTitle(self.tr("데모 고객 안내"))
+        self.banner.setText(self.tr("아래 고객과 주민등록번호·계좌·전화번호는 모두 가짜 데모 데이터입니다. 실제 사람이나 "
+                                    "계좌와 관계가 없으며, 여기서 발급한 공동인증서는 실제 은행에서 쓸 수 없는 "
+                                    "테스트 인증서입니다. 인증서 발급 단계에서 이 값을 그대로 입력하세요."))
+        self.refresh_button.setText(self.tr("새로 고침"))
+        self._copied_button = None
         self.refresh()
+        if self._copied_what is not None:
+            self.copied.setText("✔ " + self.tr("클립보드에 복사했습니다: {0}").format(self._field_name(self._copied_what)))
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _field_name(self, what: str) -> str:
+        return {"name": self.tr("이름"), "rrn": self.tr("주민등록번호"), "account": self.tr("계좌번호"),
+                "accountPassword": self.tr("계좌 비밀번호"), "phone": self.tr("휴대폰"),
+                "certPassword": self.tr("인증서 비밀번호")}.get(what, what)
 
     def refresh(self) -> None:
         self.customers = demo_info(self.ctx.authority())
@@ -113,9 +144,28 @@ class DemoPanel(QWidget):
         for lab in self._names:
             lab.setMinimumWidth(widest)      # the name's 복사 button at one x in every card
 
-    def _copy(self, what: str, value: str) -> None:
+    def _copy(self, what: str, value: str, button: QPushButton | None = None) -> None:
         QGuiApplication.clipboard().setText(value)
-        self.copied.setText(self.tr("클립보드에 복사했습니다: {0}").format(what))
+        self._copied_what = what
+        self.copied.setText("✔ " + self.tr("클립보드에 복사했습니다: {0}").format(self._field_name(what)))
+        self.copied.show()
+        self._uncopy_button()
+        if button is not None:
+            self._copied_button = button
+            button.setText("✔ " + self.tr("복사됨"))
+            button.setProperty("copied", True)
+            button.style().unpolish(button)
+            button.style().polish(button)
+            self._copied_timer.start()
+
+    def _uncopy_button(self) -> None:
+        import shiboken6
+        b, self._copied_button = self._copied_button, None
+        if b is not None and shiboken6.isValid(b):
+            b.setText(self.tr("복사"))
+            b.setProperty("copied", False)
+            b.style().unpolish(b)
+            b.style().polish(b)
 
     def _customer_card(self, parent: QWidget, info: dict) -> QFrame:
         key = info["key"]
@@ -124,7 +174,7 @@ class DemoPanel(QWidget):
         card.setProperty("class", "customer")
         lay = QVBoxLayout(card)
         head = QHBoxLayout()
-        name = QLabel(info["name"], card)
+        name = plain_label(QLabel(shown(info["name"]), card))     # the bank's data: shown, never interpreted
         name.setProperty("class", "name")
         self._names.append(name)
         head.addWidget(name)
@@ -132,7 +182,7 @@ class DemoPanel(QWidget):
         copy_name.setObjectName(f"demoCopy_name_{key}")
         copy_name.setProperty("class", "copy")
         copy_name.setToolTip(self.tr("이름을 클립보드에 복사합니다 (한글 입력기가 없을 때 붙여넣기용)"))
-        copy_name.clicked.connect(lambda _=False, n=info["name"]: self._copy(self.tr("이름"), n))
+        copy_name.clicked.connect(lambda _=False, n=info["name"], b=copy_name: self._copy("name", n, b))
         head.addWidget(copy_name)        # right after the name (same width in every card), before the tags
         ko, en = PURPOSES.get(key, (key, key))
         tag = QLabel(ko if self.ctx.language == "ko" else en, card)
@@ -171,7 +221,7 @@ class DemoPanel(QWidget):
         for r, (field, label, value) in enumerate(rows):
             k = QLabel(label, card)
             k.setProperty("class", "key")
-            v = QLabel(value, card)
+            v = plain_label(QLabel(shown(value), card))
             v.setObjectName(f"demo_{field}_{key}")
             v.setProperty("class", "value" if field in copyable or field == "balance" else "note")
             v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -182,7 +232,7 @@ class DemoPanel(QWidget):
                 b.setObjectName(f"demoCopy_{field}_{key}")
                 b.setProperty("class", "copy")
                 plain = value.replace("-", "") if field in ("rrn", "account") else value
-                b.clicked.connect(lambda _=False, w=label, val=plain: self._copy(w, val))
+                b.clicked.connect(lambda _=False, f=field, val=plain, btn=b: self._copy(f, val, btn))
                 grid.addWidget(b, r // 2, (r % 2) * 4 + 2)
         grid.setColumnStretch(3, 1)
         lay.addLayout(grid)

@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QProgre
 from core.authority.channels import mask_serial
 from core.errors import DojangError
 
+from .safetext import shown
 from .context import AppContext
+from .live_text import LiveText
 
 
 def _tr(text: str) -> str:
@@ -45,7 +47,8 @@ class OtpWindow(QWidget):
         self.ctx = ctx
         self.serial = serial
         self.setObjectName("otpWindow")
-        self.setWindowTitle(self.tr("OTP 발생기 (모의)"))
+        self.live = live = LiveText(self)
+        live.bind(lambda: self.setWindowTitle(self.tr("OTP 발생기 (모의)")))
         self.setFixedSize(300, 330)
         self.setStyleSheet("""
             #otpWindow { background: #e9ecf2; }
@@ -68,7 +71,8 @@ class OtpWindow(QWidget):
         outer.addWidget(body)
         lay = QVBoxLayout(body)
         lay.setContentsMargins(22, 18, 22, 18)
-        brand = QLabel(self.tr("도장은행 OTP"), body)
+        brand = QLabel(body)
+        live.bind(lambda: brand.setText(self.tr("도장은행 OTP")))
         brand.setStyleSheet("font-weight: 700; font-size: 14px;")
         lay.addWidget(brand, 0, Qt.AlignmentFlag.AlignHCenter)
         screen = QFrame(body)
@@ -91,13 +95,16 @@ class OtpWindow(QWidget):
         self.remaining_label.setObjectName("otpRemainingText")
         self.remaining_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         lay.addWidget(self.remaining_label)
-        self.button = QPushButton(self.tr("누르기"), body)
+        self.button = QPushButton(body)
+        live.bind(lambda: self.button.setText(self.tr("누르기")))
         self.button.setObjectName("otpButton")
         self.button.setFixedSize(60, 60)
         self.button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.button.clicked.connect(self.reveal)
         lay.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
-        foot = QLabel(self.tr("S/N {0}").format(mask_serial(serial)) + (f" · {owner}" if owner else ""), body)
+        foot = QLabel(body)
+        live.bind(lambda: foot.setText(self.tr("S/N {0}").format(mask_serial(serial))
+                                       + (f" · {shown(owner, 40)}" if owner else "")))
         foot.setObjectName("otpSerial")
         foot.setStyleSheet("font-size: 11px;")
         lay.addWidget(foot, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -113,6 +120,7 @@ class OtpWindow(QWidget):
         self.timer.timeout.connect(self._tick)
         self.timer.start()
         self._tick()
+        live.bind(self._tick)          # the remaining-time line in the new language at once
 
     def _interval(self) -> int:
         return self.ctx.authority().config.otp_interval
@@ -156,7 +164,8 @@ class CardViewer(QWidget):
         self.ctx = ctx
         self.serial = serial
         self.setObjectName("cardViewer")
-        self.setWindowTitle(self.tr("보안카드 (모의)"))
+        self.live = live = LiveText(self)
+        live.bind(lambda: self.setWindowTitle(self.tr("보안카드 (모의)")))
         self.setStyleSheet("""
             #cardViewer { background: #e9ecf2; }
             #cardBody { background: white; border: 1px solid #b8c2d6; border-radius: 14px; }
@@ -181,11 +190,13 @@ class CardViewer(QWidget):
         header.setObjectName("cardHeader")
         hl = QHBoxLayout(header)
         hl.setContentsMargins(16, 10, 16, 10)
-        title = QLabel(self.tr("도장은행 보안카드"), header)
+        title = QLabel(header)
+        live.bind(lambda: title.setText(self.tr("도장은행 보안카드")))
         title.setStyleSheet("font-size: 16px; font-weight: 700;")
         hl.addWidget(title)
         hl.addStretch(1)
-        serial_label = QLabel(self.tr("일련번호 {0}").format(mask_serial(serial)), header)
+        serial_label = QLabel(header)
+        live.bind(lambda: serial_label.setText(self.tr("일련번호 {0}").format(mask_serial(serial))))
         serial_label.setObjectName("cardSerial")
         hl.addWidget(serial_label)
         bl.addWidget(header)
@@ -211,8 +222,9 @@ class CardViewer(QWidget):
         for c in range(columns - 1):
             grid.setColumnMinimumWidth(c * 2 + 1, 56)
         bl.addLayout(grid)
-        note = QLabel(self.tr("요청한 번호의 앞 2자리·뒤 2자리를 입력합니다. 보안카드 번호를 전화·문자·메신저로 "
-                              "알려 달라는 요구는 모두 사기입니다. (모의 보안카드 — {0})").format(owner or "-"), body)
+        note = QLabel(body)
+        live.bind(lambda: note.setText(self.tr("요청한 번호의 앞 2자리·뒤 2자리를 입력합니다. 보안카드 번호를 전화·문자·메신저로 "
+                                               "알려 달라는 요구는 모두 사기입니다. (모의 보안카드 — {0})").format(owner or "-")))
         note.setProperty("class", "note")
         note.setWordWrap(True)
         note.setContentsMargins(18, 6, 18, 0)

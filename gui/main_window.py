@@ -22,18 +22,19 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFrame, QHBoxLayout
                                QLineEdit, QListView, QMainWindow, QMenu, QPushButton, QSplitter, QTableView,
                                QToolButton, QVBoxLayout, QWidget)
 
-from core.errors import Cancelled, DojangError, StorageGone, WrongPassword
+from core.errors import Cancelled, DojangError, StorageGone, UnknownStorage, WrongPassword
 from core.npki import keyfile
 from core.npki.certfolder import CertFolder
 from core.storage import operations as ops
-from core.storage import registry
+from core.storage import copies, registry
 from core.storage.base import FOLDER, PHONE
-from core.storage.watcher import DriveWatcher
+from core.storage.watcher import DriveWatcher, StorageWatcher, tree_signature
 
 from .context import AppContext
 from .dialogs import (Btn, ChangePasswordDialog, ConflictDialog, ExportPfxDialog, FileDialog, MessageBox,
                       PasswordDialog, ProgressDialog, StoragePickerDialog)
 from .icons import icon
+from .safetext import shown
 from .models import (ROW_ROLE, CertFilterProxy, CertRow, CertTableModel, Status, StorageListModel,
                      storage_title)
 from .settings import settings
@@ -45,12 +46,17 @@ FLOW_KINDS = ("issue", "reissue", "renew", "register", "revoke")
 
 
 def _scan(storage):
+    # the fingerprint first: a change made while (or after) the folder is read is seen by the watcher
+    signature = tree_signature(storage.root)
     report = storage.scan_report()
-    return report.entries, storage.free_space()
+    return report.entries, storage.free_space(), signature
 
 
 def _check_password(cert: CertFolder, password) -> bool:
     try:
+        # the key in memory must not answer for a stick pulled while the password was typed
+        if not Path(cert.path).is_dir():
+            raise StorageGone(path=str(cert.path))
         cert.check_password(password)
         return True
     finally:
@@ -70,6 +76,8 @@ class MainWindow(QMainWindow):
     bankOpened = Signal(bool, str)  # the bank was opened (any thread): it just wrote demo data?, its key notice
     scanFinished = Signal()        # every storage of the last refresh has been scanned
     operationFinished = Signal(str)  # after a copy/move/delete/…: the summary text
+    closed = Signal()              # the window was closed (gui.app.quit_with ends the app)
+    storageContentChanged = Signal(str)  # a storage's certificates changed on disk (StorageWatcher thread)
 
     def __init__(self, ctx: AppContext | None = None, *, watch: bool = True, watch_interval: float = 1.0,
                  watch_phones: bool | None = None):
@@ -85,6 +93,9 @@ class MainWindow(QMainWindow):
         self.watch = watch
         self.watch_interval = watch_interval
         self.watcher: DriveWatcher | None = None
+        # changes made outside this window (CLI, phone transfer, another window): docs/gui-state.md
+        self.storage_watcher: StorageWatcher | None = None
+        self._pending_rescan: set[str] = set()
         # phones pop up when the bank calls or texts them (gui.phone_window.PhoneWatcher), started once
         self.watch_phones = watch if watch_phones is None else watch_phones
         self.phone_watcher = None
@@ -95,6 +106,7 @@ class MainWindow(QMainWindow):
         self.scanFinished.connect(self._first_scan_done)
         self._keep_selection: list[str] = []
         self.last_notice = ""
+        self._notice_render = None      # the current result line in the current language (notify)
         self._banner_dismissed = False
         self._dialogs: list = []
 
@@ -114,6 +126,8 @@ class MainWindow(QMainWindow):
         self.storage_model.dropRequested.connect(
             lambda keys, sid, move: QTimer.singleShot(0, lambda: self.on_drop(keys, sid, move)))
         self.drivesChanged.connect(self._on_drives_changed)
+        self.storageContentChanged.connect(self._on_storage_content)
+        self.workers.idle.connect(self._rescan_pending)
         self.bankOpened.connect(self._on_bank_opened)
         ctx.opened_listeners.append(self._bank_listener)
         self.ticker = QTimer(self)
@@ -127,7 +141,8 @@ class MainWindow(QMainWindow):
         a.setObjectName(name)
         if shortcut is not None:
             a.setShortcut(QKeySequence(shortcut))
-        a.triggered.connect(lambda _=False: slot())
+        # a new action starts a new state: the last result line goes (docs/gui-state.md)
+        a.triggered.connect(lambda _=False: (self.clear_notice(), slot()))
         self.addAction(a)
         self.actions_by_name[name] = a
         return a
@@ -226,6 +241,28 @@ class MainWindow(QMainWindow):
         self.banner.hide()
         rv.addWidget(self.banner)
 
+        # old copies of a renewed/reissued certificate (core.storage.copies): docs/copies.md
+        self.stale_banner = QFrame(right)
+        self.stale_banner.setObjectName("staleBanner")
+        self.stale_banner.setStyleSheet("#staleBanner { background: #fdecea; border: 1px solid #f3b8b3; "
+                                        "border-radius: 4px; }")
+        sl = QHBoxLayout(self.stale_banner)
+        sl.setContentsMargins(8, 6, 8, 6)
+        stale_icon = QLabel(self.stale_banner)
+        stale_icon.setPixmap(icon("status-expired").pixmap(20, 20))
+        sl.addWidget(stale_icon)
+        self.stale_text = QLabel(self.stale_banner)
+        self.stale_text.setObjectName("staleText")
+        self.stale_text.setWordWrap(True)
+        sl.addWidget(self.stale_text, 1)
+        self.sync_button = QPushButton(icon("renew"), "", self.stale_banner)
+        self.sync_button.setObjectName("syncCopiesButton")
+        self.sync_button.clicked.connect(self.sync_copies)
+        sl.addWidget(self.sync_button)
+        self.stale_banner.hide()
+        rv.addWidget(self.stale_banner)
+        self.copy_groups: list = []
+
         bar = QHBoxLayout()
         self.search_label = QLabel(right)
         bar.addWidget(self.search_label)
@@ -285,6 +322,7 @@ class MainWindow(QMainWindow):
         self.notice_label = QLabel(self.notice)
         self.notice_label.setObjectName("noticeLabel")
         self.notice_label.setWordWrap(True)
+        self.notice_label.setTextFormat(Qt.TextFormat.PlainText)
         self.notice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         nl.addWidget(self.notice_label, 1)
         self.notice.hide()
@@ -413,10 +451,13 @@ class MainWindow(QMainWindow):
         self.table.setAccessibleName(self.tr("인증서 목록"))
         self.banner_close.setToolTip(self.tr("이 알림 닫기"))
         self.banner_close.setAccessibleName(self.tr("만료 알림 닫기"))
+        self.sync_button.setText(self.tr("모두 새 인증서로 바꾸기"))
+        self._update_stale_banner()
         self.storage_model.retranslate(self.ctx.language)
         self.cert_model.retranslate(self.ctx.language)
         self._update_banner()
         self._update_counts()
+        self._retranslate_notice()
 
     def changeEvent(self, event) -> None:  # noqa: N802 - live language switch
         if event.type() == QEvent.Type.LanguageChange:
@@ -454,6 +495,8 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.shutdown()
         super().closeEvent(event)
+        if event.isAccepted():
+            self.closed.emit()
 
     def _bank_listener(self, authority) -> None:
         self.bankOpened.emit(authority.demo_seeded_now, authority.master_key_notice_text(self.ctx.language) or "")
@@ -463,7 +506,11 @@ class MainWindow(QMainWindow):
         if seeded:
             self.refresh()
         if notice:      # said once: where the bank's master key went (no keyring / portable mode)
-            self.notify(notice, "warn")
+            def render() -> str:    # in the language of the moment, also after a switch
+                if self.ctx.authority_open:
+                    return self.ctx.authority().master_key_notice_text(self.ctx.language) or notice
+                return notice
+            self.notify(render, "warn")
 
     def open_bank_in_background(self) -> None:
         """First start: create the simulated bank (CA keys, demo customers) off the GUI thread, so the
@@ -477,6 +524,9 @@ class MainWindow(QMainWindow):
         if self.watcher is not None:
             self.watcher.stop()
             self.watcher = None
+        if self.storage_watcher is not None:
+            self.storage_watcher.stop()
+            self.storage_watcher = None
         if self.phone_watcher is not None:
             self.phone_watcher.timer.stop()
             self.phone_watcher = None
@@ -492,6 +542,11 @@ class MainWindow(QMainWindow):
                                         on_disappear=lambda _d: self.drivesChanged.emit(),
                                         interval=self.watch_interval, config=registry.discovery_config)
             self.watcher.start()
+        if self.watch and self.storage_watcher is None:
+            self.storage_watcher = StorageWatcher(on_change=self.storageContentChanged.emit,
+                                                  interval=self.watch_interval)
+            self._watch_targets()
+            self.storage_watcher.start()
         if self.watch_phones and self.phone_watcher is None and _module_available("gui.phone_window"):
             try:
                 self.phone_watcher = importlib.import_module("gui.phone_window").ensure_phone_windows(self, self.ctx)
@@ -510,11 +565,46 @@ class MainWindow(QMainWindow):
                             on_done=lambda storages: self._apply_storages(storages, rescan_all=False),
                             on_error=self._show_error)
 
+    def _watch_targets(self) -> None:
+        if self.storage_watcher is not None:
+            self.storage_watcher.set_targets({s.id: s.root for s in self.storage_model.storages()})
+
+    def _on_storage_content(self, sid: str) -> None:
+        """Certificates changed on a storage behind this window's back: scan it again. While one of
+        this window's own operations runs (it rescans what it touched when it ends), wait for it."""
+        storage = self.storage_model.storage(sid)
+        if storage is None:
+            return
+        if not storage.present():        # pulled: the drive list says so (and what it did to the selection)
+            self._on_drives_changed()
+            return
+        if any(t.name not in ("list-storages", "bank", "copies") and not t.name.startswith("scan-")
+               for t in self.workers.active()):
+            self._pending_rescan.add(sid)
+            return
+        self.rescan_ids(sid)
+
+    def _rescan_pending(self) -> None:
+        pending, self._pending_rescan = self._pending_rescan, set()
+        if pending:
+            self.rescan_ids(*sorted(pending))
+
     def _apply_storages(self, storages: list, rescan_all: bool) -> None:
+        gone_selected = [r for r in self.selected_rows() if r.storage.id not in {s.id for s in storages}]
         added, removed = self.storage_model.set_storages(storages)
+        self._watch_targets()
         for sid in removed:
             self.cert_model.remove_storage(sid)
             self._scan_tokens.pop(sid, None)
+        if gone_selected:
+            # never let the selection slide silently onto a look-alike row on another storage
+            self.table.clearSelection()
+            self.table.selectionModel().clearCurrentIndex()
+            self._keep_selection = []
+            names = ", ".join(dict.fromkeys(r.storage.label(self.ctx.language) for r in gone_selected))
+            self.notify(lambda: self.tr("저장매체가 분리되었습니다: {0}. 거기서 고른 인증서는 목록에서 빠졌고, "
+                                        "다시 연결하면 다시 나타납니다.").format(names), "warn")
+            self._update_actions()
         if removed and self.proxy.storage_id in removed:
             self.storage_list.setCurrentIndex(self.storage_model.index(0))
         if self.storage_list.currentIndex().row() < 0:
@@ -547,7 +637,9 @@ class MainWindow(QMainWindow):
         if self._scan_tokens.get(storage.id) != token:
             return  # a newer scan of this storage is running, or it was unplugged
         del self._scan_tokens[storage.id]
-        entries, free = result
+        entries, free, signature = result
+        if self.storage_watcher is not None:
+            self.storage_watcher.baseline(storage.id, signature)
         self.cert_model.set_storage_entries(storage, entries)
         self.storage_model.set_state(storage.id, count=len(entries), scanning=False, free=free, error="")
         self._after_scan()
@@ -565,6 +657,7 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self._update_actions()
         if not self._scan_tokens:
+            self._update_copies()
             if self._fit_columns and self.cert_model.rows:
                 self._fit_columns = False
                 self.fit_columns()
@@ -672,7 +765,7 @@ class MainWindow(QMainWindow):
         today = self.cert_model.today
         for row in self.cert_model.rows:
             fp = row.fingerprint
-            if fp is None or fp in seen:
+            if fp is None or fp in seen or self.cert_model.is_outdated(row):   # a renewed one counts once
                 continue
             seen.add(fp)
             st, _days = row.status(today)
@@ -712,28 +805,158 @@ class MainWindow(QMainWindow):
             self.select_keys([first.key])
         self.open_flow("renew" if soon else "reissue")
 
+    # --- copies across storages ---------------------------------------------------------------------
+    def _update_copies(self) -> None:
+        """Group the listed certificates (and ask the bank, when it is open) off the GUI thread."""
+        located = [(r.storage, r.entry) for r in self.cert_model.rows if r.good]
+        status = self.ctx.authority().certificate_status if self.ctx.authority_open else None
+        self.workers.submit(copies.group_copies, located, status, name="copies", on_done=self._copies_done,
+                            on_error=lambda _e: None)
+
+    def _copies_done(self, groups) -> None:
+        info: dict[str, tuple[int, bool]] = {}
+        where: dict[str, list[str]] = {}
+        by_path = {str(r.entry.path): r for r in self.cert_model.rows}
+        lang = self.ctx.language
+        for g in groups:
+            for m in g.members:
+                row = by_path.get(str(m.cert.path))
+                if row is None:
+                    continue
+                same = g.copies(m.serial)
+                info[row.key] = (len(same), g.is_outdated(m.serial))
+                where[row.key] = [c.storage.label(lang) for c in same]
+        self.copy_groups = groups
+        self.cert_model.set_copy_info(info, where)
+        self._update_stale_banner()
+        self._update_banner()
+
+    def _update_stale_banner(self) -> None:
+        stale = [g for g in self.copy_groups if g.outdated]
+        if not stale:
+            self.stale_banner.hide()
+            return
+        n = sum(len(g.outdated) for g in stale)
+        names = ", ".join(dict.fromkeys(g.name for g in stale))
+        self.stale_text.setText(self.tr("이전 인증서 {0}개가 남아 있습니다 ({1}). 갱신·재발급 전의 인증서라 은행에서 "
+                                        "쓸 수 없습니다.").format(n, names))
+        self.sync_button.setVisible(any(g.can_sync for g in stale))
+        self.stale_banner.show()
+
+    def _sync_group(self):
+        """The stale group of the selected certificate, else the first one that can be synced."""
+        selected = self.selected_rows()
+        for g in self.copy_groups:
+            if g.can_sync and any(str(m.cert.path) == str(r.entry.path) for r in selected for m in g.members):
+                return g
+        return next((g for g in self.copy_groups if g.can_sync), None)
+
+    def sync_copies(self) -> None:
+        """모두 새 인증서로 바꾸기: every old copy of one certificate, all or nothing (docs/copies.md)."""
+        self.clear_notice()
+        group = self._sync_group()
+        if group is None:
+            return
+        if self._gone([r for r in self.cert_model.rows if any(str(m.cert.path) == str(r.entry.path)
+                                                             for m in group.members)]):
+            return
+        pw = PasswordDialog.get_password(self, self.tr("모두 새 인증서로 바꾸기"),
+                                         self.tr("{0}님의 새 인증서 암호를 입력하세요. 이전 인증서 {1}개를 새 인증서로 "
+                                                 "바꿉니다.").format(group.name, len(group.outdated)))
+        if pw is None:
+            return
+        self.notify(self.tr("확인하는 중…"))
+        self.workers.submit(copies.plan_sync, group, pw, name="sync-plan",
+                            on_done=lambda plan: self._sync_planned(plan, pw),
+                            on_error=lambda err: (self._wipe(pw), self._op_failed(err)))
+
+    @staticmethod
+    def _wipe(pw) -> None:
+        if isinstance(pw, bytearray):
+            keyfile.wipe(pw)
+
+    def _sync_planned(self, plan, pw) -> None:
+        if plan.different_password:
+            places = "\n".join(f"• {m.storage.label(self.ctx.language)}: {m.cert.path}" for m in plan.different_password)
+            answer = MessageBox.question(
+                self, self.tr("암호가 다른 사본"),
+                self.tr("아래 이전 인증서는 암호가 다릅니다. 새 인증서로 바꾸면 그곳에서도 새 인증서의 암호를 써야 "
+                        "합니다. 함께 바꿀까요?\n\n{0}").format(places),
+                Btn.Yes | Btn.No, Btn.No, object_name="syncDifferentPasswordBox")
+            if answer == Btn.Yes:
+                include = [str(m.cert.path) for m in plan.different_password]
+                self.workers.submit(copies.plan_sync, plan.group, pw, include=include, name="sync-plan",
+                                    on_done=lambda p2: self._sync_run(p2, pw),
+                                    on_error=lambda err: (self._wipe(pw), self._op_failed(err)))
+                return
+        self._sync_run(plan, pw)
+
+    def _sync_run(self, plan, pw) -> None:
+        self._wipe(pw)
+        if not plan.targets:
+            self._op_done(lambda: self.tr("바꾼 사본이 없습니다: 남은 이전 인증서는 모두 암호가 달라 그대로 두었습니다."),
+                          "warn")
+            return
+        affected = [s.id for s in plan.storages]
+        self.notify(self.tr("새 인증서로 바꾸는 중…"))
+
+        def done(result) -> None:
+            n, left = len(result.replaced) + len(result.removed), len(result.left)
+            self._op_done(lambda: self.tr("이전 인증서 {0}개를 새 인증서로 바꿨습니다.").format(n)
+                          + (" " + self.tr("암호가 다른 {0}개는 그대로 두었습니다.").format(left) if left else ""), "ok")
+            self.rescan_ids(*affected)
+
+        def failed(err) -> None:
+            self._op_failed(err)
+            self.rescan_ids(*affected)
+        self.workers.submit(copies.run_sync, plan, name="sync-run", on_done=done, on_error=failed)
+
     def _dismiss_banner(self) -> None:
         self._banner_dismissed = True
         self.banner.hide()
 
     # --- notices -------------------------------------------------------------------------------------
-    def notify(self, text: str, kind: str = "info") -> None:
-        """Inline result line (icon + text; colour only backs them up)."""
+    def notify(self, text, kind: str = "info") -> None:
+        """Inline result line (icon + text; colour only backs them up). `text` is a str or a callable
+        giving it in the current language: a callable is rendered again on a language switch, a plain
+        str (already in one language) is taken down then, as it is by the next action."""
+        self._notice_render = text if callable(text) else None
+        text = text() if callable(text) else text
         self.last_notice = text
         names = {"info": "status-ok", "ok": "status-ok", "warn": "status-soon", "error": "status-expired"}
         colours = {"info": "#e8f0fe", "ok": "#e6f4ea", "warn": "#fff8e1", "error": "#fdecea"}
         self.notice_icon.setPixmap(icon(names.get(kind, "status-ok")).pixmap(18, 18))
         self.notice.setStyleSheet(f"#noticeFrame {{ background: {colours.get(kind, '#e8f0fe')}; border-radius: 4px; }}")
-        self.notice_label.setText(text)       # the icon in front already tells the kind
+        # may name a certificate or a path from a medium: made visible line by line (docs/hostile-input.md)
+        self.notice_label.setText("\n".join(shown(line) for line in text.split("\n")))
         self.notice.show()
 
+    def clear_notice(self) -> None:
+        self._notice_render = None
+        self.last_notice = ""
+        self._notice_render = None      # the current result line in the current language (notify)
+        self.notice_label.clear()
+        self.notice.hide()
+
+    def _retranslate_notice(self) -> None:
+        if self.notice.isHidden():
+            return
+        render = getattr(self, "_notice_render", None)
+        if render is None:
+            self.clear_notice()
+            return
+        self.last_notice = render()
+        self.notice_label.setText(self.last_notice)
+
     def _show_error(self, err: DojangError) -> None:
-        text = err.message(self.ctx.language)
-        if isinstance(err, WrongPassword):
-            text += " " + self.tr("암호를 잊었다면 찾을 방법이 없습니다: 인증서를 삭제하고 은행에서 다시 발급받으세요.")
-        if isinstance(err, StorageGone):
-            text += " " + self.tr("저장매체를 다시 연결한 뒤 새로 고침하세요. 원본은 그대로 있습니다.")
-        self.notify(text, "error")
+        def render() -> str:
+            text = err.message(self.ctx.language)
+            if isinstance(err, WrongPassword):
+                text += " " + self.tr("암호를 잊었다면 찾을 방법이 없습니다: 인증서를 삭제하고 은행에서 다시 발급받으세요.")
+            if isinstance(err, StorageGone):
+                text += " " + self.tr("저장매체를 다시 연결한 뒤 새로 고침하세요. 원본은 그대로 있습니다.")
+            return text
+        self.notify(render, "error")
 
     # --- single-certificate actions ---------------------------------------------------------------
     def _one(self) -> CertRow | None:
@@ -741,7 +964,18 @@ class MainWindow(QMainWindow):
         if len(rows) != 1 or not rows[0].good:
             self.notify(self.tr("인증서를 하나 고르세요."), "warn")
             return None
-        return rows[0]
+        return None if self._gone(rows) else rows[0]
+
+    def _gone(self, rows: list[CertRow]) -> bool:
+        """Before an action: a storage of `rows` was pulled (or the folder went) — say so, do nothing,
+        and let the list catch up. The certificate in memory must never answer for a file that is gone."""
+        gone = [r for r in rows if not r.storage.present() or not Path(r.entry.path).is_dir()]
+        if not gone:
+            return False
+        self._show_error(StorageGone(path=str(gone[0].entry.path)))
+        self._on_drives_changed()
+        self.rescan_ids(*{r.storage.id for r in gone if r.storage.present()})
+        return True
 
     def view_details(self) -> None:
         row = self._one()
@@ -761,7 +995,7 @@ class MainWindow(QMainWindow):
     def _ask_check_password(self, row: CertRow, error: str | None = None) -> None:
         """Ask, check off the GUI thread; a wrong password asks again with the reason (Cancel ends)."""
         pw = PasswordDialog.get_password(self, self.tr("암호 확인"),
-                                         self.tr("{0}님의 인증서 암호를 입력하세요.").format(row.entry.info.display_name),
+                                         self.tr("{0}님의 인증서 암호를 입력하세요.").format(shown(row.entry.info.display_name, 80)),
                                          error)
         if pw is None:
             return
@@ -773,14 +1007,14 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(0, lambda: self._ask_check_password(row, err.message(self.ctx.language)))
 
         self.workers.submit(_check_password, row.entry, pw, name="check-password",
-                            on_done=lambda _ok: self._op_done(self.tr("암호가 맞습니다."), "ok"),
+                            on_done=lambda _ok: self._op_done(lambda: self.tr("암호가 맞습니다."), "ok"),
                             on_error=failed)
 
     def change_password(self) -> None:
         row = self._one()
         if row is None:
             return
-        answer = ChangePasswordDialog.get_passwords(self, row.entry.info.display_name)
+        answer = ChangePasswordDialog.get_passwords(self, shown(row.entry.info.display_name, 80))
         if answer is None:
             return
         old, new = answer
@@ -795,7 +1029,7 @@ class MainWindow(QMainWindow):
 
         self.notify(self.tr("암호를 바꾸는 중…"))
         self.workers.submit(work, name="change-password",
-                            on_done=lambda _r: (self._op_done(self.tr("인증서 암호를 바꿨습니다."), "ok"),
+                            on_done=lambda _r: (self._op_done(lambda: self.tr("인증서 암호를 바꿨습니다."), "ok"),
                                                 self.rescan_ids(row.storage.id)),
                             on_error=self._op_failed)
 
@@ -806,7 +1040,9 @@ class MainWindow(QMainWindow):
         flavour = ExportPfxDialog.ask(self)
         if flavour is None:
             return
-        default = str(Path.home() / f"{row.entry.info.display_name}.pfx")
+        # the suggested file name comes from the certificate: visible text, no folder separators
+        safe = shown(row.entry.info.display_name, 60).replace("/", "_").replace("\\", "_").lstrip(".") or "certificate"
+        default = str(Path.home() / f"{safe}.pfx")
         path = FileDialog.get_save_file_name(self, self.tr("PFX 파일 저장"), default,
                                              self.tr("PFX 파일 (*.pfx *.p12)"))
         if not path:
@@ -830,7 +1066,8 @@ class MainWindow(QMainWindow):
 
         self.notify(self.tr("내보내는 중…"))
         self.workers.submit(work, name="export-pfx",
-                            on_done=lambda _r: self._op_done(self.tr("PFX 파일로 내보냈습니다: {0}").format(path), "ok"),
+                            on_done=lambda _r: self._op_done(
+                                lambda: self.tr("PFX 파일로 내보냈습니다: {0}").format(path), "ok"),
                             on_error=self._op_failed)
 
     # --- storages as destinations -----------------------------------------------------------------
@@ -860,9 +1097,11 @@ class MainWindow(QMainWindow):
         if not rows:
             self.notify(self.tr("복사하거나 이동할 인증서를 고르세요."), "warn")
             return
+        if self._gone(rows):
+            return
         sources = {r.storage.id for r in rows}
         title = self.tr("이동할 위치") if move else self.tr("복사할 위치")
-        names = ", ".join(dict.fromkeys(r.entry.info.display_name for r in rows))
+        names = ", ".join(dict.fromkeys(shown(r.entry.info.display_name, 80) for r in rows))
         prompt = (self.tr("옮길 인증서: {0}") if move else self.tr("복사할 인증서: {0}")).format(names)
         dest = self._pick_storage(title, sources if len(sources) == 1 else set(), prompt)
         if dest is None:
@@ -912,9 +1151,11 @@ class MainWindow(QMainWindow):
         if any(r.storage.read_only for r in rows):
             self.notify(self.tr("읽기 전용 저장매체의 인증서는 삭제할 수 없습니다."), "warn")
             return
+        if self._gone(rows):
+            return
         keys = {r.key for r in rows}
         last = [r for r in rows if r.good and not any(c.key not in keys for c in self.cert_model.copies_of(r.fingerprint))]
-        names = ", ".join(dict.fromkeys(r.entry.info.display_name if r.good else r.entry.name for r in rows))
+        names = ", ".join(dict.fromkeys(shown(r.entry.info.display_name if r.good else r.entry.name, 80) for r in rows))
         if last:
             answer = MessageBox.warning(
                 self, self.tr("마지막 사본 삭제"),
@@ -947,17 +1188,25 @@ class MainWindow(QMainWindow):
 
         def progressed(done, n, item: CertRow):
             if dialog is not None:
-                name = item.entry.info.display_name if item.good else item.entry.name
+                name = shown(item.entry.info.display_name if item.good else item.entry.name, 80)
                 dialog.set_progress(done, n, self.tr("지금 처리 중: {0}").format(name))
 
-        def finished(result):
+        def render(result) -> tuple[str, str]:
             headline, details = self.summarize(verb, result, total)
             if dest is not None and result.done:
-                headline = headline[:-1] + self.tr(" (받는 곳: {0}).").format(dest.label(self.ctx.language))
+                headline = headline[:-1] + self.tr(" (받는 곳: {0}).").format(shown(dest.label(self.ctx.language), 80))
+            return headline, details
+
+        def finished(result):
+            headline, details = render(result)
             if dialog is not None:
                 dialog.show_summary(headline, details)
             failed = bool(result.failed)
-            self.notify(headline + (("\n" + details) if details and dialog is None else ""),
+
+            def line() -> str:        # rendered again in the other language on a switch
+                h, d = render(result)
+                return h + (("\n" + d) if d and dialog is None else "")
+            self.notify(line,
                         "error" if failed and not result.done else ("warn" if failed or result.cancelled else "ok"))
             self.rescan_ids(*affected)
             self.operationFinished.emit(headline)
@@ -1003,13 +1252,13 @@ class MainWindow(QMainWindow):
             parts.append(self.tr("{0}개는 취소해서 처리하지 않음").format(untouched))
         headline = ", ".join(parts) if parts else self.tr("처리한 인증서가 없습니다")
         details = "\n".join(
-            f"• {(i.entry.info.display_name if i.good else i.entry.name)}: {e.message(self.ctx.language)}"
+            f"• {shown(i.entry.info.display_name if i.good else i.entry.name, 80)}: {shown(e.message(self.ctx.language))}"
             for i, e in real_failures)
         return headline + ".", details
 
-    def _op_done(self, text: str, kind: str = "ok") -> None:
+    def _op_done(self, text, kind: str = "ok") -> None:
         self.notify(text, kind)
-        self.operationFinished.emit(text)
+        self.operationFinished.emit(self.last_notice)
 
     def _op_failed(self, err: DojangError) -> None:
         self._show_error(err)
@@ -1097,7 +1346,10 @@ class MainWindow(QMainWindow):
         s = self.current_storage()
         if s is None or s.kind != FOLDER:
             return
-        registry.remove_folder(s.id)
+        try:
+            registry.remove_folder(s.id)
+        except UnknownStorage:          # already off the list (storages.json changed meanwhile)
+            pass
         self.notify(self.tr("목록에서 뺐습니다. 폴더와 인증서는 그대로 있습니다."), "ok")
         self._on_drives_changed()
 

@@ -19,6 +19,7 @@ from core.npki.certificate import KST
 from core.storage.base import FOLDER, HDD, PHONE, REMOVABLE, Storage
 
 from .icons import icon
+from .safetext import shown, tip
 
 MIME_CERTS = "application/x-dojang-certificates"
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -82,8 +83,8 @@ def storage_title(s: Storage, lang: str) -> str:
         from pathlib import Path
         base = Path(s.name).name or s.name
         kind = "폴더" if lang == "ko" else "Folder"
-        return f"{kind} — {base}"
-    return s.label(lang)
+        return f"{kind} — {shown(base, 80)}"
+    return shown(s.label(lang), 120)     # a drive's label comes from the medium
 
 
 # --- storages -----------------------------------------------------------------------------------
@@ -253,6 +254,11 @@ class CertTableModel(QAbstractTableModel):
         self.lang = lang
         self.rows: list[CertRow] = []
         self.today = self._today()
+        # row key -> (copies of the same serial across storages, outdated: a newer one exists or the
+        # bank revoked/superseded it) — core.storage.copies, computed off the GUI thread
+        self.copy_info: dict[str, tuple[int, bool]] = {}
+        self.copy_where: dict[str, list[str]] = {}
+        self._copies_version = 0
 
     def _today(self) -> dt.date:
         return self.clock().astimezone(KST).date()
@@ -301,7 +307,26 @@ class CertTableModel(QAbstractTableModel):
     def copies_of(self, fingerprint: str) -> list[CertRow]:
         return [r for r in self.rows if r.fingerprint == fingerprint]
 
+    def set_copy_info(self, info: dict[str, tuple[int, bool]], where: dict[str, list[str]]) -> None:
+        """Copies and outdated marks (gui.main_window after core.storage.copies.group_copies)."""
+        if info == self.copy_info and where == self.copy_where:
+            return
+        self.copy_info, self.copy_where = info, where
+        self._copies_version += 1
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, self.STORAGE))
+
+    def is_outdated(self, row: CertRow) -> bool:
+        return self.copy_info.get(row.key, (1, False))[1]
+
     def status_text(self, row: CertRow) -> str:
+        copies, outdated = self.copy_info.get(row.key, (1, False))
+        text = self.tr("이전 인증서") if outdated else self._expiry_text(row)
+        if copies > 1:
+            text += " · " + self.tr("사본 {0}개").format(copies)
+        return text
+
+    def _expiry_text(self, row: CertRow) -> str:
         st, days = row.status(self.today)
         if st is Status.BROKEN:
             return self.tr("손상됨")
@@ -341,6 +366,8 @@ class CertTableModel(QAbstractTableModel):
             return int(row.status(self.today)[0])
         if kind == 4:
             if col == self.STATUS:
+                if self.copy_info.get(row.key, (1, False))[1]:
+                    return icon("status-expired")
                 return icon(_STATUS_ICONS[row.status(self.today)[0]])
             if col == self.USAGE:
                 return icon("certificate")
@@ -351,7 +378,7 @@ class CertTableModel(QAbstractTableModel):
 
     def texts(self, row: CertRow) -> tuple:
         """The six column texts of a row, cached until the language or the KST date changes."""
-        key = (self.lang, self.today)
+        key = (self.lang, self.today, self._copies_version)
         cached = row._cache.get("texts")
         if cached is None or cached[0] != key:
             cached = (key, tuple(self._text(row, c) for c in range(6)))
@@ -365,16 +392,17 @@ class CertTableModel(QAbstractTableModel):
         if col == self.STORAGE:
             return storage_title(row.storage, self.lang)
         if not row.good:
-            return {self.USAGE: "—", self.USER: e.name, self.EXPIRY: "—", self.ISSUER: e.ca_folder or "—"}[col]
+            return {self.USAGE: "—", self.USER: shown(e.name, 200), self.EXPIRY: "—",
+                    self.ISSUER: shown(e.ca_folder, 80) or "—"}[col]
         info = e.info
         if col == self.USAGE:
             label = info.usage.label(self.lang)
             return label + (self.tr(" (테스트)") if info.usage.is_test else "")
         if col == self.USER:
-            return info.display_name
+            return shown(info.display_name, 200)
         if col == self.EXPIRY:
             return info.not_after.strftime("%Y-%m-%d")
-        return info.issuer_o or e.ca_folder
+        return shown(info.issuer_o or e.ca_folder, 80)
 
     def _sort_key(self, row: CertRow, col: int):
         if col == self.EXPIRY:
@@ -386,18 +414,28 @@ class CertTableModel(QAbstractTableModel):
 
     def _tooltip(self, row: CertRow, col: int) -> str:
         if not row.good:
-            return self.tr("손상된 인증서: {0}").format(row.entry.reason(self.lang)) + "\n" + str(row.entry.path)
+            return tip(self.tr("손상된 인증서: {0}").format(row.entry.reason(self.lang))) + "\n" + tip(row.entry.path)
         info = row.entry.info
         if col == self.EXPIRY:
             return info.not_after.strftime("%Y-%m-%d %H:%M:%S KST")
         if col == self.STATUS:
+            copies, outdated = self.copy_info.get(row.key, (1, False))
+            lines = []
+            if outdated:
+                lines.append(self.tr("이 인증서는 갱신·재발급되어 더 이상 쓸 수 없습니다. '모두 새 인증서로 바꾸기'로 "
+                                     "새 인증서로 바꾸세요."))
+            if copies > 1:
+                lines.append(self.tr("같은 인증서가 {0}곳에 있습니다: {1}").format(
+                    copies, ", ".join(self.copy_where.get(row.key, []))))
+            if lines:
+                return "\n".join(lines)
             st, days = row.status(self.today)
             if st is Status.EXPIRED:
                 return self.tr("{0}에 만료되었습니다. 은행에서 재발급받으세요.").format(info.not_after.strftime("%Y-%m-%d"))
             if st is Status.SOON:
                 return self.tr("{0}일 남았습니다. 만료 전에 갱신하세요.").format(days)
             return self.tr("{0}일 남았습니다.").format(days)
-        return str(row.entry.path)
+        return tip(row.entry.path)
 
     def flags(self, index: QModelIndex):
         f = super().flags(index)

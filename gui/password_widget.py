@@ -12,7 +12,11 @@
 - with `repeat`: a second field and a live "match / no match" line (icon + text);
 - with `strength`: `core.validation.password.check_password` — a bar with a text label and the first
   rule that is not met; the widget is valid only when the policy is met and both fields match;
-- with `keypad`: a shuffled on-screen keyboard (가상키보드), reshuffled every time it opens.
+- with `keypad`: a shuffled on-screen keyboard (가상키보드), reshuffled every time it opens;
+- one place renders a field's verdict (docs/gui-state.md): a page hands its own error label for a
+  field to `adopt_error_label(label, which)`; `show_error(text, which)` shows a refused submit there
+  (hiding the widget's live line for that field, so the rule is never shown twice) and the next edit
+  of the field clears it again — a fixed password never keeps yesterday's red line.
 
 The password lives only in the QLineEdit(s); nothing here copies it elsewhere.
 """
@@ -173,6 +177,8 @@ class PasswordWidget(QWidget):
         self._personal: PersonalInfo | None = None
         self._valid = False
         self.use_policy = strength
+        self._adopted: dict[str, QLabel] = {}     # which ("password" / "repeat") -> the page's error label
+        self._shown_error: set[str] = set()       # fields whose adopted label holds a refused submit
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -301,6 +307,37 @@ class PasswordWidget(QWidget):
     def is_valid(self) -> bool:
         return self._valid
 
+    def adopt_error_label(self, label: QLabel, which: str = "password") -> None:
+        """`label` shows the refused-submit message of `which` ("password" or "repeat") and is hidden
+        as soon as that verdict can have changed (the person edits either field)."""
+        if which not in ("password", "repeat"):
+            raise ValueError(which)
+        self._adopted[which] = label
+        label.setWordWrap(True)
+
+    def show_error(self, text: str, which: str = "password") -> None:
+        """A refused submit: the text in the adopted label of `which` (or the widget's own line when
+        none was adopted), in red; the widget's live line for that field steps aside."""
+        own = self.problem_label if which == "password" else self.match_label
+        label = self._adopted.get(which) or own
+        if label is None:
+            return
+        label.setText("✖ " + text)
+        _paint(label, "bad")
+        label.show()
+        if own is not None and own is not label:
+            own.hide()
+        self._shown_error.add(which)
+
+    def clear_error(self) -> None:
+        """Hide every refused-submit message (the fields changed); the live lines come back."""
+        for which in list(self._shown_error):
+            label = self._adopted.get(which)
+            if label is not None:
+                label.clear()
+                label.hide()
+        self._shown_error.clear()
+
     def set_personal_info(self, info: PersonalInfo | None) -> None:
         """What a new password must not contain (birth date, phone, account…)."""
         self._personal = info
@@ -326,6 +363,7 @@ class PasswordWidget(QWidget):
         self.caps_label.setVisible(on)
 
     def _on_changed(self, *_):
+        self.clear_error()
         text = self.line_edit.text()
         repeat = self.repeat_edit.text() if self.repeat_edit is not None else None
         self.hangul_label.setVisible(not _is_ascii_printable(text + (repeat or "")))
@@ -343,6 +381,7 @@ class PasswordWidget(QWidget):
                 self.strength_bar.setStyleSheet(_bar_style(score))
                 problem = result.first_message(self.lang)
                 self.problem_label.setText(("✖ " + problem) if problem else ("✔ " + self.tr("암호 규칙을 만족합니다.")))
+                _paint(self.problem_label, "bad" if problem else "ok")
                 # the Hangul-mode line below already says what is wrong with such characters
                 self.problem_label.setVisible(_is_ascii_printable(text))
                 valid = valid and result.ok
@@ -351,15 +390,19 @@ class PasswordWidget(QWidget):
                 self.strength_bar.setFormat(self.tr("강도: -"))
                 self.strength_bar.setStyleSheet("")
                 self.problem_label.setText(self.tr("영문, 숫자, 특수문자를 섞어 10자 이상으로 만드세요."))
+                _paint(self.problem_label, "")
                 self.problem_label.setVisible(True)
         if self.match_label is not None:
+            self.match_label.show()
             if not repeat:
                 self.match_label.setText("")
                 valid = False
             elif repeat == text:
                 self.match_label.setText("✔ " + self.tr("두 암호가 일치합니다."))
+                _paint(self.match_label, "ok")
             else:
                 self.match_label.setText("✖ " + self.tr("두 암호가 일치하지 않습니다."))
+                _paint(self.match_label, "bad")
                 valid = False
         if valid != self._valid:
             self._valid = valid
@@ -367,10 +410,24 @@ class PasswordWidget(QWidget):
         self.changed.emit()
 
 
+_VERDICT_COLOUR = {"bad": "#b3261e", "ok": "#1b7f3b"}
+
+
+def _paint(label: QLabel, verdict: str) -> None:
+    """Red for a rule broken, green for a rule met, the normal text colour for a hint."""
+    label.setProperty("verdict", verdict)
+    colour = _VERDICT_COLOUR.get(verdict)
+    label.setStyleSheet(f"color: {colour};" if colour else "")
+
+
 def _bar_style(score: int) -> str:
     # colour backs up the text label, never replaces it
-    colour = ["#c62828", "#ef6c00", "#f9a825", "#2e7d32", "#1b5e20"][max(0, min(4, score))]
-    return f"QProgressBar::chunk {{ background-color: {colour}; }} QProgressBar {{ text-align: center; }}"
+    score = max(0, min(4, score))
+    colour = ["#c62828", "#ef6c00", "#f9a825", "#2e7d32", "#1b5e20"][score]
+    # from score 3 the centred label sits on the dark green chunk: white text keeps it readable
+    text = "white" if score >= 3 else "black"
+    return (f"QProgressBar::chunk {{ background-color: {colour}; }} "
+            f"QProgressBar {{ text-align: center; color: {text}; }}")
 
 
 __all__ = ["PasswordWidget", "VirtualKeypad"]

@@ -33,6 +33,7 @@ from core.storage import registry
 from core.storage import phone_transfer as pt
 
 from .context import AppContext
+from .safetext import shown
 from .workers import Workers
 
 POLL_MS = 500
@@ -73,6 +74,8 @@ QPushButton.nav { background: transparent; font-size: 13px; color: #c9d1e0; }
 #phoneScreen QFrame.card QLabel.error { color: #c62828; }
 #phoneScreen QLabel.ok { color: #a6f4c5; }
 #phoneScreen QFrame.card QLabel.ok { color: #1b7f3b; font-weight: 600; }
+#phoneScreen QLabel#phoneCertEmpty { color: #1d2433; background: rgba(255,255,255,0.95); border-radius: 12px;
+                                     padding: 10px; }
 #phoneScreen QLabel#phoneExportCode { font-size: 26px; font-weight: 700; letter-spacing: 2px; color: #1d2433; }
 """
 
@@ -132,6 +135,7 @@ class BatteryIcon(QWidget):
 def _label(text: str = "", parent=None, *, name: str | None = None, wrap: bool = False, cls: str | None = None,
            align=None) -> QLabel:
     lab = QLabel(text, parent)
+    lab.setTextFormat(Qt.TextFormat.PlainText)     # texts may come from the bank or a medium: never HTML
     if name:
         lab.setObjectName(name)
     if wrap:
@@ -605,11 +609,10 @@ class PhoneWindow(QWidget):
             now = dt.datetime.now(KST)
         self.status_time.setText(now.strftime("%H:%M"))
         self.lock_time.setText(now.strftime("%H:%M"))
-        # weekday names from the translator too, so the date never mixes two languages
-        days = self.tr("월,화,수,목,금,토,일", "weekdays, Monday first, comma-separated").split(",")
-        if len(days) != 7:
-            days = ["월", "화", "수", "목", "금", "토", "일"]
-        self.lock_date.setText(self.tr("{0}월 {1}일 {2}요일").format(now.month, now.day, days[now.weekday()]))
+        # the date in the locale of the UI language (month and weekday names from Qt's locale data):
+        # "12월 1일 화요일" / "Tue 1 Dec"; the format itself is translated with the rest of the window
+        self.lock_date.setText(lock_date_text(now.date(), self.ctx.language,
+                                              self.tr("M월 d일 dddd", "QLocale date format of the lock screen")))
 
     def poll(self) -> None:
         """Look at the phone's call and inbox; switch screens when something new happened."""
@@ -714,7 +717,7 @@ class PhoneWindow(QWidget):
         self.sms_list.clear()
         for m in messages:
             at = _kst(m.at)
-            item = QListWidgetItem(f"{m.sender} · {at.strftime('%m/%d %H:%M')}\n{m.text}")
+            item = QListWidgetItem(f"{shown(m.sender)} · {at.strftime('%m/%d %H:%M')}\n{shown(m.text)}")
             item.setData(Qt.ItemDataRole.UserRole, m.id)
             self.sms_list.addItem(item)
         self.sms_list.scrollToBottom()
@@ -744,7 +747,7 @@ class PhoneWindow(QWidget):
             card.setObjectName("phoneNotification")
             head = _label(self.tr("메시지 · {0}").format(_kst(m.at).strftime("%H:%M")), card, cls="noticeHead")
             lay.addWidget(head)
-            lay.addWidget(_label(m.text, card, wrap=True))
+            lay.addWidget(_label(shown(m.text), card, wrap=True))
             card.mouseReleaseEvent = lambda _e: self.show_page("sms")
             self.notifications.addWidget(card)
         self.no_notifications.setVisible(not self._unread)
@@ -752,7 +755,7 @@ class PhoneWindow(QWidget):
     def _refresh_badge(self) -> None:
         n = len(self._unread)
         self.sms_badge.setText(self.tr("새 메시지 {0}").format(n) if n else "")
-        owner = self.owner()
+        owner = shown(self.owner(), 40)
         self.home_owner.setText(f"{owner} · {self.number}" if owner else self.number)
 
     # --- bank app -------------------------------------------------------------------------------------
@@ -770,12 +773,13 @@ class PhoneWindow(QWidget):
             info = c.info
             days = info.days_left(now)
             state = self.tr("만료됨") if days < 0 else self.tr("{0}일 남음").format(days)
-            text = f"{info.display_name} · {info.usage.label(self.ctx.language)}\n" + \
-                self.tr("{0} · 만료일 {1} ({2})").format(info.issuer_o or c.ca_folder, info.not_after.strftime('%Y-%m-%d'), state)
+            name = shown(info.display_name, 80)      # from the certificate file: made visible
+            text = f"{name} · {info.usage.label(self.ctx.language)}\n" + self.tr("{0} · 만료일 {1} ({2})").format(
+                shown(info.issuer_o or c.ca_folder, 80), info.not_after.strftime('%Y-%m-%d'), state)
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, str(c.path))
             self.cert_list.addItem(item)
-            self.export_cert.addItem(f"{info.display_name} · {info.not_after.strftime('%Y-%m-%d')}", str(c.path))
+            self.export_cert.addItem(f"{name} · {info.not_after.strftime('%Y-%m-%d')}", str(c.path))
         self.cert_empty.setVisible(not certs)
         self.export_button.setEnabled(bool(certs))
 
@@ -887,6 +891,14 @@ def close_phone_windows(ctx: AppContext) -> None:
         w = _windows.pop(key)
         w._timer.stop()
         w.deleteLater()
+
+
+def lock_date_text(day: dt.date, lang: str, fmt: str) -> str:
+    """`day` written with QLocale's names for `lang` (ko: Korean/South Korea, else English/UK day-month)."""
+    from PySide6.QtCore import QDate, QLocale
+    locale = (QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea) if lang == "ko"
+              else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    return locale.toString(QDate(day.year, day.month, day.day), fmt)
 
 
 class PhoneWatcher(QObject):

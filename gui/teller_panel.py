@@ -18,6 +18,8 @@ from core.npki.certificate import KST
 from core.validation import numbers
 
 from .context import AppContext
+from .live_text import LiveText
+from .safetext import plain_label, shown
 
 
 def _tr(text: str) -> str:
@@ -53,17 +55,20 @@ class TellerPanel(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.ctx = ctx
         self.setObjectName("tellerPanel")
-        self.setWindowTitle(self.tr("도장은행 창구 (관리자)"))
+        # every text is bound: set now and again on a live language switch (gui/live_text.py)
+        self.live = live = LiveText(self)
+        live.bind(lambda: self.setWindowTitle(self.tr("도장은행 창구 (관리자)")))
         self.resize(980, 600)
         lay = QVBoxLayout(self)
-        intro = QLabel(self.tr("모의 은행의 창구 업무입니다. 고객을 추가하고, 잠긴 계좌를 풀고, 보안카드·OTP를 "
-                               "발급하고, 인증서를 폐지할 수 있습니다."), self)
+        intro = QLabel(self)
+        live.bind(lambda: intro.setText(self.tr("모의 은행의 창구 업무입니다. 고객을 추가하고, 잠긴 계좌를 풀고, "
+                                                "보안카드·OTP를 발급하고, 인증서를 폐지할 수 있습니다.")))
         intro.setWordWrap(True)
         lay.addWidget(intro)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tellerTabs")
         lay.addWidget(self.tabs, 1)
-        self.status = QLabel("", self)
+        self.status = plain_label(QLabel("", self))
         self.status.setObjectName("tellerStatus")
         self.status.setWordWrap(True)
         lay.addWidget(self.status)
@@ -72,14 +77,19 @@ class TellerPanel(QWidget):
         self._build_certs()
         self._build_audit()
         self.tabs.currentChanged.connect(lambda _i: self.refresh())
-        self.refresh()
+        live.bind(self.refresh)         # table cells (status words, amounts) in the new language
+        live.bind(self.status.clear)    # a result line is in the language it was said in: it goes
+
+    def _tab(self, page: QWidget, text) -> None:
+        i = self.tabs.addTab(page, "")
+        self.live.bind(lambda: self.tabs.setTabText(i, text()))
 
     def _lang(self, pair: tuple[str, str]) -> str:
         return pair[0] if self.ctx.language == "ko" else pair[1]
 
     def _say(self, text: str, ok: bool) -> None:
         self.status.setStyleSheet("color: #1b7f3b;" if ok else "color: #c62828;")
-        self.status.setText(text)
+        self.status.setText(shown(text))
 
     def _fail(self, exc: Exception) -> None:
         self._say(exc.message(self.ctx.language) if isinstance(exc, DojangError)
@@ -90,22 +100,24 @@ class TellerPanel(QWidget):
     def _build_customers(self) -> None:
         page = QWidget()
         lay = QVBoxLayout(page)
-        self.customers = _table(page, "tellerCustomers", [
+        self.customers = _table(page, "tellerCustomers", [""] * 10)
+        self.live.bind(lambda: self.customers.setHorizontalHeaderLabels([
             self.tr("번호"), self.tr("이름"), self.tr("주민등록번호"), self.tr("휴대폰"), self.tr("계좌"),
-            self.tr("잔액"), self.tr("계좌 상태"), self.tr("보안카드"), self.tr("OTP"), self.tr("인증서")])
+            self.tr("잔액"), self.tr("계좌 상태"), self.tr("보안카드"), self.tr("OTP"), self.tr("인증서")]))
         lay.addWidget(self.customers, 1)
         row = QHBoxLayout()
-        for name, text, slot in (("tellerUnlock", self.tr("잠금 해제"), self.unlock),
-                                 ("tellerIssueCard", self.tr("보안카드 발급"), self.issue_card),
-                                 ("tellerIssueOtp", self.tr("OTP 발급"), self.issue_otp),
-                                 ("tellerRefresh", self.tr("새로 고침"), self.refresh)):
-            b = QPushButton(text, page)
+        for name, text, slot in (("tellerUnlock", lambda: self.tr("잠금 해제"), self.unlock),
+                                 ("tellerIssueCard", lambda: self.tr("보안카드 발급"), self.issue_card),
+                                 ("tellerIssueOtp", lambda: self.tr("OTP 발급"), self.issue_otp),
+                                 ("tellerRefresh", lambda: self.tr("새로 고침"), self.refresh)):
+            b = QPushButton(page)
+            self.live.bind(lambda b=b, text=text: b.setText(text()))
             b.setObjectName(name)
             b.clicked.connect(slot)
             row.addWidget(b)
         row.addStretch(1)
         lay.addLayout(row)
-        self.tabs.addTab(page, self.tr("고객"))
+        self._tab(page, lambda: self.tr("고객"))
 
     def _customer_rows(self):
         return self.ctx.authority().teller().customers()
@@ -118,9 +130,14 @@ class TellerPanel(QWidget):
 
     def select_customer(self, name: str) -> None:
         for r in range(self.customers.rowCount()):
-            if self.customers.item(r, 1).text() == name:
+            if self.customers.item(r, 1).text() == shown(name):
                 self.customers.selectRow(r)
                 return
+
+    def _label(self, parent: QWidget, text) -> QLabel:
+        lab = QLabel(parent)
+        self.live.bind(lambda: lab.setText(text()))
+        return lab
 
     def _need_customer(self) -> int | None:
         cid = self.selected_customer()
@@ -186,44 +203,47 @@ class TellerPanel(QWidget):
         self.add_phone.setPlaceholderText("010-1234-5678")
         self.add_account = QLineEdit(page)
         self.add_account.setObjectName("tellerAccount")
-        self.add_account.setPlaceholderText(self.tr("숫자 10~14자리"))
+        self.live.bind(lambda: self.add_account.setPlaceholderText(self.tr("숫자 10~14자리")))
         self.add_password = QLineEdit(page)
         self.add_password.setObjectName("tellerAccountPassword")
         self.add_password.setEchoMode(QLineEdit.EchoMode.Password)
         self.add_password.setMaxLength(4)
-        self.add_password.setPlaceholderText(self.tr("숫자 4자리"))
+        self.live.bind(lambda: self.add_password.setPlaceholderText(self.tr("숫자 4자리")))
         self.add_balance = QSpinBox(page)
         self.add_balance.setObjectName("tellerBalance")
         self.add_balance.setRange(0, 1_000_000_000)
         self.add_balance.setSingleStep(10_000)
         self.add_balance.setValue(100_000)
-        self.add_balance.setSuffix(self.tr(" 원"))
-        self.add_card = QCheckBox(self.tr("보안카드 발급"), page)
+        self.live.bind(lambda: self.add_balance.setSuffix(self.tr(" 원")))
+        self.add_card = QCheckBox(page)
+        self.live.bind(lambda: self.add_card.setText(self.tr("보안카드 발급")))
         self.add_card.setObjectName("tellerAddCard")
         self.add_card.setChecked(True)
-        self.add_otp = QCheckBox(self.tr("OTP 발급"), page)
+        self.add_otp = QCheckBox(page)
+        self.live.bind(lambda: self.add_otp.setText(self.tr("OTP 발급")))
         self.add_otp.setObjectName("tellerAddOtp")
-        form.addRow(self.tr("이름"), self.add_name)
-        form.addRow(self.tr("주민등록번호"), self.add_rrn)
-        form.addRow(self.tr("휴대폰 번호"), self.add_phone)
-        form.addRow(self.tr("계좌번호"), self.add_account)
-        form.addRow(self.tr("계좌 비밀번호"), self.add_password)
-        form.addRow(self.tr("잔액"), self.add_balance)
+        form.addRow(self._label(page, lambda: self.tr("이름")), self.add_name)
+        form.addRow(self._label(page, lambda: self.tr("주민등록번호")), self.add_rrn)
+        form.addRow(self._label(page, lambda: self.tr("휴대폰 번호")), self.add_phone)
+        form.addRow(self._label(page, lambda: self.tr("계좌번호")), self.add_account)
+        form.addRow(self._label(page, lambda: self.tr("계좌 비밀번호")), self.add_password)
+        form.addRow(self._label(page, lambda: self.tr("잔액")), self.add_balance)
         devices = QHBoxLayout()
         devices.addWidget(self.add_card)
         devices.addWidget(self.add_otp)
         devices.addStretch(1)
-        form.addRow(self.tr("기기"), devices)
+        form.addRow(self._label(page, lambda: self.tr("기기")), devices)
         self.add_problems = QLabel("", page)
         self.add_problems.setObjectName("tellerAddProblems")
         self.add_problems.setStyleSheet("color: #c62828;")
         self.add_problems.setWordWrap(True)
         form.addRow(self.add_problems)
-        self.add_button = QPushButton(self.tr("고객 추가"), page)
+        self.add_button = QPushButton(page)
+        self.live.bind(lambda: self.add_button.setText(self.tr("고객 추가")))
         self.add_button.setObjectName("tellerAddButton")
         self.add_button.clicked.connect(self.add_customer)
         form.addRow(self.add_button)
-        self.tabs.addTab(page, self.tr("고객 추가"))
+        self._tab(page, lambda: self.tr("고객 추가"))
 
     def add_customer(self) -> None:
         lang = self.ctx.language
@@ -259,26 +279,30 @@ class TellerPanel(QWidget):
     def _build_certs(self) -> None:
         page = QWidget()
         lay = QVBoxLayout(page)
-        self.certs = _table(page, "tellerCerts", [
+        self.certs = _table(page, "tellerCerts", [""] * 7)
+        self.live.bind(lambda: self.certs.setHorizontalHeaderLabels([
             self.tr("일련번호"), self.tr("고객"), self.tr("구분"), self.tr("상태"), self.tr("발급 방식"),
-            self.tr("만료일"), self.tr("인증서 이름")])
+            self.tr("만료일"), self.tr("인증서 이름")]))
         lay.addWidget(self.certs, 1)
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("폐지 사유"), page))
+        row.addWidget(self._label(page, lambda: self.tr("폐지 사유")))
         self.revoke_reason = QComboBox(page)
         self.revoke_reason.setObjectName("tellerRevokeReason")
-        for value, text in (("unspecified", self.tr("고객 요청")), ("key_compromise", self.tr("개인키 유출 의심")),
-                            ("affiliation_changed", self.tr("정보 변경")),
-                            ("cessation_of_operation", self.tr("사용 중지"))):
-            self.revoke_reason.addItem(text, value)
+        reasons = (("unspecified", lambda: self.tr("고객 요청")), ("key_compromise", lambda: self.tr("개인키 유출 의심")),
+                   ("affiliation_changed", lambda: self.tr("정보 변경")),
+                   ("cessation_of_operation", lambda: self.tr("사용 중지")))
+        for value, _text in reasons:
+            self.revoke_reason.addItem("", value)
+        self.live.bind(lambda: [self.revoke_reason.setItemText(i, text()) for i, (_v, text) in enumerate(reasons)])
         row.addWidget(self.revoke_reason)
-        self.revoke_button = QPushButton(self.tr("선택한 인증서 폐지"), page)
+        self.revoke_button = QPushButton(page)
+        self.live.bind(lambda: self.revoke_button.setText(self.tr("선택한 인증서 폐지")))
         self.revoke_button.setObjectName("tellerRevoke")
         self.revoke_button.clicked.connect(self.revoke)
         row.addWidget(self.revoke_button)
         row.addStretch(1)
         lay.addLayout(row)
-        self.tabs.addTab(page, self.tr("인증서"))
+        self._tab(page, lambda: self.tr("인증서"))
 
     def revoke(self) -> None:
         items = self.certs.selectedItems()
@@ -298,10 +322,11 @@ class TellerPanel(QWidget):
     def _build_audit(self) -> None:
         page = QWidget()
         lay = QVBoxLayout(page)
-        self.audit = _table(page, "tellerAudit", [self.tr("시각"), self.tr("고객"), self.tr("작업"),
-                                                  self.tr("결과"), self.tr("내용")])
+        self.audit = _table(page, "tellerAudit", [""] * 5)
+        self.live.bind(lambda: self.audit.setHorizontalHeaderLabels([self.tr("시각"), self.tr("고객"), self.tr("작업"),
+                                                                    self.tr("결과"), self.tr("내용")]))
         lay.addWidget(self.audit, 1)
-        self.tabs.addTab(page, self.tr("감사 기록"))
+        self._tab(page, lambda: self.tr("감사 기록"))
 
     # --- refresh ---
 
@@ -322,7 +347,7 @@ class TellerPanel(QWidget):
                       (self.tr("잠김") if c.otp["locked"] else self.tr("있음")) if c.otp else "—",
                       self.tr("{0}개 사용 중").format(active)]
             for col, v in enumerate(values):
-                item = QTableWidgetItem(v)
+                item = QTableWidgetItem(shown(v))       # names typed at the teller: made visible
                 if v == self.tr("잠김"):
                     item.setForeground(Qt.GlobalColor.red)
                 self.customers.setItem(r, col, item)
@@ -344,7 +369,7 @@ class TellerPanel(QWidget):
                       self._lang(STATUS.get(status, (status, status))), c["operation"],
                       _when(c["not_after"])[:10], c["subject"]]
             for col, v in enumerate(values):
-                item = QTableWidgetItem(v)
+                item = QTableWidgetItem(shown(v))
                 item.setData(Qt.ItemDataRole.UserRole, c["serial"])
                 self.certs.setItem(r, col, item)
         self.certs.resizeColumnsToContents()
@@ -356,7 +381,7 @@ class TellerPanel(QWidget):
             values = [_when(e["at"]), names.get(e["customer_id"], "") if e["customer_id"] else "",
                       e["action"], e["outcome"], detail]
             for col, v in enumerate(values):
-                self.audit.setItem(r, col, QTableWidgetItem(v))
+                self.audit.setItem(r, col, QTableWidgetItem(shown(v)))
         self.audit.resizeColumnsToContents()
         self.audit.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
 

@@ -657,28 +657,30 @@ def new_key_material(keys: KeyMaker, progress: Progress) -> tuple[rsa.RSAPrivate
     return key, make_csr(key), builder.new_random_num()
 
 
-def save_issued(issued: IssuedCert, key: rsa.RSAPrivateKey, r: bytes, password, storage: Storage,
-                progress: Progress, *, user_dir: Path | None = None, replace: Path | None = None) -> Path:
-    """Encrypt the key (variant A, the classic format) and write the certificate folder as one unit.
-
-    `replace`: an existing certificate folder the new pair takes the place of (renewal), swapped
-    atomically. Raises a DojangError when the storage cannot take it; then nothing was written."""
+def _issued_files(issued: IssuedCert, key: rsa.RSAPrivateKey, r: bytes, password, progress: Progress) -> dict:
+    """signCert.der and signPri.key (variant A, the classic format) of a newly issued certificate."""
     progress.update(0.6, Text("개인키를 암호화하는 중입니다…", "Encrypting the private key…"))
     plain = keyfile.build_private_key_info(key, r)
     try:
         enc = keyfile.encrypt_key(plain, password, "A")
     finally:
         del plain
-    info = parse_certificate(issued.cert_der)
-    files = {SIGN_CERT: bytes(issued.cert_der), SIGN_KEY: enc}
     progress.update(0.75, Text("인증서를 저장하는 중입니다…", "Saving the certificate…"))
+    return {SIGN_CERT: bytes(issued.cert_der), SIGN_KEY: enc}
+
+
+def save_issued(issued: IssuedCert, key: rsa.RSAPrivateKey, r: bytes, password, storage: Storage,
+                progress: Progress, *, user_dir: Path | None = None) -> Path:
+    """Encrypt the key and write the certificate folder as one unit (a new name beside any
+    other). Raises a DojangError when the storage cannot take it; then nothing was written."""
+    files = _issued_files(issued, key, r, password, progress)
+    info = parse_certificate(issued.cert_der)
     storage.require_writable()
     with drive_lock(storage):
         target_dir = user_dir or ops.ensure_user_dir(storage.root, issued.ca_folder)
-        name = replace.name if replace is not None else (sanitize(info.subject) or issued.folder_name)
-        choice = ops.ConflictChoice.REPLACE if replace is not None else ops.ConflictChoice.KEEP_BOTH
+        name = sanitize(info.subject) or issued.folder_name
         result = ops.place_folder(target_dir, name, files, info, verify=storage.verify_writes,
-                                  on_conflict=lambda _c: choice, free=storage.free_space())
+                                  on_conflict=lambda _c: ops.ConflictChoice.KEEP_BOTH, free=storage.free_space())
     return result.path
 
 
@@ -740,14 +742,7 @@ def stage_and_swap(issued: IssuedCert, key: rsa.RSAPrivateKey, r: bytes, passwor
     `target`. The old key is not destroyed: `finish_swap` removes it after the bank confirmed,
     `undo_swap` (or journal recovery after a kill) puts it back otherwise (docs/bank-core.md
     "Crash recovery")."""
-    progress.update(0.6, Text("개인키를 암호화하는 중입니다…", "Encrypting the private key…"))
-    plain = keyfile.build_private_key_info(key, r)
-    try:
-        enc = keyfile.encrypt_key(plain, password, "A")
-    finally:
-        del plain
-    files = {SIGN_CERT: bytes(issued.cert_der), SIGN_KEY: enc}
-    progress.update(0.75, Text("인증서를 저장하는 중입니다…", "Saving the certificate…"))
+    files = _issued_files(issued, key, r, password, progress)
     storage.require_writable()
     user_dir = swap.target.parent
     with drive_lock(storage):

@@ -61,6 +61,13 @@ class Step:
     next: Next = None        # None: the step's own method finishes the flow (→ DONE)
 
 
+def identity_steps(then: Next) -> tuple[Step, ...]:
+    """The bank's STEP 1–3 as every identity flow has them (고객정보 → 약관동의 → 본인인증, two
+    factors), followed by `then`."""
+    return (Step(CUSTOMER, STAGE_CUSTOMER, TERMS), Step(TERMS, STAGE_TERMS, FIRST_FACTOR),
+            Step(FIRST_FACTOR, STAGE_VERIFY, SECOND_FACTOR), Step(SECOND_FACTOR, STAGE_VERIFY, then))
+
+
 class Navigation:
     """The ordered steps of one flow."""
 
@@ -96,4 +103,4 @@ class Navigation:
 __all__ = ["CANCELLED", "CERT_PASSWORD", "CONFIRM_REISSUE", "CUSTOMER", "DONE", "FIRST_FACTOR", "Navigation",
            "PICK_CERT", "SAVE", "SECOND_FACTOR", "STAGE_CHECK", "STAGE_CUSTOMER", "STAGE_DONE", "STAGE_NEW_PASSWORD",
            "STAGE_PICK", "STAGE_REVOKE", "STAGE_SAVE", "STAGE_TERMS", "STAGE_TYPE", "STAGE_VERIFY", "Stage", "Step",
-           "TERMS", "TYPE"]
+           "TERMS", "TYPE", "identity_steps"]

@@ -68,17 +68,20 @@ class KeyEncryption:
     cipher_oid: str | None = None   # variant B: the encryption scheme
     iv: bytes | None = None         # variant B
 
-    def describe(self) -> str:
+    def describe(self, lang: str | None = None) -> str:
+        """One line, in `lang` (core.i18n): "…, 2048회" / "…, 2048 iterations" — no Korean inside English."""
+        from ..i18n import pick
+        n = pick(f"{self.iterations}회", f"{self.iterations} iterations", lang)
         if self.variant == "A":
-            return f"seedCBCWithSHA1 (PBKDF1-SHA1, {self.iterations}회)"
+            return f"seedCBCWithSHA1 (PBKDF1-SHA1, {n})"
         if self.variant == "B":
             cipher = {oids.SEED_CBC: "SEED-CBC", oids.AES256_CBC: "AES-256-CBC", oids.AES192_CBC: "AES-192-CBC",
                       oids.AES128_CBC: "AES-128-CBC", oids.DES_EDE3_CBC: "3DES-CBC"}.get(
                 self.cipher_oid or "", self.cipher_oid)
-            return f"PBES2 (PBKDF2-HMAC-{(self.prf or 'sha1').upper()}, {self.iterations}회, {cipher})"
+            return f"PBES2 (PBKDF2-HMAC-{(self.prf or 'sha1').upper()}, {n}, {cipher})"
         if self.variant == "C":
-            return f"seedCBC legacy (PBKDF1-SHA1, {self.iterations}회)"
-        return f"PKCS#12 PBE SHA1-{self.variant[4:]} ({self.iterations}회)"
+            return f"seedCBC legacy (PBKDF1-SHA1, {n})"
+        return f"PKCS#12 PBE SHA1-{self.variant[4:]} ({n})"
 
 
 @dataclass(frozen=True)

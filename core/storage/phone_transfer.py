@@ -202,6 +202,9 @@ def _now(clock: Clock) -> dt.datetime:
     return t.astimezone(dt.timezone.utc)
 
 
+RECEIVE_LOCK = ".receive.lock"
+
+
 class Relay:
     """The local relay folder both sides use. Cheap to create; holds no state of its own."""
 
@@ -459,7 +462,19 @@ class Relay:
 
     def receive(self, code: str, password, dest: Storage, *, direction: str, phone: str | None = None,
                 on_conflict: ConflictResolver | None = None) -> Received:
-        """Type the code (and the certificate password) on the receiving side; write into `dest`."""
+        """Type the code (and the certificate password) on the receiving side; write into `dest`.
+
+        One receiver at a time across processes: the attempt count and the "used" mark are
+        read-modify-writes of the transfer's metadata, so parallel guesses must take turns to be
+        counted one by one, and one code must never be received twice (docs/bank-core.md
+        "Several processes")."""
+        from ..oslock import process_lock
+        ensure_dir(self.folder)
+        with process_lock(self.folder / RECEIVE_LOCK):
+            return self._receive(code, password, dest, direction=direction, phone=phone, on_conflict=on_conflict)
+
+    def _receive(self, code: str, password, dest: Storage, *, direction: str, phone: str | None = None,
+                 on_conflict: ConflictResolver | None = None) -> Received:
         digits = normalise_code(code)
         if digits is None:
             raise TransferCodeFormat()

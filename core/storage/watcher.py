@@ -1,4 +1,9 @@
-"""Hot-plug watching without Qt: a daemon thread polls drive discovery and reports changes.
+"""Hot-plug and content watching without Qt.
+
+`DriveWatcher`: a daemon thread polls drive discovery and reports drives that appear or go.
+`StorageWatcher`: a daemon thread polls a cheap `stat` fingerprint of each storage's NPKI root
+(`tree_signature`) and reports the storages whose certificates changed — another window, the CLI or
+a phone transfer wrote there while the app runs.
 
     watcher = DriveWatcher(on_appear=..., on_disappear=..., interval=1.5)
     watcher.start()
@@ -11,7 +16,10 @@ A callback that raises is logged and does not stop the watcher.
 from __future__ import annotations
 
 import logging
+import os
+import stat
 import threading
+from pathlib import Path
 from typing import Callable
 
 from .discovery import DiscoveryConfig, Drive, discover_removable
@@ -93,3 +101,128 @@ class DriveWatcher:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+# --- contents of the storages -----------------------------------------------------------------------
+
+def tree_signature(root: Path, *, max_folders: int = 20_000) -> tuple:
+    """A cheap fingerprint of an NPKI root's certificate layout: the modification time of the root, of
+    every `<CA>` and `<CA>/USER` folder and of every certificate folder (adding, removing or renaming a
+    certificate folder changes its parent's time; replacing the files inside one — a renewal in place,
+    a password change — changes the folder's own). Only `stat` calls, no file is read; symlinks are not
+    followed. A missing root is `()`."""
+    out: list[tuple[str, int]] = []
+
+    def mtime(path: str) -> int | None:
+        try:
+            st = os.lstat(path)
+        except OSError:
+            return None
+        return st.st_mtime_ns if stat.S_ISDIR(st.st_mode) else None
+
+    def subdirs(path: str) -> list[str]:
+        try:
+            with os.scandir(path) as it:
+                return sorted(e.path for e in it if e.is_dir(follow_symlinks=False))
+        except OSError:
+            return []
+
+    top = mtime(str(root))
+    if top is None:
+        return ()
+    out.append((str(root), top))
+    for ca in subdirs(str(root)):
+        out.append((ca, mtime(ca) or 0))
+        for user in subdirs(ca):
+            if os.path.basename(user).lower() != "user":
+                continue
+            out.append((user, mtime(user) or 0))
+            for folder in subdirs(user):
+                if len(out) >= max_folders:
+                    return tuple(out)
+                out.append((folder, mtime(folder) or 0))
+    return tuple(out)
+
+
+ChangeCallback = Callable[[str], None]
+
+
+class StorageWatcher:
+    """Notices changes inside the listed storages (another window, the CLI, a phone transfer) by
+    polling `tree_signature` of each root on a daemon thread; `on_change(storage_id)` is called on that
+    thread when a root's signature differs from the last poll. The GUI thread sets what to watch with
+    `set_targets({storage_id: root})` (a snapshot; the watcher never touches GUI objects).
+    docs/gui-state.md "Live state"."""
+
+    def __init__(self, on_change: ChangeCallback | None = None, *, interval: float = 1.0,
+                 signature: Callable[[Path], tuple] = tree_signature):
+        self.on_change = on_change
+        self.interval = interval
+        self._signature = signature
+        self._targets: dict[str, Path] = {}
+        self._known: dict[str, tuple] = {}
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def set_targets(self, targets: dict[str, Path]) -> None:
+        """Watch these roots from now on; a new one is baselined at the next poll (no change reported)."""
+        with self._lock:
+            self._targets = {k: Path(v) for k, v in targets.items()}
+            self._known = {k: v for k, v in self._known.items() if k in self._targets}
+
+    def baseline(self, storage_id: str, signature: tuple) -> None:
+        """What a scan saw: its `tree_signature`, taken just before it listed the folder. A change made
+        after that moment — even before this watcher's first poll of the storage — is reported."""
+        with self._lock:
+            if storage_id in self._targets:
+                self._known[storage_id] = signature
+
+    def poll_once(self) -> list[str]:
+        """Compare with the last poll; call back and return the ids whose contents changed."""
+        with self._lock:
+            targets = dict(self._targets)
+        changed: list[str] = []
+        for sid, root in targets.items():
+            try:
+                sig = self._signature(root)
+            except Exception as exc:  # noqa: BLE001 - best effort, like discovery
+                log.warning("storage signature failed (%s)", type(exc).__name__)
+                continue
+            with self._lock:
+                if sid not in self._targets:
+                    continue
+                before = self._known.get(sid)
+                self._known[sid] = sig
+            if before is not None and before != sig:
+                changed.append(sid)
+        for sid in changed:
+            if self.on_change is not None:
+                try:
+                    self.on_change(sid)
+                except Exception:  # noqa: BLE001
+                    log.exception("storage watcher callback failed")
+        return changed
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.poll_once()
+            self._stop.wait(self.interval)
+
+    def start(self) -> "StorageWatcher":
+        if self._thread and self._thread.is_alive():
+            return self
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, name="dojang-storage-watcher", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QListWidget, QListWidgetItem, Q
 
 from ..icons import icon
 from ..password_widget import PasswordWidget
+from ..safetext import shown
 from .common import Page, _box, _date, _label, _lang, _usage_label
 
 class PickCertPage(Page):
@@ -50,9 +51,10 @@ class PickCertPage(Page):
             info = c.cert.info
             days = info.days_left(now)
             left = Q.translate("Wizard", "만료됨") if days < 0 else Q.translate("Wizard", "{0}일 남음").format(days)
-            text = (f"{info.display_name} · {_usage_label(info.usage.kind)} · {info.issuer_o or c.cert.ca_folder}\n"
+            text = (f"{shown(info.display_name, 80)} · {_usage_label(info.usage.kind)} · "
+                    f"{shown(info.issuer_o or c.cert.ca_folder, 80)}\n"
                     + Q.translate("Wizard", "만료일 {0} ({1}) · {2}").format(_date(info.not_after), left,
-                                                                         c.storage.label(_lang())))
+                                                                         shown(c.storage.label(_lang()), 80)))
             if c.reason is not None:
                 text += "\n⚠ " + c.reason.message(_lang())
             item = QListWidgetItem(icon("certificate"), text)
@@ -112,11 +114,12 @@ class CertPasswordPage(Page):
         self.lay.addWidget(title)
         self.password = PasswordWidget(self, keypad=True, lang=_lang())
         self.password.setObjectName("certPasswordWidget")
-        self.password.line_edit.returnPressed.connect(self.wizard.next)
+        # Enter reaches the wizard's default button (확인/다음), which is disabled while the field is empty
         self.password.validityChanged.connect(lambda *_: self.changed.emit())
         title.setBuddy(self.password.line_edit)
         self.lay.addWidget(self.password)
         self.lay.addWidget(self.error_label("cert_password"))
+        self.password.adopt_error_label(self._errors["cert_password"], "password")
         self.confirm = QCheckBox(Q.translate("Wizard", "폐기한 인증서는 다시 쓸 수 없다는 것을 확인했습니다"), self)
         self.confirm.setObjectName("revokeConfirmCheck")
         self.delete = QCheckBox(Q.translate("Wizard", "이 인증서 파일도 모든 저장매체에서 삭제합니다"), self)
@@ -133,9 +136,10 @@ class CertPasswordPage(Page):
     def enter(self) -> None:
         storage, cert = self.flow.picked
         info = cert.info
-        self.summary.setText(f"{info.display_name} · {_usage_label(info.usage.kind)} · {info.issuer_o or ''}\n"
+        self.summary.setText(f"{shown(info.display_name, 80)} · {_usage_label(info.usage.kind)} · "
+                             f"{shown(info.issuer_o, 80)}\n"
                              + Q.translate("Wizard", "만료일 {0} · {1}").format(_date(info.not_after),
-                                                                               storage.label(_lang())))
+                                                                               shown(storage.label(_lang()), 80)))
         self.password.clear()
         self.confirm.setChecked(False)
         self.password.line_edit.setFocus()
@@ -149,6 +153,12 @@ class CertPasswordPage(Page):
     def next_text(self) -> str:
         return {"revoke": Q.translate("Wizard", "폐기"), "register": Q.translate("Wizard", "등록")}.get(
             self.wizard.kind, Q.translate("Wizard", "확인"))
+
+    def show_error(self, field: str | None, text: str) -> bool:
+        if field == "cert_password":
+            self.password.show_error(text, "password")
+            return True
+        return super().show_error(field, text)
 
     def submit(self) -> None:
         password = self.password.password()

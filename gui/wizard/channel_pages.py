@@ -174,7 +174,7 @@ class CodePanel(ChannelPanel):
                           placeholder=Q.translate("Wizard", "{0}자리 숫자").format(digits) if digits else "")
         self.edit.setMaximumWidth(160)
         label.setBuddy(self.edit)
-        self.edit.returnPressed.connect(self.wizard.next)
+        # Enter: the wizard's default button (a returnPressed link as well would submit twice)
         self.edit.textChanged.connect(lambda *_: self.page.changed.emit())
         row.addWidget(self.edit)
         self.countdown = _label("", self, name=f"{self.spec.id}CountdownLabel", wrap=False)
@@ -247,14 +247,16 @@ class CardPanel(ChannelPanel):
         grid = QGridLayout()
         self.first_label = QLabel("", self)
         self.first_label.setObjectName("cardFirstLabel")
-        self.first = _line("cardFirstEdit", self, secret=True, max_len=2, placeholder="● ●")
+        # words, not dots: grey "● ●" looked like digits already typed
+        self.first = _line("cardFirstEdit", self, secret=True, max_len=2,
+                           placeholder=Q.translate("Wizard", "앞 2자리"))
         self.second_label = QLabel("", self)
         self.second_label.setObjectName("cardSecondLabel")
-        self.second = _line("cardSecondEdit", self, secret=True, max_len=2, placeholder="● ●")
+        self.second = _line("cardSecondEdit", self, secret=True, max_len=2,
+                            placeholder=Q.translate("Wizard", "뒤 2자리"))
         for e in (self.first, self.second):
             e.setMaximumWidth(90)
             e.textChanged.connect(lambda *_: self.page.changed.emit())
-            e.returnPressed.connect(self.wizard.next)
         self.first.textEdited.connect(lambda t: self.second.setFocus() if len(t) == 2 else None)
         self.first_label.setBuddy(self.first)
         self.second_label.setBuddy(self.second)

@@ -7,7 +7,8 @@ from typing import Callable
 
 from PySide6.QtCore import QCoreApplication as Q
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QDialog, QFrame, QHBoxLayout, QMessageBox, QPushButton, QStackedWidget, QVBoxLayout,
+                               QWidget)
 
 from core.authority.channels import MEDIA, PHONE
 from core.errors import Cancelled, DojangError
@@ -60,6 +61,7 @@ class FlowWizard(QDialog):
         self._devices: dict[str, QWidget] = {}
         self._opened_devices: set[str] = set()    # device windows this wizard opened (it closes them again)
         self._demo_panel: QWidget | None = None
+        self._cancel_box: QMessageBox | None = None
         self.setObjectName("flowWizard")
         self.setWindowTitle(_title(kind) + " — " + Q.translate("Wizard", "도장 인증센터"))
         self.setStyleSheet(_STYLE)
@@ -374,7 +376,44 @@ class FlowWizard(QDialog):
             if isinstance(self._current, SavePage):
                 self._current.busy_text.setText(Q.translate("Wizard", "취소하는 중입니다. 저장하던 것은 지웁니다…"))
             return
+        if self._past_verification():
+            self._ask_cancel()
+            return
         self._close_cancelled()
+
+    def _past_verification(self) -> bool:
+        """The person already proved who they are (the second factor or the certificate password):
+        Cancel would throw that away, so it asks first."""
+        steps = list(self.flow.steps())
+        marks = [i for i, s in enumerate(steps) if s in (SECOND_FACTOR, CERT_PASSWORD)]
+        step = self.flow.step
+        return bool(marks) and step in steps and step != DONE and steps.index(step) > min(marks)
+
+    def _ask_cancel(self) -> None:
+        box = self._cancel_box
+        if box is not None and box.isVisible():
+            box.raise_()
+            return
+        box = self._cancel_box = QMessageBox(self)
+        box.setObjectName("cancelConfirmBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(_title(self.kind))
+        box.setText(Q.translate("Wizard", "본인확인을 이미 마쳤습니다. 지금 취소하면 처음부터 다시 해야 합니다. "
+                                          "취소할까요?"))
+        yes = box.addButton(Q.translate("Wizard", "취소하고 닫기"), QMessageBox.ButtonRole.DestructiveRole)
+        yes.setObjectName("cancelConfirmYes")
+        no = box.addButton(Q.translate("Wizard", "계속 진행"), QMessageBox.ButtonRole.RejectRole)
+        no.setObjectName("cancelConfirmNo")
+        box.setDefaultButton(no)
+        yes.clicked.connect(lambda *_: self._cancel_answered(True))
+        no.clicked.connect(lambda *_: self._cancel_answered(False))
+        box.open()
+
+    def _cancel_answered(self, yes: bool) -> None:
+        self._cancel_box = None
+        if yes and not self.busy and self.flow.step not in (DONE, CANCELLED):
+            self._close_cancelled()
 
     def _close_cancelled(self) -> None:
         self.flow.cancel()

@@ -103,8 +103,8 @@ class CustomerPage(Page):
             self.demo_button = _demo_row(self, "customerDemoPanelButton",
                                          Q.translate("Wizard", "데모 고객의 이름·주민등록번호·계좌 값은 데모 고객 안내에서 "
                                                                "복사해 붙여 넣을 수 있습니다."))
-        for e in (self.name, self.rrn_front, self.rrn_back, self.account, self.account_password):
-            e.returnPressed.connect(self.wizard.next)
+        # Enter in any field reaches the wizard's default button (다음); no returnPressed link, which
+        # would submit a second time in the same key press
         # room for a whole number pasted here ("900101-1234567", "900101 - 1234567"): split over
         # both fields by _front_edited; anything else keeps the field's 6-character limit
         self.rrn_front.setMaxLength(20)

@@ -12,6 +12,7 @@ from core.storage.base import PHONE, REMOVABLE, Storage
 
 from ..icons import icon
 from ..password_widget import PasswordWidget
+from ..safetext import shown, tip
 from .common import _KIND_ICON, STORAGE_REFRESH_MS, Page, _box, _date, _label, _lang, _usage_label
 
 class ConfirmReissuePage(Page):
@@ -44,10 +45,10 @@ class ConfirmReissuePage(Page):
         for storage, cert in targets:
             info = cert.info
             item = QListWidgetItem(icon(_KIND_ICON.get(storage.kind, "folder")),
-                                   f"{info.display_name} · {_usage_label(info.usage.kind)} · "
+                                   f"{shown(info.display_name, 80)} · {_usage_label(info.usage.kind)} · "
                                    + Q.translate("Wizard", "만료일 {0}").format(_date(info.not_after))
-                                   + f"\n{storage.label(_lang())} · {cert.ca_folder}")
-            item.setToolTip(str(cert.path))
+                                   + f"\n{shown(storage.label(_lang()), 80)} · {shown(cert.ca_folder, 80)}")
+            item.setToolTip(tip(cert.path))
             item.setData(Qt.ItemDataRole.UserRole, str(cert.path))
             self.list.addItem(item)
         self.list.setVisible(bool(targets))
@@ -97,6 +98,8 @@ class SavePage(Page):
         self.refresh_button.setVisible(not renew)
         srow.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignRight)
         fl.addLayout(srow)
+        # a renewal saves where the old certificate is: no storage list, so no "no stick" line either
+        self.no_drive.setVisible(not renew)
         self.fixed_place = _label("", self.form, name="renewPlaceLabel")
         self.fixed_place.setVisible(renew)
         fl.addWidget(self.fixed_place)
@@ -113,6 +116,9 @@ class SavePage(Page):
         fl.addWidget(self.password)
         fl.addWidget(self.error_label("password", self.form))
         fl.addWidget(self.error_label("password_repeat", self.form))
+        # the widget renders the password verdicts: a refused 발급 shows here, the next edit clears it
+        self.password.adopt_error_label(self._errors["password"], "password")
+        self.password.adopt_error_label(self._errors["password_repeat"], "repeat")
         fl.addWidget(_label(Q.translate("Wizard", "인증서 암호는 은행도 알 수 없어 찾아 드릴 수 없습니다. 잊어버리면 "
                                                    "인증서를 삭제하고 재발급받아야 합니다."), self.form, cls="hint"))
         self.lay.addWidget(self.form)
@@ -137,6 +143,12 @@ class SavePage(Page):
         self.timer.setInterval(STORAGE_REFRESH_MS)
         self.timer.timeout.connect(self.refresh_storages)
 
+    def show_error(self, field: str | None, text: str) -> bool:
+        if field in ("password", "password_repeat"):
+            self.password.show_error(text, "password" if field == "password" else "repeat")
+            return True
+        return super().show_error(field, text)
+
     # storages -----------------------------------------------------------------------------------
     def refresh_storages(self) -> None:
         if self.renew or self.wizard.busy:
@@ -152,14 +164,17 @@ class SavePage(Page):
             self._storages = found
             self.list.clear()
             for s in found:
-                item = QListWidgetItem(icon(_KIND_ICON.get(s.kind, "folder")), s.label(_lang()))
+                item = QListWidgetItem(icon(_KIND_ICON.get(s.kind, "folder")), shown(s.label(_lang()), 120))
                 item.setData(Qt.ItemDataRole.UserRole, s.id)
-                item.setToolTip(str(s.root))
+                item.setToolTip(tip(s.root))
                 self.list.addItem(item)
             if chosen is not None and chosen.id in ids:
                 self.list.setCurrentRow(ids.index(chosen.id))
             else:
                 self.list.setCurrentRow(-1)
+                if chosen is not None:      # said at once, not at the next click on 발급
+                    self.show_error("storage", Q.translate("Wizard", "고른 저장매체가 분리되었습니다: {0}. 다시 꽂거나 "
+                                                                     "다른 곳을 고르세요.").format(chosen.label(_lang())))
         self.no_drive.setVisible(not any(s.kind == REMOVABLE for s in found))
 
     def _phone_allowed(self, storage: Storage) -> bool:
@@ -186,7 +201,7 @@ class SavePage(Page):
         self.set_busy(False)
         if self.renew:
             storage, cert = self.flow.picked
-            self.fixed_place.setText(Q.translate("Wizard", "저장 위치: {0}\n{1}").format(storage.label(_lang()), cert.path))
+            self.fixed_place.setText(Q.translate("Wizard", "저장 위치: {0}\n{1}").format(shown(storage.label(_lang())), shown(cert.path)))
         else:
             self.refresh_storages()
             self.timer.start()

@@ -27,6 +27,10 @@
 <context>
     <name>DemoPanel</name>
     <message>
+        <source>복사됨</source>
+        <translation>Copied</translation>
+    </message>
+    <message>
         <location filename="../../gui/demo_panel.py" line="53"/>
         <source>데모 고객 안내</source>
         <translation>Demo customers</translation>
@@ -283,6 +287,11 @@
 <context>
     <name>PhoneWindow</name>
     <message>
+        <source>M월 d일 dddd</source>
+        <comment>QLocale date format of the lock screen</comment>
+        <translation>ddd d MMM</translation>
+    </message>
+    <message>
         <location filename="../../gui/phone_window.py" line="208"/>
         <source>휴대폰 (모의) — {0}</source>
         <translation>Phone (simulated) — {0}</translation>
@@ -445,17 +454,6 @@
         <location filename="../../gui/phone_window.py" line="566"/>
         <source>PC로 보내기</source>
         <translation>To PC</translation>
-    </message>
-    <message>
-        <location filename="../../gui/phone_window.py" line="609"/>
-        <source>월,화,수,목,금,토,일</source>
-        <comment>weekdays, Monday first, comma-separated</comment>
-        <translation>Mon,Tue,Wed,Thu,Fri,Sat,Sun</translation>
-    </message>
-    <message>
-        <location filename="../../gui/phone_window.py" line="612"/>
-        <source>{0}월 {1}일 {2}요일</source>
-        <translation>{2}, {1}/{0}</translation>
     </message>
     <message>
         <location filename="../../gui/phone_window.py" line="653"/>

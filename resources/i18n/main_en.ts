@@ -3,6 +3,22 @@
 <context>
     <name>CertTableModel</name>
     <message>
+        <source>이전 인증서</source>
+        <translation>Old certificate</translation>
+    </message>
+    <message>
+        <source>사본 {0}개</source>
+        <translation>copies: {0}</translation>
+    </message>
+    <message>
+        <source>이 인증서는 갱신·재발급되어 더 이상 쓸 수 없습니다. '모두 새 인증서로 바꾸기'로 새 인증서로 바꾸세요.</source>
+        <translation>This certificate was renewed or reissued and no longer works. Replace it with "Replace all with the new certificate".</translation>
+    </message>
+    <message>
+        <source>같은 인증서가 {0}곳에 있습니다: {1}</source>
+        <translation>The same certificate is in these places ({0}): {1}</translation>
+    </message>
+    <message>
         <location filename="../../gui/models.py" line="307" />
         <source>손상됨</source>
         <translation>Broken</translation>
@@ -462,6 +478,54 @@ Location: {3}</translation>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>모두 새 인증서로 바꾸기</source>
+        <translation>Replace all with the new certificate</translation>
+    </message>
+    <message>
+        <source>이전 인증서 {0}개가 남아 있습니다 ({1}). 갱신·재발급 전의 인증서라 은행에서 쓸 수 없습니다.</source>
+        <translation>Old certificates left: {0} ({1}). They are from before a renewal or reissue; the bank no longer accepts them.</translation>
+    </message>
+    <message>
+        <source>{0}님의 새 인증서 암호를 입력하세요. 이전 인증서 {1}개를 새 인증서로 바꿉니다.</source>
+        <translation>Enter the password of {0}'s new certificate. Old copies to replace: {1}.</translation>
+    </message>
+    <message>
+        <source>확인하는 중…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>암호가 다른 사본</source>
+        <translation>Copies with another password</translation>
+    </message>
+    <message>
+        <source>아래 이전 인증서는 암호가 다릅니다. 새 인증서로 바꾸면 그곳에서도 새 인증서의 암호를 써야 합니다. 함께 바꿀까요?
+
+{0}</source>
+        <translation>These old copies have another password. Once replaced, they open with the new certificate's password. Replace them too?
+
+{0}</translation>
+    </message>
+    <message>
+        <source>바꾼 사본이 없습니다: 남은 이전 인증서는 모두 암호가 달라 그대로 두었습니다.</source>
+        <translation>Nothing was replaced: every old copy left has another password and was left alone.</translation>
+    </message>
+    <message>
+        <source>새 인증서로 바꾸는 중…</source>
+        <translation>Replacing with the new certificate…</translation>
+    </message>
+    <message>
+        <source>이전 인증서 {0}개를 새 인증서로 바꿨습니다.</source>
+        <translation>Old copies replaced with the new certificate: {0}.</translation>
+    </message>
+    <message>
+        <source>암호가 다른 {0}개는 그대로 두었습니다.</source>
+        <translation>Left alone (another password): {0}.</translation>
+    </message>
+    <message>
+        <source>저장매체가 분리되었습니다: {0}. 거기서 고른 인증서는 목록에서 빠졌고, 다시 연결하면 다시 나타납니다.</source>
+        <translation>Storage removed: {0}. The certificates you had selected there left the list; they come back when you reconnect it.</translation>
+    </message>
     <message>
         <location filename="../../gui/main_window.py" line="359" />
         <source>도장 — 공동인증서 관리</source>

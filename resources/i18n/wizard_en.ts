@@ -4,6 +4,30 @@
 <context>
     <name>Wizard</name>
     <message>
+        <source>고른 저장매체가 분리되었습니다: {0}. 다시 꽂거나 다른 곳을 고르세요.</source>
+        <translation>The storage you chose was removed: {0}. Plug it in again or choose another place.</translation>
+    </message>
+    <message>
+        <source>앞 2자리</source>
+        <translation>first 2 digits</translation>
+    </message>
+    <message>
+        <source>뒤 2자리</source>
+        <translation>last 2 digits</translation>
+    </message>
+    <message>
+        <source>본인확인을 이미 마쳤습니다. 지금 취소하면 처음부터 다시 해야 합니다. 취소할까요?</source>
+        <translation>You have already been verified. If you cancel now, you will have to start again. Cancel?</translation>
+    </message>
+    <message>
+        <source>취소하고 닫기</source>
+        <translation>Cancel and close</translation>
+    </message>
+    <message>
+        <source>계속 진행</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
         <source>고객정보</source>
         <translation type="vanished">Customer</translation>
     </message>

@@ -224,8 +224,8 @@ def _relay_problems(state: Path) -> list[str]:
     relay = _relay()
     relay.sweep()
     folder = relay.folder
-    names = sorted(os.listdir(folder)) if folder.is_dir() else []
-    problems = []
+    names = sorted(n for n in os.listdir(folder) if n != pt.RECEIVE_LOCK) if folder.is_dir() else []
+    problems = []                                     # (the receivers' lock file stays, empty)
     metas = [n[:-5] for n in names if n.endswith(".json")]
     for tid in metas:
         meta = json.loads((folder / f"{tid}.json").read_text())
@@ -239,6 +239,8 @@ def _relay_problems(state: Path) -> list[str]:
         if meta["state"] != pt.WAITING and has_payload:
             problems.append("a payload outlived its transfer")
     for n in names:
+        if n == pt.RECEIVE_LOCK:        # the receivers' lock file is not junk
+            continue
         if not (n.endswith(".json") or n.split(".", 1)[0] in metas):
             problems.append(f"relay junk: {n}")
     return problems

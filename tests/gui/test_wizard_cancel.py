@@ -5,7 +5,7 @@ import threading
 
 import pytest
 import shiboken6
-from PySide6.QtWidgets import QCheckBox, QRadioButton
+from PySide6.QtWidgets import QApplication, QCheckBox, QRadioButton
 
 from core.flows import CONFIRM_REISSUE, CUSTOMER, FIRST_FACTOR, SAVE, SECOND_FACTOR, TERMS, TYPE
 from core.locations import app_home
@@ -56,10 +56,36 @@ def test_cancel_on_every_page_leaves_nothing(qtbot, ctx, demo_bank, wizards, npk
         save_to(qtbot, w, "removable", GOOD_PASSWORD, "different" + GOOD_PASSWORD)   # a refused try first
     flow = w.flow
     click(qtbot, w, "wizardCancelButton")
+    if step in (SAVE, CONFIRM_REISSUE):
+        # past verification, Cancel asks first; "계속 진행" keeps everything, a second Cancel confirms
+        box = _confirm_box(qtbot, w)
+        click(qtbot, box, "cancelConfirmNo")
+        qtbot.waitUntil(lambda: not box.isVisible())
+        assert w.isVisible() and flow.step == step
+        click(qtbot, w, "wizardCancelButton")
+        click(qtbot, _confirm_box(qtbot, w), "cancelConfirmYes")
     qtbot.waitUntil(lambda: not shiboken6.isValid(w) or not w.isVisible(), timeout=5000)
     assert _files(npki_root, usb) == before_files
     assert bank_state(demo_bank) == before_bank
     assert flow.step == "cancelled" and getattr(flow, "session", None) is None    # the bank session was ended
+
+
+def _confirm_box(qtbot, w):
+    from PySide6.QtWidgets import QMessageBox
+    def shown():
+        return [b for b in w.findChildren(QMessageBox, "cancelConfirmBox") if b.isVisible()]
+    qtbot.waitUntil(lambda: len(shown()) == 1)
+    return shown()[0]
+
+
+def test_cancel_before_verification_does_not_ask(qtbot, ctx, demo_bank, wizards):
+    from PySide6.QtWidgets import QMessageBox
+    w = wizards("issue")
+    click(qtbot, w, "typeBankingRadio", QRadioButton)
+    next_page(qtbot, w)
+    click(qtbot, w, "wizardCancelButton")
+    qtbot.waitUntil(lambda: not shiboken6.isValid(w) or not w.isVisible(), timeout=5000)
+    assert not any(isinstance(t, QMessageBox) and t.isVisible() for t in QApplication.topLevelWidgets())
 
 
 def test_cancel_while_saving_removes_everything(qtbot, ctx, demo_bank, wizards, npki_root, usb):
