@@ -54,6 +54,8 @@ def _needs_work(text: str) -> bool:
 
 def visible(value, limit: int | None = None) -> str:
     """`value` (str, bytes, a path or anything else) as text safe to show on a terminal or a widget."""
+    if type(value) is str and limit is None and _NEEDS_WORK.search(value) is None:
+        return value                       # the common case, checked first (a listing has 100,000)
     if value is None:
         return ""
     if isinstance(value, (bytes, bytearray)):
