@@ -9,8 +9,7 @@ from __future__ import annotations
 
 
 from ..i18n import pick
-from ..npki.keyfile import wipe
-from ..storage import phone_transfer as pt
+from ..npki.secret import wipe
 from ..storage import registry
 from .console import need_subcommand, print_json, say
 from .storage_cmds import _good, _resolve, _resolver, read_secret
@@ -58,6 +57,7 @@ def register(sub) -> None:
 
 
 def _say_offer(offer: pt.Offer, where: str) -> None:
+    from ..storage import phone_transfer as pt  # imported by the commands that use it (fast CLI start)
     minutes = max(1, round((offer.expires_at - pt._system_clock()).total_seconds() / 60))
     print(pick(f"인증번호: {offer.formatted}", f"Code: {offer.formatted}"))
     print(pick(f"{where}에서 {minutes}분 안에 이 번호와 인증서 비밀번호를 입력하세요.",
@@ -79,6 +79,7 @@ def cmd_list(args) -> int:
 
 
 def cmd_export(args) -> int:
+    from ..storage import phone_transfer as pt  # imported by the commands that use it (fast CLI start)
     cert = _good(_resolve(args.cert)[1])
     number = registry.normalise_phone_number(args.to)
     pw = read_secret(pick("인증서 비밀번호: ", "Certificate password: "))
@@ -92,6 +93,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_send(args) -> int:
+    from ..storage import phone_transfer as pt  # imported by the commands that use it (fast CLI start)
     number = registry.normalise_phone_number(args.number)
     phone = registry.phone_storage(number)
     if phone is None:
@@ -125,6 +127,7 @@ def _code(args) -> str:
 
 
 def cmd_import(args) -> int:
+    from ..storage import phone_transfer as pt  # imported by the commands that use it (fast CLI start)
     code = _code(args)
     pw = read_secret(pick("인증서 비밀번호 (보내는 쪽에서 입력한 것): ", "Certificate password (as typed on the sending side): "))
     try:
@@ -136,6 +139,7 @@ def cmd_import(args) -> int:
 
 
 def cmd_receive(args) -> int:
+    from ..storage import phone_transfer as pt  # imported by the commands that use it (fast CLI start)
     dest = registry.find_storage(args.to)
     code = _code(args)
     pw = read_secret(pick("인증서 비밀번호 (휴대폰에서 입력한 것): ", "Certificate password (as typed on the phone): "))

@@ -21,6 +21,7 @@ it is not a terminal — never from arguments. Exit status: 0 success, 1 failure
 from __future__ import annotations
 
 import datetime as dt
+import json
 import getpass
 import os
 import sys
@@ -28,15 +29,15 @@ import unicodedata
 from pathlib import Path
 
 from ..errors import Cancelled, DojangError
-from ..i18n import pick
+from ..i18n import current_language, pick
 from ..npki.certfolder import SIGN_CERT, SIGN_KEY, BrokenFolder, CertFolder
 from ..npki.certificate import KST
-from ..npki.keyfile import password_bytes, wipe
+from ..npki.secret import password_bytes, wipe
 from ..storage import operations as ops
 from ..storage import registry
 from ..storage.base import Storage
-from ..textsafe import raw_b64, visible
-from .console import print_json, say
+from ..textsafe import raw_b64, visible, visible_tree
+from .console import _utf8, print_json, say
 
 CONFLICT_CHOICES = [c.value for c in ops.ConflictChoice]
 
@@ -119,27 +120,37 @@ def _status(entry, now: dt.datetime, bank: dict | None = None) -> str:
     return "ok"
 
 
+# = core.authority.status.CA_ORG, written here so a listing without any of the bank's certificates
+# does not load core.authority (about 40 ms); tests/storage/test_cli_speed.py checks they agree.
+BANK_ORG = "Dojang"
+
+
 def bank_statuses(entries) -> dict:
     """The simulated bank's word on the certificates it issued among `entries` (read-only, cheap)."""
-    from ..authority.status import issued_here, read_statuses
-    return read_statuses((e.info.serial_hex, e.info.der) for e in entries
-                         if isinstance(e, CertFolder) and issued_here(e.info.issuer_o))
+    ours = [(e.info.serial_hex, e.info.der) for e in entries
+            if isinstance(e, CertFolder) and e.info.issuer_o == BANK_ORG]
+    if not ours:
+        return {}
+    from ..authority.status import read_statuses
+    return read_statuses(ours)
 
 
-def cert_json(storage: Storage, entry, now: dt.datetime, bank: dict | None = None) -> dict:
+def cert_json(storage: Storage, entry, now: dt.datetime, bank: dict | None = None,
+              lang: str | None = None) -> dict:
     # Strings are made visible when printed (console.print_json); the *_raw_b64 fields keep the
     # exact bytes of the folder name and path so a script can still address them (docs/hostile-input.md).
+    path = getattr(entry, "location", None) or str(entry.path)      # no Path object for a listing
     out = {"id": storage.cert_id(entry), "storage": storage.id, "storage_kind": storage.kind,
-           "path": str(entry.path), "path_raw_b64": raw_b64(entry.path), "folder": entry.name,
+           "path": path, "path_raw_b64": raw_b64(path), "folder": entry.name,
            "folder_raw_b64": raw_b64(entry.name), "ca_folder": entry.ca_folder,
            "status": _status(entry, now, bank)}
     if isinstance(entry, BrokenFolder):
-        out["reason"] = entry.reason()
+        out["reason"] = entry.reason(lang)
         out["error"] = entry.error.code
         return out
     info = entry.info
     out.update({
-        "name": info.display_name, "cn": info.cn, "subject": info.subject, "usage": info.usage.label(),
+        "name": info.display_name, "cn": info.cn, "subject": info.subject, "usage": info.usage.label(lang),
         "usage_kind": info.usage.kind, "issuer": info.issuer_o, "issuer_cn": info.issuer_cn,
         "serial": info.serial_hex, "not_before": info.not_before.isoformat(),
         "not_after": info.not_after.isoformat(), "days_left": info.days_left(now),
@@ -163,6 +174,18 @@ def _status_text(status: str, days: int | None) -> str:
 
 def _print_json(data) -> None:
     print_json(data)
+
+
+def _print_json_rows(rows: list[dict]) -> None:
+    """Like console.print_json (every string made visible), but one object per line: as readable as
+    indented output for a list, and written by json's C encoder (indenting switches to the
+    pure-Python one, slow for 2,000 rows)."""
+    if not rows:
+        print("[]")
+        return
+    ascii_only = not _utf8(sys.stdout)
+    print("[\n" + ",\n".join("  " + json.dumps(visible_tree(row), ensure_ascii=ascii_only) for row in rows)
+          + "\n]")
 
 
 def _now() -> dt.datetime:
@@ -253,7 +276,8 @@ def cmd_list(args) -> int:
     rows = [(s, e) for s in storages for e in s.scan()]
     bank = bank_statuses(e for _, e in rows)
     if args.json:
-        _print_json([cert_json(s, e, now, bank) for s, e in rows])
+        lang = current_language()
+        _print_json_rows([cert_json(s, e, now, bank, lang) for s, e in rows])
         return 0
     if not rows:
         print(pick("인증서가 없습니다.", "No certificates."))

@@ -16,7 +16,7 @@ import sys
 
 from ..errors import DojangError
 from ..i18n import pick
-from ..npki.keyfile import wipe
+from ..npki.secret import wipe
 from ..storage import copies, registry
 from .storage_cmds import _print_json, read_secret
 

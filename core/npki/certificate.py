@@ -5,13 +5,12 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass
-from functools import cached_property
 
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed25519, ed448, rsa
 from cryptography.x509.oid import ExtensionOID, NameOID
 
-from . import oids
+from . import oids, tbs
 from .der import split_element
 from .foldername import folder_name_for
 from .policies import Usage, usage_for
@@ -44,6 +43,26 @@ class ExtensionInfo:
     name: str
     critical: bool
     value: str
+
+
+class cached_property:  # noqa: N801 - used like functools.cached_property
+    """Computed on first access and stored in the instance (then a plain attribute lookup).
+    Unlike functools.cached_property in Python 3.11 it takes no lock: a listing reads a dozen fields
+    of each of thousands of certificates, and two threads computing the same value is harmless."""
+
+    def __init__(self, fn):
+        self.fn = fn
+        self.name = fn.__name__
+        self.__doc__ = fn.__doc__
+
+    def __set_name__(self, owner, name):
+        self.name = name
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
 
 
 def _lazy(fallback):
@@ -95,8 +114,15 @@ class CertInfo:
     def __hash__(self) -> int:
         return hash(self.sha256_fingerprint)
 
+    @cached_property
+    def _fields(self) -> tbs.Fields | None:
+        """The listed fields read straight from the DER; None: use cryptography (core/npki/tbs.py)."""
+        return tbs.read_fields(self.der)
+
     @_lazy("")
     def cn(self) -> str:
+        if self._fields is not None:
+            return self._fields.first("subject", tbs._CN) or ""
         return _attr(self._cert.subject, NameOID.COMMON_NAME) or ""
 
     @cached_property
@@ -106,6 +132,8 @@ class CertInfo:
     @_lazy("")
     def subject(self) -> str:
         """Folder-style subject: cn=…,ou=…,o=…,c=…"""
+        if self._fields is not None:
+            return self._fields.folder_name()
         return folder_name_for(self._cert.subject)
 
     @_lazy("")
@@ -114,14 +142,20 @@ class CertInfo:
 
     @_lazy(None)
     def issuer_o(self) -> str | None:
+        if self._fields is not None:
+            return self._fields.first("issuer", tbs._O)
         return _attr(self._cert.issuer, NameOID.ORGANIZATION_NAME)
 
     @_lazy(None)
     def issuer_cn(self) -> str | None:
+        if self._fields is not None:
+            return self._fields.first("issuer", tbs._CN)
         return _attr(self._cert.issuer, NameOID.COMMON_NAME)
 
     @_lazy(None)
     def subject_o(self) -> str | None:
+        if self._fields is not None:
+            return self._fields.first("subject", tbs._O)
         return _attr(self._cert.subject, NameOID.ORGANIZATION_NAME)
 
     @_lazy(0)
@@ -130,6 +164,8 @@ class CertInfo:
 
     @_lazy(())
     def policy_oids(self) -> tuple[str, ...]:
+        if self._fields is not None:
+            return self._fields.policies
         return _policy_oids(self._cert)
 
     @cached_property
@@ -155,6 +191,8 @@ class CertInfo:
 
     @_lazy(False)
     def has_identify_data(self) -> bool:
+        if self._fields is not None:
+            return self._fields.identify_data
         return _has_identify_data(self._cert)
 
     @_lazy(3)

@@ -21,11 +21,12 @@ def element_end(data: bytes | bytearray | memoryview) -> int:
 
 def header(data: bytes | bytearray | memoryview, start: int, n: int) -> tuple[int, int, int]:
     """(first tag byte, content start, content end) of the element at `start`, which must end by
-    `n`. Raises DerError."""
+    `n`. Raises DerError. (Called tens of times per certificate by a listing: kept tight.)"""
     if n - start < 2:
         raise DerError("too short")
+    tag = data[start]
     pos = start + 1
-    if data[start] & 0x1F == 0x1F:      # high tag number form: base-128 digits, last without 0x80
+    if tag & 0x1F == 0x1F:              # high tag number form: base-128 digits, last without 0x80
         while True:
             if pos >= n or pos > start + 5:
                 raise DerError("bad tag")
@@ -33,24 +34,27 @@ def header(data: bytes | bytearray | memoryview, start: int, n: int) -> tuple[in
             pos += 1
             if not byte & 0x80:
                 break
-    if pos >= n:
-        raise DerError("no length")
-    first = data[pos]
+        if pos >= n:
+            raise DerError("no length")
+    length = data[pos]
     pos += 1
-    if first < 0x80:
-        length = first
-    elif first == 0x80:
-        raise DerError("indefinite length is not DER")
-    else:
-        count = first & 0x7F
+    if length >= 0x80:
+        if length == 0x80:
+            raise DerError("indefinite length is not DER")
+        count = length & 0x7F
         if count > MAX_LENGTH_OCTETS or pos + count > n:
             raise DerError("bad length")
-        length = int.from_bytes(bytes(data[pos:pos + count]), "big")
+        if count == 1:
+            length = data[pos]
+        elif count == 2:
+            length = (data[pos] << 8) | data[pos + 1]
+        else:
+            length = int.from_bytes(bytes(data[pos:pos + count]), "big")
         pos += count
     end = pos + length
     if end > n:
         raise DerError("truncated")
-    return data[start], pos, end
+    return tag, pos, end
 
 
 def algorithm_oid(data: bytes) -> bytes:

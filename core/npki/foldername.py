@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 from cryptography import x509
@@ -40,6 +41,7 @@ def folder_name_for(subject: x509.Name) -> str:
     return ",".join(parts)
 
 
+@lru_cache(maxsize=4096)
 def sanitize(name: str) -> str:
     """Make `name` a single safe path component on Windows, macOS and Linux.
 
@@ -77,6 +79,9 @@ def contained(base: Path, name: str) -> Path:
     if os.name == "nt" and (":" in name):
         raise UnsafeFolderName(path=str(base))
     target = base / name
+    if os.name == "posix" and not os.path.islink(target):
+        # a plain name (no separator, not . or ..) that is not a link stays directly in `base`
+        return target
     base_resolved = os.path.realpath(base)
     target_resolved = os.path.realpath(target)
     if os.path.dirname(target_resolved) != base_resolved:

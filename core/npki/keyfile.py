@@ -19,9 +19,10 @@ from cryptography.hazmat.primitives.padding import PKCS7
 
 from . import asn1, oids
 from .der import split_element
+from .secret import password_bytes, wipe  # noqa: F401 - part of this module's interface
 from .kdf import pbkdf1_sha1, pbkdf2, pkcs12_kdf
 from .seed import seed_cbc_decrypt, seed_cbc_encrypt
-from ..errors import (DojangError, KeyMismatch, MalformedKey, MissingRandomNum, NonAsciiPassword,
+from ..errors import (DojangError, KeyMismatch, MalformedKey, MissingRandomNum,
                       UnsupportedKeyEncryption, WrongPassword)
 
 DEFAULT_ITERATIONS = 2048
@@ -53,24 +54,6 @@ PBES2_CIPHERS = {oids.SEED_CBC: 16, oids.AES128_CBC: 16, oids.AES192_CBC: 24, oi
 # Errors asn1crypto (and int/bytes handling of hostile input) can raise while parsing lazily.
 PARSE_ERRORS = (ValueError, TypeError, KeyError, IndexError, OverflowError, AttributeError,
                 UnicodeError, RecursionError)
-
-
-def password_bytes(password: str | bytes | bytearray) -> bytearray:
-    """The password as printable-ASCII bytes; anything else is refused with the Hangul-mode hint."""
-    if isinstance(password, str):
-        if not all(" " <= ch <= "~" for ch in password):
-            raise NonAsciiPassword()
-        return bytearray(password.encode("ascii"))
-    data = bytearray(password)
-    if any(b < 0x20 or b > 0x7E for b in data):
-        raise NonAsciiPassword()
-    return data
-
-
-def wipe(buf: bytearray | None) -> None:
-    if buf is not None:
-        for i in range(len(buf)):
-            buf[i] = 0
 
 
 @dataclass(frozen=True)

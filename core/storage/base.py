@@ -141,10 +141,15 @@ class Storage:
 
     def cert_id(self, entry: Entry) -> str:
         """A short id for an entry, stable while it stays in the same place on this storage."""
-        try:
-            rel = entry.path.relative_to(self.root).as_posix()
-        except ValueError:
-            rel = str(entry.path)
+        where = getattr(entry, "location", None) or os.fspath(entry.path)
+        root = os.fspath(self.root)
+        if where.startswith(root + os.sep):       # plain strings: no Path objects for 2,000 rows
+            rel = where[len(root) + 1:].replace(os.sep, "/")
+        else:
+            try:
+                rel = Path(where).relative_to(self.root).as_posix()
+            except ValueError:
+                rel = where
         return short_id(self.id, rel)
 
     def read(self, cert_id: str) -> CertFolder | BrokenFolder:

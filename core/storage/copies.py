@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from ..errors import DojangError, StorageGone, WrongPassword
-from ..npki import keyfile
+from ..npki.secret import wipe
 from ..npki.certfolder import CertFolder
 from . import operations as ops
 from .base import Storage, drive_lock
@@ -211,7 +211,7 @@ def run_sync(plan: SyncPlan, *, verify: bool = True) -> SyncResult:
     finally:
         for b in files.values():
             if isinstance(b, bytearray):
-                keyfile.wipe(b)
+                wipe(b)
     return result
 
 

@@ -28,14 +28,13 @@ from typing import Callable, Generic, Iterable, TypeVar
 
 from ..errors import (AlreadyExists, BrokenEntry, Cancelled, Conflict, DojangError, KeyMismatch,
                       StorageError, StorageFull, UnsafeFolderName)
-from ..npki import keyfile
 from ..npki.certfolder import (KM_CERT, KM_KEY, KNOWN_FILES, MAX_EXTRA_FILE, MAX_FILE, SIGN_CERT, SIGN_KEY,
                                BrokenFolder, CertFolder, read_capped, read_cert_folder)
 from ..npki.certificate import CertInfo, parse_certificate
 from ..npki.foldername import contained, sanitize
 from . import safewrite
 from .base import Storage, drive_lock
-from .safewrite import OLD_PREFIX, storage_error
+from .safewrite import storage_error
 from .scan import DEL_PREFIX, Entry, is_junk_name
 from .switch import switch_folder
 
@@ -171,10 +170,10 @@ def _target_for(user_dir: Path, name: str, info: CertInfo) -> Path:
     raise UnsafeFolderName(path=str(user_dir))
 
 
-def _free_name(user_dir: Path, name: str) -> Path:
+def _free_name(user_dir: Path, name: str, taken=()) -> Path:
     for n in range(2, 1000):
         candidate = contained(user_dir, sanitize(f"{name} ({n})"))
-        if not os.path.lexists(candidate):
+        if not os.path.lexists(candidate) and candidate.name not in taken:
             return candidate
     raise Conflict()
 
@@ -218,37 +217,48 @@ def remove_hidden(folder: Path, names: Iterable[str]) -> None:
     safewrite.ops.rmdir(folder)
 
 
-def place_folder(user_dir: Path, name: str, files: dict[str, bytes], info: CertInfo, *,
-                 verify: bool, on_conflict: ConflictResolver | None, free: int | None = None,
-                 source: Path | None = None) -> OpResult:
-    """Write a certificate folder into `user_dir`, resolving a name conflict. Caller holds the lock."""
+def _resolve_target(user_dir: Path, name: str, files: dict[str, bytes], info: CertInfo, *,
+                    on_conflict: ConflictResolver | None, source: Path | None,
+                    taken: dict[str, str] | None = None) -> tuple[str, Path]:
+    """Where a folder goes: ("already_there" | "copied" | "kept_both" | "replace", target).
+    `taken`: folder name -> fingerprint of the folders already planned in the same batch."""
+    taken = taken or {}
     target = _target_for(user_dir, name, info)
     if source is not None and os.path.lexists(target) and os.path.realpath(target) == os.path.realpath(source):
-        return OpResult("already_there", target)
-    status = "copied"
-    if os.path.lexists(target):
+        return "already_there", target
+    if taken.get(target.name) == info.sha256_fingerprint:
+        return "already_there", target
+    if os.path.lexists(target) or target.name in taken:
         existing: Entry | None = None
         if target.is_dir() and not target.is_symlink():
             existing = read_cert_folder(target, user_dir.parent.name)
             if isinstance(existing, CertFolder) and existing.info.sha256_fingerprint == info.sha256_fingerprint:
-                return OpResult("already_there", target)
+                return "already_there", target
         if on_conflict is None:
             raise Conflict()
         choice = ConflictChoice(on_conflict(ConflictInfo(target, existing, info)))
         if choice is ConflictChoice.CANCEL:
             raise Cancelled()
         if choice is ConflictChoice.REPLACE and existing is not None:
-            check_space(free, files, user_dir)
-            switch_folder(target, files, verify=verify)
-            _confirm(target, user_dir, info)
-            return OpResult("replaced", target)
-        target = _free_name(user_dir, target.name)
-        status = "kept_both"
+            return "replace", target
+        target = _free_name(user_dir, target.name, taken)
+        return "kept_both", target
+    return "copied", target
+
+
+def place_folder(user_dir: Path, name: str, files: dict[str, bytes], info: CertInfo, *,
+                 verify: bool, on_conflict: ConflictResolver | None, free: int | None = None,
+                 source: Path | None = None) -> OpResult:
+    """Write a certificate folder into `user_dir`, resolving a name conflict. Caller holds the lock."""
+    status, target = _resolve_target(user_dir, name, files, info, on_conflict=on_conflict, source=source)
+    if status == "already_there":
+        return OpResult(status, target)
     check_space(free, files, user_dir)
-    try:
-        safewrite.write_folder_atomic(user_dir, target.name, files, verify=verify)
-    except StorageError:
-        raise
+    if status == "replace":
+        switch_folder(target, files, verify=verify)
+        _confirm(target, user_dir, info)
+        return OpResult("replaced", target)
+    safewrite.write_folder_atomic(user_dir, target.name, files, verify=verify)
     _confirm(target, user_dir, info)
     return OpResult(status, target)
 
@@ -391,6 +401,7 @@ def import_pfx(pfx_file: Path, pfx_password, dest: Storage, *, key_password=None
         raise storage_error(exc) from exc
     contents = pfx_codec.import_pfx(data, pfx_password)
     info = parse_certificate(contents.cert_der)
+    from ..npki import keyfile
     if not keyfile.public_key_matches(contents.key_plain, info.certificate()):
         raise KeyMismatch()
     key = keyfile.encrypt_key(contents.key_plain, key_password if key_password is not None else pfx_password, "A")
@@ -440,6 +451,7 @@ def verify_owner(cert: Entry, password, rrn: str) -> bool:
 
     cert = _require_cert(cert)
     plain = cert.check_password(password)
+    from ..npki import keyfile
     return vid.verify_vid(cert.info.certificate(), keyfile.random_num(plain), rrn)
 
 
@@ -482,10 +494,131 @@ def run_bulk(items: Iterable[T], action: Callable[[T], OpResult], *,
     return out
 
 
-def copy_many(certs: Iterable[Entry], dest: Storage, **kw) -> BulkResult[Entry]:
-    on_conflict = kw.pop("on_conflict", None)
-    source = kw.pop("source", None)
-    return run_bulk(certs, lambda c: copy_cert(c, dest, source=source, on_conflict=on_conflict), **kw)
+@dataclass
+class _Staged:
+    index: int
+    cert: CertFolder
+    user_dir: Path
+    target: Path
+    status: str
+    files: dict[str, bytes]
+    tmp: Path
+
+
+def copy_many(certs: Iterable[Entry], dest: Storage, *, on_conflict: ConflictResolver | None = None,
+              source: Storage | None = None,
+              progress: Callable[[int, int, Entry, OpResult | DojangError], None] | None = None,
+              cancel: threading.Event | Callable[[], bool] | None = None) -> BulkResult[Entry]:
+    """Copy many certificates to `dest` with the same all-or-nothing result per certificate as
+    `copy_cert`, but with batched durability (docs/storage-safety.md "Copies"): every new folder is
+    written under its temporary name first, then one syncfs of the target file system (or an fsync
+    of each file and folder where there is none), then the renames, then one more sync.
+
+    `progress` is called once per certificate when it is prepared (its planned result); should the
+    final step fail for it, it is called again with the error, and it ends in `failed`. Cancelling
+    stops before the next certificate; the ones prepared so far are finished."""
+    items = list(certs)
+    out: BulkResult[Entry] = BulkResult()
+
+    def cancelled() -> bool:
+        if cancel is None:
+            return False
+        return cancel.is_set() if isinstance(cancel, threading.Event) else bool(cancel())
+
+    def report(i: int, item, result) -> None:
+        if progress is not None:
+            progress(i, len(items), item, result)
+
+    try:
+        dest.require_writable()
+    except DojangError as exc:
+        for i, item in enumerate(items):
+            out.failed.append((item, exc))
+            report(i + 1, item, exc)
+        return out
+    verify = dest.verify_writes
+    staged: list[_Staged] = []
+    locked = (dest,) if source is None else (dest, source)
+    with drive_lock(*locked):
+        free = dest.free_space()
+        taken: dict[Path, dict[str, str]] = {}
+        user_dirs: dict[str, Path] = {}
+        for i, item in enumerate(items):
+            if cancelled():
+                out.cancelled = True
+                break
+            try:
+                cert = _require_cert(item)
+                files = snapshot(cert)
+                ca = cert.ca_folder or cert.info.subject_o or "NPKI"
+                user_dir = user_dirs.get(ca) or user_dirs.setdefault(ca, ensure_user_dir(dest.root, ca))
+                names = taken.setdefault(user_dir, {})
+                status, target = _resolve_target(user_dir, cert.name, files, cert.info, on_conflict=on_conflict,
+                                                 source=cert.path, taken=names)
+                if status in ("already_there", "replace"):     # nothing to batch: done on the spot
+                    result = OpResult(status, target) if status == "already_there" else \
+                        place_folder(user_dir, cert.name, files, cert.info, verify=verify,
+                                     on_conflict=lambda _info: ConflictChoice.REPLACE, free=free)
+                    out.done.append((item, result))
+                    report(i + 1, item, result)
+                    continue
+                check_space(free, files, user_dir)
+                tmp = safewrite.build_temp_folder(user_dir, files, verify=verify, durable=False)
+                if free is not None:
+                    free -= space_needed(files, block_size(user_dir))
+                names[target.name] = cert.info.sha256_fingerprint
+                staged.append(_Staged(i + 1, cert, user_dir, target, status, files, tmp))
+                report(i + 1, item, OpResult(status, target))
+            except DojangError as exc:
+                out.failed.append((item, exc))
+                report(i + 1, item, exc)
+        _commit(staged, dest, out, lambda s, exc: report(s.index, s.cert, exc))
+    return out
+
+
+def _commit(staged: list[_Staged], dest: Storage, out: BulkResult, on_error) -> None:
+    """Sync every staged folder, rename each into place, sync again, read each back."""
+    if not staged:
+        return
+
+    def fail(s: _Staged, exc: DojangError) -> None:
+        safewrite.remove_folder_files(s.tmp, s.files.keys())
+        out.failed.append((s.cert, exc))
+        on_error(s, exc)
+
+    try:
+        safewrite.sync_folders(dest.root, {s.tmp: list(s.files) for s in staged})
+    except OSError as exc:
+        for s in staged:
+            fail(s, storage_error(exc))
+        return
+    placed: list[_Staged] = []
+    for s in staged:
+        try:
+            if os.path.lexists(s.target):      # taken since it was planned (another program)
+                raise FileExistsError(errno.EEXIST, "exists")
+            safewrite.ops.rename(s.tmp, s.target)
+            placed.append(s)
+        except OSError as exc:
+            fail(s, StorageError("같은 이름의 폴더가 이미 있습니다.", "A folder with that name already exists.")
+                 if isinstance(exc, FileExistsError) else storage_error(exc))
+    try:
+        safewrite.sync_folders(dest.root, {s.user_dir: [] for s in placed})
+    except OSError as exc:
+        for s in placed:   # in place but not known to be durable: say so, leave the folder
+            out.failed.append((s.cert, storage_error(exc)))
+            on_error(s, storage_error(exc))
+        return
+    for s in placed:
+        try:
+            # Removable media: every staged file was read back and compared before the rename (a
+            # rename changes no bytes); elsewhere the folder is read back as the same certificate.
+            if not dest.verify_writes:
+                _confirm(s.target, s.user_dir, s.cert.info)
+            out.done.append((s.cert, OpResult(s.status, s.target)))
+        except DojangError as exc:
+            out.failed.append((s.cert, exc))
+            on_error(s, exc)
 
 
 def delete_many(certs: Iterable[Entry], storage: Storage, **kw) -> BulkResult[Entry]:

@@ -70,6 +70,22 @@ class FileOps:
         with open(path, "rb") as fh:
             return fh.read()
 
+    def syncfs(self, path: Path) -> bool:
+        """Flush the whole file system holding `path` (Linux syncfs(2)); False when not available,
+        and the caller then syncs file by file."""
+        fn = _syncfs_function()
+        if fn is None:
+            return False
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            if fn(fd) != 0:
+                import ctypes
+                err = ctypes.get_errno()
+                raise OSError(err, os.strerror(err))
+        finally:
+            os.close(fd)
+        return True
+
     def fsync_dir(self, path: Path) -> None:
         if os.name != "posix":
             return
@@ -81,6 +97,24 @@ class FileOps:
                 raise
         finally:
             os.close(fd)
+
+
+_SYNCFS: list = []
+
+
+def _syncfs_function():
+    """libc's syncfs, looked up once (None outside Linux or without it)."""
+    if not _SYNCFS:
+        fn = None
+        if sys.platform.startswith("linux"):
+            try:
+                import ctypes
+                fn = ctypes.CDLL(None, use_errno=True).syncfs
+                fn.argtypes = [ctypes.c_int]
+            except (OSError, AttributeError):
+                fn = None
+        _SYNCFS.append(fn)
+    return _SYNCFS[0]
 
 
 ops = FileOps()
@@ -212,43 +246,6 @@ def create_file_atomic(path: Path, data: bytes) -> bool:
     return created
 
 
-def replace_files_together(folder: Path, files: dict[str, bytes], *, verify: bool = False) -> None:
-    """Replace several existing files of one certificate folder: all of them, or none.
-
-    All new contents are written and synced under temporary names first. Then each is renamed
-    into place; if a later rename fails, the files already replaced get their old contents back
-    (those old bytes are held in memory), so the folder ends as it began."""
-    originals: dict[str, bytes] = {}
-    temps: dict[str, Path] = {}
-    try:
-        for name in files:
-            originals[name] = ops.read(folder / name)
-        for name, data in files.items():
-            temps[name] = _write_temp(folder, data)
-    except OSError as exc:
-        for tmp in temps.values():
-            _silent_unlink(tmp)
-        raise storage_error(exc) from exc
-    done: list[str] = []
-    try:
-        for name, tmp in temps.items():
-            _replace_with_retry(tmp, folder / name)
-            done.append(name)
-        ops.fsync_dir(folder)
-    except OSError as exc:
-        for name, tmp in temps.items():
-            if name not in done:
-                _silent_unlink(tmp)
-        for name in done:
-            try:
-                write_file_atomic(folder / name, originals[name])
-            except StorageError:
-                pass  # the drive is gone; nothing more can be done here
-        raise storage_error(exc) from exc
-    if verify:
-        verify_files(folder, files)
-
-
 def write_folder_atomic(parent: Path, name: str, files: dict[str, bytes], *, verify: bool = False) -> Path:
     """Create `parent/name` holding `files`, built under a temporary name and renamed into place.
 
@@ -286,11 +283,14 @@ def remove_folder_files(folder: Path, names) -> None:
         pass
 
 
-def build_temp_folder(parent: Path, files: dict[str, bytes], *, verify: bool = False) -> Path:
+def build_temp_folder(parent: Path, files: dict[str, bytes], *, verify: bool = False,
+                      durable: bool = True) -> Path:
     """Build a complete folder under a temporary name in `parent` and return its path.
 
     The caller renames it into place (see core.storage.operations for replace). On failure
-    nothing is left behind (best effort; a vanished drive leaves junk the next scan removes)."""
+    nothing is left behind (best effort; a vanished drive leaves junk the next scan removes).
+    With `durable=False` nothing is fsynced: the caller syncs a whole batch before renaming
+    (`sync_folders`)."""
     tmp_dir = _temp_name(parent)
     try:
         ops.mkdir(tmp_dir)
@@ -301,10 +301,12 @@ def build_temp_folder(parent: Path, files: dict[str, bytes], *, verify: bool = F
             fd = ops.open_exclusive(tmp_dir / fname)
             try:
                 ops.write(fd, data)
-                ops.fsync(fd)
+                if durable:
+                    ops.fsync(fd)
             finally:
                 ops.close(fd)
-        ops.fsync_dir(tmp_dir)
+        if durable:
+            ops.fsync_dir(tmp_dir)
         if verify:
             verify_files(tmp_dir, files)
     except OSError as exc:
@@ -314,3 +316,18 @@ def build_temp_folder(parent: Path, files: dict[str, bytes], *, verify: bool = F
         remove_folder_files(tmp_dir, files.keys())
         raise
     return tmp_dir
+
+
+def sync_folders(root: Path, folders: dict[Path, list[str]]) -> None:
+    """Make a batch of written folders durable: one syncfs of the file system holding `root`, or
+    (where there is none) an fsync of every file and every folder. Raises OSError."""
+    if ops.syncfs(root):
+        return
+    for folder, names in folders.items():
+        for name in names:
+            fd = os.open(folder / name, os.O_RDONLY)
+            try:
+                ops.fsync(fd)
+            finally:
+                os.close(fd)
+        ops.fsync_dir(folder)

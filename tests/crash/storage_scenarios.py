@@ -239,6 +239,8 @@ def _relay_problems(state: Path) -> list[str]:
         if meta["state"] != pt.WAITING and has_payload:
             problems.append("a payload outlived its transfer")
     for n in names:
+        if n == pt.RECEIVE_LOCK:        # the receivers' lock file is not junk
+            continue
         if not (n.endswith(".json") or n.split(".", 1)[0] in metas):
             problems.append(f"relay junk: {n}")
     return problems
@@ -314,4 +316,31 @@ class FileByFileChangePassword(ChangePasswordWithKm):
         for name in (SIGN_KEY, KM_KEY):
             data = (cert.path / name).read_bytes()
             files[name] = keyfile.reencrypt(data, keyfile.decrypt_key(data, OLD), NEW)
-        safewrite.replace_files_together(cert.path, files)
+        for name, data in files.items():        # each file atomically, but one after the other
+            safewrite.write_file_atomic(cert.path / name, data)
+
+
+class CopyMany(_Base):
+    """Three certificates in one batch (temporary folders, one sync, renames, one sync)."""
+
+    def prepare(self, state: Path) -> None:
+        from tests import factory
+        super().prepare(state)
+        ud = factory.user_dir(state / "hdd" / "NPKI")
+        factory.make_cert(ud, name="김철수", key_index=1, with_km=True)
+        factory.make_cert(ud, name="이영희", key_index=0)
+
+    def operation(self, state: Path) -> None:
+        from core.storage import operations as ops
+        hdd, usb = _storages(state)
+        result = ops.copy_many(hdd.certificates(), usb, source=hdd)
+        assert not result.failed, result.failed
+
+    def check(self, state: Path, killed_at):
+        hdd, usb = _storages(state)
+        problems, found = restart_and_check(state, (hdd, usb), (OLD,))
+        if len(found["hdd"]) != 3:
+            problems.append("a source is gone")
+        if len(found[usb.id]) > 3 or (killed_at is None and len(found[usb.id]) != 3):
+            problems.append(f"the stick holds {len(found[usb.id])} certificates")
+        return problems

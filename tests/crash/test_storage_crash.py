@@ -10,7 +10,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the harness for
 
 SCENARIOS = {     # scenario: the least number of kill points it must have (guards a silent no-op)
     "ChangePasswordWithKm": 8, "ChangePasswordSignOnly": 8, "Copy": 5, "Move": 8, "CopyReplace": 8,
-    "ImportPfx": 4, "PhoneExport": 4, "PhoneImport": 5,
+    "ImportPfx": 4, "PhoneExport": 4, "PhoneImport": 5, "CopyMany": 15,
 }
 
 

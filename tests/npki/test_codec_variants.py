@@ -208,3 +208,17 @@ def test_rc2_cbc_agrees_with_openssl(tmp_path):
     if result.returncode != 0:
         pytest.skip("this OpenSSL has no RC2 (legacy provider)")
     assert result.stdout == rc2.cbc_encrypt(key, 128, iv, data)
+
+
+@pytest.mark.parametrize("name", ["A-2048", "A-1031", "C-2048", "B-sha1-nolen-seed", "B-sha1-len-seed"])
+def test_pypinksign_reads_the_same_key_and_r(made, name, tmp_path):
+    """The peer as an oracle where it reads the format (it ignores a PBKDF2 prf other than SHA-1);
+    a benchmark-only extra, so skipped when not installed."""
+    pypinksign = pytest.importorskip("pypinksign")
+    cert_der, plain = made
+    key_file = VARIANTS[name](plain) + b"\x00" * 7
+    (tmp_path / "signCert.der").write_bytes(cert_der)
+    p = pypinksign.PinkSign(pubkey_path=str(tmp_path / "signCert.der"))
+    p.load_prikey(prikey_data=VARIANTS[name](plain), prikey_password=PW.encode())
+    assert p.prikey.private_numbers().public_numbers.n == keyfile.parse_private_key_info(plain).modulus
+    assert p._rand_num.asOctets() == R == keyfile.random_num(keyfile.decrypt_key(key_file, PW))

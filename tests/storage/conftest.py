@@ -119,6 +119,9 @@ class FaultyOps(safewrite.FileOps):
     def fsync_dir(self, path):
         self._step("fsync_dir"); return super().fsync_dir(path)
 
+    def syncfs(self, path):
+        self._step("syncfs"); return super().syncfs(path)
+
 
 def count_steps(monkeypatch, action) -> int:
     """Run `action` once with counting ops (no failure) and return the number of steps."""

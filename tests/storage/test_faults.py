@@ -194,3 +194,51 @@ def test_import_pfx_faults(tmp_path, monkeypatch):
             assert dest, label
         assert junk_under(usb.root) == [], label
 
+
+
+def _three(m, hdd):
+    ud = m.path.parent
+    if len(hdd.certificates()) < 3:
+        factory.make_cert(ud, name="김철수", key_index=1, with_km=True)
+        factory.make_cert(ud, name="이영희", key_index=2)
+    return hdd.certificates()
+
+
+@pytest.mark.parametrize("syncfs", [True, False], ids=["syncfs", "fsync-each"])
+def test_batch_copy_faults(tmp_path, monkeypatch, syncfs):
+    """copy_many with batched durability: at every failing step each certificate is either copied
+    completely (and reported done) or reported failed; no half pair, no junk after the next scan."""
+    if not syncfs:
+        monkeypatch.setattr(safewrite.FileOps, "syncfs", lambda self, path: False)
+    results = {}
+
+    def make(m, hdd, usb):
+        certs = _three(m, hdd)
+        return lambda: results.__setitem__("r", ops.copy_many(certs, usb, source=hdd))
+
+    runs = 0
+    for label, (m, hdd, usb), outcome in _each_step(tmp_path, monkeypatch, make):
+        result = results.pop("r", None)
+        dest = {e.info.sha256_fingerprint: e for e in _complete_pairs(usb)}
+        src = {e.info.sha256_fingerprint: e for e in _complete_pairs(hdd)}
+        assert len(src) == 3, label
+        for fp, e in dest.items():
+            assert folder_bytes(e.path) == folder_bytes(src[fp].path), label
+        if result is not None:
+            for cert, res in result.done:
+                assert cert.info.sha256_fingerprint in dest, label
+        assert junk_under(usb.root) == [] and junk_under(hdd.root) == [], label
+        runs += 1
+    assert runs >= 3 * 10
+
+
+def test_batch_copy_syncs_once_per_pass(npki_root, hdd, usb, monkeypatch):
+    from tests.storage.conftest import FaultyOps
+    ud = factory.user_dir(npki_root)
+    for i in range(5):
+        factory.make_cert(ud, name=f"사용자{i}", key_index=i % 2)
+    counter = FaultyOps()
+    monkeypatch.setattr(safewrite, "ops", counter)
+    result = ops.copy_many(hdd.certificates(), usb, source=hdd)
+    assert len(result.done) == 5 and not result.failed
+    assert counter.log.count("syncfs") == 2 and counter.log.count("fsync") == 0

@@ -191,3 +191,52 @@ def test_sweep_removes_old_markers(relay, clock, hdd_cert):
     relay.sweep()
     assert relay.status(offer.transfer_id) is None
     assert [n for n in os.listdir(app_home() / "relay") if n != pt.RECEIVE_LOCK] == []   # the lock file stays
+
+
+def test_code_is_used_up_before_the_certificate_is_written(relay, hdd_cert, monkeypatch):
+    offer = relay.export_to_phone(hdd_cert, factory.PASSWORD, NUMBER)
+    seen = []
+    real = pt.place_folder
+
+    def watching(*args, **kw):
+        seen.append(relay.status(offer.transfer_id))
+        return real(*args, **kw)
+
+    monkeypatch.setattr(pt, "place_folder", watching)
+    relay.import_on_phone(NUMBER, offer.code, factory.PASSWORD)
+    assert seen == [pt.USED]
+    with pytest.raises(pt.TransferUsed):
+        relay.import_on_phone(NUMBER, offer.code, factory.PASSWORD)
+
+
+def test_a_failed_write_leaves_the_code_working(relay, hdd_cert, monkeypatch):
+    from core.errors import StorageFull
+    offer = relay.export_to_phone(hdd_cert, factory.PASSWORD, NUMBER)
+
+    def full(*args, **kw):
+        raise StorageFull()
+
+    monkeypatch.setattr(pt, "place_folder", full)
+    with pytest.raises(StorageFull):
+        relay.import_on_phone(NUMBER, offer.code, factory.PASSWORD)
+    monkeypatch.undo()
+    assert relay.status(offer.transfer_id) == pt.WAITING
+    got = relay.import_on_phone(NUMBER, offer.code, factory.PASSWORD)
+    assert got.result.status == "imported"
+
+
+def test_sweep_removes_what_a_killed_offer_left(relay, hdd_cert):
+    import json
+    relay.folder.mkdir(parents=True, exist_ok=True)
+    dead = 2 ** 22 + 12345          # no such process
+    (relay.folder / f".dojang-tmp-{dead}-abcdef").write_bytes(b"half a payload")
+    (relay.folder / "0123456789abcdef.pfx").write_bytes(b"payload without metadata")
+    meta = {"id": "fedcba9876543210", "state": pt.PREPARING, "pid": dead, "direction": pt.PC_TO_PHONE,
+            "phone": NUMBER, "created": "2026-03-01T09:00:00+00:00", "expires": "2026-03-01T09:05:00+00:00"}
+    (relay.folder / "fedcba9876543210.json").write_text(json.dumps(meta))
+    (relay.folder / "fedcba9876543210.pfx").write_bytes(b"payload of a killed offer")
+    live = relay.export_to_phone(hdd_cert, factory.PASSWORD, NUMBER)
+    relay.sweep()
+    left = sorted(n for n in os.listdir(relay.folder) if n != pt.RECEIVE_LOCK)
+    assert left == sorted([f"{live.transfer_id}.json", f"{live.transfer_id}.pfx", f"{live.transfer_id}.km.pfx"])
+    assert [t.transfer_id for t in relay.transfers()] == [live.transfer_id]

@@ -1,0 +1,160 @@
+"""A fast read of the certificate fields a listing shows, straight from the DER (docs/npki-codec.md
+"Listing speed").
+
+`cryptography` builds a Python object for every name attribute and extension, which dominates a
+listing of thousands of certificates. The fields Dojang lists — subject and issuer attributes, the
+certificate policies and whether the SubjectAltName carries identifyData (VID) — are read here with
+`der.header` only. Anything unusual (a string type not handled here, a multi-valued RDN, a structure
+that does not parse) returns None, and the caller falls back to `cryptography`, so both paths give
+the same answers.
+"""
+from __future__ import annotations
+
+from .der import DerError, decode_oid, encode_oid, header
+
+_CN, _OU, _O, _C = (encode_oid(o) for o in ("2.5.4.3", "2.5.4.11", "2.5.4.10", "2.5.4.6"))
+_SHORT = {encode_oid(oid): short for oid, short in (
+    ("2.5.4.3", "cn"), ("2.5.4.11", "ou"), ("2.5.4.10", "o"), ("2.5.4.6", "c"), ("2.5.4.7", "l"),
+    ("2.5.4.8", "st"), ("1.2.840.113549.1.9.1", "e"), ("2.5.4.5", "serialnumber"), ("2.5.4.9", "street"))}
+_POLICIES = encode_oid("2.5.29.32")
+_SAN = encode_oid("2.5.29.17")
+_IDENTIFY_DATA = encode_oid("1.2.410.200004.10.1.1")
+# string tags decoded here: UTF8String, PrintableString, IA5String, NumericString, VisibleString, BMPString
+_STRINGS = {0x0C: "utf-8", 0x13: "ascii", 0x16: "ascii", 0x12: "ascii", 0x1A: "ascii", 0x1E: "utf-16-be"}
+
+
+class Unusual(Exception):
+    """Not handled on the fast path: use cryptography."""
+
+
+class Fields:
+    """subject/issuer: [(oid content octets, value)] in DER order; policies: dotted OIDs;
+    identify_data: SubjectAltName has the otherName 1.2.410.200004.10.1.1."""
+    __slots__ = ("subject", "issuer", "policies", "identify_data")
+
+    def __init__(self, subject, issuer, policies, identify_data):
+        self.subject, self.issuer, self.policies, self.identify_data = subject, issuer, policies, identify_data
+
+    def first(self, which: str, oid: bytes) -> str | None:
+        for key, value in getattr(self, which):
+            if key == oid:
+                return value
+        return None
+
+    def folder_name(self) -> str:
+        """cn=…,ou=…,o=…,c=… like core.npki.foldername.folder_name_for (RDNs in reverse order)."""
+        return ",".join(f"{_SHORT.get(oid) or decode_oid(oid)}={value}" for oid, value in reversed(self.subject))
+
+
+def _name(data: bytes, pos: int, end: int) -> list[tuple[bytes, str]]:
+    out = []
+    while pos < end:
+        # The common shape, all short-form lengths: 31 L 30 L 06 L oid T L value (read inline);
+        # anything else goes through der.header.
+        if end - pos > 8 and data[pos] == 0x31 and data[pos + 1] < 0x80 and data[pos + 2] == 0x30 and \
+                data[pos + 3] < 0x80 and data[pos + 4] == 0x06 and data[pos + 5] < 0x80:
+            rdn_end = pos + 2 + data[pos + 1]
+            atv_end = pos + 4 + data[pos + 3]
+            oid_pos = pos + 6
+            oid_end = oid_pos + data[pos + 5]
+            if atv_end != rdn_end or rdn_end > end or oid_end + 2 > atv_end:
+                raise Unusual
+            tag, v_len = data[oid_end], data[oid_end + 1]
+            if v_len >= 0x80 or oid_end + 2 + v_len != atv_end:
+                tag, v_pos, v_end = header(data, oid_end, atv_end)
+                if v_end != atv_end:
+                    raise Unusual
+            else:
+                v_pos, v_end = oid_end + 2, atv_end
+        else:
+            tag, rdn_pos, rdn_end = header(data, pos, end)          # SET OF AttributeTypeAndValue
+            if tag != 0x31:
+                raise Unusual
+            tag, atv_pos, atv_end = header(data, rdn_pos, rdn_end)   # SEQUENCE { OID, value }
+            if tag != 0x30 or atv_end != rdn_end:                     # a multi-valued RDN: the slow path
+                raise Unusual
+            tag, oid_pos, oid_end = header(data, atv_pos, atv_end)
+            if tag != 0x06:
+                raise Unusual
+            tag, v_pos, v_end = header(data, oid_end, atv_end)
+            if v_end != atv_end:
+                raise Unusual
+        encoding = _STRINGS.get(tag)
+        if encoding is None:
+            raise Unusual
+        out.append((data[oid_pos:oid_end], data[v_pos:v_end].decode(encoding)))
+        pos = rdn_end
+    return out
+
+
+def _extensions(data: bytes, pos: int, end: int) -> tuple[list[str], bool]:
+    policies: list[str] = []
+    identify = False
+    tag, pos, end = header(data, pos, end)                        # SEQUENCE OF Extension
+    if tag != 0x30:
+        raise Unusual
+    while pos < end:
+        tag, e_pos, e_end = header(data, pos, end)
+        if e_end - e_pos > 2 and data[e_pos] == 0x06 and data[e_pos + 1] < 0x80:
+            oid_pos, oid_end = e_pos + 2, e_pos + 2 + data[e_pos + 1]
+            oid = data[oid_pos:oid_end]
+            if oid != _POLICIES and oid != _SAN:                  # not listed: skip without parsing
+                pos = e_end
+                continue
+        else:
+            tag, oid_pos, oid_end = header(data, e_pos, e_end)
+            oid = data[oid_pos:oid_end]
+        tag, v_pos, v_end = header(data, oid_end, e_end)
+        if tag == 0x01:                                           # critical BOOLEAN
+            tag, v_pos, v_end = header(data, v_end, e_end)
+        if tag != 0x04:
+            raise Unusual
+        if oid == _POLICIES:
+            tag, p_pos, p_end = header(data, v_pos, v_end)
+            while p_pos < p_end:
+                tag, i_pos, i_end = header(data, p_pos, p_end)    # PolicyInformation
+                tag, o_pos, o_end = header(data, i_pos, i_end)
+                if tag != 0x06:
+                    raise Unusual
+                policies.append(decode_oid(data[o_pos:o_end]))
+                p_pos = i_end
+        elif oid == _SAN:
+            tag, g_pos, g_end = header(data, v_pos, v_end)
+            while g_pos < g_end:
+                tag, n_pos, n_end = header(data, g_pos, g_end)
+                if tag == 0xA0:                                   # otherName { type-id, [0] value }
+                    tag, o_pos, o_end = header(data, n_pos, n_end)
+                    if tag == 0x06 and data[o_pos:o_end] == _IDENTIFY_DATA:
+                        identify = True
+                g_pos = n_end
+        pos = e_end
+    return policies, identify
+
+
+def read_fields(der: bytes) -> Fields | None:
+    """The listed fields of a certificate, or None when the fast path does not apply."""
+    try:
+        n = len(der)
+        tag, pos, end = header(der, 0, n)                         # Certificate
+        tag, pos, tbs_end = header(der, pos, end)                 # TBSCertificate
+        tag, start, stop = header(der, pos, tbs_end)
+        if tag == 0xA0:                                           # [0] version
+            tag, start, stop = header(der, stop, tbs_end)
+        # serial, signature, issuer, validity, subject, subjectPublicKeyInfo
+        tag, _s, stop = header(der, stop, tbs_end)               # signature AlgorithmIdentifier
+        tag, i_pos, i_end = header(der, stop, tbs_end)           # issuer
+        tag, _s, stop = header(der, i_end, tbs_end)              # validity
+        tag, s_pos, s_end = header(der, stop, tbs_end)           # subject
+        tag, _s, pos = header(der, s_end, tbs_end)               # subjectPublicKeyInfo
+        policies, identify = [], False
+        while pos < tbs_end:
+            tag, e_pos, e_end = header(der, pos, tbs_end)
+            if tag == 0xA3:
+                policies, identify = _extensions(der, e_pos, e_end)
+            pos = e_end
+        return Fields(_name(der, s_pos, s_end), _name(der, i_pos, i_end), tuple(policies), identify)
+    except (DerError, Unusual, UnicodeDecodeError, IndexError):
+        return None
+
+
+__all__ = ["Fields", "read_fields", "_CN", "_OU", "_O", "_C"]

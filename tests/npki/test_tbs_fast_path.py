@@ -1,0 +1,106 @@
+"""The DER fast path of the listed fields (core/npki/tbs.py) gives what cryptography gives."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes
+from cryptography.x509.oid import NameOID
+
+from core.npki import certificate, tbs
+from core.npki.certificate import CertInfo
+from tests import factory
+
+
+def _both(der: bytes) -> tuple[CertInfo, CertInfo]:
+    fast = certificate.parse_certificate(der)
+    slow = certificate.parse_certificate(der)
+    slow.__dict__["_fields"] = None          # force the cryptography path
+    return fast, slow
+
+
+FIELDS = ("cn", "subject", "issuer_o", "issuer_cn", "subject_o", "policy_oids", "has_identify_data",
+          "display_name")
+
+
+@pytest.mark.parametrize("org", ["yessign", "KICA", "CrossCert", "Dojang"])
+@pytest.mark.parametrize("usage", ["banking", "general"])
+def test_npki_certificates_read_alike(tmp_path, org, usage):
+    m = factory.make_cert(factory.user_dir(tmp_path / "NPKI", org), org=org, usage=usage)
+    fast, slow = _both(m.sign_cert)
+    assert fast._fields is not None
+    for name in FIELDS:
+        assert getattr(fast, name) == getattr(slow, name), name
+
+
+def _custom(subject: x509.Name, issuer: x509.Name, extensions=()) -> bytes:
+    key = factory._cached_key(0)
+    b = (x509.CertificateBuilder().subject_name(subject).issuer_name(issuer).public_key(key.public_key())
+         .serial_number(7).not_valid_before(dt.datetime(2025, 1, 1)).not_valid_after(dt.datetime(2027, 1, 1)))
+    for ext in extensions:
+        b = b.add_extension(ext, critical=False)
+    from cryptography.hazmat.primitives.serialization import Encoding
+    return b.sign(key, hashes.SHA256()).public_bytes(Encoding.DER)
+
+
+def test_string_types_and_unusual_names_read_alike():
+    from cryptography.x509.name import _ASN1Type
+    subject = x509.Name([
+        x509.NameAttribute(NameOID.COUNTRY_NAME, "KR", _ASN1Type.PrintableString),
+        x509.NameAttribute(NameOID.ORGANIZATION_NAME, "은행", _ASN1Type.BMPString),
+        x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, "ou.one", _ASN1Type.IA5String),
+        x509.NameAttribute(NameOID.LOCALITY_NAME, "서울"),
+        x509.NameAttribute(x509.ObjectIdentifier("1.2.3.4"), "other"),
+        x509.NameAttribute(NameOID.COMMON_NAME, "홍길동()0001"),
+    ])
+    issuer = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "CA"),
+                        x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Org")])
+    san = x509.SubjectAlternativeName([x509.OtherName(x509.ObjectIdentifier("1.2.410.200004.10.1.1"), b"\x30\x00")])
+    pol = x509.CertificatePolicies([x509.PolicyInformation(x509.ObjectIdentifier("1.2.410.200005.1.1.4"), None),
+                                    x509.PolicyInformation(x509.ObjectIdentifier("1.2.3.9"), ["cps"])])
+    fast, slow = _both(_custom(subject, issuer, [san, pol]))
+    assert fast._fields is not None
+    for name in FIELDS:
+        assert getattr(fast, name) == getattr(slow, name), name
+    assert fast.has_identify_data and fast.policy_oids == ("1.2.410.200005.1.1.4", "1.2.3.9")
+
+
+def test_multi_valued_rdn_falls_back():
+    subject = x509.Name([x509.RelativeDistinguishedName([
+        x509.NameAttribute(NameOID.COMMON_NAME, "a"), x509.NameAttribute(NameOID.ORGANIZATION_NAME, "b")])])
+    der = _custom(subject, subject)
+    assert tbs.read_fields(der) is None
+    assert certificate.parse_certificate(der).cn == "a"
+
+
+def test_truncated_or_garbage_falls_back():
+    assert tbs.read_fields(b"") is None and tbs.read_fields(b"\x30\x03\x30\x01\x00") is None
+
+
+@pytest.fixture(scope="module")
+def npki_der(tmp_path_factory):
+    return factory.make_cert(factory.user_dir(tmp_path_factory.mktemp("t") / "NPKI")).sign_cert
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@given(st.data())
+@settings(max_examples=300, deadline=None)
+def test_mutated_certificates_never_raise_and_agree_when_parsed(npki_der, data):
+    """Flip bytes anywhere: the fast path returns None or fields; when cryptography still parses the
+    result and the fast path answered, both agree on the names."""
+    der = bytearray(npki_der)
+    for _ in range(data.draw(st.integers(1, 4))):
+        der[data.draw(st.integers(0, len(der) - 1))] = data.draw(st.integers(0, 255))
+    der = bytes(der)
+    fields = tbs.read_fields(der)            # must not raise
+    try:
+        cert = x509.load_der_x509_certificate(der)
+        slow_cn = [a.value for a in cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)]
+    except Exception:  # noqa: BLE001 - cryptography refuses it: nothing to compare
+        return
+    if fields is not None:
+        fast_cn = [v for oid, v in fields.subject if oid == tbs._CN]
+        assert fast_cn == [v if isinstance(v, str) else v.hex() for v in slow_cn]
