@@ -510,7 +510,7 @@ def copy_many(certs: Iterable[Entry], dest: Storage, *, on_conflict: ConflictRes
               progress: Callable[[int, int, Entry, OpResult | DojangError], None] | None = None,
               cancel: threading.Event | Callable[[], bool] | None = None) -> BulkResult[Entry]:
     """Copy many certificates to `dest` with the same all-or-nothing result per certificate as
-    `copy_cert`, but with batched durability (docs/storage-safety.md "Copies"): every new folder is
+    `copy_cert`, but with batched durability (docs/storage-safety.md "Copies, moves, imports"): every new folder is
     written under its temporary name first, then one syncfs of the target file system (or an fsync
     of each file and folder where there is none), then the renames, then one more sync.
 
