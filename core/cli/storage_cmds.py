@@ -36,7 +36,7 @@ from ..npki.secret import password_bytes, wipe
 from ..storage import operations as ops
 from ..storage import registry
 from ..storage.base import Storage
-from ..textsafe import raw_b64, visible, visible_tree
+from ..textsafe import is_clean, raw_b64, visible, visible_tree
 from .console import _utf8, print_json, say
 
 CONFLICT_CHOICES = [c.value for c in ops.ConflictChoice]
@@ -184,8 +184,18 @@ def _print_json_rows(rows: list[dict]) -> None:
         print("[]")
         return
     ascii_only = not _utf8(sys.stdout)
-    print("[\n" + ",\n".join("  " + json.dumps(visible_tree(row), ensure_ascii=ascii_only) for row in rows)
-          + "\n]")
+    print("[\n" + ",\n".join("  " + _row_json(row, ascii_only) for row in rows) + "\n]")
+
+
+def _row_json(row: dict, ascii_only: bool) -> str:
+    """One row as JSON with every string made visible. Most rows need no change: dump first and
+    check the line once (json escapes C0 controls as \\u00XX, so any backslash-u sends the row the
+    slow way, as does anything is_clean flags); only such rows walk the structure."""
+    if not ascii_only:
+        line = json.dumps(row, ensure_ascii=False)
+        if "\\u" not in line and is_clean(line):
+            return line
+    return json.dumps(visible_tree(row), ensure_ascii=ascii_only)
 
 
 def _now() -> dt.datetime:
