@@ -100,30 +100,16 @@ def test_a_burst_of_wrong_account_passwords(race):
     assert results(race("right_password")) == {"AccountLocked": 1}
 
 
-def test_a_burst_of_wrong_card_answers(race):
+@pytest.mark.parametrize("channel,limit,n", [("card", LIMITS.card_limit, LIMITS.card_limit + 3),
+                                             ("otp", LIMITS.otp_limit, LIMITS.otp_limit + 3),
+                                             ("sms", LIMITS.sms_lock_limit, LIMITS.sms_lock_limit + 3)])
+def test_a_burst_of_wrong_answers_locks_the_channel(race, channel, limit, n):
+    """SMS: wrong codes across sessions count toward the SMS channel's lock, like card and OTP answers."""
     race("setup")
-    got = results(race(*["wrong_card"] * 8))
+    got = results(race(*[f"wrong_{channel}"] * n))
     wrong = got["WrongFactorAnswer"] + got["CodeMismatch"]
-    assert wrong == LIMITS.card_limit - 1 and got["FactorLocked"] == 8 - wrong, got
-    assert results(race("right_card")) == {"FactorLocked": 1}
-
-
-def test_a_burst_of_wrong_otp_codes(race):
-    race("setup")
-    n = LIMITS.otp_limit + 3
-    got = results(race(*["wrong_otp"] * n))
-    wrong = got["WrongFactorAnswer"] + got["CodeMismatch"]
-    assert wrong == LIMITS.otp_limit - 1 and got["FactorLocked"] == n - wrong, got
-    assert results(race("right_otp")) == {"FactorLocked": 1}
-
-
-def test_a_burst_of_wrong_sms_codes_locks_the_channel(race):
-    race("setup")
-    n = LIMITS.sms_lock_limit + 3
-    got = results(race(*["wrong_sms"] * n))
-    wrong = got["WrongFactorAnswer"] + got["CodeMismatch"]
-    assert wrong == LIMITS.sms_lock_limit - 1 and got["FactorLocked"] == n - wrong, got
-    assert set(results(race("right_sms"))) == {"FactorLocked"}
+    assert wrong == limit - 1 and got["FactorLocked"] == n - wrong, got
+    assert set(results(race(f"right_{channel}"))) == {"FactorLocked"}
 
 
 @pytest.fixture

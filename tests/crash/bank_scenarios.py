@@ -209,6 +209,15 @@ class BankScenario:
     def specific(self, bank, state: Path, killed_at) -> list[str]:
         return []
 
+    def exactly_one_usable(self, bank, state: Path, demo_key: str, *, new_in_use: bool) -> list[str]:
+        """One usable certificate, whatever the kill; without a kill, the new one (password PW)."""
+        mine = self.usable(bank, state, demo_key)
+        if len(mine) != 1:
+            return [f"the customer has {len(mine)} usable certificates (want exactly 1)"]
+        if new_in_use and mine[0][1] != PW:
+            return ["the new certificate is not the one in use"]
+        return []
+
 
 class FirstStart(BankScenario):
     """The very first start: master key, schema, CA, demo customers, demo certificate folders."""
@@ -267,12 +276,7 @@ class Reissue(BankScenario):
         assert code == 0, code
 
     def specific(self, bank, state, killed_at) -> list[str]:
-        mine = self.usable(bank, state, "expiring")
-        if len(mine) != 1:
-            return [f"the customer has {len(mine)} usable certificates (want exactly 1)"]
-        if killed_at is None and mine[0][1] != PW:
-            return ["the reissued certificate is not the one in use"]
-        return []
+        return self.exactly_one_usable(bank, state, "expiring", new_in_use=killed_at is None)
 
 
 class Renew(BankScenario):
@@ -286,12 +290,7 @@ class Renew(BankScenario):
         assert code == 0, code
 
     def specific(self, bank, state, killed_at) -> list[str]:
-        mine = self.usable(bank, state, "expiring")
-        if len(mine) != 1:
-            return [f"the customer has {len(mine)} usable certificates (want exactly 1)"]
-        if killed_at is None and mine[0][1] != PW:
-            return ["the renewed certificate is not the one in use"]
-        return []
+        return self.exactly_one_usable(bank, state, "expiring", new_in_use=killed_at is None)
 
 
 class Register(BankScenario):
