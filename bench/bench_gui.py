@@ -11,7 +11,13 @@
    through the window's copy action (progress dialog, worker thread).
 4. peak memory (ru_maxrss) of the Dojang child with the 2,000-certificate list.
 
-Usage: python bench/bench_gui.py [RUNS]   (default 5). Temporary folders only; prints figures.
+Every measurement runs side by side with a CPU-bound process (`--load`, default on: one busy loop
+pinned to the other core when the OS allows it), and the bare figures are taken under the same load:
+the start-up ratio and the GUI-thread gap are compared with a bare PySide6 window measured the same way
+(the bare window's 10 ms timer during the same number of seconds, nothing else running in it).
+
+Usage: python bench/bench_gui.py [RUNS] [--no-load]   (default 5 runs). Temporary folders only; prints
+figures.
 """
 from __future__ import annotations
 
@@ -108,6 +114,34 @@ app.exec()
 """
 
 
+BARE_GAP = r"""
+import json, statistics, sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+w = QMainWindow(); w.resize(1100, 640); w.show()
+gaps, last = [], [time.perf_counter()]
+def beat():
+    now = time.perf_counter(); gaps.append(now - last[0]); last[0] = now
+timer = QTimer(); timer.setInterval(10); timer.timeout.connect(beat); timer.start()
+def end():
+    timer.stop()
+    print("COPIED " + json.dumps({"ticks": len(gaps), "max_gap_ms": max(gaps) * 1000,
+                                  "median_gap_ms": statistics.median(gaps) * 1000}), flush=True)
+    app.quit()
+QTimer.singleShot(int(float(sys.argv[1]) * 1000), end)
+app.exec()
+"""
+
+BURN = "import os\ntry:\n    os.sched_setaffinity(0, {%d})\nexcept (AttributeError, OSError):\n    pass\nwhile True:\n    pass\n"
+
+
+def start_load() -> subprocess.Popen:
+    """A CPU-bound process on the last core (the GUI runs wherever the OS puts it)."""
+    core = (os.cpu_count() or 1) - 1
+    return subprocess.Popen([sys.executable, "-c", BURN % core])
+
+
 def make_world(work: Path, total: int = 2000) -> dict:
     """`total` certificate folders: 40 distinct certificates, each copied under many folder names."""
     from tests import factory
@@ -159,9 +193,12 @@ def child(script: str, env: dict, *args: str, want: str = "PAINTED") -> tuple[fl
 
 
 def main() -> int:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    runs = int(args[0]) if args else 5
+    load = None if "--no-load" in sys.argv else start_load()
     work = Path(tempfile.mkdtemp(prefix="dojang-bench-gui-"))
     try:
+        print("load: a CPU-bound process runs side by side" if load else "load: none (--no-load)")
         t = time.perf_counter()
         world = make_world(work)
         print(f"world: {world['count']} certificate folders over 5 storages ({time.perf_counter() - t:.1f} s to build)")
@@ -189,11 +226,17 @@ def main() -> int:
         print(f"peak memory (maxrss), 2,000 listed: median {statistics.median(rss):.0f} MB (target 250 MB)")
         _, copy = child(COPY, env, world["target"], want="COPIED")
         copied = len(list(Path(world["target"]).rglob("signCert.der")))
+        _, bare_gap = child(BARE_GAP, env, f"{max(copy.get('seconds', 1.0), 1.0):.2f}", want="COPIED")
         print(f"copy of 200 through the window   : {copy.get('seconds', float('nan')):.2f} s, {copied} on the stick "
               f"({copy.get('summary')}); GUI timer {copy.get('ticks')} ticks, longest gap "
               f"{copy.get('max_gap_ms', float('nan')):.1f} ms, median {copy.get('median_gap_ms', float('nan')):.1f} ms "
               "(target < 50 ms)")
+        print(f"bare window, same seconds, same load: longest gap {bare_gap.get('max_gap_ms', float('nan')):.1f} ms, "
+              f"median {bare_gap.get('median_gap_ms', float('nan')):.1f} ms")
     finally:
+        if load is not None:
+            load.kill()
+            load.wait()
         shutil.rmtree(work, ignore_errors=True)
     return 0
 

@@ -51,6 +51,24 @@ def _scan(storage):
     return report.entries, storage.free_space(), signature
 
 
+def _copy_marks(rows, status, lang):
+    """Worker: group the rows' certificates (core.storage.copies) and work out each row's marks, so the
+    GUI thread only hands the result to the model."""
+    groups = copies.group_copies([(s, e) for _k, s, e in rows], status)
+    key_of = {str(e.path): k for k, _s, e in rows}
+    info: dict[str, tuple[int, bool]] = {}
+    where: dict[str, list[str]] = {}
+    for g in groups:
+        for m in g.members:
+            key = key_of.get(str(m.cert.path))
+            if key is None:
+                continue
+            same = g.copies(m.serial)
+            info[key] = (len(same), g.is_outdated(m.serial))
+            where[key] = [c.storage.label(lang) for c in same]
+    return groups, info, where
+
+
 def _check_password(cert: CertFolder, password) -> bool:
     try:
         # the key in memory must not answer for a stick pulled while the password was typed
@@ -634,13 +652,19 @@ class MainWindow(QMainWindow):
     def _scanned(self, storage, token: int, result) -> None:
         if self._scan_tokens.get(storage.id) != token:
             return  # a newer scan of this storage is running, or it was unplugged
-        del self._scan_tokens[storage.id]
         entries, free, signature = result
         if self.storage_watcher is not None:
             self.storage_watcher.baseline(storage.id, signature)
-        self.cert_model.set_storage_entries(storage, entries)
-        self.storage_model.set_state(storage.id, count=len(entries), scanning=False, free=free, error="")
-        self._after_scan()
+
+        def filled() -> None:
+            if self._scan_tokens.get(storage.id) != (token, "filling"):
+                return              # rescanned or unplugged while the rows went in
+            del self._scan_tokens[storage.id]
+            self.storage_model.set_state(storage.id, count=len(entries), scanning=False, free=free, error="")
+            self._after_scan()
+        # the storage still counts as scanning until its rows are in (chunked: docs/gui-state.md)
+        self._scan_tokens[storage.id] = (token, "filling")
+        self.cert_model.set_storage_entries(storage, entries, done=filled)
 
     def _scan_failed(self, storage, token: int, err: DojangError) -> None:
         if self._scan_tokens.get(storage.id) != token:
@@ -668,7 +692,8 @@ class MainWindow(QMainWindow):
         m = self.cert_model
         for col in (CertTableModel.USAGE, CertTableModel.EXPIRY, CertTableModel.ISSUER, CertTableModel.STATUS,
                     CertTableModel.STORAGE):
-            widest = max([fm.horizontalAdvance(m.texts(r)[col]) for r in m.rows[:3000]] or [0])
+            sample = m.rows[::max(1, len(m.rows) // 300)]        # ~300 rows: the widths, not every text
+            widest = max([fm.horizontalAdvance(t) for t in {m.texts(r)[col] for r in sample}] or [0])
             head = header_fm.horizontalAdvance(str(m.headerData(col, Qt.Orientation.Horizontal))) + 40  # + sort arrow
             icon_w = self.table.iconSize().width() + 10 if col != CertTableModel.EXPIRY else 0
             self.table.setColumnWidth(col, min(max(widest + icon_w + 28, head), 280))
@@ -699,12 +724,15 @@ class MainWindow(QMainWindow):
         wanted = set(keys)
         selection = QItemSelection()       # one select() call: per-row calls are quadratic on big lists
         first = None
-        for r in range(self.proxy.rowCount()):
-            idx = self.proxy.index(r, 0)
-            row = idx.data(ROW_ROLE)
-            if row is not None and row.key in wanted:
+        # from the model's own list: only the wanted rows go through the proxy (not a data() call per row)
+        for i, row in enumerate(self.cert_model.rows):
+            if row.key not in wanted:
+                continue
+            idx = self.proxy.mapFromSource(self.cert_model.index(i, 0))
+            if idx.isValid():
                 selection.select(idx, idx)
-                first = first or idx
+                if first is None or idx.row() < first.row():
+                    first = idx
         sel.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         if first is not None:
             # NoUpdate: setCurrentIndex alone would replace a multi-row selection by one row
@@ -806,24 +834,13 @@ class MainWindow(QMainWindow):
     # --- copies across storages ---------------------------------------------------------------------
     def _update_copies(self) -> None:
         """Group the listed certificates (and ask the bank, when it is open) off the GUI thread."""
-        located = [(r.storage, r.entry) for r in self.cert_model.rows if r.good]
+        rows = [(r.key, r.storage, r.entry) for r in self.cert_model.rows if r.good]
         status = self.ctx.authority().certificate_status if self.ctx.authority_open else None
-        self.workers.submit(copies.group_copies, located, status, name="copies", on_done=self._copies_done,
+        self.workers.submit(_copy_marks, rows, status, self.ctx.language, name="copies", on_done=self._copies_done,
                             on_error=lambda _e: None)
 
-    def _copies_done(self, groups) -> None:
-        info: dict[str, tuple[int, bool]] = {}
-        where: dict[str, list[str]] = {}
-        by_path = {str(r.entry.path): r for r in self.cert_model.rows}
-        lang = self.ctx.language
-        for g in groups:
-            for m in g.members:
-                row = by_path.get(str(m.cert.path))
-                if row is None:
-                    continue
-                same = g.copies(m.serial)
-                info[row.key] = (len(same), g.is_outdated(m.serial))
-                where[row.key] = [c.storage.label(lang) for c in same]
+    def _copies_done(self, result) -> None:
+        groups, info, where = result
         self.copy_groups = groups
         self.cert_model.set_copy_info(info, where)
         self._update_stale_banner()

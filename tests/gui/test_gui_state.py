@@ -453,3 +453,26 @@ def test_phone_empty_certificate_text_is_readable(qtbot, ctx):
     text = label.palette().color(QPalette.ColorRole.WindowText)
     assert text.lightnessF() < 0.4, text.name()
     assert "background" in w.styleSheet().split("phoneCertEmpty", 1)[1].split("}", 1)[0]
+
+
+# --- snappy: chunked model updates ------------------------------------------------------------------
+
+def test_rows_go_in_by_chunks_and_a_newer_scan_wins(qtbot, tmp_path):
+    import datetime as dt
+    from types import SimpleNamespace
+    from core.storage.base import Storage
+    from gui.models import CertTableModel
+    model = CertTableModel(lambda: dt.datetime.now(dt.timezone.utc))
+    storage = Storage(id="usb", kind="removable", root=tmp_path)
+    entries = [SimpleNamespace(path=tmp_path / f"c{i}", name=f"c{i}", ca_folder="x") for i in range(300)]
+    done = []
+    model.set_storage_entries(storage, entries, done=lambda: done.append(len(model.rows)))
+    assert len(model.rows) == CertTableModel.CHUNK                 # one chunk per event-loop turn
+    model.set_storage_entries(storage, entries[:100], done=lambda: done.append(("second", len(model.rows))))
+    qtbot.waitUntil(lambda: bool(done), timeout=5000)
+    qtbot.wait(50)
+    assert done == [("second", 100)] and len(model.rows) == 100      # the first fill was cancelled
+    model.set_storage_entries(storage, entries[:10], done=lambda: done.append("third"))
+    model.remove_storage("usb")
+    qtbot.wait(50)
+    assert done[-1] == "third" and model.rows == []          # a small fill is done at once; removal empties
