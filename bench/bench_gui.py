@@ -1,9 +1,10 @@
 """GUI benchmark: start-up, the full list with 2,000 certificates, responsiveness during a copy, memory.
 
 1. time to a painted window: `python -c` scripts in fresh subprocesses (offscreen), from spawning the
-   process to the first paint event of the window — Dojang's main window (translators, context,
-   storages, actions; the scan starts after the first paint, as `gui.app.run` does) next to a bare
-   PySide6 script that shows an empty QMainWindow. Several runs each, medians.
+   process to the first paint event of a window — Dojang the way `gui.app.run` starts (translators,
+   context, the placeholder frame painted before the certificate and storage code is imported, then
+   the main window, then the scan), next to a bare PySide6 script that shows an empty QMainWindow.
+   Several runs each, medians; the time to the full main window's first paint is printed too.
 2. time to the full list: the Dojang child keeps running until every storage is scanned — 2,000
    certificates over the hard disk, two fake USB sticks, a mock phone and an added folder — and
    reports when the last row arrived and whether the window was painted before the scan ended.
@@ -51,28 +52,37 @@ f = F(); w.installEventFilter(f); w.show(); app.exec()
 DOJANG = r"""
 import json, resource, sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
-from gui.app import build_window, create_app
+from gui.app import create_app, open_main_window, setup_language
 app = create_app(["dojang"])
-window, ctx = build_window(app)
-window.watch_phones = False
 t = {}
 class F(QObject):
+    # as gui.app.run: the placeholder frame paints first, then the main window, then the scan
     def eventFilter(self, o, e):
-        if e.type() == QEvent.Type.Paint and "painted" not in t:
-            t["painted"] = time.perf_counter()
-            print("PAINTED", flush=True)
-            QTimer.singleShot(0, window.start)     # as gui.app.run: scan after the first paint
+        if e.type() == QEvent.Type.Paint and o.isWidgetType() and o.isWindow():
+            now = time.perf_counter()
+            if "painted" not in t:
+                t["painted"] = now
+                print("PAINTED", flush=True)
+            if o.objectName() == "mainWindow" and "main" not in t:
+                t["main"] = now
+                app.removeEventFilter(self)
         return False
+f = F(); app.installEventFilter(f)
+app, ctx = setup_language(app)
+window = open_main_window(app, ctx)
+window.watch_phones = False
+QTimer.singleShot(0, window.start)
 def done():
     if window.scanning or "painted" not in t:
         return
     t["listed"] = time.perf_counter()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print("LISTED " + json.dumps({"after_paint_s": t["listed"] - t["painted"], "rows": len(window.cert_model.rows),
+                                  "main_after_paint_s": t.get("main", t["listed"]) - t["painted"],
                                   "maxrss_mb": rss}), flush=True)
     window.shutdown(); app.quit()
 window.scanFinished.connect(done)
-f = F(); window.installEventFilter(f); window.show(); app.exec()
+app.exec()
 """
 
 COPY = r"""
@@ -207,20 +217,24 @@ def main() -> int:
                        cwd=ROOT, check=True)
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         child(BARE, env), child(DOJANG, env)        # warm-up: bytecode cache and OS file cache
-        bare, dojang, listed, rows, rss, after = [], [], [], [], [], []
+        bare, dojang, listed, rows, rss, after, main_w = [], [], [], [], [], [], []
         for _ in range(runs):
             bare.append(child(BARE, env)[0])
             painted, data = child(DOJANG, env)
             dojang.append(painted)
             listed.append(painted + data.get("after_paint_s", float("nan")))
             after.append(data.get("after_paint_s", float("nan")))
+            main_w.append(painted + data.get("main_after_paint_s", float("nan")))
             rows.append(data.get("rows"))
             rss.append(data.get("maxrss_mb", float("nan")))
         mb, md = statistics.median(bare), statistics.median(dojang)
         print(f"painted window, bare QMainWindow : median {mb * 1000:.0f} ms  (runs: "
               + ", ".join(f"{x * 1000:.0f}" for x in bare) + ")")
         print(f"painted window, Dojang           : median {md * 1000:.0f} ms  (runs: "
-              + ", ".join(f"{x * 1000:.0f}" for x in dojang) + f")  = {md / mb:.2f}x bare (target 1.5x)")
+              + ", ".join(f"{x * 1000:.0f}" for x in dojang) + f")  = {md / mb:.2f}x bare (target 1.5x); "
+              "the placeholder frame (title, place, 'loading') paints first")
+        print(f"the full main window painted     : median {statistics.median(main_w) * 1000:.0f} ms "
+              f"= {statistics.median(main_w) / mb:.2f}x bare (toolbar, storage list, empty table; then the scan)")
         print(f"full list of {rows[0]} certificates : median {statistics.median(listed) * 1000:.0f} ms from spawn, "
               f"{statistics.median(after) * 1000:.0f} ms after the first paint (window shown before the scan)")
         print(f"peak memory (maxrss), 2,000 listed: median {statistics.median(rss):.0f} MB (target 250 MB)")

@@ -479,6 +479,10 @@ Location: {3}</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>인증서 목록을 불러오는 중…</source>
+        <translation>Loading the certificate list…</translation>
+    </message>
+    <message>
         <source>모두 새 인증서로 바꾸기</source>
         <translation>Replace all with the new certificate</translation>
     </message>

@@ -476,3 +476,41 @@ def test_rows_go_in_by_chunks_and_a_newer_scan_wins(qtbot, tmp_path):
     model.remove_storage("usb")
     qtbot.wait(50)
     assert done[-1] == "third" and model.rows == []          # a small fill is done at once; removal empties
+
+
+def test_the_first_paint_comes_before_the_certificate_code_is_imported(tmp_path):
+    """gui.app's start: the placeholder frame is painted while neither the main window nor the NPKI /
+    storage code is imported; then the main window takes its place (in a fresh interpreter)."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+    script = r"""
+import json, sys
+from PySide6.QtCore import QEvent, QObject
+from gui.app import create_app, open_main_window, setup_language
+app = create_app(["dojang"])
+seen = {}
+class F(QObject):
+    def eventFilter(self, o, e):
+        if e.type() == QEvent.Type.Paint and o.isWidgetType() and o.isWindow() and o.objectName() not in seen:
+            seen[o.objectName()] = sorted(m for m in ("gui.main_window", "core.npki.certfolder", "core.storage.base",
+                                                       "cryptography.x509") if m in sys.modules)
+        return False
+f = F(); app.installEventFilter(f)
+app, ctx = setup_language(app)
+window = open_main_window(app, ctx)
+app.processEvents()
+print(json.dumps({"seen": seen, "placeholder_visible": any(w.objectName() == "mainWindowPlaceholder" and w.isVisible()
+                                                            for w in app.topLevelWidgets())}))
+"""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DOJANG_HOME=str(tmp_path / "home"),
+               DOJANG_NPKI_ROOT=str(tmp_path / "NPKI"), PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120,
+                         cwd=Path(__file__).resolve().parents[2])
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout.strip().splitlines()[-1])
+    assert data["seen"]["mainWindowPlaceholder"] == []                 # painted before any of them
+    assert "gui.main_window" in data["seen"]["mainWindow"]
+    assert not data["placeholder_visible"]                              # the real window took its place
