@@ -709,11 +709,13 @@ class MainWindow(QMainWindow):
 
     # --- selection ----------------------------------------------------------------------------------
     def selected_rows(self) -> list[CertRow]:
+        # straight from the model's list (a data() call per row cost ~10 ms for 200 selected rows)
+        model_rows = self.cert_model.rows
         rows = []
         for idx in self.table.selectionModel().selectedRows():
-            row = idx.data(ROW_ROLE)
-            if row is not None:
-                rows.append(row)
+            r = self.proxy.mapToSource(idx).row()
+            if 0 <= r < len(model_rows):
+                rows.append(model_rows[r])
         return rows
 
     def current_storage(self):
@@ -983,7 +985,11 @@ class MainWindow(QMainWindow):
     def _gone(self, rows: list[CertRow]) -> bool:
         """Before an action: a storage of `rows` was pulled (or the folder went) — say so, do nothing,
         and let the list catch up. The certificate in memory must never answer for a file that is gone."""
-        gone = [r for r in rows if not r.storage.present() or not Path(r.entry.path).is_dir()]
+        present = {sid: s.present() for sid, s in {r.storage.id: r.storage for r in rows}.items()}
+        # one look per storage; for a single certificate also its folder (a stick pulled and another
+        # plugged in under the same name)
+        gone = [r for r in rows if not present[r.storage.id]
+                or (len(rows) == 1 and not Path(r.entry.path).is_dir())]
         if not gone:
             return False
         self._show_error(StorageGone(path=str(gone[0].entry.path)))
