@@ -493,9 +493,11 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         header = s.value("main/header")
         self._fit_columns = True          # first full scan sizes the columns to their (translated) texts
+        self._sized_columns = True        # we size them (no saved header): copy marks may widen the status
         if isinstance(header, QByteArray) and not header.isEmpty():
             self.table.horizontalHeader().restoreState(header)
             self._fit_columns = False
+            self._sized_columns = False
         show_expired = s.value("main/showExpired", True)
         self.expired_check.setChecked(str(show_expired).lower() not in ("false", "0"))
 
@@ -845,6 +847,15 @@ class MainWindow(QMainWindow):
         groups, info, where = result
         self.copy_groups = groups
         self.cert_model.set_copy_info(info, where)
+        if self._sized_columns and any(n > 1 or old for n, old in info.values()):
+            # "이전 인증서" / "정상 · 사본 2개" are longer than the plain status: widen the column once
+            fm = self.table.fontMetrics()
+            marked = [r for r in self.cert_model.rows if r.key in info]
+            texts = {self.cert_model.status_text(r) for r in marked[::max(1, len(marked) // 300)]}
+            widest = max((fm.horizontalAdvance(t) for t in texts), default=0) + self.table.iconSize().width() + 38
+            col = CertTableModel.STATUS
+            if widest > self.table.columnWidth(col):
+                self.table.setColumnWidth(col, min(widest, 280))
         self._update_stale_banner()
         self._update_banner()
 
