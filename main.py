@@ -17,6 +17,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     from core.logsafe import configure_logging
     configure_logging()
+    _private_by_default()
     if argv and argv[0] in ("--version", "-V"):
         from core import __version__
         print(f"Dojang {__version__}")
@@ -28,8 +29,70 @@ def main(argv: list[str] | None = None) -> int:
     if argv and not argv[0].startswith("-psn_"):  # macOS Finder passes -psn_…; that is a GUI start
         from core.cli import main as cli_main
         return cli_main(argv)
+    from core.errors import DojangError
+    from core.locations import check_app_home
+    try:
+        check_app_home()        # a bad DOJANG_HOME: say so (stderr and a message box), never a traceback
+    except DojangError as exc:
+        return _cannot_start(exc.message())
+    sys.excepthook = _report_unexpected
     from gui.app import run
     return run()
+
+
+def _report_unexpected(exc_type, exc, tb) -> None:
+    """An exception nobody caught in the window (a Qt slot): one line on stderr and a report with
+    secrets masked (core/crashreport), instead of a raw traceback (docs/hostile-input.md)."""
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    from core.crashreport import write_report
+    from core.i18n import pick
+    exc = exc if exc is not None else exc_type()
+    exc.__traceback__ = tb
+    where = write_report(exc, "window")
+    print(pick(f"예기치 않은 오류가 발생했습니다 ({exc_type.__name__}). 자세한 보고서: {where or '-'}",
+               f"Unexpected error ({exc_type.__name__}). Full report: {where or '-'}"), file=sys.stderr)
+
+
+def _cannot_start(text: str) -> int:
+    """The window cannot open: one line on stderr; on Windows and macOS (often started without a
+    terminal) also a message box. Linux desktops start Dojang from a terminal or see the stderr log."""
+    from core.textsafe import visible
+    print(visible(text), file=sys.stderr)
+    if sys.platform in ("win32", "darwin"):
+        try:
+            from PySide6.QtCore import Qt
+            from PySide6.QtWidgets import QApplication, QMessageBox
+            _app = QApplication.instance() or QApplication(sys.argv[:1])
+            box = QMessageBox(QMessageBox.Icon.Critical, "Dojang", visible(text))
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.exec()
+        except Exception:  # noqa: BLE001 - no GUI: the line on stderr is the message
+            pass
+    return 1
+
+
+def _private_by_default() -> None:
+    """Everything Dojang creates is readable by the user only, whatever the umask; a data folder
+    left group/world-readable (an older version, another umask) is fixed once, with a notice
+    (docs/hostile-input.md "Private by default"). Windows: the profile folder's ACLs do this."""
+    import os
+    if os.name != "posix":
+        return
+    os.umask(0o077)
+    from core.fsperm import tighten_tree
+    from core.i18n import pick
+    from core.locations import app_home, is_own_entry
+    try:
+        home = app_home()
+        fixed = tighten_tree(home, only=is_own_entry) if home.is_dir() else []
+    except OSError:
+        return
+    if fixed:
+        print(pick(f"알림: 데이터 폴더의 {len(fixed)}개 항목을 본인만 읽을 수 있게 바꿨습니다: {home}",
+                   f"Notice: made {len(fixed)} item(s) in the data folder readable by you only: {home}"),
+              file=sys.stderr)
 
 
 # --- opening a .pfx / .p12 (file association) ------------------------------------------------------

@@ -3,14 +3,14 @@
     .venv/bin/python bench/bench_flows.py [rounds]
 
 One round = a complete `issue` flow as `python main.py issue` runs it (in-process, without the
-interpreter start): 고객정보 (scrypt-checked account password), 약관, SMS read from the mock phone,
+interpreter start): 고객정보 (account password checked against its peppered hash), 약관, SMS read from the mock phone,
 보안카드, key pair, signing by the bank, variant-A key encryption, atomic save with fsync, and the
 bank's confirmation. The key pair is generated on a background thread from the flow's start, as the
 CLI and the wizard do. Rounds alternate with bare `rsa.generate_private_key(65537, 2048)` calls so
 both see the same machine load. Prints medians (ms) and the ratio; target: median within 1.3×.
 
 Runs in a temporary DOJANG_HOME with an in-memory keyring and the bank's default (production)
-settings — scrypt N=2^14 for account passwords.
+settings (docs/bank-core.md "Secrets": a peppered HMAC for account passwords).
 """
 from __future__ import annotations
 
@@ -89,7 +89,7 @@ def main(rounds: int = 15) -> None:
     print(f"rounds: {len(flow_ms)} (after 1 warm-up)")
     print(f"RSA-2048 key generation alone : median {kg:7.1f} ms  (min {min(keygen_ms):.1f}, max {max(keygen_ms):.1f})")
     print(f"scripted issuance, end to end : median {fl:7.1f} ms  (min {min(flow_ms):.1f}, max {max(flow_ms):.1f})")
-    print(f"  of which STEP 1-3 (scrypt, SMS, card): median {statistics.median(verify_ms):.1f} ms")
+    print(f"  of which STEP 1-3 (account password, SMS, card): median {statistics.median(verify_ms):.1f} ms")
     print(f"  of which STEP 4 (waiting for the key, sign, encrypt, save, confirm): median "
           f"{statistics.median(finish_ms):.1f} ms")
     print(f"ratio issuance / key generation: {fl / kg:.2f}x  (target <= 1.3x)")

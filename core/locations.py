@@ -12,6 +12,8 @@ from pathlib import Path
 
 import platformdirs
 
+from .errors import DojangError
+
 APP_NAME = "Dojang"
 
 
@@ -98,6 +100,45 @@ def app_home() -> Path:
     return platformdirs.user_data_path(APP_NAME, appauthor=False, roaming=True)
 
 
+class DataFolderUnusable(DojangError):
+    code = "data_folder_unusable"
+
+    def __init__(self, path: Path, why_ko: str, why_en: str):
+        super().__init__(f"도장의 데이터 폴더를 쓸 수 없습니다 ({why_ko}): {path}. DOJANG_HOME을 확인하세요.",
+                         f"Dojang's data folder cannot be used ({why_en}): {path}. Check DOJANG_HOME.",
+                         path=str(path))
+
+
+def check_app_home() -> Path:
+    """app_home() if it is a folder or can become one; else DataFolderUnusable naming it (a bad
+    DOJANG_HOME: a file, a path under a file, a folder without write permission)."""
+    home = app_home()
+    if home.is_dir():
+        if not os.access(home, os.W_OK | os.X_OK):
+            raise DataFolderUnusable(home, "쓰기 권한 없음", "not writable")
+        return home
+    if home.exists() or home.is_symlink():
+        raise DataFolderUnusable(home, "폴더가 아님", "not a folder")
+    parent = home.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir():
+        raise DataFolderUnusable(home, "상위 경로가 폴더가 아님", "a parent is not a folder")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise DataFolderUnusable(home, "만들 수 없음", "cannot be created")
+    return home
+
+
+# what Dojang keeps directly in app_home() (core/fsperm tightens these on start, nothing else there)
+OWN_ENTRIES = frozenset({"authority", "phones", "operations", "relay", "demo-certificates", "crash-reports",
+                         "storages.json", "dojang.ini"})
+OWN_PREFIXES = ("authority.backup-", "storages.json.broken-", ".storages.json.", ".dojang.ini")
+
+
+def is_own_entry(name: str) -> bool:
+    return name in OWN_ENTRIES or name.startswith(OWN_PREFIXES)
+
+
 BANK_FOLDER = "authority"            # the simulated bank's folder under app_home()
 BANK_DB = "authority.sqlite3"
 
@@ -108,10 +149,9 @@ def bank_exists(home: Path | None = None) -> bool:
 
 
 def ensure_dir(path: Path, private: bool = True) -> Path:
-    path.mkdir(parents=True, exist_ok=True)
-    if private and os.name == "posix":
-        try:
-            os.chmod(path, 0o700)
-        except OSError:
-            pass
-    return path
+    """Create `path`; private (the default): every folder created 0700 whatever the umask (core/fsperm)."""
+    if not private:
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+    from .fsperm import ensure_private_dir
+    return ensure_private_dir(path)

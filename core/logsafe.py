@@ -1,4 +1,4 @@
-"""Logging set-up with a filter that masks secret-shaped values (storage-and-security.md §3).
+"""Logging set-up with a filter that masks secret-shaped values (docs/storage-security.md "Logs and crash reports").
 
 Code never logs secrets on purpose; this is the second line of defence: RRN-shaped numbers,
 account-shaped digit runs and `password=…`-style pairs are masked in every record.

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushBu
 from core.authority.demo import demo_info
 
 from .context import AppContext
+from .safetext import plain_label, shown
 
 
 def _tr(text: str) -> str:
@@ -173,7 +174,7 @@ class DemoPanel(QWidget):
         card.setProperty("class", "customer")
         lay = QVBoxLayout(card)
         head = QHBoxLayout()
-        name = QLabel(info["name"], card)
+        name = plain_label(QLabel(shown(info["name"]), card))     # the bank's data: shown, never interpreted
         name.setProperty("class", "name")
         self._names.append(name)
         head.addWidget(name)
@@ -220,7 +221,7 @@ class DemoPanel(QWidget):
         for r, (field, label, value) in enumerate(rows):
             k = QLabel(label, card)
             k.setProperty("class", "key")
-            v = QLabel(value, card)
+            v = plain_label(QLabel(shown(value), card))
             v.setObjectName(f"demo_{field}_{key}")
             v.setProperty("class", "value" if field in copyable or field == "balance" else "note")
             v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -23,6 +23,7 @@ from core.validation.numbers import mask_rrn, validate_rrn
 from .icons import icon
 from .models import CertRow, Status, storage_title
 from .password_widget import PasswordWidget
+from .safetext import plain_label, shown, tip
 from .workers import Workers
 
 
@@ -33,8 +34,8 @@ class PathView(QTextEdit):
     def __init__(self, path: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setReadOnly(True)
-        self.setPlainText(path)
-        self.setToolTip(path)
+        self.setPlainText(shown(path))
+        self.setToolTip(tip(path))
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -74,7 +75,7 @@ class DetailsDialog(QDialog):
         self.setObjectName("detailsDialog")
         self.cert, self.storage, self.lang, self.workers = cert, storage, lang, workers
         info = cert.info
-        self.setWindowTitle(self.tr("인증서 보기 — {0}").format(info.display_name))
+        self.setWindowTitle(self.tr("인증서 보기 — {0}").format(shown(info.display_name, 80)))
         self.setWindowIcon(icon("view"))
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget(self)
@@ -93,9 +94,9 @@ class DetailsDialog(QDialog):
         usage = info.usage.label(lang) + (self.tr(" (테스트 인증서 — 실제 은행에서 쓸 수 없음)")
                                           if info.usage.is_test else "")
         fields = [
-            (self.tr("사용자"), info.display_name, "detailsUser"),
+            (self.tr("사용자"), shown(info.display_name), "detailsUser"),
             (self.tr("구분"), usage, "detailsUsage"),
-            (self.tr("발급기관"), info.issuer_o or cert.ca_folder, "detailsIssuer"),
+            (self.tr("발급기관"), shown(info.issuer_o or cert.ca_folder), "detailsIssuer"),
             (self.tr("유효기간"), f"{info.not_before:%Y-%m-%d} ~ {info.not_after:%Y-%m-%d} (KST)", "detailsValidity"),
             (self.tr("상태"), status, "detailsStatus"),
             (self.tr("저장매체"), storage_title(storage, lang), "detailsStorage"),
@@ -109,7 +110,7 @@ class DetailsDialog(QDialog):
                 # a wrapped location: its title on the first line
                 form.labelForField(v).setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
                 continue
-            v = QLabel(value, general)
+            v = plain_label(QLabel(value, general))     # never rich text: values come from the file
             v.setObjectName(name)
             v.setWordWrap(True)
             v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
@@ -129,19 +130,19 @@ class DetailsDialog(QDialog):
             (self.tr("버전"), f"V{info.version}"),
             (self.tr("일련번호"), info.serial_hex),
             (self.tr("서명 알고리즘"), info.signature_algorithm),
-            (self.tr("발급자"), info.certificate().issuer.rfc4514_string()),
+            (self.tr("발급자"), shown(info.certificate().issuer.rfc4514_string())),
             (self.tr("유효기간 시작"), info.not_before.strftime("%Y-%m-%d %H:%M:%S KST")),
             (self.tr("유효기간 끝"), info.not_after.strftime("%Y-%m-%d %H:%M:%S KST")),
-            (self.tr("주체"), info.subject_rfc4514),
+            (self.tr("주체"), shown(info.subject_rfc4514)),
             (self.tr("공개키"), key),
             (self.tr("용도 (정책 OID)"), f"{info.usage.label(lang)} — " + (", ".join(info.policy_oids) or "—")),
             (self.tr("본인확인 정보 (VID)"), self.tr("있음") if info.has_identify_data else self.tr("없음")),
             (self.tr("지문 (SHA-256)"), info.fingerprint_display),
-            (self.tr("파일"), ", ".join(sorted(cert.file_names.values()))),
+            (self.tr("파일"), shown(", ".join(sorted(cert.file_names.values())))),
         ]
         for k, v in rows:
             item = QTreeWidgetItem([k, v])
-            item.setToolTip(1, v)
+            item.setToolTip(1, tip(v))
             tree.addTopLevelItem(item)
         ext_root = QTreeWidgetItem([self.tr("확장 필드"), ""])
         tree.addTopLevelItem(ext_root)
@@ -150,12 +151,12 @@ class DetailsDialog(QDialog):
             crit = self.tr(" (중요)") if ext.critical else ""
             name = ext_names.get(ext.oid)
             label = f"{name} ({ext.name})" if name and lang == "ko" else (name or ext.name)
-            value = ext.value
+            value = shown(ext.value)
             if ext.oid == "2.5.29.15":      # keyUsage flags in words
                 value = ", ".join(flag_names.get(f, f) for f in value.split(", "))
             child = QTreeWidgetItem([f"{label}{crit}", value])
             child.setToolTip(0, ext.oid)
-            child.setToolTip(1, value)
+            child.setToolTip(1, tip(value))
             ext_root.addChild(child)
         ext_root.setExpanded(True)
         tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)

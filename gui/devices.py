@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QProgre
 from core.authority.channels import mask_serial
 from core.errors import DojangError
 
+from .safetext import shown
 from .context import AppContext
 from .live_text import LiveText
 
@@ -102,7 +103,8 @@ class OtpWindow(QWidget):
         self.button.clicked.connect(self.reveal)
         lay.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
         foot = QLabel(body)
-        live.bind(lambda: foot.setText(self.tr("S/N {0}").format(mask_serial(serial)) + (f" · {owner}" if owner else "")))
+        live.bind(lambda: foot.setText(self.tr("S/N {0}").format(mask_serial(serial))
+                                       + (f" · {shown(owner, 40)}" if owner else "")))
         foot.setObjectName("otpSerial")
         foot.setStyleSheet("font-size: 11px;")
         lay.addWidget(foot, 0, Qt.AlignmentFlag.AlignHCenter)

@@ -28,6 +28,7 @@ from core.storage.operations import ConflictChoice, ConflictInfo
 
 from .icons import icon
 from .password_widget import PasswordWidget
+from .safetext import plain_label, shown
 
 Btn = QMessageBox.StandardButton
 
@@ -281,9 +282,9 @@ class ConflictDialog(QDialog):
         existing = getattr(getattr(info.existing, "info", None), "display_name", None)
         text = self.tr("저장하려는 위치에 이름이 같은 다른 인증서가 이미 있습니다.\n\n"
                        "가져오는 인증서: {0} (만료일 {1})\n이미 있는 것: {2}\n위치: {3}").format(
-            info.incoming.display_name, info.incoming.not_after.strftime("%Y-%m-%d"),
-            existing or self.tr("(읽을 수 없는 폴더)"), str(info.target))
-        label = QLabel(text, self)
+            shown(info.incoming.display_name), info.incoming.not_after.strftime("%Y-%m-%d"),
+            shown(existing) or self.tr("(읽을 수 없는 폴더)"), shown(info.target))
+        label = plain_label(QLabel(text, self))
         label.setWordWrap(True)
         label.setObjectName("conflictText")
         layout.addWidget(label)
@@ -339,7 +340,7 @@ class StoragePickerDialog(QDialog):
         self.list.setObjectName("storagePickerList")
         label.setBuddy(self.list)
         for s in storages:
-            item = QListWidgetItem(icon(_KIND_ICON.get(s.kind, "folder")), s.label(lang))
+            item = QListWidgetItem(icon(_KIND_ICON.get(s.kind, "folder")), shown(s.label(lang), 120))
             item.setData(Qt.ItemDataRole.UserRole, s.id)
             self.list.addItem(item)
         if storages:

@@ -1,4 +1,4 @@
-"""Texts that follow a live language switch (docs/gui-state.md "Translations").
+"""Texts that follow a live language switch (docs/gui-state.md "Translations, live").
 
     live = LiveText(window)
     live.bind(lambda: label.setText(self.tr_text()))      # any setter; its translated text inside

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFrame, QHBoxLayout
                                QLineEdit, QListView, QMainWindow, QMenu, QPushButton, QSplitter, QTableView,
                                QToolButton, QVBoxLayout, QWidget)
 
-from core.errors import Cancelled, DojangError, StorageGone, WrongPassword
+from core.errors import Cancelled, DojangError, StorageGone, UnknownStorage, WrongPassword
 from core.npki import keyfile
 from core.npki.certfolder import CertFolder
 from core.storage import operations as ops
@@ -34,6 +34,7 @@ from .context import AppContext
 from .dialogs import (Btn, ChangePasswordDialog, ConflictDialog, ExportPfxDialog, FileDialog, MessageBox,
                       PasswordDialog, ProgressDialog, StoragePickerDialog)
 from .icons import icon
+from .safetext import shown
 from .models import (ROW_ROLE, CertFilterProxy, CertRow, CertTableModel, Status, StorageListModel,
                      storage_title)
 from .settings import settings
@@ -58,6 +59,7 @@ def _copy_marks(rows, status, lang):
     key_of = {str(e.path): k for k, _s, e in rows}
     info: dict[str, tuple[int, bool]] = {}
     where: dict[str, list[str]] = {}
+    said: dict[str, str] = {}
     for g in groups:
         for m in g.members:
             key = key_of.get(str(m.cert.path))
@@ -66,7 +68,9 @@ def _copy_marks(rows, status, lang):
             same = g.copies(m.serial)
             info[key] = (len(same), g.is_outdated(m.serial))
             where[key] = [c.storage.label(lang) for c in same]
-    return groups, info, where
+            if g.bank.get(m.serial) not in (None, "active", "expired"):
+                said[key] = g.bank[m.serial]
+    return groups, info, where, said
 
 
 def _check_password(cert: CertFolder, password) -> bool:
@@ -339,6 +343,7 @@ class MainWindow(QMainWindow):
         self.notice_label = QLabel(self.notice)
         self.notice_label.setObjectName("noticeLabel")
         self.notice_label.setWordWrap(True)
+        self.notice_label.setTextFormat(Qt.TextFormat.PlainText)
         self.notice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         nl.addWidget(self.notice_label, 1)
         self.notice.hide()
@@ -839,14 +844,21 @@ class MainWindow(QMainWindow):
     def _update_copies(self) -> None:
         """Group the listed certificates (and ask the bank, when it is open) off the GUI thread."""
         rows = [(r.key, r.storage, r.entry) for r in self.cert_model.rows if r.good]
-        status = self.ctx.authority().certificate_status if self.ctx.authority_open else None
-        self.workers.submit(_copy_marks, rows, status, self.ctx.language, name="copies", on_done=self._copies_done,
-                            on_error=lambda _e: None)
+        opened = self.ctx.authority().certificate_status if self.ctx.authority_open else None
+        lang = self.ctx.language
+
+        def work():
+            # before the bank is open, its word is read from its database, read-only
+            # (docs/bank-core.md "Crash recovery": nothing revoked is shown as valid)
+            from core.authority.status import status_lookup
+            status = opened or status_lookup(e for _k, _s, e in rows)
+            return _copy_marks(rows, status, lang)
+        self.workers.submit(work, name="copies", on_done=self._copies_done, on_error=lambda _e: None)
 
     def _copies_done(self, result) -> None:
-        groups, info, where = result
+        groups, info, where, said = result
         self.copy_groups = groups
-        self.cert_model.set_copy_info(info, where)
+        self.cert_model.set_copy_info(info, where, said)
         if self._sized_columns and any(n > 1 or old for n, old in info.values()):
             # "이전 인증서" / "정상 · 사본 2개" are longer than the plain status: widen the column once
             fm = self.table.fontMetrics()
@@ -955,7 +967,8 @@ class MainWindow(QMainWindow):
         colours = {"info": "#e8f0fe", "ok": "#e6f4ea", "warn": "#fff8e1", "error": "#fdecea"}
         self.notice_icon.setPixmap(icon(names.get(kind, "status-ok")).pixmap(18, 18))
         self.notice.setStyleSheet(f"#noticeFrame {{ background: {colours.get(kind, '#e8f0fe')}; border-radius: 4px; }}")
-        self.notice_label.setText(text)       # the icon in front already tells the kind
+        # may name a certificate or a path from a medium: made visible line by line (docs/hostile-input.md)
+        self.notice_label.setText("\n".join(shown(line) for line in text.split("\n")))
         self.notice.show()
 
     def clear_notice(self) -> None:
@@ -1026,7 +1039,7 @@ class MainWindow(QMainWindow):
     def _ask_check_password(self, row: CertRow, error: str | None = None) -> None:
         """Ask, check off the GUI thread; a wrong password asks again with the reason (Cancel ends)."""
         pw = PasswordDialog.get_password(self, self.tr("암호 확인"),
-                                         self.tr("{0}님의 인증서 암호를 입력하세요.").format(row.entry.info.display_name),
+                                         self.tr("{0}님의 인증서 암호를 입력하세요.").format(shown(row.entry.info.display_name, 80)),
                                          error)
         if pw is None:
             return
@@ -1045,7 +1058,7 @@ class MainWindow(QMainWindow):
         row = self._one()
         if row is None:
             return
-        answer = ChangePasswordDialog.get_passwords(self, row.entry.info.display_name)
+        answer = ChangePasswordDialog.get_passwords(self, shown(row.entry.info.display_name, 80))
         if answer is None:
             return
         old, new = answer
@@ -1071,7 +1084,9 @@ class MainWindow(QMainWindow):
         flavour = ExportPfxDialog.ask(self)
         if flavour is None:
             return
-        default = str(Path.home() / f"{row.entry.info.display_name}.pfx")
+        # the suggested file name comes from the certificate: visible text, no folder separators
+        safe = shown(row.entry.info.display_name, 60).replace("/", "_").replace("\\", "_").lstrip(".") or "certificate"
+        default = str(Path.home() / f"{safe}.pfx")
         path = FileDialog.get_save_file_name(self, self.tr("PFX 파일 저장"), default,
                                              self.tr("PFX 파일 (*.pfx *.p12)"))
         if not path:
@@ -1130,7 +1145,7 @@ class MainWindow(QMainWindow):
             return
         sources = {r.storage.id for r in rows}
         title = self.tr("이동할 위치") if move else self.tr("복사할 위치")
-        names = ", ".join(dict.fromkeys(r.entry.info.display_name for r in rows))
+        names = ", ".join(dict.fromkeys(shown(r.entry.info.display_name, 80) for r in rows))
         prompt = (self.tr("옮길 인증서: {0}") if move else self.tr("복사할 인증서: {0}")).format(names)
         dest = self._pick_storage(title, sources if len(sources) == 1 else set(), prompt)
         if dest is None:
@@ -1184,7 +1199,7 @@ class MainWindow(QMainWindow):
             return
         keys = {r.key for r in rows}
         last = [r for r in rows if r.good and not any(c.key not in keys for c in self.cert_model.copies_of(r.fingerprint))]
-        names = ", ".join(dict.fromkeys(r.entry.info.display_name if r.good else r.entry.name for r in rows))
+        names = ", ".join(dict.fromkeys(shown(r.entry.info.display_name if r.good else r.entry.name, 80) for r in rows))
         if last:
             answer = MessageBox.warning(
                 self, self.tr("마지막 사본 삭제"),
@@ -1217,13 +1232,13 @@ class MainWindow(QMainWindow):
 
         def progressed(done, n, item: CertRow):
             if dialog is not None:
-                name = item.entry.info.display_name if item.good else item.entry.name
+                name = shown(item.entry.info.display_name if item.good else item.entry.name, 80)
                 dialog.set_progress(done, n, self.tr("지금 처리 중: {0}").format(name))
 
         def render(result) -> tuple[str, str]:
             headline, details = self.summarize(verb, result, total)
             if dest is not None and result.done:
-                headline = headline[:-1] + self.tr(" (받는 곳: {0}).").format(dest.label(self.ctx.language))
+                headline = headline[:-1] + self.tr(" (받는 곳: {0}).").format(shown(dest.label(self.ctx.language), 80))
             return headline, details
 
         def finished(result):
@@ -1281,7 +1296,7 @@ class MainWindow(QMainWindow):
             parts.append(self.tr("{0}개는 취소해서 처리하지 않음").format(untouched))
         headline = ", ".join(parts) if parts else self.tr("처리한 인증서가 없습니다")
         details = "\n".join(
-            f"• {(i.entry.info.display_name if i.good else i.entry.name)}: {e.message(self.ctx.language)}"
+            f"• {shown(i.entry.info.display_name if i.good else i.entry.name, 80)}: {shown(e.message(self.ctx.language))}"
             for i, e in real_failures)
         return headline + ".", details
 
@@ -1375,7 +1390,10 @@ class MainWindow(QMainWindow):
         s = self.current_storage()
         if s is None or s.kind != FOLDER:
             return
-        registry.remove_folder(s.id)
+        try:
+            registry.remove_folder(s.id)
+        except UnknownStorage:          # already off the list (storages.json changed meanwhile)
+            pass
         self.notify(self.tr("목록에서 뺐습니다. 폴더와 인증서는 그대로 있습니다."), "ok")
         self._on_drives_changed()
 

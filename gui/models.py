@@ -19,6 +19,7 @@ from core.npki.certificate import KST
 from core.storage.base import FOLDER, HDD, PHONE, REMOVABLE, Storage
 
 from .icons import icon
+from .safetext import shown, tip
 
 MIME_CERTS = "application/x-dojang-certificates"
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -82,8 +83,8 @@ def storage_title(s: Storage, lang: str) -> str:
         from pathlib import Path
         base = Path(s.name).name or s.name
         kind = "폴더" if lang == "ko" else "Folder"
-        return f"{kind} — {base}"
-    return s.label(lang)
+        return f"{kind} — {shown(base, 80)}"
+    return shown(s.label(lang), 120)     # a drive's label comes from the medium
 
 
 # --- storages -----------------------------------------------------------------------------------
@@ -257,6 +258,7 @@ class CertTableModel(QAbstractTableModel):
         # bank revoked/superseded it) — core.storage.copies, computed off the GUI thread
         self.copy_info: dict[str, tuple[int, bool]] = {}
         self.copy_where: dict[str, list[str]] = {}
+        self.bank_said: dict[str, str] = {}        # row key -> the issuing bank's word when not usable
         self._generation: dict[str, int] = {}      # per storage: the latest set_storage_entries call
 
     def _today(self) -> dt.date:
@@ -330,13 +332,17 @@ class CertTableModel(QAbstractTableModel):
     def copies_of(self, fingerprint: str) -> list[CertRow]:
         return [r for r in self.rows if r.fingerprint == fingerprint]
 
-    def set_copy_info(self, info: dict[str, tuple[int, bool]], where: dict[str, list[str]]) -> None:
-        """Copies and outdated marks (gui.main_window after core.storage.copies.group_copies)."""
-        if info == self.copy_info and where == self.copy_where:
+    def set_copy_info(self, info: dict[str, tuple[int, bool]], where: dict[str, list[str]],
+                      bank: dict[str, str] | None = None) -> None:
+        """Copies and outdated marks (gui.main_window after core.storage.copies.group_copies);
+        `bank`: row key -> what the issuing bank says when the certificate cannot be used."""
+        bank = bank or {}
+        if info == self.copy_info and where == self.copy_where and bank == self.bank_said:
             return
         changed = [i for i, r in enumerate(self.rows)
-                   if info.get(r.key) != self.copy_info.get(r.key) or where.get(r.key) != self.copy_where.get(r.key)]
-        self.copy_info, self.copy_where = info, where
+                   if info.get(r.key) != self.copy_info.get(r.key) or where.get(r.key) != self.copy_where.get(r.key)
+                   or bank.get(r.key) != self.bank_said.get(r.key)]
+        self.copy_info, self.copy_where, self.bank_said = info, where, bank
         for i in changed:
             self.rows[i]._cache.pop("texts", None)       # only these rows' texts are out of date
         # only the status column of the rows that changed, in runs of at most CHUNK * 4 rows, one run per
@@ -358,12 +364,18 @@ class CertTableModel(QAbstractTableModel):
                 QTimer.singleShot(0, self, lambda: emit(k + 1))
         emit()
 
+    def _bank_text(self, said: str | None) -> str | None:
+        """What the issuing bank says, when the certificate cannot be used (superseded: "이전 인증서")."""
+        return {"revoked": self.tr("폐지됨"), "cancelled": self.tr("발급 취소됨"),
+                "pending": self.tr("발급 미완료")}.get(said or "")
+
     def is_outdated(self, row: CertRow) -> bool:
         return self.copy_info.get(row.key, (1, False))[1]
 
     def status_text(self, row: CertRow) -> str:
         copies, outdated = self.copy_info.get(row.key, (1, False))
-        text = self.tr("이전 인증서") if outdated else self._expiry_text(row)
+        text = self._bank_text(self.bank_said.get(row.key)) or \
+            (self.tr("이전 인증서") if outdated else self._expiry_text(row))
         if copies > 1:
             text += " · " + self.tr("사본 {0}개").format(copies)
         return text
@@ -434,16 +446,17 @@ class CertTableModel(QAbstractTableModel):
         if col == self.STORAGE:
             return storage_title(row.storage, self.lang)
         if not row.good:
-            return {self.USAGE: "—", self.USER: e.name, self.EXPIRY: "—", self.ISSUER: e.ca_folder or "—"}[col]
+            return {self.USAGE: "—", self.USER: shown(e.name, 200), self.EXPIRY: "—",
+                    self.ISSUER: shown(e.ca_folder, 80) or "—"}[col]
         info = e.info
         if col == self.USAGE:
             label = info.usage.label(self.lang)
             return label + (self.tr(" (테스트)") if info.usage.is_test else "")
         if col == self.USER:
-            return info.display_name
+            return shown(info.display_name, 200)
         if col == self.EXPIRY:
             return info.not_after.strftime("%Y-%m-%d")
-        return info.issuer_o or e.ca_folder
+        return shown(info.issuer_o or e.ca_folder, 80)
 
     def _sort_key(self, row: CertRow, col: int):
         if col == self.EXPIRY:
@@ -455,7 +468,7 @@ class CertTableModel(QAbstractTableModel):
 
     def _tooltip(self, row: CertRow, col: int) -> str:
         if not row.good:
-            return self.tr("손상된 인증서: {0}").format(row.entry.reason(self.lang)) + "\n" + str(row.entry.path)
+            return tip(self.tr("손상된 인증서: {0}").format(row.entry.reason(self.lang))) + "\n" + tip(row.entry.path)
         info = row.entry.info
         if col == self.EXPIRY:
             return info.not_after.strftime("%Y-%m-%d %H:%M:%S KST")
@@ -476,7 +489,7 @@ class CertTableModel(QAbstractTableModel):
             if st is Status.SOON:
                 return self.tr("{0}일 남았습니다. 만료 전에 갱신하세요.").format(days)
             return self.tr("{0}일 남았습니다.").format(days)
-        return str(row.entry.path)
+        return tip(row.entry.path)
 
     def flags(self, index: QModelIndex):
         f = super().flags(index)

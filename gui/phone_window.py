@@ -1,4 +1,4 @@
-"""The mock phone: one phone-shaped window per registered number (bank-flows.md §6).
+"""The mock phone: one phone-shaped window per registered number (docs/bank-flows.md "Mock phones").
 
 Screens (a QStackedWidget inside a rounded "phone body"): lock screen with notifications, home
 screen, SMS app (the bank's messages), incoming ARS call, in-call keypad, and a small bank app with
@@ -33,6 +33,7 @@ from core.storage import registry
 from core.storage import phone_transfer as pt
 
 from .context import AppContext
+from .safetext import shown
 from .workers import Workers
 
 POLL_MS = 500
@@ -134,6 +135,7 @@ class BatteryIcon(QWidget):
 def _label(text: str = "", parent=None, *, name: str | None = None, wrap: bool = False, cls: str | None = None,
            align=None) -> QLabel:
     lab = QLabel(text, parent)
+    lab.setTextFormat(Qt.TextFormat.PlainText)     # texts may come from the bank or a medium: never HTML
     if name:
         lab.setObjectName(name)
     if wrap:
@@ -715,7 +717,7 @@ class PhoneWindow(QWidget):
         self.sms_list.clear()
         for m in messages:
             at = _kst(m.at)
-            item = QListWidgetItem(f"{m.sender} · {at.strftime('%m/%d %H:%M')}\n{m.text}")
+            item = QListWidgetItem(f"{shown(m.sender)} · {at.strftime('%m/%d %H:%M')}\n{shown(m.text)}")
             item.setData(Qt.ItemDataRole.UserRole, m.id)
             self.sms_list.addItem(item)
         self.sms_list.scrollToBottom()
@@ -745,7 +747,7 @@ class PhoneWindow(QWidget):
             card.setObjectName("phoneNotification")
             head = _label(self.tr("메시지 · {0}").format(_kst(m.at).strftime("%H:%M")), card, cls="noticeHead")
             lay.addWidget(head)
-            lay.addWidget(_label(m.text, card, wrap=True))
+            lay.addWidget(_label(shown(m.text), card, wrap=True))
             card.mouseReleaseEvent = lambda _e: self.show_page("sms")
             self.notifications.addWidget(card)
         self.no_notifications.setVisible(not self._unread)
@@ -753,7 +755,7 @@ class PhoneWindow(QWidget):
     def _refresh_badge(self) -> None:
         n = len(self._unread)
         self.sms_badge.setText(self.tr("새 메시지 {0}").format(n) if n else "")
-        owner = self.owner()
+        owner = shown(self.owner(), 40)
         self.home_owner.setText(f"{owner} · {self.number}" if owner else self.number)
 
     # --- bank app -------------------------------------------------------------------------------------
@@ -771,12 +773,13 @@ class PhoneWindow(QWidget):
             info = c.info
             days = info.days_left(now)
             state = self.tr("만료됨") if days < 0 else self.tr("{0}일 남음").format(days)
-            text = f"{info.display_name} · {info.usage.label(self.ctx.language)}\n" + \
-                self.tr("{0} · 만료일 {1} ({2})").format(info.issuer_o or c.ca_folder, info.not_after.strftime('%Y-%m-%d'), state)
+            name = shown(info.display_name, 80)      # from the certificate file: made visible
+            text = f"{name} · {info.usage.label(self.ctx.language)}\n" + self.tr("{0} · 만료일 {1} ({2})").format(
+                shown(info.issuer_o or c.ca_folder, 80), info.not_after.strftime('%Y-%m-%d'), state)
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, str(c.path))
             self.cert_list.addItem(item)
-            self.export_cert.addItem(f"{info.display_name} · {info.not_after.strftime('%Y-%m-%d')}", str(c.path))
+            self.export_cert.addItem(f"{name} · {info.not_after.strftime('%Y-%m-%d')}", str(c.path))
         self.cert_empty.setVisible(not certs)
         self.export_button.setEnabled(bool(certs))
 

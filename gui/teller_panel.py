@@ -19,6 +19,7 @@ from core.validation import numbers
 
 from .context import AppContext
 from .live_text import LiveText
+from .safetext import plain_label, shown
 
 
 def _tr(text: str) -> str:
@@ -67,7 +68,7 @@ class TellerPanel(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tellerTabs")
         lay.addWidget(self.tabs, 1)
-        self.status = QLabel("", self)
+        self.status = plain_label(QLabel("", self))
         self.status.setObjectName("tellerStatus")
         self.status.setWordWrap(True)
         lay.addWidget(self.status)
@@ -88,7 +89,7 @@ class TellerPanel(QWidget):
 
     def _say(self, text: str, ok: bool) -> None:
         self.status.setStyleSheet("color: #1b7f3b;" if ok else "color: #c62828;")
-        self.status.setText(text)
+        self.status.setText(shown(text))
 
     def _fail(self, exc: Exception) -> None:
         self._say(exc.message(self.ctx.language) if isinstance(exc, DojangError)
@@ -129,7 +130,7 @@ class TellerPanel(QWidget):
 
     def select_customer(self, name: str) -> None:
         for r in range(self.customers.rowCount()):
-            if self.customers.item(r, 1).text() == name:
+            if self.customers.item(r, 1).text() == shown(name):
                 self.customers.selectRow(r)
                 return
 
@@ -346,7 +347,7 @@ class TellerPanel(QWidget):
                       (self.tr("잠김") if c.otp["locked"] else self.tr("있음")) if c.otp else "—",
                       self.tr("{0}개 사용 중").format(active)]
             for col, v in enumerate(values):
-                item = QTableWidgetItem(v)
+                item = QTableWidgetItem(shown(v))       # names typed at the teller: made visible
                 if v == self.tr("잠김"):
                     item.setForeground(Qt.GlobalColor.red)
                 self.customers.setItem(r, col, item)
@@ -368,7 +369,7 @@ class TellerPanel(QWidget):
                       self._lang(STATUS.get(status, (status, status))), c["operation"],
                       _when(c["not_after"])[:10], c["subject"]]
             for col, v in enumerate(values):
-                item = QTableWidgetItem(v)
+                item = QTableWidgetItem(shown(v))
                 item.setData(Qt.ItemDataRole.UserRole, c["serial"])
                 self.certs.setItem(r, col, item)
         self.certs.resizeColumnsToContents()
@@ -380,7 +381,7 @@ class TellerPanel(QWidget):
             values = [_when(e["at"]), names.get(e["customer_id"], "") if e["customer_id"] else "",
                       e["action"], e["outcome"], detail]
             for col, v in enumerate(values):
-                self.audit.setItem(r, col, QTableWidgetItem(v))
+                self.audit.setItem(r, col, QTableWidgetItem(shown(v)))
         self.audit.resizeColumnsToContents()
         self.audit.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
 

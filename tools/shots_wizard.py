@@ -243,12 +243,31 @@ def _english_shots(out_dir: Path, ctx, keys) -> None:
         _save(w, out_dir, "en_16_done_issue")
         w.done(0)
         w = FlowWizard(None, ctx, "issue", key_factory=keys, watch_phones=False)
-        _to_second(w, bank, _demo("card"), first="sms")
+        # another card customer: 김보안 now holds a banking certificate, and the bank refuses a second early
+        _to_second(w, bank, _demo("low-balance"), first="sms")
         _save(w, out_dir, "en_10_security_card")
         w.done(0)
     finally:
         i18n.apply_language("ko", ctx)
         core.i18n.set_language("ko")
+
+
+def _new_channel_shot(out_dir: Path, ctx, keys) -> None:
+    """A channel the wizard does not know (the tests' simulated fingerprint reader) on the generic panel."""
+    from core.authority.channels import register_channel, unregister_channel
+    from gui.wizard import FlowWizard
+    from tests.fake_channel import BIO, BioChannel
+    register_channel(BioChannel())
+    try:
+        w = FlowWizard(None, ctx, "issue", key_factory=keys, watch_phones=False)
+        _to_second(w, ctx.authority(), _demo("expired"), first="sms")
+        page = w.pages["second_factor"]
+        page.choose(BIO)
+        page.panels[BIO].start()
+        _save(w, out_dir, "18_new_channel_generic_panel")
+        w.done(0)
+    finally:
+        unregister_channel(BIO)
 
 
 def shots(out_dir: Path, ctx) -> None:
@@ -267,6 +286,7 @@ def shots(out_dir: Path, ctx) -> None:
         _issue_shots(out_dir, ctx, keys)
         _other_shots(out_dir, ctx, keys)
         _english_shots(out_dir, ctx, keys)
+        _new_channel_shot(out_dir, ctx, keys)
     finally:
         core.i18n.set_language(previous)
         ctx.language = previous

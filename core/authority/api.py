@@ -1,4 +1,4 @@
-"""`Authority`: the simulated bank's thin front (bank-flows.md §5; docs/bank-core.md).
+"""`Authority`: the simulated bank's thin front (docs/bank-flows.md "The simulated bank"; docs/bank-core.md).
 
 It wires the parts together and implements `AuthorityClient`, the interface the flows use:
 
@@ -45,7 +45,7 @@ GENERAL, BANKING = policies.GENERAL, policies.BANKING
 
 @dataclass(frozen=True)
 class Config:
-    """Limits of the verification channels and the sessions (bank-flows.md §4). All configurable;
+    """Limits of the verification channels and the sessions (docs/bank-flows.md "Limits"). All configurable;
     defaults from the spec. Fees, validity and renewal windows belong to the products."""
     account_password_limit: int = 5
     card_limit: int = 5

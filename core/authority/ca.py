@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from ..npki import builder
 from .timeutil import iso, kst_today, parse_time
 
-CA_ORG = "Dojang"                     # o= of user certificates, and the NPKI CA folder name
+from .status import CA_ORG  # noqa: E402  (one name, also read by listings without the CA)
 BANK_OU = "DOJANGBANK"                # ou=<bank>
 ROOT_CN = "Dojang Test Root CA"
 ISSUING_CN = "Dojang Test CA"

@@ -12,6 +12,7 @@ own write transaction, so two first starts never both create the tables.
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import threading
 from pathlib import Path
@@ -207,7 +208,14 @@ class Database:
 
     def __init__(self, path: Path):
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
+        from ..fsperm import ensure_private_dir, private_file_opener
+        if not path.parent.is_dir():
+            ensure_private_dir(path.parent)
+        if not path.exists():   # created 0600 before SQLite opens it; its -wal/-shm files copy that mode
+            try:
+                os.close(private_file_opener(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL))
+            except FileExistsError:
+                pass
         self._lock = threading.RLock()
         self._depth = 0
         try:

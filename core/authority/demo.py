@@ -1,4 +1,4 @@
-"""Demo customers seeded on the bank's first start (bank-flows.md §5 "Demo data").
+"""Demo customers seeded on the bank's first start (docs/bank-flows.md "Demo data").
 
 Every value a newcomer needs to finish each flow is in `DEMO_CUSTOMERS` (fixed) and, for the
 per-installation parts (security-card cells, the OTP token's current code, the demo certificates'
@@ -175,7 +175,7 @@ def deliver_outbox(authority: "Authority") -> None:
         if row["kind"] == CERT_FOLDER:
             files = {n: base64.b64decode(d) for n, d in payload["files"].items()}
             user_dir = Path(row["target"])
-            user_dir.mkdir(parents=True, exist_ok=True)
+            user_dir.mkdir(parents=True, exist_ok=True)   # may be the user's NPKI folder: normal modes
             ops.place_folder(user_dir, payload["name"], files, parse_certificate(files[SIGN_CERT]), verify=False,
                              on_conflict=lambda _c: ops.ConflictChoice.KEEP_BOTH)
         elif row["kind"] == STORAGE_FOLDER:

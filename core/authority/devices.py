@@ -31,7 +31,7 @@ class SimulatedDevices:
         return REGISTRY.get("otp").code_at(self.env, serial, at)
 
     def card_serial_of(self, ref: str | int) -> str | None:
-        card = REGISTRY.get("card").active_card(self.env, self.a.teller().find_customer(ref))
+        card = REGISTRY.get("card").active_device(self.env, self.a.teller().find_customer(ref))
         return card["serial"] if card else None
 
     def otp_serial_of(self, ref: str | int) -> str | None:

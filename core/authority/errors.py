@@ -1,7 +1,7 @@
 """Errors of the simulated bank (the authority). Messages never carry secrets.
 
 Every refusal says what happened and, where it helps, how many attempts remain — never which digit
-was wrong (bank-flows.md §4).
+was wrong (docs/bank-flows.md "Limits").
 """
 from __future__ import annotations
 
@@ -247,26 +247,28 @@ class CallDeclined(AuthorityError):
     en = "The ARS call ended. Request verification again."
 
 
-class BankDataUnreadable(AuthorityError):
+class BankDataProblem(AuthorityError):
+    """The bank's data file cannot be used as it is. Nothing is deleted: the way out is the same
+    whatever the reason, keeping the file aside."""
+    what_ko = what_en = ""
+
+    def __init__(self, path):
+        super().__init__(f"{self.what_ko}: {path}. python main.py bank reset --keep-backup 으로 옆에 보관하고 "
+                         "새로 시작할 수 있습니다.",
+                         f"{self.what_en}: {path}. `python main.py bank reset --keep-backup` keeps it aside and "
+                         "starts afresh.", path=str(path))
+
+
+class BankDataUnreadable(BankDataProblem):
     code = "bank_data_unreadable"
-
-    def __init__(self, path):
-        super().__init__(
-            f"모의 은행 데이터 파일을 읽을 수 없습니다(손상되었거나 데이터베이스가 아님): {path}. "
-            "python main.py bank reset --keep-backup 으로 옆에 보관하고 새로 시작할 수 있습니다.",
-            f"The simulated bank's data file cannot be read (damaged or not a database): {path}. "
-            "`python main.py bank reset --keep-backup` keeps it aside and starts afresh.", path=str(path))
+    what_ko = "모의 은행 데이터 파일을 읽을 수 없습니다(손상되었거나 데이터베이스가 아님)"
+    what_en = "The simulated bank's data file cannot be read (damaged or not a database)"
 
 
-class BankDataNewer(AuthorityError):
+class BankDataNewer(BankDataProblem):
     code = "bank_data_newer"
-
-    def __init__(self, path):
-        super().__init__(
-            f"이 모의 은행 데이터는 더 새로운 버전의 도장이 만든 것입니다: {path}. 새 버전의 도장을 쓰거나 "
-            "python main.py bank reset --keep-backup 으로 옆에 보관하고 새로 시작하세요.",
-            f"The simulated bank's data was made by a newer Dojang version: {path}. Use that version, or "
-            "`python main.py bank reset --keep-backup` to keep it aside and start afresh.", path=str(path))
+    what_ko = "이 모의 은행 데이터는 더 새로운 버전의 도장이 만든 것입니다(그 버전으로 열 수 있습니다)"
+    what_en = "The simulated bank's data was made by a newer Dojang version (that version opens it)"
 
 
 class UnknownProduct(InvalidInput):

@@ -1,5 +1,5 @@
 """STEP 1 and 2 at the bank: who is the customer (name, 주민등록번호, account, account password),
-the identity session that later steps refer to, and the terms agreement (bank-flows.md §3).
+the identity session that later steps refer to, and the terms agreement (docs/bank-flows.md "Issuance in four steps").
 
 Every check-then-act is one `BEGIN IMMEDIATE` transaction: the account-password check reads the
 failure counter, compares, and counts in one go, so a parallel burst of wrong passwords is checked

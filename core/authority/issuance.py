@@ -1,4 +1,4 @@
-"""Issue, reissue, renew, register and revoke at the bank (bank-flows.md §1), as two-phase operations
+"""Issue, reissue, renew, register and revoke at the bank (docs/bank-flows.md "The certificate centre"), as two-phase operations
 (docs/bank-core.md "Two phases").
 
 `issue` / `reissue` / `renew` sign the certificate and record it *pending*: no fee, nothing retired.

@@ -20,6 +20,7 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..fsperm import ensure_private_dir
 from ..locations import app_home
 
 BANK_CALLER = "1588-0000"          # the bank's ARS number as shown on the phone
@@ -42,7 +43,7 @@ def phone_dir(number: str, home: Path | None = None) -> Path:
 
 
 def _write_json(path: Path, value) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    ensure_private_dir(path.parent)
     data = json.dumps(value, ensure_ascii=False, indent=1).encode("utf-8")
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
@@ -85,7 +86,7 @@ def mask_number(number: str) -> str:
 def ensure_phone(number: str, owner: str, home: Path | None = None) -> Path:
     """Create the phone's folder (with an empty `sdcard/NPKI`) if it does not exist yet."""
     d = phone_dir(number, home)
-    (d / "sdcard" / "NPKI").mkdir(parents=True, exist_ok=True)
+    ensure_private_dir(d / "sdcard" / "NPKI")
     if not (d / "phone.json").exists():
         _write_json(d / "phone.json", {"number": format_number(number), "owner": owner})
     return d

@@ -19,7 +19,7 @@ KEY_FILE = "file"        # a key pair in files on a storage the customer chooses
 KEY_CLOUD = "cloud"      # kept by the issuer's cloud; the device never holds it
 
 # the customer's secret for the key
-SECRET_PASSWORD = "password"   # ≥ 10 characters, letters + digits + specials (bank-flows.md STEP 4)
+SECRET_PASSWORD = "password"   # ≥ 10 characters, letters + digits + specials (docs/bank-flows.md "The certificate password")
 SECRET_PIN6 = "pin6"           # 6 digits
 
 

@@ -1,4 +1,4 @@
-"""The authority's master key and what it protects (storage-and-security.md §3).
+"""The authority's master key and what it protects (docs/storage-security.md "The master key").
 
 The master key (32 random bytes) lives in the OS keyring through `keyring` under service "Dojang".
 Backends that store secrets in plain text (`keyrings.alt`) and the `fail`/`null` backends are refused.

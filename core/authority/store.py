@@ -13,6 +13,7 @@ import json
 import logging
 from pathlib import Path
 
+from ..fsperm import ensure_private_dir, tighten_tree
 from ..locations import BANK_FOLDER, app_home, is_portable
 from . import errors as E
 from ..locations import BANK_DB as DB_FILE  # one name for the file, shared with bank_exists()
@@ -35,7 +36,8 @@ def bank_home(home: Path | None) -> tuple[Path, bool]:
 def open_lock(home: Path):
     """The lock between processes under which the bank starts (and first-start set-up runs)."""
     folder = home / BANK_FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
+    if not folder.is_dir():             # new: 0700 whatever the umask; an existing one is checked by Store.open
+        ensure_private_dir(folder)      # (docs/hostile-input.md)
     return process_lock(folder / OPEN_LOCK)
 
 
@@ -49,6 +51,7 @@ class Store:
         self.clock = clock
         self.master_key_source = master.source
         self.master_key_notice = master.notice
+        self.permissions_fixed: list[Path] = []
 
     @classmethod
     def open(cls, home: Path, *, portable: bool, clock: Clock | None = None, keyring_backend=None) -> "Store":
@@ -57,6 +60,10 @@ class Store:
         master = load_master_key(folder, keyring_backend, portable=portable)
         db = Database(folder / DB_FILE)
         store = cls(db, Vault(master.key), master, home=home, clock=clock or system_clock)
+        # a bank made under a looser umask (or by an older version) is made private, once, with a notice
+        store.permissions_fixed = tighten_tree(folder)
+        if store.permissions_fixed:
+            log.warning("made %d file(s) in %s private (readable by you only)", len(store.permissions_fixed), folder)
         try:
             store._check_key()
             save_key_file(master)           # portable migration: only a key the database accepted

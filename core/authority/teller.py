@@ -239,7 +239,7 @@ class Teller:
             accounts = [{"number": mask_account(self.a.identity.account_number(a["id"])), "balance": a["balance"],
                          "locked": bool(a["locked"]), "failures": a["failures"]}
                         for a in self.store.all("SELECT * FROM accounts WHERE customer_id = ? ORDER BY id", (c["id"],))]
-            card = card_ch.active_card(env, c["id"])
+            card = card_ch.active_device(env, c["id"])
             otp = otp_ch.active_device(env, c["id"])
             certs = []
             for r in self.store.all("SELECT serial, cert_type, status, not_after FROM certificates WHERE customer_id = ? "

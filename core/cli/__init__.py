@@ -18,9 +18,9 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message):  # argparse prints usage and exits 2: keep that, but in our words
-        self.print_usage(sys.stderr)
-        print(pick(f"사용법 오류: {message}", f"usage error: {message}"), file=sys.stderr)
+    def error(self, message):  # exit 2 as argparse does, but one line in our words (docs/hostile-input.md)
+        print(pick(f"사용법 오류: {message} (도움말: {self.prog} --help)",
+                   f"usage error: {message} (see: {self.prog} --help)"), file=sys.stderr)
         raise SystemExit(2)
 
 
@@ -35,18 +35,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str]) -> int:
+    from . import console
+    from ..textsafe import visible
+    console.configure()         # any terminal encoding: never a UnicodeEncodeError (docs/hostile-input.md)
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
+        print(pick("사용법 오류: 명령이 필요합니다.", "usage error: a command is required."), file=sys.stderr)
         return 2
     try:
+        from ..locations import check_app_home
+        check_app_home()        # a bad DOJANG_HOME: one line naming it, before any command runs
         return int(args.func(args) or 0)
     except UsageError as exc:
-        print(str(exc), file=sys.stderr)
+        print(visible(str(exc)), file=sys.stderr)
         return 2
-    except DojangError as exc:
-        print(exc.message(), file=sys.stderr)
+    except DojangError as exc:  # every failure is one line; a message may carry a name from media
+        print(visible(exc.message()), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(pick("취소되었습니다.", "Cancelled."), file=sys.stderr)
@@ -56,4 +62,10 @@ def main(argv: list[str]) -> int:
         import os
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except Exception as exc:  # noqa: BLE001 - unexpected: one line + a report without secrets
+        from ..crashreport import write_report
+        where = write_report(exc, " ".join(argv[:2]))   # the command's name only: argv may hold ids
+        print(pick(f"예기치 않은 오류가 발생했습니다 ({type(exc).__name__}). 자세한 보고서: {where or '-'}",
+                   f"Unexpected error ({type(exc).__name__}). Full report: {where or '-'}"), file=sys.stderr)
         return 1

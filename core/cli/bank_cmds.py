@@ -10,6 +10,9 @@ import sys
 from pathlib import Path
 
 from ..i18n import pick
+from . import argtypes
+from .customers import customer_ref, warn_secret_argument
+from .console import need_subcommand, print_json, say
 
 
 def register(sub) -> None:
@@ -21,20 +24,28 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true", help=pick("JSON으로 출력", "print JSON"))
     p.set_defaults(func=cmd_customers)
 
-    p = cmds.add_parser("add-customer", help=pick("고객 추가 (계좌 비밀번호는 입력 또는 표준입력으로)",
-                                                   "add a customer (account password from the terminal or stdin)"))
+    p = cmds.add_parser("add-customer", help=pick("고객 추가 (주민등록번호·계좌번호·계좌 비밀번호는 입력 또는 표준입력으로)",
+                                                   "add a customer (RRN, account number and account password "
+                                                   "from the terminal or stdin)"),
+                        description=pick("주민등록번호, 계좌번호, 계좌 비밀번호를 차례로 묻습니다 (화면에 보이지 않음; "
+                                         "표준 입력이 터미널이 아니면 한 줄씩 이 순서로).",
+                                         "Asks for the resident registration number, the account number and the "
+                                         "account password, in that order (not echoed; one line each from standard "
+                                         "input when it is not a terminal)."))
     p.add_argument("--name", required=True)
-    p.add_argument("--rrn", required=True, help=pick("주민등록번호 (예: 900101-1234567)", "resident registration number"))
     p.add_argument("--phone", required=True, help=pick("휴대폰 번호 (010-1234-5678)", "mobile number"))
-    p.add_argument("--account", required=True, help=pick("계좌번호 (10~14자리)", "account number (10-14 digits)"))
-    p.add_argument("--balance", type=int, default=100_000, help=pick("잔액(원)", "balance (KRW)"))
+    # kept for old scripts, with a warning: a command line is visible to every user (docs/hostile-input.md)
+    p.add_argument("--rrn", help=pick("(안전하지 않음: ps로 보임) 주민등록번호", "(unsafe: visible in ps) RRN"))
+    p.add_argument("--account", help=pick("(안전하지 않음: ps로 보임) 계좌번호", "(unsafe: visible in ps) account number"))
+    p.add_argument("--balance", type=argtypes.balance, default=100_000, help=pick("잔액(원)", "balance (KRW)"))
     p.add_argument("--card", action="store_true", help=pick("보안카드도 발급", "also issue a security card"))
     p.add_argument("--otp", action="store_true", help=pick("OTP도 발급", "also issue an OTP device"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_add_customer)
 
     p = cmds.add_parser("unlock", help=pick("잠금 해제", "unlock an account / card / OTP"))
-    p.add_argument("customer", help=pick("고객 번호, 이름, 주민등록번호 또는 계좌번호", "customer id, name, RRN or account"))
+    p.add_argument("customer", help=pick("고객 번호, 이름 또는 가린 번호 (bank customers)",
+                                         "customer id, name or masked number (see bank customers)"))
     p.add_argument("--factor", choices=("all", "account", "card", "otp"), default="all")
     p.set_defaults(func=cmd_unlock)
 
@@ -58,7 +69,7 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_crl)
 
     p = cmds.add_parser("audit", help=pick("감사 기록", "audit log"))
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=argtypes.audit_limit, default=50)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_audit)
 
@@ -71,7 +82,17 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_demo)
 
-    bank.set_defaults(func=lambda args: (bank.print_help(), 2)[1])
+    p = cmds.add_parser("reset", help=pick("모의 은행 데이터를 옆에 보관하고 새로 시작 (손상·새 버전일 때)",
+                                            "keep the simulated bank's data aside and start afresh (damaged or newer)"),
+                        description=pick("모의 은행을 열지 않고 데이터 폴더를 authority.backup-<시각>으로 옮깁니다. "
+                                         "아무것도 지우지 않습니다.",
+                                         "Moves the bank's folder to authority.backup-<time> without opening the "
+                                         "bank. Nothing is deleted."))
+    p.add_argument("--keep-backup", action="store_true", required=True,
+                   help=pick("필수: 지우지 않고 옆에 보관", "required: keep the old data aside, never delete it"))
+    p.set_defaults(func=cmd_reset)
+
+    bank.set_defaults(func=need_subcommand(bank))
 
 
 def _open():
@@ -86,7 +107,7 @@ def _open():
 
 
 def _print_json(value) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+    print_json(value, default=str)
 
 
 def _yes_no(flag: bool) -> str:
@@ -112,21 +133,29 @@ def cmd_customers(args) -> int:
         if r.otp:
             devices.append(f"OTP {r.otp['serial']}" + (pick("(잠김)", "(locked)") if r.otp["locked"] else ""))
         certs = ", ".join(f"{c['type']}:{c['status']}" for c in r.certificates) or "-"
-        print(f"[{r.id}] {r.name}  {r.rrn_masked}  {r.phone}  {acct.get('number', '-')}  "
+        say(f"[{r.id}] {r.name}  {r.rrn_masked}  {r.phone}  {acct.get('number', '-')}  "
               f"{acct.get('balance', 0):,}{pick('원', ' KRW')}  {lock}  {' / '.join(devices) or '-'}  "
               f"{pick('인증서', 'certs')}: {certs}")
     return 0
 
 
 def _read_account_password() -> str:
-    if sys.stdin.isatty():
-        first = getpass.getpass(pick("계좌 비밀번호(4자리): ", "Account password (4 digits): "))
-        second = getpass.getpass(pick("다시 입력: ", "Again: "))
+    from .storage_cmds import _stdin_is_tty, _stdin_line, _tty
+    prompt = pick("계좌 비밀번호(4자리): ", "Account password (4 digits): ")
+    if _stdin_is_tty():
+        first = _tty(getpass.getpass, prompt)
+        second = _tty(getpass.getpass, pick("다시 입력: ", "Again: "))
         if first != second:
             from ..authority.errors import InvalidInput
             raise InvalidInput("두 번 입력한 비밀번호가 다릅니다.", "The two entries differ.")
         return first
-    return sys.stdin.readline().rstrip("\r\n")
+    return _stdin_line(prompt)
+
+
+def _read_hidden(prompt: str) -> str:
+    """A value that must not be in argv or on screen: the terminal without echo, or one line of stdin."""
+    from .storage_cmds import _stdin_is_tty, _stdin_line, _tty
+    return _tty(getpass.getpass, prompt) if _stdin_is_tty() else _stdin_line(prompt)
 
 
 def _print_card(serial: str, cells: dict[int, str]) -> None:
@@ -144,10 +173,20 @@ def _print_otp(serial: str, secret: str) -> None:
 
 
 def cmd_add_customer(args) -> int:
+    """Order of the questions (README): 주민등록번호, 계좌번호, 계좌 비밀번호 — each skipped only when
+    its (unsafe, warned) option was given."""
+    if args.rrn is not None:
+        warn_secret_argument("--rrn")
+    if args.account is not None:
+        warn_secret_argument("--account")
+    rrn = args.rrn if args.rrn is not None else _read_hidden(pick("주민등록번호 (13자리): ",
+                                                                  "Resident registration number (13 digits): "))
+    account = args.account if args.account is not None else _read_hidden(pick("계좌번호 (10~14자리): ",
+                                                                              "Account number (10-14 digits): "))
     password = _read_account_password()
     with _open() as a:
         t = a.teller()
-        cid = t.add_customer(name=args.name, rrn=args.rrn, phone=args.phone, account=args.account,
+        cid = t.add_customer(name=args.name, rrn=rrn, phone=args.phone, account=account,
                              account_password=password, balance=args.balance)
         out = {"id": cid}
         if args.card:
@@ -167,7 +206,7 @@ def cmd_add_customer(args) -> int:
 
 def cmd_unlock(args) -> int:
     with _open() as a:
-        done = a.teller().unlock(args.customer, args.factor)
+        done = a.teller().unlock(customer_ref(a, args.customer, "CUSTOMER"), args.factor)
     cid = done.customer_id
     if done.unlocked:
         print(pick(f"고객 {cid}번: 잠금을 풀고 오류 횟수를 초기화했습니다 — " + ", ".join(t.ko for t in done.unlocked),
@@ -181,7 +220,7 @@ def cmd_unlock(args) -> int:
 
 def cmd_issue_card(args) -> int:
     with _open() as a:
-        serial, cells = a.teller().issue_card(args.customer)
+        serial, cells = a.teller().issue_card(customer_ref(a, args.customer, "CUSTOMER"))
     if args.json:
         _print_json({"serial": serial, "cells": cells})
     else:
@@ -191,7 +230,7 @@ def cmd_issue_card(args) -> int:
 
 def cmd_issue_otp(args) -> int:
     with _open() as a:
-        serial, secret = a.teller().issue_otp(args.customer)
+        serial, secret = a.teller().issue_otp(customer_ref(a, args.customer, "CUSTOMER"))
     if args.json:
         _print_json({"serial": serial, "secret": secret})
     else:
@@ -237,7 +276,7 @@ def cmd_audit(args) -> int:
     for r in rows:
         detail = json.dumps(r["detail"], ensure_ascii=False) if r["detail"] else ""
         who = f"#{r['customer_id']}" if r["customer_id"] else "-"
-        print(f"{r['at']}  {who:>4}  {r['action']:<22} {r['outcome']:<12} {detail}")
+        say(f"{r['at']}  {who:>4}  {r['action']:<22} {r['outcome']:<12} {detail}")
     return 0
 
 
@@ -248,7 +287,7 @@ def cmd_certs(args) -> int:
         _print_json(rows)
         return 0
     for r in rows:
-        print(f"{r['serial']}  #{r['customer_id']}  {r['type']:<8} {r['status']:<10} {r['not_after'][:10]}  {r['subject']}")
+        say(f"{r['serial']}  #{r['customer_id']}  {r['type']:<8} {r['status']:<10} {r['not_after'][:10]}  {r['subject']}")
     return 0
 
 
@@ -260,7 +299,7 @@ def cmd_demo(args) -> int:
         _print_json(rows)
         return 0
     for d in rows:
-        print(f"■ {d['name']}  — {pick(d['note_ko'], d['note_en'])}")
+        say(f"■ {d['name']}  — {pick(d['note_ko'], d['note_en'])}")
         print(f"  {pick('주민등록번호', 'RRN')}: {d['rrn']}   {pick('계좌', 'account')}: {d['account']}   "
               f"{pick('계좌 비밀번호', 'account password')}: {d['account_password']}   "
               f"{pick('휴대폰', 'phone')}: {d['phone']}   {pick('잔액', 'balance')}: {d['balance']:,}"
@@ -277,4 +316,42 @@ def cmd_demo(args) -> int:
                 print(pick(f"  인증서: {cert['path']} (비밀번호: 갱신·재발급할 때 정한 비밀번호)",
                            f"  certificate: {cert['path']} (password: the one chosen at renewal or reissue)"))
         print()
+    return 0
+
+
+def cmd_reset(args) -> int:
+    """Move `<data>/authority` aside as `authority.backup-<time>` without opening the bank (it may be
+    unreadable). The master key stays where it is (keyring or the key file moved with the folder), so
+    moving the backup back restores the old bank. Refused while another Dojang is starting the bank."""
+    import datetime as dt
+    import os
+    from ..errors import DojangError
+    from ..locations import BANK_FOLDER, app_home
+    from ..oslock import try_lock
+    from ..textsafe import visible
+    from .console import say
+    folder = app_home() / BANK_FOLDER
+    if not folder.is_dir():
+        say(pick(f"모의 은행 데이터가 없습니다: {folder}", f"There is no simulated bank data: {folder}"))
+        return 0
+    fd = try_lock(folder / ".open.lock")
+    if fd is None:
+        raise DojangError("다른 도장이 모의 은행을 쓰고 있습니다. 닫은 뒤 다시 시도하세요.",
+                          "Another Dojang is using the simulated bank; close it and try again.")
+    backup = folder.with_name(f"{BANK_FOLDER}.backup-{dt.datetime.now():%Y%m%d-%H%M%S}")
+    n = 1
+    while backup.exists():
+        n += 1
+        backup = backup.with_name(f"{backup.name.split('~')[0]}~{n}")
+    try:
+        os.replace(folder, backup)
+    except OSError as exc:
+        raise DojangError(f"모의 은행 폴더를 옮기지 못했습니다 ({visible(exc.strerror or exc)}): {folder}",
+                          f"Could not move the bank's folder aside ({visible(exc.strerror or exc)}): {folder}") from None
+    finally:
+        os.close(fd)
+    say(pick(f"모의 은행 데이터를 옆에 보관했습니다: {backup}", f"The simulated bank's data was kept aside: {backup}"))
+    say(pick("다음에 열 때 새 모의 은행이 만들어집니다 (데모 고객 포함). 되돌리려면 이 폴더를 다시 authority로 옮기세요.",
+             "A new simulated bank is created on the next start (with the demo customers). To go back, move "
+             "that folder back to 'authority'."))
     return 0

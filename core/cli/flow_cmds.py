@@ -8,18 +8,19 @@ Exit status: 0 done, 1 refused or failed (message on stderr), 2 usage error.
 """
 from __future__ import annotations
 
-import json
-import sys
 from concurrent.futures import ThreadPoolExecutor
 
 from ..i18n import pick
+from .customers import customer_ref, refuse_if_locked
 
 
 def register(sub) -> None:
     def common_identity(p):
         p.add_argument("--customer", required=True,
-                       help=pick("고객: 데모 고객 이름/키(예: 김보안, card), 주민등록번호 또는 계좌번호",
-                                 "customer: demo name/key (e.g. 김보안, card), RRN or account number"))
+                       help=pick("고객: 데모 고객 이름/키(예: 김보안, card), 고객 번호(bank customers) 또는 "
+                                 "가린 번호(예: 850315-1******)",
+                                 "customer: demo name/key (e.g. 김보안, card), customer id (bank customers) or "
+                                 "masked number (e.g. 850315-1******)"))
         p.add_argument("--first", choices=("sms", "ars"), default="sms",
                        help=pick("1차 인증 (기본 sms)", "first factor (default sms)"))
         p.add_argument("--second", choices=("auto", "card", "otp"), default="auto",
@@ -81,7 +82,8 @@ def register(sub) -> None:
 # --- helpers --------------------------------------------------------------------------------------------
 
 def _say(ko: str, en: str) -> None:
-    print(pick(ko, en), file=sys.stderr)
+    from .console import warn
+    warn(pick(ko, en))       # may carry a certificate's name or path: made visible
 
 
 def _open():
@@ -148,13 +150,14 @@ def _report(done, args) -> int:
             "not_before": done.not_before.isoformat() if done.not_before else None,
             "not_after": done.not_after.isoformat() if done.not_after else None, "fee": done.fee,
             "removed": [str(p) for p in done.removed], "not_removed": [[str(p), why] for p, why in done.kept]}
+    from .console import print_json, say
     if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print_json(data)
         return 0
     kind_ko = {"issue": "발급", "reissue": "재발급", "renew": "갱신", "register": "등록", "revoke": "폐기"}[done.kind]
     print(pick(f"인증서 {kind_ko}이 끝났습니다.", f"Certificate {done.kind} complete."))
     if done.path:
-        print(pick(f"  위치: {done.storage.label() if done.storage else ''} — {done.path}",
+        say(pick(f"  위치: {done.storage.label() if done.storage else ''} — {done.path}",
                    f"  Where: {done.storage.label() if done.storage else ''} — {done.path}"))
     if done.cert_type in USAGE_LABELS:
         print(pick(f"  종류: {USAGE_LABELS[done.cert_type][0]}", f"  Type: {USAGE_LABELS[done.cert_type][1]}"))
@@ -167,7 +170,7 @@ def _report(done, args) -> int:
         print(pick("  이전 인증서는 같은 폴더에서 새 인증서로 바뀌었습니다 (은행에서는 대체됨으로 기록).",
                    "  The old certificate in this folder was replaced (recorded as superseded by the bank)."))
     for p in done.removed:
-        print(pick(f"  삭제한 이전 인증서: {p}", f"  Old copy deleted: {p}"))
+        say(pick(f"  삭제한 이전 인증서: {p}", f"  Old copy deleted: {p}"))
     if done.kind in ("issue", "reissue", "renew"):
         print(pick("  비밀번호를 잊으면 찾을 수 없습니다: 삭제 후 재발급해야 합니다.",
                    "  A forgotten password cannot be recovered: delete and reissue."))
@@ -247,7 +250,7 @@ def cmd_issue(args) -> int:
     def build(bank, new_flow):
         flow = new_flow()
         try:
-            persona = persona_for(bank, args.customer)
+            persona = persona_for(bank, customer_ref(bank, args.customer))
             customer = SimulatedCustomer(bank, persona, say=_say)
             flow.choose_type(cert_type)
             _bank_preconditions(bank, persona, cert_type, args.kind)
@@ -319,7 +322,8 @@ def cmd_register(args) -> int:
     def build(bank, new_flow):
         flow = new_flow()
         try:
-            persona = persona_for(bank, args.customer)
+            persona = persona_for(bank, customer_ref(bank, args.customer))
+            refuse_if_locked(bank, persona.rrn)             # before the account password is asked
             account_pw = _ask(ACCOUNT_PW)
             try:
                 SimulatedCustomer(bank, persona, say=_say).verify(flow, account_pw, first=args.first,

@@ -1,17 +1,18 @@
 """`python main.py phone …`: the mock phones — certificate transfer with a 12-digit code, SMS inbox.
 
-PC → phone:  `phone export CERT --to NUMBER` prints the code; `phone import NUMBER CODE` types it on
-the phone. Phone → PC: `phone send NUMBER CERT` prints the code; `phone receive CODE --to STORAGE`.
-The certificate password is read from the terminal (or one line of stdin), never from argv.
+PC → phone:  `phone export CERT --to NUMBER` prints the code; `phone import NUMBER [CODE]` types it on
+the phone. Phone → PC: `phone send NUMBER CERT` prints the code; `phone receive [CODE] --to STORAGE`.
+The certificate password is read from the terminal (or one line of stdin), never from argv; the code
+too when CODE is omitted (first the code, then the password).
 """
 from __future__ import annotations
 
-import json
 
 from ..i18n import pick
 from ..npki.keyfile import wipe
 from ..storage import phone_transfer as pt
 from ..storage import registry
+from .console import need_subcommand, print_json, say
 from .storage_cmds import _good, _resolve, _resolver, read_secret
 
 
@@ -31,7 +32,8 @@ def register(sub) -> None:
 
     p = cmds.add_parser("import", help=pick("PC → 휴대폰: 휴대폰에서 인증번호 입력", "PC → phone: type the code on the phone"))
     p.add_argument("number", metavar="NUMBER")
-    p.add_argument("code", metavar="CODE")
+    p.add_argument("code", metavar="CODE", nargs="?", help=pick("생략하면 입력받음 (ps에 보이지 않게)",
+                                                                "asked when omitted (keeps it out of ps)"))
     p.add_argument("--on-conflict", choices=("replace", "keep-both", "cancel"))
     p.set_defaults(func=cmd_import)
 
@@ -41,7 +43,8 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_send)
 
     p = cmds.add_parser("receive", help=pick("휴대폰 → PC: PC에서 인증번호 입력", "phone → PC: type the code on the PC"))
-    p.add_argument("code", metavar="CODE")
+    p.add_argument("code", metavar="CODE", nargs="?", help=pick("생략하면 입력받음 (ps에 보이지 않게)",
+                                                                "asked when omitted (keeps it out of ps)"))
     p.add_argument("--to", default="hdd", metavar="STORAGE", help=pick("저장할 곳 (기본 hdd)", "destination (default hdd)"))
     p.add_argument("--on-conflict", choices=("replace", "keep-both", "cancel"))
     p.set_defaults(func=cmd_receive)
@@ -51,7 +54,7 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_messages)
 
-    phone.set_defaults(func=lambda args: (phone.print_help(), 2)[1])
+    phone.set_defaults(func=need_subcommand(phone))
 
 
 def _say_offer(offer: pt.Offer, where: str) -> None:
@@ -64,13 +67,13 @@ def _say_offer(offer: pt.Offer, where: str) -> None:
 def cmd_list(args) -> int:
     phones = registry.list_phones()
     if args.json:
-        print(json.dumps([{"id": p.id, "number": p.meta.get("number"), "owner": p.meta.get("owner"),
-                           "certificates": len(p.certificates())} for p in phones], ensure_ascii=False, indent=2))
+        print_json([{"id": p.id, "number": p.meta.get("number"), "owner": p.meta.get("owner"),
+                     "certificates": len(p.certificates())} for p in phones])
         return 0
     if not phones:
         print(pick("모의 휴대폰이 없습니다.", "No simulated phones."))
     for p in phones:
-        print(f"{p.id}\t{p.meta.get('number')}\t{p.meta.get('owner') or ''}\t"
+        say(f"{p.id}  {p.meta.get('number')}  {p.meta.get('owner') or ''}  "
               + pick(f"인증서 {len(p.certificates())}개", f"{len(p.certificates())} certificate(s)"))
     return 0
 
@@ -105,15 +108,27 @@ def cmd_send(args) -> int:
 
 
 def _say_received(got: pt.Received) -> None:
-    print(pick(f"가져왔습니다: {got.subject} → {got.storage.label()}", f"Imported: {got.subject} → {got.storage.label()}"))
+    say(pick(f"가져왔습니다: {got.subject} → {got.storage.label()}", f"Imported: {got.subject} → {got.storage.label()}"))
     if not got.random_num_kept:
         print(pick("주의: 본인확인 정보(randomNum)가 없는 인증서입니다.", "Note: the key carries no identity data (randomNum)."))
 
 
+def _code(args) -> str:
+    """The 12-digit transfer code: the argument, or asked first (no echo; one line of stdin) so a
+    script can keep it out of the process list (docs/hostile-input.md)."""
+    if args.code is not None:
+        return args.code
+    import getpass
+    from .storage_cmds import _stdin_is_tty, _stdin_line, _tty
+    prompt = pick("인증번호 (12자리): ", "Transfer code (12 digits): ")
+    return _tty(getpass.getpass, prompt) if _stdin_is_tty() else _stdin_line(prompt)
+
+
 def cmd_import(args) -> int:
+    code = _code(args)
     pw = read_secret(pick("인증서 비밀번호 (보내는 쪽에서 입력한 것): ", "Certificate password (as typed on the sending side): "))
     try:
-        got = pt.Relay().import_on_phone(args.number, args.code, pw, on_conflict=_resolver(args.on_conflict))
+        got = pt.Relay().import_on_phone(args.number, code, pw, on_conflict=_resolver(args.on_conflict))
     finally:
         wipe(pw)
     _say_received(got)
@@ -122,9 +137,10 @@ def cmd_import(args) -> int:
 
 def cmd_receive(args) -> int:
     dest = registry.find_storage(args.to)
+    code = _code(args)
     pw = read_secret(pick("인증서 비밀번호 (휴대폰에서 입력한 것): ", "Certificate password (as typed on the phone): "))
     try:
-        got = pt.Relay().import_on_pc(args.code, pw, dest, on_conflict=_resolver(args.on_conflict))
+        got = pt.Relay().import_on_pc(code, pw, dest, on_conflict=_resolver(args.on_conflict))
     finally:
         wipe(pw)
     _say_received(got)
@@ -135,11 +151,10 @@ def cmd_messages(args) -> int:
     from ..authority import phones
     msgs = phones.list_messages(registry.normalise_phone_number(args.number))
     if args.json:
-        print(json.dumps([{"from": m.sender, "at": m.at.isoformat(), "text": m.text} for m in msgs],
-                         ensure_ascii=False, indent=2))
+        print_json([{"from": m.sender, "at": m.at.isoformat(), "text": m.text} for m in msgs])
         return 0
     if not msgs:
         print(pick("받은 문자가 없습니다.", "No messages."))
     for m in msgs:
-        print(f"{m.at.astimezone().strftime('%m-%d %H:%M')}  {m.sender}  {m.text}")
+        say(f"{m.at.astimezone().strftime('%m-%d %H:%M')}  {m.sender}  {m.text}")
     return 0

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
-import json
 import os
 import sys
 import unicodedata
@@ -30,12 +29,14 @@ from pathlib import Path
 
 from ..errors import Cancelled, DojangError
 from ..i18n import pick
-from ..npki.certfolder import BrokenFolder, CertFolder
+from ..npki.certfolder import SIGN_CERT, SIGN_KEY, BrokenFolder, CertFolder
 from ..npki.certificate import KST
 from ..npki.keyfile import password_bytes, wipe
 from ..storage import operations as ops
 from ..storage import registry
 from ..storage.base import Storage
+from ..textsafe import raw_b64, visible
+from .console import print_json, say
 
 CONFLICT_CHOICES = [c.value for c in ops.ConflictChoice]
 
@@ -49,33 +50,52 @@ def _stdin_is_tty() -> bool:
         return False
 
 
+def no_answer(prompt: str):
+    """Standard input closed (`<&-`), empty or at its end while a value was expected: exit 2 saying
+    what was expected (docs/hostile-input.md)."""
+    from . import UsageError
+    what = prompt.strip().rstrip(":?").strip() or "?"
+    raise UsageError(pick(f"입력이 없습니다: 표준 입력이 닫혔거나 끝났습니다 (기다린 값: {what}).",
+                          f"No answer: standard input is closed or at its end (expected: {what})."))
+
+
+def _stdin_line(prompt: str) -> str:
+    """One line of a non-terminal standard input, without its line end; no line → no_answer."""
+    stream = sys.stdin
+    try:
+        line = stream.readline() if stream is not None else ""
+    except (OSError, ValueError, UnicodeDecodeError):
+        line = ""
+    if not line:
+        no_answer(prompt)
+    return line.rstrip("\r\n")
+
+
+def _tty(read, prompt: str) -> str:
+    try:
+        return read(prompt)
+    except EOFError:            # Ctrl-D at the prompt
+        no_answer(prompt)
+
+
 def read_secret(prompt: str) -> bytearray:
     """A secret from the terminal (no echo) or one line of standard input. Never from argv."""
-    from . import UsageError
-
-    if _stdin_is_tty():
-        text = getpass.getpass(prompt)
-    else:
-        line = sys.stdin.readline()
-        if not line:
-            raise UsageError(pick("표준 입력에서 값을 읽을 수 없습니다 (입력이 끝남).",
-                                  "Nothing left to read on standard input."))
-        text = line.rstrip("\r\n")
+    text = _tty(getpass.getpass, prompt) if _stdin_is_tty() else _stdin_line(prompt)
     return password_bytes(text)
 
 
 def read_line(prompt: str) -> str:
     if _stdin_is_tty():
-        return input(prompt)
+        return _tty(input, prompt)
     print(prompt, end="", file=sys.stderr, flush=True)
-    return sys.stdin.readline().rstrip("\r\n")
+    return _stdin_line(prompt)
 
 
 def read_rrn(prompt: str) -> str:
     """주민등록번호: NFKC-normalised, then 13 ASCII digits (hyphen optional). Never echoed back."""
     from . import UsageError
 
-    text = getpass.getpass(prompt) if _stdin_is_tty() else sys.stdin.readline().rstrip("\r\n")
+    text = _tty(getpass.getpass, prompt) if _stdin_is_tty() else _stdin_line(prompt)
     text = unicodedata.normalize("NFKC", text).strip()
     digits = text.replace("-", "")
     if len(digits) != 13 or any(ch not in "0123456789" for ch in digits) or text.count("-") > 1:
@@ -86,9 +106,12 @@ def read_rrn(prompt: str) -> str:
 
 # --- formatting ---------------------------------------------------------------------------------------
 
-def _status(entry, now: dt.datetime) -> str:
+def _status(entry, now: dt.datetime, bank: dict | None = None) -> str:
     if isinstance(entry, BrokenFolder):
         return "broken"
+    said = (bank or {}).get(format(entry.info.serial, "x"))
+    if said is not None and said != "active":
+        return said          # the bank that issued it says it cannot be used (docs/bank-core.md)
     if entry.info.is_expired(now):
         return "expired"
     if entry.info.is_not_yet_valid(now):
@@ -96,10 +119,20 @@ def _status(entry, now: dt.datetime) -> str:
     return "ok"
 
 
-def cert_json(storage: Storage, entry, now: dt.datetime) -> dict:
+def bank_statuses(entries) -> dict:
+    """The simulated bank's word on the certificates it issued among `entries` (read-only, cheap)."""
+    from ..authority.status import issued_here, read_statuses
+    return read_statuses((e.info.serial_hex, e.info.der) for e in entries
+                         if isinstance(e, CertFolder) and issued_here(e.info.issuer_o))
+
+
+def cert_json(storage: Storage, entry, now: dt.datetime, bank: dict | None = None) -> dict:
+    # Strings are made visible when printed (console.print_json); the *_raw_b64 fields keep the
+    # exact bytes of the folder name and path so a script can still address them (docs/hostile-input.md).
     out = {"id": storage.cert_id(entry), "storage": storage.id, "storage_kind": storage.kind,
-           "path": str(entry.path), "folder": entry.name, "ca_folder": entry.ca_folder,
-           "status": _status(entry, now)}
+           "path": str(entry.path), "path_raw_b64": raw_b64(entry.path), "folder": entry.name,
+           "folder_raw_b64": raw_b64(entry.name), "ca_folder": entry.ca_folder,
+           "status": _status(entry, now, bank)}
     if isinstance(entry, BrokenFolder):
         out["reason"] = entry.reason()
         out["error"] = entry.error.code
@@ -121,11 +154,15 @@ def _status_text(status: str, days: int | None) -> str:
     return {"ok": pick(f"정상 (D-{days})", f"valid ({days} days left)"),
             "expired": pick("만료됨", "expired"),
             "not_yet_valid": pick("아직 유효하지 않음", "not yet valid"),
-            "broken": pick("손상됨", "broken")}[status]
+            "broken": pick("손상됨", "broken"),
+            "revoked": pick("폐지됨", "revoked"),
+            "superseded": pick("새 인증서로 바뀜", "replaced by a newer certificate"),
+            "cancelled": pick("발급 취소됨", "issuance cancelled"),
+            "pending": pick("발급 미완료", "issuance not finished")}[status]
 
 
 def _print_json(data) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    print_json(data)
 
 
 def _now() -> dt.datetime:
@@ -150,9 +187,10 @@ def _resolver(choice: str | None):
         return None
 
     def ask(info: ops.ConflictInfo) -> ops.ConflictChoice:
-        answer = read_line(pick(f"'{info.target.name}' 이름으로 다른 인증서가 이미 있습니다. "
+        name = visible(info.target.name)
+        answer = read_line(pick(f"'{name}' 이름으로 다른 인증서가 이미 있습니다. "
                                 "[r] 바꾸기 / [k] 둘 다 두기 / [c] 취소: ",
-                                f"A different certificate named '{info.target.name}' is already there. "
+                                f"A different certificate named '{name}' is already there. "
                                 "[r]eplace / [k]eep both / [c]ancel: ")).strip().lower()
         return {"r": ops.ConflictChoice.REPLACE, "k": ops.ConflictChoice.KEEP_BOTH}.get(
             answer[:1], ops.ConflictChoice.CANCEL)
@@ -169,7 +207,7 @@ def _say_result(result: ops.OpResult) -> None:
         "exported": ("내보냈습니다", "Exported"),
     }
     ko, en = texts.get(result.status, (result.status, result.status))
-    print(pick(f"{ko}: {result.path}", f"{en}: {result.path}"))
+    say(pick(f"{ko}: {result.path}", f"{en}: {result.path}"))
     if "no_random_num" in result.notes:
         print(pick("참고: 개인키에 본인확인 정보(randomNum)가 없어 본인확인은 할 수 없습니다.",
                    "Note: the key carries no randomNum, so ownership checks will not be possible."))
@@ -180,13 +218,13 @@ def _say_result(result: ops.OpResult) -> None:
 def cmd_storages(args) -> int:
     storages = registry.all_storages()
     if args.json:
-        _print_json([s.to_json() for s in storages])
+        _print_json([{**s.to_json(), "root_raw_b64": raw_b64(s.root)} for s in storages])
         return 0
     for s in storages:
         free = s.free_space()
         free_text = f"{free / 1e9:.1f} GB" if free is not None else "—"
         state = pick("연결됨", "present") if s.present() else pick("없음", "absent")
-        print(f"{s.id:<16} {s.label():<40} {state:<8} {free_text:>10}  {s.root}")
+        say(f"{s.id:<16} {s.label():<40} {state:<8} {free_text:>10}  {s.root}")
     return 0
 
 
@@ -194,7 +232,7 @@ def cmd_add_folder(args) -> int:
     if not Path(args.path).is_dir():
         raise DojangError("그런 폴더가 없습니다.", "No such folder.", path=args.path)
     storage = registry.add_folder(Path(args.path))
-    print(pick(f"폴더를 저장 위치로 추가했습니다: {storage.id}  {storage.root}",
+    say(pick(f"폴더를 저장 위치로 추가했습니다: {storage.id}  {storage.root}",
                f"Folder added as a storage: {storage.id}  {storage.root}"))
     return 0
 
@@ -213,19 +251,20 @@ def cmd_list(args) -> int:
         storages[0].require_present()
     now = _now()
     rows = [(s, e) for s in storages for e in s.scan()]
+    bank = bank_statuses(e for _, e in rows)
     if args.json:
-        _print_json([cert_json(s, e, now) for s, e in rows])
+        _print_json([cert_json(s, e, now, bank) for s, e in rows])
         return 0
     if not rows:
         print(pick("인증서가 없습니다.", "No certificates."))
     for s, e in rows:
         cid = s.cert_id(e)
         if isinstance(e, BrokenFolder):
-            print(f"{cid}  {s.id:<14} {'—':<10} {e.name}  [{_status_text('broken', None)}: {e.reason()}]")
+            say(f"{cid}  {s.id:<14} {'—':<10} {e.name}  [{_status_text('broken', None)}: {e.reason()}]")
             continue
         info = e.info
-        status = _status(e, now)
-        print(f"{cid}  {s.id:<14} {info.usage.label():<10} {info.display_name}  "
+        status = _status(e, now, bank)
+        say(f"{cid}  {s.id:<14} {info.usage.label():<10} {info.display_name}  "
               f"{info.issuer_o or e.ca_folder}  {info.not_after:%Y-%m-%d}  "
               f"[{_status_text(status, info.days_left(now))}]")
     return 0
@@ -233,12 +272,20 @@ def cmd_list(args) -> int:
 
 def cmd_show(args) -> int:
     storage, entry = _resolve(args.cert)
-    data = cert_json(storage, entry, _now())
+    data = cert_json(storage, entry, _now(), bank_statuses([entry]))
     if isinstance(entry, CertFolder):
+        notes = []
         try:
-            data["key_encryption"] = entry.key_encryption().describe()
+            key_file = entry.key_file()
+            data["key_encryption"] = key_file.encryption.describe()
+            if key_file.trailing_bytes:
+                notes.append(_trailing_note(SIGN_KEY, key_file.trailing_bytes))
         except DojangError as exc:
             data["key_encryption"] = exc.message()
+        if entry.info.trailing_bytes:
+            notes.insert(0, _trailing_note(SIGN_CERT, entry.info.trailing_bytes))
+        if notes:
+            data["notes"] = notes
     if args.json:
         _print_json(data)
         return 0
@@ -248,14 +295,23 @@ def cmd_show(args) -> int:
               "status": ("상태", "Status"), "reason": ("사유", "Reason"), "subject": ("주체", "Subject"),
               "key": ("공개키", "Public key"), "key_encryption": ("개인키 암호화", "Key encryption"),
               "sha256": ("SHA-256 지문", "SHA-256 fingerprint"), "has_km": ("암호화용 키쌍", "KM pair"),
-              "has_vid": ("본인확인 정보", "Identity data (VID)"), "path": ("경로", "Path")}
+              "has_vid": ("본인확인 정보", "Identity data (VID)"), "path": ("경로", "Path"),
+              "notes": ("참고", "Note")}
     for key, (ko, en) in labels.items():
         if key in data:
             value = data[key]
+            if isinstance(value, list):
+                value = "; ".join(value)
             if isinstance(value, bool):
                 value = pick("있음", "yes") if value else pick("없음", "no")
-            print(f"{pick(ko, en)}: {value}")
+            say(f"{pick(ko, en)}: {value}")
     return 0
+
+
+def _trailing_note(name: str, count: int) -> str:
+    """Extra bytes after the DER are a vendor trailer, not damage (docs/npki-codec.md)."""
+    return pick(f"{name} 파일 끝에 인증서 데이터 외의 {count}바이트가 더 있습니다 (무시하며, 손상이 아닙니다).",
+                f"{name} has {count} extra bytes after its data (ignored; this is not damage).")
 
 
 def cmd_check_password(args) -> int:
@@ -315,9 +371,9 @@ def cmd_move(args) -> int:
 def cmd_delete(args) -> int:
     storage, entry = _resolve(args.cert)
     if not args.yes:
-        what = entry.info.display_name if isinstance(entry, CertFolder) else entry.name
-        answer = read_line(pick(f"'{what}' 인증서를 {storage.label()}에서 삭제할까요? [y/N] ",
-                                f"Delete the certificate '{what}' from {storage.label()}? [y/N] "))
+        what = visible(entry.info.display_name if isinstance(entry, CertFolder) else entry.name, 120)
+        answer = read_line(pick(f"'{what}' 인증서를 {visible(storage.label())}에서 삭제할까요? [y/N] ",
+                                f"Delete the certificate '{what}' from {visible(storage.label())}? [y/N] "))
         if answer.strip().lower() not in ("y", "yes", "예", "네", "ㅇ"):
             raise Cancelled()
     _say_result(ops.delete_cert(entry, storage))

@@ -1,5 +1,5 @@
 """The machinery every certificate-centre flow shares: navigation (steps as data, steps.py), Back
-and Cancel, field errors, the identity steps (STEP 1–3 of bank-flows.md §3) over the bank's
+and Cancel, field errors, the identity steps (STEP 1–3 of docs/bank-flows.md "Issuance in four steps") over the bank's
 generic channels, the client-side key pair, and the safe save.
 
 A flow is a plain object. Its current step is `flow.step`; each step has a method that takes what
@@ -13,7 +13,7 @@ The bank is reached only through `AuthorityClient` (core/authority/client.py).
 What is kept between steps is `flow.data`: only non-secret values (certificate type, name, RRN,
 account number, chosen channels and storage, agreed terms). Passwords, the account PIN and
 one-time codes are passed to the step method that needs them and never stored, so neither Back nor
-the history can bring one back (architecture.md practice 1). The RRN and account number are kept so
+the history can bring one back (docs/bank-flows.md "Nothing secret in the history"). The RRN and account number are kept so
 that Back restores the form, and are masked in every repr.
 """
 from __future__ import annotations
@@ -43,7 +43,7 @@ from ..npki.certfolder import SIGN_CERT, SIGN_KEY, CertFolder, read_cert_folder
 from ..npki.certificate import KST, parse_certificate
 from ..npki.foldername import sanitize
 from ..storage import operations as ops
-from ..storage import safewrite
+from ..storage import safewrite, switch
 from ..storage.base import PHONE as PHONE_STORAGE
 from ..storage.base import Storage, drive_lock
 from ..validation import numbers
@@ -160,7 +160,7 @@ class KeyMaker:
 
 @dataclass(frozen=True)
 class Completion:
-    """What the completion page shows (bank-flows.md §3, after STEP 4)."""
+    """What the completion page shows (docs/bank-flows.md "The completion page")."""
     kind: str                      # issue / reissue / renew / register / revoke
     storage: Storage | None
     path: Path | None              # the saved certificate folder
@@ -657,28 +657,30 @@ def new_key_material(keys: KeyMaker, progress: Progress) -> tuple[rsa.RSAPrivate
     return key, make_csr(key), builder.new_random_num()
 
 
-def save_issued(issued: IssuedCert, key: rsa.RSAPrivateKey, r: bytes, password, storage: Storage,
-                progress: Progress, *, user_dir: Path | None = None, replace: Path | None = None) -> Path:
-    """Encrypt the key (variant A, the classic format) and write the certificate folder as one unit.
-
-    `replace`: an existing certificate folder the new pair takes the place of (renewal), swapped
-    atomically. Raises a DojangError when the storage cannot take it; then nothing was written."""
+def _issued_files(issued: IssuedCert, key: rsa.RSAPrivateKey, r: bytes, password, progress: Progress) -> dict:
+    """signCert.der and signPri.key (variant A, the classic format) of a newly issued certificate."""
     progress.update(0.6, Text("개인키를 암호화하는 중입니다…", "Encrypting the private key…"))
     plain = keyfile.build_private_key_info(key, r)
     try:
         enc = keyfile.encrypt_key(plain, password, "A")
     finally:
         del plain
-    info = parse_certificate(issued.cert_der)
-    files = {SIGN_CERT: bytes(issued.cert_der), SIGN_KEY: enc}
     progress.update(0.75, Text("인증서를 저장하는 중입니다…", "Saving the certificate…"))
+    return {SIGN_CERT: bytes(issued.cert_der), SIGN_KEY: enc}
+
+
+def save_issued(issued: IssuedCert, key: rsa.RSAPrivateKey, r: bytes, password, storage: Storage,
+                progress: Progress, *, user_dir: Path | None = None) -> Path:
+    """Encrypt the key and write the certificate folder as one unit (a new name beside any
+    other). Raises a DojangError when the storage cannot take it; then nothing was written."""
+    files = _issued_files(issued, key, r, password, progress)
+    info = parse_certificate(issued.cert_der)
     storage.require_writable()
     with drive_lock(storage):
         target_dir = user_dir or ops.ensure_user_dir(storage.root, issued.ca_folder)
-        name = replace.name if replace is not None else (sanitize(info.subject) or issued.folder_name)
-        choice = ops.ConflictChoice.REPLACE if replace is not None else ops.ConflictChoice.KEEP_BOTH
+        name = sanitize(info.subject) or issued.folder_name
         result = ops.place_folder(target_dir, name, files, info, verify=storage.verify_writes,
-                                  on_conflict=lambda _c: choice, free=storage.free_space())
+                                  on_conflict=lambda _c: ops.ConflictChoice.KEEP_BOTH, free=storage.free_space())
     return result.path
 
 
@@ -740,25 +742,14 @@ def stage_and_swap(issued: IssuedCert, key: rsa.RSAPrivateKey, r: bytes, passwor
     `target`. The old key is not destroyed: `finish_swap` removes it after the bank confirmed,
     `undo_swap` (or journal recovery after a kill) puts it back otherwise (docs/bank-core.md
     "Crash recovery")."""
-    progress.update(0.6, Text("개인키를 암호화하는 중입니다…", "Encrypting the private key…"))
-    plain = keyfile.build_private_key_info(key, r)
-    try:
-        enc = keyfile.encrypt_key(plain, password, "A")
-    finally:
-        del plain
-    files = {SIGN_CERT: bytes(issued.cert_der), SIGN_KEY: enc}
-    progress.update(0.75, Text("인증서를 저장하는 중입니다…", "Saving the certificate…"))
+    files = _issued_files(issued, key, r, password, progress)
     storage.require_writable()
     user_dir = swap.target.parent
     with drive_lock(storage):
-        ops.check_space(storage.free_space(), files)
-        swap.staged = safewrite.build_temp_folder(user_dir, files, verify=storage.verify_writes)
-        try:
-            safewrite.ops.rename(swap.target, swap.keep)
-            safewrite.ops.rename(swap.staged, swap.target)
-            safewrite.ops.fsync_dir(user_dir)
-        except OSError as exc:
-            raise safewrite.storage_error(exc) from exc
+        ops.check_space(storage.free_space(), files, user_dir)
+        # the folder switch of core.storage.switch; the journal, not a switch record, recovers it
+        swap.staged = switch.stage(user_dir, files, verify=storage.verify_writes)
+        switch.exchange(swap.staged, swap.target, swap.keep)
 
 
 def undo_swap(swap: Swap) -> None:

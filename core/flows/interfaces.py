@@ -3,7 +3,7 @@
 A flow never prints, never opens a dialog and never sleeps: it asks for a password through a
 `PasswordPrompt`, reports long work through `Progress` and tells the user about things through
 `Notices`. The GUI plugs in widgets, the CLI plugs in the terminal, tests plug in scripted fakes
-(architecture.md practice 2).
+(docs/bank-flows.md "Prompts, progress and notices").
 """
 from __future__ import annotations
 

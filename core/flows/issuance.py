@@ -1,4 +1,4 @@
-"""The certificate-centre flows (bank-flows.md §1): issue, reissue, renew, register, revoke.
+"""The certificate-centre flows (docs/bank-flows.md "The certificate centre"): issue, reissue, renew, register, revoke.
 
 Each flow's steps are declared once, in its `NAV` (steps.py). `finish()` / the last step does the
 slow part (key generation, signing, saving); call it on the thread you choose.
@@ -36,7 +36,7 @@ from .base import (Completion, FieldError, Flow, FlowError, IdentityFlow, Swap, 
 from .interfaces import NoProgress, Progress, Text
 from .steps import (CERT_PASSWORD, CONFIRM_REISSUE, CUSTOMER, FIRST_FACTOR, PICK_CERT, SAVE, SECOND_FACTOR,
                     STAGE_CHECK, STAGE_CUSTOMER, STAGE_NEW_PASSWORD, STAGE_PICK, STAGE_REVOKE, STAGE_SAVE, STAGE_TERMS,
-                    STAGE_TYPE, STAGE_VERIFY, TERMS, TYPE, Navigation, Step)
+                    STAGE_TYPE, STAGE_VERIFY, TERMS, TYPE, Navigation, Step, identity_steps)
 
 
 @dataclass(frozen=True)
@@ -91,10 +91,7 @@ class IssueFlow(IdentityFlow):
     kind = "issue"
     NAV = Navigation(
         Step(TYPE, STAGE_TYPE, CUSTOMER),
-        Step(CUSTOMER, STAGE_CUSTOMER, TERMS),
-        Step(TERMS, STAGE_TERMS, FIRST_FACTOR),
-        Step(FIRST_FACTOR, STAGE_VERIFY, SECOND_FACTOR),
-        Step(SECOND_FACTOR, STAGE_VERIFY, SAVE),
+        *identity_steps(SAVE),
         Step(SAVE, STAGE_SAVE),
     )
 
@@ -214,10 +211,7 @@ class ReissueFlow(IssueFlow):
     kind = "reissue"
     NAV = Navigation(
         Step(TYPE, STAGE_TYPE, CUSTOMER),
-        Step(CUSTOMER, STAGE_CUSTOMER, TERMS),
-        Step(TERMS, STAGE_TERMS, FIRST_FACTOR),
-        Step(FIRST_FACTOR, STAGE_VERIFY, SECOND_FACTOR),
-        Step(SECOND_FACTOR, STAGE_VERIFY, CONFIRM_REISSUE),
+        *identity_steps(CONFIRM_REISSUE),
         Step(CONFIRM_REISSUE, STAGE_SAVE, SAVE),
         Step(SAVE, STAGE_SAVE),
     )
@@ -440,10 +434,7 @@ class RegisterFlow(PickCertMixin, IdentityFlow):
     """타기관 인증서 등록: identity steps, then a certificate and its password; the VID must match."""
     kind = "register"
     NAV = Navigation(
-        Step(CUSTOMER, STAGE_CUSTOMER, TERMS),
-        Step(TERMS, STAGE_TERMS, FIRST_FACTOR),
-        Step(FIRST_FACTOR, STAGE_VERIFY, SECOND_FACTOR),
-        Step(SECOND_FACTOR, STAGE_VERIFY, PICK_CERT),
+        *identity_steps(PICK_CERT),
         Step(PICK_CERT, STAGE_PICK, CERT_PASSWORD),
         Step(CERT_PASSWORD, STAGE_PICK),
     )

@@ -31,6 +31,7 @@ from typing import Callable
 
 from ..oslock import try_lock
 from ..errors import DojangError
+from ..fsperm import ensure_private_dir
 from ..locations import app_home
 from ..npki.certfolder import CertFolder, read_cert_folder
 from ..storage import operations as ops
@@ -64,7 +65,7 @@ class Journal:
 
     # --- the owner's side -----------------------------------------------------------------------
     def begin(self, kind: str, **data) -> Intent:
-        self.dir.mkdir(parents=True, exist_ok=True)
+        ensure_private_dir(self.dir)
         op_id = secrets.token_hex(8)
         fd = try_lock(self.dir / f"{op_id}.lock")
         intent = Intent(self, op_id, kind, dict(data), fd)

@@ -41,14 +41,14 @@ class Stage:
 
 
 STAGE_TYPE = Stage("type", Text("종류 선택", "Type"), numbered=False)
-STAGE_CUSTOMER = Stage("customer", Text("고객정보", "Customer details"))
+STAGE_CUSTOMER = Stage("customer", Text("고객정보", "Customer"))
 STAGE_TERMS = Stage("terms", Text("약관동의", "Terms"))
 STAGE_VERIFY = Stage("verify", Text("본인인증", "Verification"))
-STAGE_SAVE = Stage("save", Text("저장 및 비밀번호", "Save and password"))
+STAGE_SAVE = Stage("save", Text("저장 및 비밀번호", "Save"))
 STAGE_PICK = Stage("pick", Text("인증서 선택", "Certificate"))
 STAGE_CHECK = Stage("check", Text("암호 확인", "Password"))
 STAGE_NEW_PASSWORD = Stage("new_password", Text("새 암호", "New password"))
-STAGE_REVOKE = Stage("revoke", Text("암호 확인 및 폐기", "Password and revocation"))
+STAGE_REVOKE = Stage("revoke", Text("암호 확인 및 폐기", "Revoke"))
 STAGE_DONE = Stage("done", Text("완료", "Done"), numbered=False)
 
 Next = str | Callable[["Flow"], str] | None
@@ -59,6 +59,13 @@ class Step:
     id: str
     stage: Stage
     next: Next = None        # None: the step's own method finishes the flow (→ DONE)
+
+
+def identity_steps(then: Next) -> tuple[Step, ...]:
+    """The bank's STEP 1–3 as every identity flow has them (고객정보 → 약관동의 → 본인인증, two
+    factors), followed by `then`."""
+    return (Step(CUSTOMER, STAGE_CUSTOMER, TERMS), Step(TERMS, STAGE_TERMS, FIRST_FACTOR),
+            Step(FIRST_FACTOR, STAGE_VERIFY, SECOND_FACTOR), Step(SECOND_FACTOR, STAGE_VERIFY, then))
 
 
 class Navigation:
@@ -96,4 +103,4 @@ class Navigation:
 __all__ = ["CANCELLED", "CERT_PASSWORD", "CONFIRM_REISSUE", "CUSTOMER", "DONE", "FIRST_FACTOR", "Navigation",
            "PICK_CERT", "SAVE", "SECOND_FACTOR", "STAGE_CHECK", "STAGE_CUSTOMER", "STAGE_DONE", "STAGE_NEW_PASSWORD",
            "STAGE_PICK", "STAGE_REVOKE", "STAGE_SAVE", "STAGE_TERMS", "STAGE_TYPE", "STAGE_VERIFY", "Stage", "Step",
-           "TERMS", "TYPE"]
+           "TERMS", "TYPE", "identity_steps"]

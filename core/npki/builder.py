@@ -1,4 +1,4 @@
-"""Build certificates with the real Korean personal-certificate profile (npki-format.md §2, §4).
+"""Build certificates with the real Korean personal-certificate profile (docs/npki-format.md "The certificate profile").
 
 Used by the simulated authority to issue, and by tests and benchmarks to make realistic files.
 """

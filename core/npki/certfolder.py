@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from . import keyfile
+from . import oids
 from .certificate import CertInfo, parse_certificate
-from ..errors import BrokenEntry, DojangError, FileTooLarge, MalformedKey
+from .der import DerError, algorithm_oid, decode_oid, encode_oid
+from ..errors import BrokenEntry, DojangError, FileTooLarge, MalformedKey, UnsupportedKeyEncryption
 
 SIGN_CERT, SIGN_KEY, KM_CERT, KM_KEY = "signCert.der", "signPri.key", "kmCert.der", "kmPri.key"
 KNOWN_FILES = (SIGN_CERT, SIGN_KEY, KM_CERT, KM_KEY)
@@ -20,6 +21,7 @@ MAX_EXTRA_FILE = 16 * 1024 * 1024  # extra files users leave (e.g. .pfx) copied 
 
 
 _CANONICAL = {n.lower(): n for n in KNOWN_FILES}
+_EXACT = frozenset(KNOWN_FILES)
 
 
 def find_file_names(folder: Path | str) -> dict[str, str]:
@@ -27,10 +29,14 @@ def find_file_names(folder: Path | str) -> dict[str, str]:
 
     Returns plain names (no Path objects: building thousands of them dominates a large scan)."""
     found: dict[str, str] = {}
+    canonical = _CANONICAL
     with os.scandir(folder) as it:
         for entry in it:
             if entry.is_file(follow_symlinks=False):
-                found.setdefault(_CANONICAL.get(entry.name.lower(), entry.name), entry.name)
+                name = entry.name
+                key = name if name in _EXACT else canonical.get(name.lower(), name)
+                if key not in found:
+                    found[key] = name
     return found
 
 
@@ -54,13 +60,44 @@ def read_capped(path: Path | str, limit: int = MAX_FILE) -> bytes:
     return data
 
 
-@dataclass(frozen=True)
 class CertFolder:
-    """A readable certificate folder."""
-    path: Path
-    ca_folder: str
-    info: CertInfo
-    file_names: dict[str, str] = field(repr=False, compare=False)  # canonical name -> actual name
+    """A readable certificate folder (treat as read-only; `replace` makes a changed copy). `path` is
+    built on first use: a scan of thousands of folders keeps plain strings (docs/npki-codec.md)."""
+    __slots__ = ("_where", "_path", "ca_folder", "info", "file_names")
+
+    def __init__(self, path: Path | str, ca_folder: str, info: CertInfo, file_names: dict[str, str]):
+        self._where = os.fspath(path)
+        self._path = path if isinstance(path, Path) else None
+        self.ca_folder = ca_folder
+        self.info = info
+        self.file_names = file_names      # canonical name -> actual name
+
+    @property
+    def path(self) -> Path:
+        if self._path is None:
+            self._path = Path(self._where)
+        return self._path
+
+    @property
+    def location(self) -> str:
+        """The folder as a string (no Path object made)."""
+        return self._where
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, CertFolder) and (self._where, self.ca_folder, self.info) == \
+            (other._where, other.ca_folder, other.info)
+
+    def __hash__(self) -> int:
+        return hash((self._where, self.ca_folder))
+
+    def __repr__(self) -> str:
+        return f"CertFolder(path={self._where!r}, ca_folder={self.ca_folder!r}, info={self.info!r})"
+
+    def replace(self, **changes) -> "CertFolder":
+        fields = {"path": self._where, "ca_folder": self.ca_folder, "info": self.info,
+                  "file_names": self.file_names}
+        fields.update(changes)
+        return CertFolder(**fields)
 
     @property
     def files(self) -> dict[str, Path]:
@@ -68,7 +105,7 @@ class CertFolder:
 
     @property
     def name(self) -> str:
-        return self.path.name
+        return os.path.basename(self._where)
 
     @property
     def has_km(self) -> bool:
@@ -83,13 +120,18 @@ class CertFolder:
         return [n for n in self.file_names if n not in KNOWN_FILES]
 
     def key_bytes(self) -> bytes:
-        return read_capped(os.path.join(self.path, self.file_names[SIGN_KEY]))
+        return read_capped(os.path.join(self._where, self.file_names[SIGN_KEY]))
+
+    def key_file(self) -> keyfile.EncryptedKey:
+        from . import keyfile
+        return keyfile.parse_encrypted_key(self.key_bytes())
 
     def key_encryption(self) -> keyfile.KeyEncryption:
-        return keyfile.parse_encrypted_key(self.key_bytes()).encryption
+        return self.key_file().encryption
 
     def check_password(self, password) -> bytes:
         """Decrypted PKCS#8 bytes of signPri.key, or WrongPassword / KeyMismatch."""
+        from . import keyfile
         return keyfile.check_password(self.key_bytes(), self.info.certificate(), password)
 
 
@@ -108,60 +150,111 @@ class BrokenFolder:
         return self.error.message(lang)
 
 
-def read_cert_folder(folder: Path, ca_folder: str | None = None) -> CertFolder | BrokenFolder:
-    """Read one certificate folder. Never raises for bad content: returns BrokenFolder instead."""
-    if not isinstance(folder, Path):
-        folder = Path(folder)
-    ca = ca_folder if ca_folder is not None else folder.parent.parent.name
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+_KEY_OIDS = {encode_oid(o) for o in oids.KEY_ENCRYPTION}
+
+
+def read_small(path: str, limit: int = MAX_FILE) -> bytes:
+    """Read a regular file of at most `limit` bytes: no symlinks, no FIFOs/devices, no big buffer."""
+    fd = os.open(path, _OPEN_FLAGS)
     try:
-        files = find_file_names(folder)
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise BrokenEntry("일반 파일이 아닙니다.", "Not a regular file.")
+        if st.st_size > limit:
+            raise FileTooLarge(os.path.basename(path), st.st_size, limit)
+        data = os.read(fd, st.st_size + 1)
+        if len(data) > st.st_size:          # grew since fstat: read on, within the limit
+            chunks, total = [data], len(data)
+            while chunk := os.read(fd, 65536):
+                chunks.append(chunk)
+                total += len(chunk)
+                if total > limit:
+                    raise FileTooLarge(os.path.basename(path), total, limit)
+            data = b"".join(chunks)
+        return data
+    finally:
+        os.close(fd)
+
+
+def check_key_structure(data: bytes) -> None:
+    """The listing's cheap look at a key file: an EncryptedPrivateKeyInfo whose algorithm Dojang
+    reads (extra bytes after it are allowed). Raises MalformedKey / UnsupportedKeyEncryption; the
+    full structure is checked when the key is decrypted."""
+    try:
+        oid = algorithm_oid(data)
+    except DerError as exc:
+        raise MalformedKey() from exc
+    if oid not in _KEY_OIDS:
+        raise UnsupportedKeyEncryption(decode_oid(oid))
+
+
+def _broken(folder: str, ca: str, ko: str, en: str) -> BrokenFolder:
+    return BrokenFolder(Path(folder), ca, BrokenEntry(ko, en, path=folder))
+
+
+def read_cert_folder(folder: Path | str, ca_folder: str | None = None, *,
+                     check_key: bool = False) -> CertFolder | BrokenFolder:
+    """Read one certificate folder. Never raises for bad content: returns BrokenFolder instead.
+
+    One scandir of the folder, one read of signCert.der; signPri.key is only sized, or with
+    `check_key` read and its structure checked (an unknown algorithm makes the entry broken)."""
+    base = os.fspath(folder)
+    ca = ca_folder if ca_folder is not None else os.path.basename(os.path.dirname(os.path.dirname(base)))
+    try:
+        files = find_file_names(base)
     except OSError:
-        return BrokenFolder(folder, ca, BrokenEntry("폴더를 읽을 수 없습니다.", "The folder cannot be read.",
-                                                    path=str(folder)))
-    has_cert, has_key = SIGN_CERT in files, SIGN_KEY in files
-    if not has_cert and not has_key:
-        return BrokenFolder(folder, ca, BrokenEntry("인증서 파일(signCert.der)과 개인키 파일(signPri.key)이 없습니다.",
-                                                    "Neither signCert.der nor signPri.key is present.",
-                                                    path=str(folder)))
-    if not has_key:
-        return BrokenFolder(folder, ca, BrokenEntry("개인키 파일(signPri.key)이 없습니다.",
-                                                    "The private-key file signPri.key is missing.",
-                                                    path=str(folder)))
-    if not has_cert:
-        return BrokenFolder(folder, ca, BrokenEntry("인증서 파일(signCert.der)이 없습니다.",
-                                                    "The certificate file signCert.der is missing.",
-                                                    path=str(folder)))
+        return _broken(base, ca, "폴더를 읽을 수 없습니다.", "The folder cannot be read.")
+    cert_name, key_name = files.get(SIGN_CERT), files.get(SIGN_KEY)
+    if key_name is None:
+        if cert_name is None:
+            return _broken(base, ca, "인증서 파일(signCert.der)과 개인키 파일(signPri.key)이 없습니다.",
+                           "Neither signCert.der nor signPri.key is present.")
+        return _broken(base, ca, "개인키 파일(signPri.key)이 없습니다.", "The private-key file signPri.key is missing.")
+    if cert_name is None:
+        return _broken(base, ca, "인증서 파일(signCert.der)이 없습니다.", "The certificate file signCert.der is missing.")
     try:
-        base = os.fspath(folder)
-        info = parse_certificate(read_capped(os.path.join(base, files[SIGN_CERT])))
-        key_size = os.lstat(os.path.join(base, files[SIGN_KEY])).st_size
-        if key_size > MAX_FILE:
-            raise FileTooLarge(SIGN_KEY, key_size, MAX_FILE)
-        if key_size == 0:
-            raise MalformedKey()
+        info = parse_certificate(read_small(base + os.sep + cert_name))
+        if check_key:
+            key = read_small(base + os.sep + key_name)
+            if not key:
+                raise MalformedKey()
+            check_key_structure(key)
+        else:
+            key_size = os.lstat(base + os.sep + key_name).st_size
+            if key_size > MAX_FILE:
+                raise FileTooLarge(SIGN_KEY, key_size, MAX_FILE)
+            if key_size == 0:
+                raise MalformedKey()
     except DojangError as exc:
-        return BrokenFolder(folder, ca, exc)
+        return BrokenFolder(Path(base), ca, exc)
     except OSError:
-        return BrokenFolder(folder, ca, BrokenEntry("파일을 읽을 수 없습니다.", "A file cannot be read.",
-                                                    path=str(folder)))
+        return _broken(base, ca, "파일을 읽을 수 없습니다.", "A file cannot be read.")
     return CertFolder(folder, ca, info, files)
 
 
 def change_password(cert: CertFolder, old_password, new_password, *, verify: bool = False) -> None:
     """Re-encrypt the identical key bytes under a new password (fresh salt/IV, same variant).
 
-    signPri.key and kmPri.key change together or not at all."""
-    from ..storage.safewrite import replace_files_together
+    signPri.key and kmPri.key change together or not at all: the whole folder is rebuilt with the
+    new keys (every other file as it is, under its own name) and switched in as one
+    (core.storage.switch, docs/storage-safety.md)."""
+    from . import keyfile
+    from ..storage.switch import switch_folder
 
+    key_data = cert.key_bytes()
     sign_plain = cert.check_password(old_password)
-    updates = {SIGN_KEY: keyfile.reencrypt(cert.key_bytes(), sign_plain, new_password)}
+    updates = {SIGN_KEY: keyfile.reencrypt(key_data, sign_plain, new_password)}
     if cert.has_km:
-        km_key = read_capped(cert.files[KM_KEY])
+        km_key = read_capped(os.path.join(cert.path, cert.file_names[KM_KEY]))
         km_plain = keyfile.decrypt_key(km_key, old_password)
         updates[KM_KEY] = keyfile.reencrypt(km_key, km_plain, new_password)
-    # Write under the canonical names; a differently-cased original is replaced in place.
-    renamed = {cert.file_names[name]: data for name, data in updates.items()}
-    replace_files_together(cert.path, renamed, verify=verify)
+    files: dict[str, bytes] = {}
+    for canonical, actual in cert.file_names.items():
+        path = os.path.join(cert.path, actual)
+        files[actual] = updates[canonical] if canonical in updates else \
+            read_capped(path, MAX_FILE if canonical in KNOWN_FILES else MAX_EXTRA_FILE)
+    switch_folder(cert.path, files, verify=verify)
 
 
 def write_cert_folder(user_dir: Path, name: str, files: dict[str, bytes], *, verify: bool = False) -> Path:

@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed25519, ed448, r
 from cryptography.x509.oid import ExtensionOID, NameOID
 
 from . import oids
+from .der import split_element
 from .foldername import folder_name_for
 from .policies import Usage, usage_for
 from ..errors import FileTooLarge, MalformedCertificate
@@ -64,15 +65,26 @@ def _lazy(fallback):
 
 
 class CertInfo:
-    """What Dojang shows about a certificate. Validity and fingerprint are read eagerly;
-    names, usage and key details on first access (cached)."""
+    """What Dojang shows about a certificate; every field is computed on first access (cached)."""
 
-    def __init__(self, der: bytes, cert: x509.Certificate):
+    def __init__(self, der: bytes, cert: x509.Certificate, trailing: int = 0):
         self.der = der
         self._cert = cert
-        self.not_before: dt.datetime = cert.not_valid_before_utc.astimezone(KST)
-        self.not_after: dt.datetime = cert.not_valid_after_utc.astimezone(KST)
-        self.sha256_fingerprint: str = hashlib.sha256(der).hexdigest().upper()
+        # bytes after the DER in the file (some vendors write them; docs/npki-codec.md)
+        self.trailing_bytes = trailing
+
+    # Computed on first use: a scan of thousands of folders needs none of them until it is shown.
+    @cached_property
+    def not_before(self) -> dt.datetime:
+        return self._cert.not_valid_before_utc.astimezone(KST)
+
+    @cached_property
+    def not_after(self) -> dt.datetime:
+        return self._cert.not_valid_after_utc.astimezone(KST)
+
+    @cached_property
+    def sha256_fingerprint(self) -> str:
+        return hashlib.sha256(self.der).hexdigest().upper()
 
     def __repr__(self) -> str:
         return f"CertInfo(cn={self.cn!r}, not_after={self.not_after:%Y-%m-%d}, sha256={self.sha256_fingerprint[:16]}…)"
@@ -207,8 +219,8 @@ def parse_certificate(der: bytes) -> CertInfo:
     if len(der) > MAX_CERT_FILE:
         raise FileTooLarge("signCert.der", len(der), MAX_CERT_FILE)
     try:
-        der = bytes(der)
-        return CertInfo(der, x509.load_der_x509_certificate(der))
+        element, trailing = split_element(bytes(der))
+        return CertInfo(element, x509.load_der_x509_certificate(element), trailing)
     except Exception as exc:  # hostile bytes: cryptography raises ValueError and friends
         raise MalformedCertificate() from exc
 

@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.padding import PKCS7
 
 from . import asn1, oids
+from .der import split_element
 from .kdf import pbkdf1_sha1, pbkdf2, pkcs12_kdf
 from .seed import seed_cbc_decrypt, seed_cbc_encrypt
 from ..errors import (DojangError, KeyMismatch, MalformedKey, MissingRandomNum, NonAsciiPassword,
@@ -36,6 +37,18 @@ PRF_BY_OID = {
 }
 OID_BY_PRF = {v: k for k, v in PRF_BY_OID.items()}
 VARIANT_C_IV = b"0123456789012345"
+
+# PKCS#12 PBEs (RFC 7292 Appendix C): variant name, cipher, key length, IV length, RC2 effective bits.
+P12_PBES = {
+    oids.PBE_SHA1_3DES: ("P12-3DES", "3des", 24, 8, None),
+    oids.PBE_SHA1_2DES: ("P12-2DES", "3des", 16, 8, None),
+    oids.PBE_SHA1_RC2_128: ("P12-RC2-128", "rc2", 16, 8, 128),
+    oids.PBE_SHA1_RC2_40: ("P12-RC2-40", "rc2", 5, 8, 40),
+    oids.PBE_SHA1_RC4_128: ("P12-RC4-128", "rc4", 16, 0, None),
+    oids.PBE_SHA1_RC4_40: ("P12-RC4-40", "rc4", 5, 0, None),
+}
+PBES2_CIPHERS = {oids.SEED_CBC: 16, oids.AES128_CBC: 16, oids.AES192_CBC: 24, oids.AES256_CBC: 32,
+                 oids.DES_EDE3_CBC: 24}
 
 # Errors asn1crypto (and int/bytes handling of hostile input) can raise while parsing lazily.
 PARSE_ERRORS = (ValueError, TypeError, KeyError, IndexError, OverflowError, AttributeError,
@@ -63,7 +76,7 @@ def wipe(buf: bytearray | None) -> None:
 @dataclass(frozen=True)
 class KeyEncryption:
     """How a key file is encrypted (no secrets here)."""
-    variant: str            # "A", "B", "C" or "P12-3DES"
+    variant: str            # "A", "B", "C" or a PKCS#12 PBE ("P12-3DES", "P12-RC2-40", … see P12_PBES)
     oid: str                # top-level algorithm OID
     salt: bytes
     iterations: int
@@ -79,19 +92,20 @@ class KeyEncryption:
         if self.variant == "A":
             return f"seedCBCWithSHA1 (PBKDF1-SHA1, {n})"
         if self.variant == "B":
-            cipher = {oids.SEED_CBC: "SEED-CBC", oids.AES256_CBC: "AES-256-CBC",
+            cipher = {oids.SEED_CBC: "SEED-CBC", oids.AES256_CBC: "AES-256-CBC", oids.AES192_CBC: "AES-192-CBC",
                       oids.AES128_CBC: "AES-128-CBC", oids.DES_EDE3_CBC: "3DES-CBC"}.get(
                 self.cipher_oid or "", self.cipher_oid)
             return f"PBES2 (PBKDF2-HMAC-{(self.prf or 'sha1').upper()}, {n}, {cipher})"
         if self.variant == "C":
             return f"seedCBC legacy (PBKDF1-SHA1, {n})"
-        return f"PKCS#12 PBE SHA1-3DES ({n})"
+        return f"PKCS#12 PBE SHA1-{self.variant[4:]} ({n})"
 
 
 @dataclass(frozen=True)
 class EncryptedKey:
     encryption: KeyEncryption
     ciphertext: bytes
+    trailing_bytes: int = 0     # bytes after the DER in the file (reported, ignored)
 
 
 def _int(value: asn1.core.Integer, low: int, high: int) -> int:
@@ -107,16 +121,17 @@ def parse_encrypted_key(data: bytes) -> EncryptedKey:
         from ..errors import FileTooLarge
         raise FileTooLarge("signPri.key", len(data), MAX_KEY_FILE)
     try:
-        epki = asn1.EncryptedPrivateKeyInfo.load(bytes(data), strict=True)
+        element, trailing = split_element(bytes(data))
+        epki = asn1.EncryptedPrivateKeyInfo.load(element, strict=True)
         oid = epki["encryption_algorithm"]["algorithm"].dotted
         params = epki["encryption_algorithm"]["parameters"]
         ciphertext = epki["encrypted_data"].native
-        if oid in (oids.SEED_CBC_WITH_SHA1, oids.SEED_CBC, oids.PBE_SHA1_3DES):
+        if oid in (oids.SEED_CBC_WITH_SHA1, oids.SEED_CBC) or oid in P12_PBES:
             sc = asn1.SaltAndCount.load(params.dump(), strict=True)
-            limit = MAX_PBKDF2_ITERATIONS if oid == oids.PBE_SHA1_3DES else MAX_PBKDF1_ITERATIONS
-            enc = KeyEncryption(
-                variant={oids.SEED_CBC_WITH_SHA1: "A", oids.SEED_CBC: "C"}.get(oid, "P12-3DES"),
-                oid=oid, salt=sc["salt"].native, iterations=_int(sc["iterations"], 1, limit))
+            limit = MAX_PBKDF2_ITERATIONS if oid in P12_PBES else MAX_PBKDF1_ITERATIONS
+            variant = {oids.SEED_CBC_WITH_SHA1: "A", oids.SEED_CBC: "C"}.get(oid) or P12_PBES[oid][0]
+            enc = KeyEncryption(variant=variant, oid=oid, salt=sc["salt"].native,
+                                iterations=_int(sc["iterations"], 1, limit))
         elif oid == oids.PBES2:
             p = asn1.Pbes2Params.load(params.dump(), strict=True)
             kdf_oid = p["key_derivation_func"]["algorithm"].dotted
@@ -131,7 +146,7 @@ def parse_encrypted_key(data: bytes) -> EncryptedKey:
                 prf = PRF_BY_OID[prf_oid]
             key_length = kp["key_length"].native
             cipher_oid = p["encryption_scheme"]["algorithm"].dotted
-            if cipher_oid not in (oids.SEED_CBC, oids.AES128_CBC, oids.AES256_CBC, oids.DES_EDE3_CBC):
+            if cipher_oid not in PBES2_CIPHERS:
                 raise UnsupportedKeyEncryption(cipher_oid)
             iv = asn1.core.OctetString.load(p["encryption_scheme"]["parameters"].dump(), strict=True).native
             expected_iv = 8 if cipher_oid == oids.DES_EDE3_CBC else 16
@@ -146,7 +161,7 @@ def parse_encrypted_key(data: bytes) -> EncryptedKey:
             raise UnsupportedKeyEncryption(oid)
         if not isinstance(ciphertext, bytes) or not isinstance(enc.salt, bytes):
             raise MalformedKey()
-        return EncryptedKey(enc, ciphertext)
+        return EncryptedKey(enc, ciphertext, trailing)
     except DojangError:
         raise
     except PARSE_ERRORS as exc:
@@ -154,7 +169,7 @@ def parse_encrypted_key(data: bytes) -> EncryptedKey:
 
 
 def _cipher_key_length(cipher_oid: str) -> int:
-    return {oids.SEED_CBC: 16, oids.AES128_CBC: 16, oids.AES256_CBC: 32, oids.DES_EDE3_CBC: 24}[cipher_oid]
+    return PBES2_CIPHERS[cipher_oid]
 
 
 def _variant_a_key_iv(pw: bytes | bytearray, salt: bytes, iterations: int) -> tuple[bytes, bytes]:
@@ -182,6 +197,48 @@ def block_decrypt(cipher_oid: str, key: bytes, iv: bytes, ciphertext: bytes) -> 
         raise WrongPassword() from exc
 
 
+def p12_decrypt(enc: KeyEncryption, pw: bytes | bytearray, ciphertext: bytes) -> bytes:
+    """Decrypt with a PKCS#12 PBE (RFC 7292 Appendix B key and IV). Bad padding is WrongPassword."""
+    _variant, cipher, key_len, iv_len, rc2_bits = P12_PBES[enc.oid]
+    key = pkcs12_kdf(pw, enc.salt, enc.iterations, 1, key_len)
+    iv = pkcs12_kdf(pw, enc.salt, enc.iterations, 2, iv_len) if iv_len else b""
+    if cipher == "3des":
+        key = key + key[:8] if len(key) == 16 else key      # two-key 3DES is K1 K2 K1
+        return block_decrypt(oids.DES_EDE3_CBC, key, iv, ciphertext)
+    if cipher == "rc4":   # a stream cipher: no padding; a wrong key shows as non-PKCS#8 bytes
+        from cryptography.hazmat.decrepit.ciphers.algorithms import ARC4
+        dec = Cipher(ARC4(key), None).decryptor()
+        return dec.update(ciphertext) + dec.finalize()
+    from .rc2 import BLOCK, cbc_decrypt
+    if not ciphertext or len(ciphertext) % BLOCK:
+        raise WrongPassword()
+    padded = cbc_decrypt(key, rc2_bits, iv, ciphertext)
+    pad = padded[-1]
+    if not 1 <= pad <= BLOCK or padded[-pad:] != bytes([pad]) * pad:
+        raise WrongPassword()
+    return padded[:-pad]
+
+
+def p12_encrypt(oid: str, pw: bytes | bytearray, salt: bytes, iterations: int, data: bytes) -> bytes:
+    """Encrypt with a PKCS#12 PBE (used to build test files and by nothing Dojang writes by default)."""
+    _variant, cipher, key_len, iv_len, rc2_bits = P12_PBES[oid]
+    key = pkcs12_kdf(pw, salt, iterations, 1, key_len)
+    iv = pkcs12_kdf(pw, salt, iterations, 2, iv_len) if iv_len else b""
+    if cipher == "rc4":
+        from cryptography.hazmat.decrepit.ciphers.algorithms import ARC4
+        enc = Cipher(ARC4(key), None).encryptor()
+        return enc.update(data) + enc.finalize()
+    if cipher == "rc2":
+        from .rc2 import cbc_encrypt
+        return cbc_encrypt(key, rc2_bits, iv, data)
+    from cryptography.hazmat.decrepit.ciphers.algorithms import TripleDES
+    key = key + key[:8] if len(key) == 16 else key
+    padder = PKCS7(64).padder()
+    padded = padder.update(data) + padder.finalize()
+    e = Cipher(TripleDES(key), modes.CBC(iv)).encryptor()
+    return e.update(padded) + e.finalize()
+
+
 def decrypt_key(data: bytes | EncryptedKey, password: str | bytes | bytearray) -> bytes:
     """Decrypt to the PKCS#8 PrivateKeyInfo DER bytes.
 
@@ -202,10 +259,8 @@ def decrypt_key(data: bytes | EncryptedKey, password: str | bytes | bytearray) -
         elif enc.variant == "B":
             key = pbkdf2(pw, enc.salt, enc.iterations, _cipher_key_length(enc.cipher_oid), enc.prf or "sha1")
             plain = block_decrypt(enc.cipher_oid, key, enc.iv, key_file.ciphertext)
-        else:  # PKCS#12 PBE SHA1 + 3DES
-            key = pkcs12_kdf(pw, enc.salt, enc.iterations, 1, 24)
-            iv = pkcs12_kdf(pw, enc.salt, enc.iterations, 2, 8)
-            plain = block_decrypt(oids.DES_EDE3_CBC, key, iv, key_file.ciphertext)
+        else:
+            plain = p12_decrypt(enc, pw, key_file.ciphertext)
     finally:
         wipe(pw)
     try:
@@ -325,7 +380,7 @@ def public_key_matches(plain: bytes, certificate) -> bool:
 
 
 def check_password(key_data: bytes, certificate, password: str | bytes | bytearray) -> bytes:
-    """Spec §3.2: padding valid, PKCS#8 parses, and the public key equals the certificate's.
+    """docs/npki-format.md "Checking a password": padding valid, PKCS#8 parses, and the public key equals the certificate's.
 
     Returns the decrypted PKCS#8 bytes. A wrong password is always WrongPassword; a correct
     password on a key that belongs to a different certificate is KeyMismatch."""

@@ -1,7 +1,7 @@
 """PKCS#12 (.pfx / .p12) export and import that keep the randomNum attribute (R).
 
 `cryptography`'s PKCS#12 reader and writer round-trip the key through a key object and drop the
-PKCS#8 attributes, R included (spec §3.1, §6). So Dojang writes and reads the PFX itself:
+PKCS#8 attributes, R included (docs/npki-format.md "The randomNum R", "PKCS#12"). So Dojang writes and reads the PFX itself:
 
 - export: AuthenticatedSafe -> [encryptedData(certBag), data(pkcs8ShroudedKeyBag over the original
   PKCS#8 bytes)], localKeyId on both bags, password MAC (PKCS#12 KDF, RFC 7292 Appendix B);
@@ -274,7 +274,14 @@ def _open(data: bytes, pw: bytearray, budget: _Budget) -> tuple[bytes, bool]:
         mac_data = pfx["mac_data"]
         if mac_data.native is None:
             return auth_safe, False
-        hash_name = mac_data["mac"]["digest_algorithm"]["algorithm"].native
+        digest_alg = mac_data["mac"]["digest_algorithm"]
+        hash_name = digest_alg["algorithm"].native
+        if digest_alg["algorithm"].dotted == oids.PBMAC1:
+            expected = mac_data["mac"]["digest"].native
+            mac = _pbmac1(digest_alg["parameters"].dump(), pw, auth_safe, budget)
+            if not isinstance(expected, bytes) or not hmac.compare_digest(mac, expected):
+                raise PfxWrongPassword()
+            return auth_safe, True
         if hash_name not in _MAC_HASHES:
             raise MalformedPfx(f"지원하지 않는 PFX 무결성 검사 방식입니다 ({hash_name}).",
                                f"Unsupported PFX integrity check ({hash_name}).")
@@ -293,6 +300,73 @@ def _open(data: bytes, pw: bytearray, budget: _Budget) -> tuple[bytes, bool]:
     if not hmac.compare_digest(_mac(pw, salt, iterations, hash_name, auth_safe), expected):
         raise PfxWrongPassword()
     return auth_safe, True
+
+
+class _Pbmac1Params(core.Sequence):
+    """RFC 9579: PBMAC1-params ::= SEQUENCE { keyDerivationFunc, messageAuthScheme }."""
+    _fields = [("key_derivation_func", asn1.AlgorithmIdentifier),
+               ("message_auth_scheme", asn1.AlgorithmIdentifier)]
+
+
+def _pbmac1(params_der: bytes, pw: bytearray, auth_safe: bytes, budget: _Budget) -> bytes:
+    """The PBMAC1 MAC of `auth_safe` (RFC 9579): PBKDF2 (its own salt, count, keyLength and prf) keys
+    an HMAC; the password goes in as its bytes (not the BMPString of the PKCS#12 KDF)."""
+    try:
+        params = _Pbmac1Params.load(params_der, strict=True)
+        if params["key_derivation_func"]["algorithm"].dotted != oids.PBKDF2:
+            raise UnsupportedKeyEncryption(params["key_derivation_func"]["algorithm"].dotted)
+        kdf = asn1.Pbkdf2Params.load(params["key_derivation_func"]["parameters"].dump(), strict=True)
+        salt, iterations, key_length = kdf["salt"].native, kdf["iterations"].native, kdf["key_length"].native
+        prf = "sha1"
+        if kdf["prf"].native is not None:
+            prf = keyfile.PRF_BY_OID.get(kdf["prf"]["algorithm"].dotted)
+        mac_hash = keyfile.PRF_BY_OID.get(params["message_auth_scheme"]["algorithm"].dotted)
+    except DojangError:
+        raise
+    except _PARSE_ERRORS as exc:
+        raise MalformedPfx() from exc
+    if prf is None or mac_hash is None:
+        raise MalformedPfx("지원하지 않는 PFX 무결성 검사 방식입니다 (PBMAC1).",
+                           "Unsupported PFX integrity check (PBMAC1).")
+    if not isinstance(salt, bytes) or not isinstance(key_length, int) or not 1 <= key_length <= 64:
+        raise MalformedPfx()   # RFC 9579 requires keyLength
+    if not isinstance(iterations, int) or not 1 <= iterations <= MAX_PBKDF2_ITERATIONS:
+        raise _too_many("MAC iterations")
+    budget.spend(max(1, iterations // 8))
+    return hmac.new(pbkdf2(pw, salt, iterations, key_length, prf), auth_safe, mac_hash).digest()
+
+
+def _bag_random_num(bag) -> bytes | None:
+    """R carried as a bag attribute (1.2.410.200004.10.1.1.3) next to the key, as some Korean
+    software writes it: the DER of its value, kept byte for byte."""
+    attributes = bag["bag_attributes"]
+    if attributes.native is None:
+        return None
+    for attribute in attributes:
+        if attribute["type"].dotted == oids.RANDOM_NUM and len(attribute["values"]):
+            return attribute["values"][0].dump()
+    return None
+
+
+def _with_random_num(plain: bytes, value_der: bytes | None) -> bytes:
+    """PKCS#8 bytes with R as their randomNum attribute. A key that already has R keeps its exact
+    bytes; otherwise R from the bag is added (its value's DER unchanged)."""
+    if value_der is None or keyfile.parse_private_key_info(plain).random_num is not None:
+        return plain
+    try:
+        asn1.core.OctetBitString.load(value_der, strict=True).native   # R is a BIT STRING
+    except _PARSE_ERRORS:
+        return plain
+    pki = asn1.PrivateKeyInfo.load(plain)
+    attributes = [a.copy() for a in pki["attributes"]] if pki["attributes"].native is not None else []
+    attributes.append(asn1.Attribute({"type": oids.RANDOM_NUM,
+                                      "values": [asn1.core.Any.load(value_der)]}))
+    return asn1.PrivateKeyInfo({
+        "version": pki["version"].native,
+        "private_key_algorithm": pki["private_key_algorithm"].copy(),
+        "private_key": pki["private_key"].native,
+        "attributes": attributes,
+    }).dump(force=True)
 
 
 @dataclass
@@ -359,9 +433,10 @@ def _walk(bags, pw, mac_checked, budget, found: _Found, depth: int) -> None:
                 keyfile.parse_private_key_info(plain)
             except MalformedKey as exc:
                 raise _NeedFallback() from exc
-            found.keys.append(plain)
+            found.keys.append(_with_random_num(plain, _bag_random_num(bag)))
         elif kind == "pkcs8_shrouded_key_bag":
-            found.keys.append(_decrypt_key_bag(bag["bag_value"].untag().dump(), pw, mac_checked, budget))
+            plain = _decrypt_key_bag(bag["bag_value"].untag().dump(), pw, mac_checked, budget)
+            found.keys.append(_with_random_num(plain, _bag_random_num(bag)))
         elif kind == "cert_bag":
             cert_bag = bag["bag_value"]
             if cert_bag["cert_id"].native == "x509":
@@ -403,14 +478,12 @@ def _decrypt_part(alg_der: bytes, ciphertext: bytes, pw: bytearray, mac_checked:
         enc = keyfile.parse_encrypted_key(probe).encryption
     except MalformedKey as exc:
         raise _NeedFallback() from exc
-    if enc.variant not in ("B", "P12-3DES"):
+    if enc.variant != "B" and not enc.variant.startswith("P12-"):
         raise UnsupportedKeyEncryption(enc.oid)
     _spend(enc, budget)
     try:
-        if enc.variant == "P12-3DES":
-            key = pkcs12_kdf(pw, enc.salt, enc.iterations, 1, 24)
-            iv = pkcs12_kdf(pw, enc.salt, enc.iterations, 2, 8)
-            return keyfile.block_decrypt(oids.DES_EDE3_CBC, key, iv, ciphertext)
+        if enc.variant.startswith("P12-"):
+            return keyfile.p12_decrypt(enc, pw, ciphertext)
         key_length, _ = _CIPHERS[enc.cipher_oid]
         key = pbkdf2(pw, enc.salt, enc.iterations, key_length, enc.prf or "sha1")
         return keyfile.block_decrypt(enc.cipher_oid, key, enc.iv, ciphertext)

@@ -1,4 +1,4 @@
-"""Certificate policy OIDs → usage (용도). The one table of it in Dojang (npki-format.md §5)."""
+"""Certificate policy OIDs → usage (용도). The one table of it in Dojang (docs/npki-format.md "Policy OIDs and usage")."""
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,4 +1,4 @@
-"""본인확인 (VID): does this certificate belong to 주민등록번호 X? (npki-format.md §4)
+"""본인확인 (VID): does this certificate belong to 주민등록번호 X? (docs/npki-format.md "Identity check (VID)")
 
 VID = H(H(DER(SEQUENCE { idn PrintableString, randomNum BIT STRING }))) with H named in the
 certificate's identifyData. R comes from the decrypted private key.

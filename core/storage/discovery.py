@@ -1,4 +1,4 @@
-"""Finding removable drives (이동식디스크) — storage-and-security.md §1.
+"""Finding removable drives (이동식디스크) — docs/storage-security.md "Finding removable drives".
 
 - Windows: psutil `opts` contains `removable` (a card reader without a card has an empty fstype:
   skipped, and `disk_usage()` is never called on it); drives the user marked as removable count too

@@ -1,4 +1,4 @@
-"""Certificate operations across storages, all-or-nothing (storage-and-security.md §2).
+"""Certificate operations across storages, all-or-nothing (docs/storage-security.md "All-or-nothing writes").
 
 - copy: snapshot the source files (size-capped), build the folder under a temporary name on the
   destination, read back on removable media, rename into place, re-read it as a certificate;
@@ -16,7 +16,6 @@ Secrets: passwords are passed through to the key codec and never logged or put i
 """
 from __future__ import annotations
 
-import dataclasses
 import enum
 import errno
 import logging
@@ -38,11 +37,13 @@ from . import safewrite
 from .base import Storage, drive_lock
 from .safewrite import OLD_PREFIX, storage_error
 from .scan import DEL_PREFIX, Entry, is_junk_name
+from .switch import switch_folder
 
 log = logging.getLogger(__name__)
 
 MAX_PFX_FILE = 1024 * 1024
-FREE_SPACE_MARGIN = 64 * 1024
+FREE_SPACE_MARGIN = 0          # extra room asked for beyond the block-rounded need
+DEFAULT_BLOCK = 4096           # when the file system cannot be asked
 
 
 class ConflictChoice(str, enum.Enum):
@@ -178,8 +179,33 @@ def _free_name(user_dir: Path, name: str) -> Path:
     raise Conflict()
 
 
-def check_space(dest_free: int | None, files: dict[str, bytes]) -> None:
-    if dest_free is not None and dest_free < sum(len(d) for d in files.values()) + FREE_SPACE_MARGIN:
+def block_size(where: Path | str | None) -> int:
+    """The allocation unit of the file system holding `where` (a FAT cluster, an ext4 block)."""
+    if where is not None and hasattr(os, "statvfs"):
+        probe = os.fspath(where)
+        while probe and not os.path.exists(probe):
+            parent = os.path.dirname(probe)
+            if parent == probe:
+                break
+            probe = parent
+        try:
+            st = os.statvfs(probe)
+            return max(512, st.f_frsize or st.f_bsize)
+        except OSError:
+            pass
+    return DEFAULT_BLOCK
+
+
+def space_needed(files: dict[str, bytes], block: int, folders: int = 1) -> int:
+    """What `files` in `folders` new folders really take: each rounded up to whole blocks."""
+    return sum(-(-len(d) // block) * block for d in files.values()) + folders * block
+
+
+def check_space(dest_free: int | None, files: dict[str, bytes], where: Path | None = None,
+                folders: int = 1) -> None:
+    """Refuse a write only when it really does not fit (docs/storage-safety.md): the need is estimated
+    from the file system's block size at `where`, not from a flat margin."""
+    if dest_free is not None and dest_free < space_needed(files, block_size(where), folders) + FREE_SPACE_MARGIN:
         raise StorageFull()
 
 
@@ -190,41 +216,6 @@ def remove_hidden(folder: Path, names: Iterable[str]) -> None:
     for name in names:
         safewrite.ops.unlink(folder / name)
     safewrite.ops.rmdir(folder)
-
-
-def _replace_folder(user_dir: Path, target: Path, files: dict[str, bytes], verify: bool) -> None:
-    """Swap `target` for a new folder: build, rename old away, rename new in, delete old."""
-    tmp = safewrite.build_temp_folder(user_dir, files, verify=verify)
-    old = safewrite.temp_name(user_dir, OLD_PREFIX)
-    try:
-        old_names = [e.name for e in os.scandir(target)]
-        if any(os.path.isdir(target / n) and not os.path.islink(target / n) for n in old_names):
-            raise StorageError("바꿀 폴더 안에 다른 폴더가 있어 바꾸지 않았습니다.",
-                               "The folder to replace holds other folders; it was left as it is.")
-        safewrite.ops.rename(target, old)
-    except OSError as exc:
-        safewrite.remove_folder_files(tmp, files.keys())
-        raise storage_error(exc) from exc
-    except BaseException:
-        safewrite.remove_folder_files(tmp, files.keys())
-        raise
-    try:
-        safewrite.ops.rename(tmp, target)
-        safewrite.ops.fsync_dir(user_dir)
-    except OSError as exc:
-        try:
-            if not os.path.lexists(target):
-                safewrite.ops.rename(old, target)
-        except OSError:
-            pass  # the drive is gone: the next scan puts the old folder back
-        safewrite.remove_folder_files(tmp, files.keys())
-        raise storage_error(exc) from exc
-    try:
-        remove_hidden(old, old_names)
-    except OSError:
-        log.info("the replaced folder could not be removed now; the next scan removes it")
-    if verify:
-        safewrite.verify_files(target, files)
 
 
 def place_folder(user_dir: Path, name: str, files: dict[str, bytes], info: CertInfo, *,
@@ -247,13 +238,13 @@ def place_folder(user_dir: Path, name: str, files: dict[str, bytes], info: CertI
         if choice is ConflictChoice.CANCEL:
             raise Cancelled()
         if choice is ConflictChoice.REPLACE and existing is not None:
-            check_space(free, files)
-            _replace_folder(user_dir, target, files, verify)
+            check_space(free, files, user_dir)
+            switch_folder(target, files, verify=verify)
             _confirm(target, user_dir, info)
             return OpResult("replaced", target)
         target = _free_name(user_dir, target.name)
         status = "kept_both"
-    check_space(free, files)
+    check_space(free, files, user_dir)
     try:
         safewrite.write_folder_atomic(user_dir, target.name, files, verify=verify)
     except StorageError:
@@ -379,7 +370,7 @@ def import_folder(path: Path, dest: Storage, *, on_conflict: ConflictResolver | 
     entry = _require_cert(read_cert_folder(path, ca or ""))
     if not ca:
         ca = entry.info.subject_o or entry.info.issuer_o or "NPKI"
-        entry = dataclasses.replace(entry, ca_folder=ca)
+        entry = entry.replace(ca_folder=ca)
     result = copy_cert(entry, dest, on_conflict=on_conflict)
     result.status = "imported" if result.status == "copied" else result.status
     return result

@@ -1,4 +1,4 @@
-"""PC ↔ mock-phone certificate transfer with a 12-digit code (bank-flows.md §6).
+"""PC ↔ mock-phone certificate transfer with a 12-digit code (docs/bank-flows.md "Phone transfer").
 
 The sender (the PC, or a phone's bank app) picks a certificate, types its password and gets a
 12-digit code shown as 4-4-4. The receiver (the phone for PC → phone, the PC for phone → PC) types
@@ -56,7 +56,7 @@ from ..npki.foldername import sanitize
 from .base import Storage, drive_lock
 from .operations import ConflictResolver, OpResult, ensure_user_dir, place_folder
 from .registry import create_phone, normalise_phone_number, format_phone_number, phone_storage
-from .safewrite import write_file_atomic
+from .safewrite import TEMP_PREFIX, write_file_atomic
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +65,9 @@ PHONE_TO_PC = "phone-to-pc"
 DIRECTIONS = (PC_TO_PHONE, PHONE_TO_PC)
 
 WAITING, USED, FAILED, EXPIRED, CANCELLED = "waiting", "used", "failed", "expired", "cancelled"
+# An offer being written: its metadata goes first (with the writer's pid), then the payload, then the
+# state becomes WAITING — so a killed offer leaves a record the sweep can attribute and remove.
+PREPARING = "preparing"
 
 DEFAULT_TTL = 300            # seconds a code stays valid
 DEFAULT_MAX_WRONG = 5        # wrong codes / passwords before the transfer is cancelled
@@ -199,6 +202,9 @@ def _now(clock: Clock) -> dt.datetime:
     return t.astimezone(dt.timezone.utc)
 
 
+RECEIVE_LOCK = ".receive.lock"
+
+
 class Relay:
     """The local relay folder both sides use. Cheap to create; holds no state of its own."""
 
@@ -250,6 +256,7 @@ class Relay:
             names = sorted(os.listdir(self.folder))
         except OSError:
             return []
+        names = self._sweep_files(names)
         out = []
         for name in names:
             if name.endswith(".json") and not name.startswith("."):
@@ -258,9 +265,49 @@ class Relay:
                     out.append(meta)
         return out
 
+    def _sweep_files(self, names: list[str]) -> list[str]:
+        """Remove temporary files of dead writers and payloads without metadata (a killed write or
+        deletion); returns the names that remain."""
+        from .scan import _pid_alive, _writer_pid
+        metas = {n[:-5] for n in names if n.endswith(".json") and not n.startswith(".")}
+        keep = []
+        for name in names:
+            path = self.folder / name
+            drop = False
+            if name.startswith(TEMP_PREFIX):
+                pid = _writer_pid(name)
+                drop = pid is None or (pid != os.getpid() and not _pid_alive(pid)) or self._stale(path)
+            elif name.startswith(".") and name.endswith(".tmp"):
+                drop = True
+            elif name.endswith(".pfx") and not name.startswith("."):
+                drop = name.split(".", 1)[0] not in metas
+            if drop:
+                try:
+                    os.unlink(path)
+                    continue
+                except OSError:
+                    pass
+            keep.append(name)
+        return keep
+
+    @staticmethod
+    def _stale(path: Path) -> bool:
+        from .scan import STALE_AGE
+        try:
+            return _now(_system_clock).timestamp() - os.lstat(path).st_mtime > STALE_AGE
+        except OSError:
+            return False
+
     def _settle(self, meta: dict) -> dict:
         """Apply expiry (deleting the payload) and drop old markers; returns the current meta."""
         now = _now(self.clock)
+        if meta.get("state") == PREPARING:
+            from .scan import _pid_alive
+            pid = meta.get("pid")
+            if not isinstance(pid, int) or (pid != os.getpid() and not _pid_alive(pid)) or \
+                    self._stale(self._meta_path(meta["id"])):
+                self._forget(meta["id"])     # an offer killed while it was written: never shown
+            return meta
         if meta.get("state") == WAITING and now >= dt.datetime.fromisoformat(meta["expires"]):
             meta["state"] = EXPIRED
             self._drop_payload(meta["id"])
@@ -273,15 +320,10 @@ class Relay:
         return meta
 
     def sweep(self) -> None:
-        """Delete expired payloads and old markers (also done on every look-up)."""
+        """Delete expired payloads, old markers, killed offers and temporary files (also done on
+        every look-up)."""
         for meta in self._all():
             self._settle(meta)
-        try:  # left-over temporary files of an interrupted write
-            for name in os.listdir(self.folder):
-                if name.startswith(".") and name.endswith(".tmp"):
-                    os.unlink(self.folder / name)
-        except OSError:
-            pass
 
     def _info(self, meta: dict) -> TransferInfo:
         return TransferInfo(meta["id"], meta["direction"], meta["phone"], meta.get("subject", ""), meta["state"],
@@ -300,7 +342,7 @@ class Relay:
                 continue
             if digits and normalise_phone_number(meta["phone"]) != digits:
                 continue
-            if waiting_only and meta["state"] != WAITING:
+            if meta["state"] == PREPARING or (waiting_only and meta["state"] != WAITING):
                 continue
             out.append(self._info(meta))
         return out
@@ -385,6 +427,7 @@ class Relay:
             "km": km_payload is not None,
         }
         ensure_dir(self.folder)
+        self._save(dict(meta, state=PREPARING, pid=os.getpid()))
         write_file_atomic(self._pfx_path(tid), payload)
         if km_payload:
             write_file_atomic(self._pfx_path(tid, True), km_payload)
@@ -419,7 +462,19 @@ class Relay:
 
     def receive(self, code: str, password, dest: Storage, *, direction: str, phone: str | None = None,
                 on_conflict: ConflictResolver | None = None) -> Received:
-        """Type the code (and the certificate password) on the receiving side; write into `dest`."""
+        """Type the code (and the certificate password) on the receiving side; write into `dest`.
+
+        One receiver at a time across processes: the attempt count and the "used" mark are
+        read-modify-writes of the transfer's metadata, so parallel guesses must take turns to be
+        counted one by one, and one code must never be received twice (docs/bank-core.md
+        "Several processes")."""
+        from ..oslock import process_lock
+        ensure_dir(self.folder)
+        with process_lock(self.folder / RECEIVE_LOCK):
+            return self._receive(code, password, dest, direction=direction, phone=phone, on_conflict=on_conflict)
+
+    def _receive(self, code: str, password, dest: Storage, *, direction: str, phone: str | None = None,
+                 on_conflict: ConflictResolver | None = None) -> Received:
         digits = normalise_code(code)
         if digits is None:
             raise TransferCodeFormat()
@@ -469,13 +524,21 @@ class Relay:
             files[KM_CERT] = bytes(km_contents.cert_der)
             files[KM_KEY] = self._key_file(km_contents.key_plain, password, meta["key"])
         dest.require_writable()
-        with drive_lock(dest):
-            user_dir = ensure_user_dir(dest.root, sanitize(meta.get("ca") or info.subject_o or "NPKI"))
-            result = place_folder(user_dir, meta.get("subject") or sanitize(info.subject), files, info,
-                                  verify=dest.verify_writes, on_conflict=on_conflict, free=dest.free_space())
-        result.status = "imported" if result.status == "copied" else result.status
+        # The code is used up before the certificate is handed over: a kill from here on can never
+        # let the same code be typed again. If the write fails (no room, a cancelled conflict), the
+        # transfer is waiting again and the code still works.
         meta.update(state=USED, ended=_now(self.clock).isoformat())
         self._save(meta)
+        try:
+            with drive_lock(dest):
+                user_dir = ensure_user_dir(dest.root, sanitize(meta.get("ca") or info.subject_o or "NPKI"))
+                result = place_folder(user_dir, meta.get("subject") or sanitize(info.subject), files, info,
+                                      verify=dest.verify_writes, on_conflict=on_conflict, free=dest.free_space())
+        except DojangError:
+            meta.update(state=WAITING, ended=None)
+            self._save(meta)
+            raise
+        result.status = "imported" if result.status == "copied" else result.status
         self._drop_payload(tid)
         return Received(result, dest, meta.get("subject", ""), contents.random_num_kept)
 

@@ -34,13 +34,65 @@ def _settings_path() -> Path:
     return app_home() / SETTINGS_FILE
 
 
-def load_settings() -> dict:
+# the settings this module reads, each a list of strings; anything else is malformed
+_LIST_KEYS = ("folders", "marked_removable")
+_warned: set[tuple] = set()
+
+
+def _malformed(path: Path, why: str) -> None:
+    """A broken settings file: one warning per process and file state, a copy kept next to it
+    (`storages.json.broken-<time>`); the next save writes a good file (docs/hostile-input.md)."""
+    import datetime as dt
+    import logging
+    import shutil
     try:
-        with open(_settings_path(), "rb") as fh:
-            data = json.loads(fh.read(MAX_SETTINGS).decode("utf-8"))
-        return data if isinstance(data, dict) else {}
-    except (OSError, ValueError):
+        st = path.stat()
+        key = (str(path), st.st_mtime_ns, st.st_size)
+    except OSError:
+        return
+    if key in _warned:
+        return
+    _warned.add(key)
+    keep = path.with_name(f"{path.name}.broken-{dt.datetime.now():%Y-%m-%dT%H.%M.%S}")
+    try:
+        data = path.read_bytes()
+        same = next((p for p in path.parent.glob(f"{path.name}.broken-*") if p.read_bytes() == data), None)
+        if same is not None:
+            keep = same                     # this broken content is already kept
+        elif not keep.exists():
+            shutil.copyfile(path, keep)
+    except OSError:
+        keep = None
+    logging.getLogger("dojang.storage").warning(
+        "%s is malformed (%s) and was ignored; it is rewritten on the next change%s",
+        path, why, f" (a copy is kept as {keep.name})" if keep else "")
+
+
+def load_settings() -> dict:
+    """storages.json as a dict whose known keys hold lists of strings. A malformed file (not JSON,
+    not an object, a key of the wrong type) is ignored with a one-line warning, its copy kept."""
+    path = _settings_path()
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_SETTINGS + 1)
+    except OSError:
         return {}
+    try:
+        if len(raw) > MAX_SETTINGS:
+            raise ValueError("too large")
+        data = json.loads(raw.decode("utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("not a JSON object")
+    except ValueError as exc:
+        _malformed(path, str(exc).splitlines()[0][:80] if str(exc) else "not JSON")
+        return {}
+    bad = [k for k in _LIST_KEYS if k in data and not (isinstance(data[k], list)
+                                                       and all(isinstance(x, str) for x in data[k]))]
+    if bad:
+        _malformed(path, "wrong type: " + ", ".join(bad))
+        for k in bad:
+            data[k] = [x for x in data[k] if isinstance(x, str)] if isinstance(data[k], list) else []
+    return data
 
 
 def save_settings(data: dict) -> None:
@@ -64,9 +116,13 @@ def add_folder(path: Path) -> Storage:
 
 
 def remove_folder(path_or_id: str) -> None:
+    """Take an added folder off the list; UnknownStorage when no added folder has that id or path."""
     data = load_settings()
-    keep = [p for p in data.get("folders", []) if isinstance(p, str)
-            and p != path_or_id and base.folder(Path(p)).id != path_or_id]
+    folders = [p for p in data.get("folders", []) if isinstance(p, str)]
+    keep = [p for p in folders if p != path_or_id and base.folder(Path(p)).id != path_or_id]
+    if len(keep) == len(folders):
+        raise UnknownStorage("추가한 폴더 중에 그런 ID나 경로가 없습니다 ('storages' 명령으로 확인).",
+                             "No added folder has that id or path (see the 'storages' command).")
     data["folders"] = keep
     save_settings(data)
 

@@ -1,4 +1,4 @@
-"""All-or-nothing writes of certificate material (storage-and-security.md §2).
+"""All-or-nothing writes of certificate material (docs/storage-security.md "All-or-nothing writes").
 
 - files: temporary name in the destination folder (exclusive create, 0600), write, flush, fsync,
   `os.replace`, fsync the folder;

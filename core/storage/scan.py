@@ -1,6 +1,6 @@
 """Walking an NPKI root: `<root>/<CA>/USER/<cert folder>` (names matched case-insensitively).
 
-Every storage is treated as hostile (storage-and-security.md §4):
+Every storage is treated as hostile (docs/storage-security.md "Hostile media"):
 - only the fixed layout is walked (depth is capped by construction) and symlinks are never
   followed — a linked CA, USER or certificate folder is listed as a broken entry with a reason;
 - the number of entries examined per folder and the number of certificate folders are capped;
@@ -21,12 +21,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from asn1crypto import core as asn1_core, parser as asn1_parser
-
-from ..errors import (BrokenEntry, DojangError, FileTooLarge, MalformedKey, SymlinkNotFollowed, TooManyEntries,
-                      UnsupportedKeyEncryption)
-from ..npki import oids
-from ..npki.certfolder import MAX_FILE, SIGN_KEY, BrokenFolder, CertFolder, read_cert_folder
+from ..errors import SymlinkNotFollowed, TooManyEntries
+from ..npki.certfolder import BrokenFolder, CertFolder, check_key_structure, read_cert_folder
+from ..npki.der import algorithm_oid
+from . import switch
 from .safewrite import KEEP_PREFIX, OLD_PREFIX, TEMP_PREFIX
 
 log = logging.getLogger(__name__)
@@ -62,7 +60,7 @@ def is_junk_name(name: str) -> bool:
 
 
 def _writer_pid(name: str) -> int | None:
-    for prefix in JUNK_PREFIXES:
+    for prefix in (*JUNK_PREFIXES, switch.SWITCH_PREFIX):
         if name.startswith(prefix):
             head = name[len(prefix):].split("-", 1)[0]
             return int(head) if head.isdigit() else None
@@ -144,7 +142,8 @@ def _clean_dir(directory: Path, *, own_writes_idle: bool, now: float, report: Sc
                user_dir: Path | None = None) -> None:
     try:
         with os.scandir(directory) as it:
-            junk = [e for _, e in zip(range(MAX_ENTRIES_PER_DIR), it) if is_junk_name(e.name)]
+            junk = [e for _, e in zip(range(MAX_ENTRIES_PER_DIR), it)
+                    if is_junk_name(e.name) or switch.is_record(e.name)]
     except OSError:
         return
     for e in junk:
@@ -152,6 +151,11 @@ def _clean_dir(directory: Path, *, own_writes_idle: bool, now: float, report: Sc
             continue
         path = Path(e.path)
         try:
+            if switch.is_record(e.name):     # an interrupted folder switch: finish or undo it
+                restored = switch.recover(directory, e.name)
+                if restored is not None:
+                    report.restored.append(restored)
+                continue
             if e.is_dir(follow_symlinks=False):
                 if user_dir is not None and e.name.startswith(OLD_PREFIX) and _restore_old(user_dir, path, report):
                     continue
@@ -186,77 +190,23 @@ def _list_dirs(directory: Path, report: ScanReport, ca: str, out: list[Entry]) -
     return dirs
 
 
-KEY_OIDS = {oids.SEED_CBC_WITH_SHA1, oids.SEED_CBC, oids.PBES2, oids.PBE_SHA1_3DES}
-_KEY_OID_CONTENTS = {asn1_core.ObjectIdentifier(o).contents for o in KEY_OIDS}
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-
-
-def read_small(path: str, limit: int = MAX_FILE) -> bytes:
-    """Read a regular file of at most `limit` bytes: no symlinks, no FIFOs/devices, no big buffer."""
-    fd = os.open(path, _OPEN_FLAGS)
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise BrokenEntry("일반 파일이 아닙니다.", "Not a regular file.")
-        if st.st_size > limit:
-            raise FileTooLarge(os.path.basename(path), st.st_size, limit)
-        chunks, total = [], 0
-        while True:
-            chunk = os.read(fd, max(st.st_size + 1 - total, 4096))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-            if total > limit:
-                raise FileTooLarge(os.path.basename(path), total, limit)
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
-
-
 def peek_key_algorithm(data: bytes) -> str:
-    """Check the top-level encryption OID of an EncryptedPrivateKeyInfo, read with asn1crypto's
-    low-level parser (cheap enough for listing). Raises MalformedKey / UnsupportedKeyEncryption;
-    the full structure is checked when the key is decrypted."""
-    try:
-        _cls, method, tag, _h, contents, _t = asn1_parser.parse(data, strict=True)
-        if (method, tag) != (1, 16):
-            raise MalformedKey()
-        _cls, method, tag, _h, alg, _t = asn1_parser.parse(contents)
-        if (method, tag) != (1, 16):
-            raise MalformedKey()
-        _cls, method, tag, header, oid, _t = asn1_parser.parse(alg)
-        if (method, tag) != (0, 6):
-            raise MalformedKey()
-        if oid in _KEY_OID_CONTENTS:
-            return oid.hex()
-        dotted = asn1_core.ObjectIdentifier.load(header + oid).dotted
-    except DojangError:
-        raise
-    except (ValueError, TypeError, IndexError) as exc:
-        raise MalformedKey() from exc
-    raise UnsupportedKeyEncryption(dotted)
+    """Check the top-level encryption OID of a key file (certfolder.check_key_structure); returns its
+    content octets in hex. Raises MalformedKey / UnsupportedKeyEncryption."""
+    check_key_structure(data)
+    return algorithm_oid(data).hex()
 
 
-def _read_entry(folder: Path, ca: str, check_keys: bool, clean: bool, own_writes_idle: bool, now: float,
+def _read_entry(folder: str, ca: str, check_keys: bool, clean: bool, own_writes_idle: bool, now: float,
                 report: ScanReport) -> Entry:
     """Read a certificate folder; with `check_keys`, a key file with an unknown algorithm OID or
     garbage structure makes the entry broken with that reason (not only at password time)."""
-    entry = read_cert_folder(folder, ca)
+    entry = read_cert_folder(folder, ca, check_key=check_keys)
     if clean:
         names = entry.file_names if isinstance(entry, CertFolder) else None
-        if names is None or any(is_junk_name(n) for n in names):
-            _clean_dir(folder, own_writes_idle=own_writes_idle, now=now, report=report)
-            entry = read_cert_folder(folder, ca) if names is not None else entry
-    if check_keys and isinstance(entry, CertFolder):
-        try:
-            peek_key_algorithm(read_small(os.path.join(folder, entry.file_names[SIGN_KEY])))
-        except DojangError as exc:
-            return BrokenFolder(folder, ca, exc)
-        except OSError:
-            return BrokenFolder(folder, ca, BrokenEntry("개인키 파일을 읽을 수 없습니다.",
-                                                        "The private-key file cannot be read.",
-                                                        path=str(folder)))
+        if names is None or any(n.startswith(JUNK_PREFIXES) for n in names):
+            _clean_dir(Path(folder), own_writes_idle=own_writes_idle, now=now, report=report)
+            entry = read_cert_folder(folder, ca, check_key=check_keys) if names is not None else entry
     return entry
 
 
@@ -303,7 +253,7 @@ def scan_report(root: Path, *, clean: bool = False, own_writes_idle: bool = Fals
                     report.entries.append(BrokenFolder(user_dir, ca.name, TooManyEntries(path=str(user_dir))))
                     break
                 count += 1
-                report.entries.append(_read_entry(Path(entry.path), ca.name, check_keys, clean,
+                report.entries.append(_read_entry(entry.path, ca.name, check_keys, clean,
                                                   own_writes_idle, now, report))
     if len(cas) > MAX_CA_FOLDERS:
         report.truncated = True

@@ -1,4 +1,4 @@
-"""RRN (주민등록번호), account numbers, mobile numbers and names (storage-and-security.md §4–5).
+"""RRN (주민등록번호), account numbers, mobile numbers and names (docs/storage-security.md "Input validation").
 
 Numeric input is NFKC-normalised and then matched against ASCII digits only ([0-9], never \\d,
 which would accept other scripts' digits)."""

@@ -1,4 +1,4 @@
-"""The certificate password policy (bank-flows.md §3 STEP 4) and a strength estimate.
+"""The certificate password policy (docs/bank-flows.md "The certificate password") and a strength estimate.
 
 Rules of all licensed CAs since 2014: at least 10 characters with letters, digits and special
 characters; `'` `"` `₩` `|` not allowed. Dojang also rejects what makes a password guessable:

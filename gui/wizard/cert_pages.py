@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QListWidget, QListWidgetItem, Q
 
 from ..icons import icon
 from ..password_widget import PasswordWidget
+from ..safetext import shown
 from .common import Page, _box, _date, _label, _lang, _usage_label
 
 class PickCertPage(Page):
@@ -50,9 +51,10 @@ class PickCertPage(Page):
             info = c.cert.info
             days = info.days_left(now)
             left = Q.translate("Wizard", "만료됨") if days < 0 else Q.translate("Wizard", "{0}일 남음").format(days)
-            text = (f"{info.display_name} · {_usage_label(info.usage.kind)} · {info.issuer_o or c.cert.ca_folder}\n"
+            text = (f"{shown(info.display_name, 80)} · {_usage_label(info.usage.kind)} · "
+                    f"{shown(info.issuer_o or c.cert.ca_folder, 80)}\n"
                     + Q.translate("Wizard", "만료일 {0} ({1}) · {2}").format(_date(info.not_after), left,
-                                                                         c.storage.label(_lang())))
+                                                                         shown(c.storage.label(_lang()), 80)))
             if c.reason is not None:
                 text += "\n⚠ " + c.reason.message(_lang())
             item = QListWidgetItem(icon("certificate"), text)
@@ -134,9 +136,10 @@ class CertPasswordPage(Page):
     def enter(self) -> None:
         storage, cert = self.flow.picked
         info = cert.info
-        self.summary.setText(f"{info.display_name} · {_usage_label(info.usage.kind)} · {info.issuer_o or ''}\n"
+        self.summary.setText(f"{shown(info.display_name, 80)} · {_usage_label(info.usage.kind)} · "
+                             f"{shown(info.issuer_o, 80)}\n"
                              + Q.translate("Wizard", "만료일 {0} · {1}").format(_date(info.not_after),
-                                                                               storage.label(_lang())))
+                                                                               shown(storage.label(_lang()), 80)))
         self.password.clear()
         self.confirm.setChecked(False)
         self.password.line_edit.setFocus()

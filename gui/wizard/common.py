@@ -65,6 +65,7 @@ def _usage_label(kind: str | None) -> str:
 def _label(text: str = "", parent: QWidget | None = None, *, name: str | None = None, cls: str | None = None,
            wrap: bool = True) -> QLabel:
     lab = QLabel(text, parent)
+    lab.setTextFormat(Qt.TextFormat.PlainText)   # names and paths from media are shown, never rendered as HTML
     if name:
         lab.setObjectName(name)
     if cls:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel
 from core.flows import Completion
 from core.npki.certfolder import CertFolder, read_cert_folder
 
+from ..safetext import shown
 from .common import Page, _box, _date, _label, _lang, _usage_label
 
 def _is_test_certificate(done: Completion) -> bool:
@@ -54,7 +55,7 @@ class DonePage(Page):
 
     def _set(self, key: str, value: str | None) -> None:
         k, v = self.rows[key]
-        v.setText(value or "")
+        v.setText(shown(value) if value else "")      # a storage label or path may come from a medium
         k.setVisible(bool(value))
         v.setVisible(bool(value))
 

@@ -12,6 +12,7 @@ from core.storage.base import PHONE, REMOVABLE, Storage
 
 from ..icons import icon
 from ..password_widget import PasswordWidget
+from ..safetext import shown, tip
 from .common import _KIND_ICON, STORAGE_REFRESH_MS, Page, _box, _date, _label, _lang, _usage_label
 
 class ConfirmReissuePage(Page):
@@ -44,10 +45,10 @@ class ConfirmReissuePage(Page):
         for storage, cert in targets:
             info = cert.info
             item = QListWidgetItem(icon(_KIND_ICON.get(storage.kind, "folder")),
-                                   f"{info.display_name} · {_usage_label(info.usage.kind)} · "
+                                   f"{shown(info.display_name, 80)} · {_usage_label(info.usage.kind)} · "
                                    + Q.translate("Wizard", "만료일 {0}").format(_date(info.not_after))
-                                   + f"\n{storage.label(_lang())} · {cert.ca_folder}")
-            item.setToolTip(str(cert.path))
+                                   + f"\n{shown(storage.label(_lang()), 80)} · {shown(cert.ca_folder, 80)}")
+            item.setToolTip(tip(cert.path))
             item.setData(Qt.ItemDataRole.UserRole, str(cert.path))
             self.list.addItem(item)
         self.list.setVisible(bool(targets))
@@ -163,9 +164,9 @@ class SavePage(Page):
             self._storages = found
             self.list.clear()
             for s in found:
-                item = QListWidgetItem(icon(_KIND_ICON.get(s.kind, "folder")), s.label(_lang()))
+                item = QListWidgetItem(icon(_KIND_ICON.get(s.kind, "folder")), shown(s.label(_lang()), 120))
                 item.setData(Qt.ItemDataRole.UserRole, s.id)
-                item.setToolTip(str(s.root))
+                item.setToolTip(tip(s.root))
                 self.list.addItem(item)
             if chosen is not None and chosen.id in ids:
                 self.list.setCurrentRow(ids.index(chosen.id))
@@ -200,7 +201,7 @@ class SavePage(Page):
         self.set_busy(False)
         if self.renew:
             storage, cert = self.flow.picked
-            self.fixed_place.setText(Q.translate("Wizard", "저장 위치: {0}\n{1}").format(storage.label(_lang()), cert.path))
+            self.fixed_place.setText(Q.translate("Wizard", "저장 위치: {0}\n{1}").format(shown(storage.label(_lang())), shown(cert.path)))
         else:
             self.refresh_storages()
             self.timer.start()

@@ -1,95 +1,115 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>CertTableModel</name>
     <message>
+        <location filename="../../gui/models.py" line="334"/>
         <source>이전 인증서</source>
         <translation>Old certificate</translation>
     </message>
     <message>
+        <location filename="../../gui/models.py" line="336"/>
         <source>사본 {0}개</source>
         <translation>copies: {0}</translation>
     </message>
     <message>
-        <source>이 인증서는 갱신·재발급되어 더 이상 쓸 수 없습니다. '모두 새 인증서로 바꾸기'로 새 인증서로 바꾸세요.</source>
-        <translation>This certificate was renewed or reissued and no longer works. Replace it with "Replace all with the new certificate".</translation>
+        <location filename="../../gui/models.py" line="435"/>
+        <source>이 인증서는 갱신·재발급되어 더 이상 쓸 수 없습니다. &apos;모두 새 인증서로 바꾸기&apos;로 새 인증서로 바꾸세요.</source>
+        <translation>This certificate was renewed or reissued and no longer works. Replace it with &quot;Replace all with the new certificate&quot;.</translation>
     </message>
     <message>
+        <location filename="../../gui/models.py" line="438"/>
         <source>같은 인증서가 {0}곳에 있습니다: {1}</source>
         <translation>The same certificate is in these places ({0}): {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="307" />
+        <location filename="../../gui/models.py" line="342"/>
         <source>손상됨</source>
         <translation>Broken</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="309" />
+        <location filename="../../gui/models.py" line="325"/>
+        <source>폐지됨</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="325"/>
+        <source>발급 취소됨</source>
+        <translation>Issuance cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="326"/>
+        <source>발급 미완료</source>
+        <translation>Issuance not finished</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="344"/>
         <source>만료됨</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="311" />
+        <location filename="../../gui/models.py" line="346"/>
         <source>만료 D-{0}</source>
         <translation>Expires D-{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="312" />
+        <location filename="../../gui/models.py" line="347"/>
         <source>정상</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="324" />
+        <location filename="../../gui/models.py" line="359"/>
         <source>구분</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="324" />
+        <location filename="../../gui/models.py" line="359"/>
         <source>사용자</source>
         <translation>Holder</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="324" />
+        <location filename="../../gui/models.py" line="359"/>
         <source>만료일 (KST)</source>
         <translation>Expires (KST)</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="324" />
+        <location filename="../../gui/models.py" line="359"/>
         <source>발급기관</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="324" />
+        <location filename="../../gui/models.py" line="359"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="325" />
+        <location filename="../../gui/models.py" line="360"/>
         <source>저장매체</source>
         <translation>Storage</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="372" />
+        <location filename="../../gui/models.py" line="410"/>
         <source> (테스트)</source>
         <translation> (test)</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="389" />
+        <location filename="../../gui/models.py" line="427"/>
         <source>손상된 인증서: {0}</source>
         <translation>Broken certificate: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="396" />
+        <location filename="../../gui/models.py" line="444"/>
         <source>{0}에 만료되었습니다. 은행에서 재발급받으세요.</source>
         <translation>Expired on {0}. Get it reissued at your bank.</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="398" />
+        <location filename="../../gui/models.py" line="446"/>
         <source>{0}일 남았습니다. 만료 전에 갱신하세요.</source>
         <translation>{0} days left. Renew it before it expires.</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="399" />
+        <location filename="../../gui/models.py" line="447"/>
         <source>{0}일 남았습니다.</source>
         <translation>{0} days left.</translation>
     </message>
@@ -97,24 +117,24 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="215" />
+        <location filename="../../gui/dialogs.py" line="216"/>
         <source>인증서 암호 변경</source>
         <translation>Change certificate password</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="217" />
+        <location filename="../../gui/dialogs.py" line="218"/>
         <source>인증서: {0}
 현재 암호를 확인한 뒤 새 암호로 바꿉니다. 잊어버린 암호는 찾을 수 없으니 새 암호를 잘 기억하세요.</source>
         <translation>Certificate: {0}
 The current password is checked, then replaced by the new one. A forgotten password cannot be recovered, so remember the new one well.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="221" />
+        <location filename="../../gui/dialogs.py" line="222"/>
         <source>현재 암호(&amp;C)</source>
         <translation>&amp;Current password</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="227" />
+        <location filename="../../gui/dialogs.py" line="228"/>
         <source>새 암호(&amp;N)</source>
         <translation>&amp;New password</translation>
     </message>
@@ -122,12 +142,12 @@ The current password is checked, then replaced by the new one. A forgotten passw
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="278" />
+        <location filename="../../gui/dialogs.py" line="279"/>
         <source>같은 이름의 인증서가 있습니다</source>
         <translation>A certificate with the same name exists</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="282" />
+        <location filename="../../gui/dialogs.py" line="283"/>
         <source>저장하려는 위치에 이름이 같은 다른 인증서가 이미 있습니다.
 
 가져오는 인증서: {0} (만료일 {1})
@@ -140,22 +160,22 @@ Already there: {2}
 Location: {3}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="285" />
+        <location filename="../../gui/dialogs.py" line="286"/>
         <source>(읽을 수 없는 폴더)</source>
         <translation>(unreadable folder)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="291" />
+        <location filename="../../gui/dialogs.py" line="292"/>
         <source>바꾸기(&amp;R)</source>
         <translation>&amp;Replace</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="292" />
+        <location filename="../../gui/dialogs.py" line="293"/>
         <source>둘 다 보관(&amp;K)</source>
         <translation>&amp;Keep both</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="293" />
+        <location filename="../../gui/dialogs.py" line="294"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
@@ -163,282 +183,282 @@ Location: {3}</translation>
 <context>
     <name>DetailsDialog</name>
     <message>
-        <location filename="../../gui/details_dialog.py" line="77" />
+        <location filename="../../gui/details_dialog.py" line="78"/>
         <source>인증서 보기 — {0}</source>
         <translation>Certificate — {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="90" />
+        <location filename="../../gui/details_dialog.py" line="91"/>
         <source>정상 ({0}일 남음)</source>
         <translation>Valid ({0} days left)</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="91" />
+        <location filename="../../gui/details_dialog.py" line="92"/>
         <source>만료 D-{0} — 갱신할 수 있습니다</source>
         <translation>Expires D-{0} — can be renewed</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="92" />
+        <location filename="../../gui/details_dialog.py" line="93"/>
         <source>만료됨 — 재발급이 필요합니다</source>
         <translation>Expired — needs reissuing</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="93" />
+        <location filename="../../gui/details_dialog.py" line="94"/>
         <source> (테스트 인증서 — 실제 은행에서 쓸 수 없음)</source>
         <translation> (test certificate — not usable at real banks)</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="96" />
+        <location filename="../../gui/details_dialog.py" line="97"/>
         <source>사용자</source>
         <translation>Holder</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="97" />
+        <location filename="../../gui/details_dialog.py" line="98"/>
         <source>구분</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="98" />
+        <location filename="../../gui/details_dialog.py" line="99"/>
         <source>발급기관</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="99" />
+        <location filename="../../gui/details_dialog.py" line="100"/>
         <source>유효기간</source>
         <translation>Validity</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="100" />
+        <location filename="../../gui/details_dialog.py" line="101"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="101" />
+        <location filename="../../gui/details_dialog.py" line="102"/>
         <source>저장매체</source>
         <translation>Storage</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="102" />
+        <location filename="../../gui/details_dialog.py" line="103"/>
         <source>위치</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="119" />
+        <location filename="../../gui/details_dialog.py" line="120"/>
         <source>일반(&amp;G)</source>
         <translation>&amp;General</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="124" />
+        <location filename="../../gui/details_dialog.py" line="125"/>
         <source>필드</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="124" />
+        <location filename="../../gui/details_dialog.py" line="125"/>
         <source>값</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="129" />
+        <location filename="../../gui/details_dialog.py" line="130"/>
         <source>버전</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="130" />
+        <location filename="../../gui/details_dialog.py" line="131"/>
         <source>일련번호</source>
         <translation>Serial number</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="131" />
+        <location filename="../../gui/details_dialog.py" line="132"/>
         <source>서명 알고리즘</source>
         <translation>Signature algorithm</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="132" />
+        <location filename="../../gui/details_dialog.py" line="133"/>
         <source>발급자</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="133" />
+        <location filename="../../gui/details_dialog.py" line="134"/>
         <source>유효기간 시작</source>
         <translation>Valid from</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="134" />
+        <location filename="../../gui/details_dialog.py" line="135"/>
         <source>유효기간 끝</source>
         <translation>Valid to</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="135" />
+        <location filename="../../gui/details_dialog.py" line="136"/>
         <source>주체</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="136" />
+        <location filename="../../gui/details_dialog.py" line="137"/>
         <source>공개키</source>
         <translation>Public key</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="137" />
+        <location filename="../../gui/details_dialog.py" line="138"/>
         <source>용도 (정책 OID)</source>
         <translation>Usage (policy OID)</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="138" />
+        <location filename="../../gui/details_dialog.py" line="139"/>
         <source>본인확인 정보 (VID)</source>
         <translation>Identity check data (VID)</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="138" />
+        <location filename="../../gui/details_dialog.py" line="139"/>
         <source>있음</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="138" />
+        <location filename="../../gui/details_dialog.py" line="139"/>
         <source>없음</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="139" />
+        <location filename="../../gui/details_dialog.py" line="140"/>
         <source>지문 (SHA-256)</source>
         <translation>Fingerprint (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="140" />
+        <location filename="../../gui/details_dialog.py" line="141"/>
         <source>파일</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="146" />
+        <location filename="../../gui/details_dialog.py" line="147"/>
         <source>확장 필드</source>
         <translation>Extensions</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="150" />
+        <location filename="../../gui/details_dialog.py" line="151"/>
         <source> (중요)</source>
         <translation> (critical)</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="162" />
+        <location filename="../../gui/details_dialog.py" line="163"/>
         <source>자세히(&amp;D)</source>
         <translation>&amp;Details</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="167" />
+        <location filename="../../gui/details_dialog.py" line="168"/>
         <source>이 인증서가 어떤 주민등록번호의 것인지 확인합니다. 인증서 안의 본인확인 정보(VID)와 개인키의 난수로 계산하므로 인증서 암호가 필요합니다. 입력한 값은 저장하지 않습니다.</source>
         <translation>Checks whether this certificate belongs to a resident registration number. It is computed from the identity data (VID) in the certificate and the random number in the private key, so the certificate password is needed. Nothing you type is stored.</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="178" />
+        <location filename="../../gui/details_dialog.py" line="179"/>
         <source>주민등록번호(&amp;R)</source>
         <translation>&amp;Resident registration no.</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="183" />
+        <location filename="../../gui/details_dialog.py" line="184"/>
         <source>인증서 암호(&amp;P)</source>
         <translation>Certificate &amp;password</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="188" />
+        <location filename="../../gui/details_dialog.py" line="189"/>
         <source>확인(&amp;V)</source>
         <translation>&amp;Verify</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="200" />
+        <location filename="../../gui/details_dialog.py" line="201"/>
         <source>이 인증서에는 본인확인 정보(VID)가 없어 확인할 수 없습니다.</source>
         <translation>This certificate has no identity data (VID), so it cannot be checked.</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="202" />
+        <location filename="../../gui/details_dialog.py" line="203"/>
         <source>본인확인(&amp;I)</source>
         <translation>&amp;Identity check</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="213" />
+        <location filename="../../gui/details_dialog.py" line="214"/>
         <source>키 사용</source>
         <translation>Key usage</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="214" />
+        <location filename="../../gui/details_dialog.py" line="215"/>
         <source>인증서 정책</source>
         <translation>Certificate policies</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="215" />
+        <location filename="../../gui/details_dialog.py" line="216"/>
         <source>주체 대체 이름</source>
         <translation>Subject alternative name</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="216" />
+        <location filename="../../gui/details_dialog.py" line="217"/>
         <source>주체 키 식별자</source>
         <translation>Subject key identifier</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="217" />
+        <location filename="../../gui/details_dialog.py" line="218"/>
         <source>기관 키 식별자</source>
         <translation>Authority key identifier</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="218" />
+        <location filename="../../gui/details_dialog.py" line="219"/>
         <source>CRL 배포 지점</source>
         <translation>CRL distribution points</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="219" />
+        <location filename="../../gui/details_dialog.py" line="220"/>
         <source>기본 제한</source>
         <translation>Basic constraints</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="220" />
+        <location filename="../../gui/details_dialog.py" line="221"/>
         <source>기관 정보 액세스</source>
         <translation>Authority information access</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="223" />
+        <location filename="../../gui/details_dialog.py" line="224"/>
         <source>디지털 서명</source>
         <translation>Digital signature</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="224" />
+        <location filename="../../gui/details_dialog.py" line="225"/>
         <source>부인 방지</source>
         <translation>Non-repudiation</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="225" />
+        <location filename="../../gui/details_dialog.py" line="226"/>
         <source>키 암호화</source>
         <translation>Key encipherment</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="226" />
+        <location filename="../../gui/details_dialog.py" line="227"/>
         <source>데이터 암호화</source>
         <translation>Data encipherment</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="227" />
+        <location filename="../../gui/details_dialog.py" line="228"/>
         <source>키 합의</source>
         <translation>Key agreement</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="228" />
+        <location filename="../../gui/details_dialog.py" line="229"/>
         <source>인증서 서명</source>
         <translation>Certificate signing</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="229" />
+        <location filename="../../gui/details_dialog.py" line="230"/>
         <source>CRL 서명</source>
         <translation>CRL signing</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="240" />
+        <location filename="../../gui/details_dialog.py" line="241"/>
         <source>확인하는 중…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="247" />
+        <location filename="../../gui/details_dialog.py" line="248"/>
         <source>이 인증서는 입력한 주민등록번호({0})의 것이 맞습니다.</source>
         <translation>This certificate belongs to the number entered ({0}).</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="249" />
+        <location filename="../../gui/details_dialog.py" line="250"/>
         <source>이 인증서는 입력한 주민등록번호({0})의 것이 아닙니다.</source>
         <translation>This certificate does not belong to the number entered ({0}).</translation>
     </message>
@@ -446,32 +466,32 @@ Location: {3}</translation>
 <context>
     <name>ExportPfxDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="384" />
+        <location filename="../../gui/dialogs.py" line="385"/>
         <source>PFX 파일로 내보내기</source>
         <translation>Export to a PFX file</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="386" />
+        <location filename="../../gui/dialogs.py" line="387"/>
         <source>인증서와 개인키를 PFX(PKCS#12) 파일 하나로 저장합니다. 파일은 인증서 암호로 보호됩니다. 어디에 쓸지에 맞는 형식을 고르세요.</source>
         <translation>Saves the certificate and its private key in one PFX (PKCS#12) file, protected by the certificate password. Choose the format that suits where you will use it.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="391" />
+        <location filename="../../gui/dialogs.py" line="392"/>
         <source>최신 형식 (AES-256) — 권장(&amp;M)</source>
         <translation>&amp;Modern format (AES-256) — recommended</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="393" />
+        <location filename="../../gui/dialogs.py" line="394"/>
         <source>Windows 10 이후, macOS, 최근 브라우저와 프로그램에서 읽습니다. 더 안전합니다.</source>
         <translation>Read by Windows 10 and later, macOS, and recent browsers and programs. Safer.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="394" />
+        <location filename="../../gui/dialogs.py" line="395"/>
         <source>호환 형식 (SHA-1 / 3DES)(&amp;L)</source>
         <translation>&amp;Legacy format (SHA-1 / 3DES)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="396" />
+        <location filename="../../gui/dialogs.py" line="397"/>
         <source>오래된 프로그램(예: Windows 7, 예전 뱅킹 프로그램)이 최신 형식을 읽지 못할 때만 고르세요.</source>
         <translation>Choose only when an old program (e.g. Windows 7, older banking software) cannot read the modern format.</translation>
     </message>
@@ -483,501 +503,513 @@ Location: {3}</translation>
         <translation>Loading the certificate list…</translation>
     </message>
     <message>
+        <location filename="../../gui/main_window.py" line="454"/>
+        <location filename="../../gui/main_window.py" line="872"/>
         <source>모두 새 인증서로 바꾸기</source>
         <translation>Replace all with the new certificate</translation>
     </message>
     <message>
+        <location filename="../../gui/main_window.py" line="850"/>
         <source>이전 인증서 {0}개가 남아 있습니다 ({1}). 갱신·재발급 전의 인증서라 은행에서 쓸 수 없습니다.</source>
         <translation>Old certificates left: {0} ({1}). They are from before a renewal or reissue; the bank no longer accepts them.</translation>
     </message>
     <message>
+        <location filename="../../gui/main_window.py" line="873"/>
         <source>{0}님의 새 인증서 암호를 입력하세요. 이전 인증서 {1}개를 새 인증서로 바꿉니다.</source>
-        <translation>Enter the password of {0}'s new certificate. Old copies to replace: {1}.</translation>
+        <translation>Enter the password of {0}&apos;s new certificate. Old copies to replace: {1}.</translation>
     </message>
     <message>
+        <location filename="../../gui/main_window.py" line="877"/>
         <source>확인하는 중…</source>
         <translation>Checking…</translation>
     </message>
     <message>
+        <location filename="../../gui/main_window.py" line="891"/>
         <source>암호가 다른 사본</source>
         <translation>Copies with another password</translation>
     </message>
     <message>
+        <location filename="../../gui/main_window.py" line="892"/>
         <source>아래 이전 인증서는 암호가 다릅니다. 새 인증서로 바꾸면 그곳에서도 새 인증서의 암호를 써야 합니다. 함께 바꿀까요?
 
 {0}</source>
-        <translation>These old copies have another password. Once replaced, they open with the new certificate's password. Replace them too?
+        <translation>These old copies have another password. Once replaced, they open with the new certificate&apos;s password. Replace them too?
 
 {0}</translation>
     </message>
     <message>
+        <location filename="../../gui/main_window.py" line="906"/>
         <source>바꾼 사본이 없습니다: 남은 이전 인증서는 모두 암호가 달라 그대로 두었습니다.</source>
         <translation>Nothing was replaced: every old copy left has another password and was left alone.</translation>
     </message>
     <message>
+        <location filename="../../gui/main_window.py" line="910"/>
         <source>새 인증서로 바꾸는 중…</source>
         <translation>Replacing with the new certificate…</translation>
     </message>
     <message>
+        <location filename="../../gui/main_window.py" line="914"/>
         <source>이전 인증서 {0}개를 새 인증서로 바꿨습니다.</source>
         <translation>Old copies replaced with the new certificate: {0}.</translation>
     </message>
     <message>
+        <location filename="../../gui/main_window.py" line="915"/>
         <source>암호가 다른 {0}개는 그대로 두었습니다.</source>
         <translation>Left alone (another password): {0}.</translation>
     </message>
     <message>
+        <location filename="../../gui/main_window.py" line="605"/>
         <source>저장매체가 분리되었습니다: {0}. 거기서 고른 인증서는 목록에서 빠졌고, 다시 연결하면 다시 나타납니다.</source>
         <translation>Storage removed: {0}. The certificates you had selected there left the list; they come back when you reconnect it.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="359" />
+        <location filename="../../gui/main_window.py" line="399"/>
         <source>도장 — 공동인증서 관리</source>
         <translation>Dojang — certificate manager</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="361" />
+        <location filename="../../gui/main_window.py" line="401"/>
         <source>인증서 보기(&amp;V)</source>
         <translation>&amp;View certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="361" />
+        <location filename="../../gui/main_window.py" line="401"/>
         <source>보기</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="362" />
+        <location filename="../../gui/main_window.py" line="402"/>
         <source>암호 확인(&amp;K)…</source>
         <translation>Chec&amp;k password…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="362" />
-        <location filename="../../gui/main_window.py" line="759" />
+        <location filename="../../gui/main_window.py" line="402"/>
+        <location filename="../../gui/main_window.py" line="1006"/>
         <source>암호 확인</source>
         <translation>Check password</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="363" />
+        <location filename="../../gui/main_window.py" line="403"/>
         <source>암호 변경(&amp;P)…</source>
         <translation>Change &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="363" />
+        <location filename="../../gui/main_window.py" line="403"/>
         <source>암호 변경</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="364" />
+        <location filename="../../gui/main_window.py" line="404"/>
         <source>복사(&amp;C)…</source>
         <translation>&amp;Copy…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="364" />
-        <location filename="../../gui/main_window.py" line="887" />
+        <location filename="../../gui/main_window.py" line="404"/>
+        <location filename="../../gui/main_window.py" line="1139"/>
         <source>복사</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="365" />
+        <location filename="../../gui/main_window.py" line="405"/>
         <source>이동(&amp;M)…</source>
         <translation>&amp;Move…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="365" />
+        <location filename="../../gui/main_window.py" line="405"/>
         <source>이동</source>
         <translation>Move</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="366" />
+        <location filename="../../gui/main_window.py" line="406"/>
         <source>삭제(&amp;D)…</source>
         <translation>&amp;Delete…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="366" />
+        <location filename="../../gui/main_window.py" line="406"/>
         <source>삭제</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="367" />
+        <location filename="../../gui/main_window.py" line="407"/>
         <source>PFX 내보내기(&amp;E)…</source>
         <translation>&amp;Export PFX…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="367" />
+        <location filename="../../gui/main_window.py" line="407"/>
         <source>내보내기</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="368" />
+        <location filename="../../gui/main_window.py" line="408"/>
         <source>PFX 파일 가져오기(&amp;I)…</source>
         <translation>&amp;Import PFX file…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="369" />
+        <location filename="../../gui/main_window.py" line="409"/>
         <source>인증서 폴더 가져오기(&amp;O)…</source>
         <translation>Import certificate f&amp;older…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="370" />
+        <location filename="../../gui/main_window.py" line="410"/>
         <source>폴더 추가(&amp;A)…</source>
         <translation>&amp;Add folder…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="370" />
+        <location filename="../../gui/main_window.py" line="410"/>
         <source>폴더 추가</source>
         <translation>Add folder</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="371" />
+        <location filename="../../gui/main_window.py" line="411"/>
         <source>목록에서 폴더 빼기</source>
         <translation>Remove folder from list</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="372" />
+        <location filename="../../gui/main_window.py" line="412"/>
         <source>새로 고침(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="372" />
+        <location filename="../../gui/main_window.py" line="412"/>
         <source>새로 고침</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="373" />
+        <location filename="../../gui/main_window.py" line="413"/>
         <source>설정(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="374" />
+        <location filename="../../gui/main_window.py" line="414"/>
         <source>끝내기(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="375" />
+        <location filename="../../gui/main_window.py" line="415"/>
         <source>검색</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="376" />
+        <location filename="../../gui/main_window.py" line="416"/>
         <source>발급(&amp;N)…</source>
         <translation>&amp;Issue…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="376" />
+        <location filename="../../gui/main_window.py" line="416"/>
         <source>발급</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="377" />
-        <location filename="../../gui/main_window.py" line="696" />
+        <location filename="../../gui/main_window.py" line="417"/>
+        <location filename="../../gui/main_window.py" line="793"/>
         <source>재발급(&amp;R)…</source>
         <translation>&amp;Reissue…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="377" />
+        <location filename="../../gui/main_window.py" line="417"/>
         <source>재발급</source>
         <translation>Reissue</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="378" />
-        <location filename="../../gui/main_window.py" line="696" />
+        <location filename="../../gui/main_window.py" line="418"/>
+        <location filename="../../gui/main_window.py" line="793"/>
         <source>갱신(&amp;U)…</source>
         <translation>Ren&amp;ew…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="378" />
+        <location filename="../../gui/main_window.py" line="418"/>
         <source>갱신</source>
         <translation>Renew</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="379" />
+        <location filename="../../gui/main_window.py" line="419"/>
         <source>타기관 인증서 등록(&amp;G)…</source>
-        <translation>Re&amp;gister other CA's certificate…</translation>
+        <translation>Re&amp;gister other CA&apos;s certificate…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="379" />
+        <location filename="../../gui/main_window.py" line="419"/>
         <source>타기관 등록</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="380" />
+        <location filename="../../gui/main_window.py" line="420"/>
         <source>폐기(&amp;V)…</source>
         <translation>Re&amp;voke…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="380" />
+        <location filename="../../gui/main_window.py" line="420"/>
         <source>폐기</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="381" />
+        <location filename="../../gui/main_window.py" line="421"/>
         <source>은행 창구 (Teller)(&amp;T)…</source>
         <translation>Bank &amp;teller…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="382" />
+        <location filename="../../gui/main_window.py" line="422"/>
         <source>휴대폰 (모의) 열기(&amp;P)…</source>
         <translation>Open mock &amp;phone…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="383" />
+        <location filename="../../gui/main_window.py" line="423"/>
         <source>휴대폰과 인증서 주고받기(&amp;X)…</source>
         <translation>E&amp;xchange certificates with a phone…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="384" />
+        <location filename="../../gui/main_window.py" line="424"/>
         <source>데모 고객 안내(&amp;D)…</source>
         <translation>&amp;Demo customers…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="385" />
+        <location filename="../../gui/main_window.py" line="425"/>
         <source>도장 정보(&amp;A)</source>
         <translation>&amp;About Dojang</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="386" />
+        <location filename="../../gui/main_window.py" line="426"/>
         <source>시작 안내(&amp;W)</source>
         <translation>&amp;Welcome page</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="395" />
-        <location filename="../../gui/main_window.py" line="397" />
+        <location filename="../../gui/main_window.py" line="435"/>
+        <location filename="../../gui/main_window.py" line="437"/>
         <source>가져오기</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="396" />
+        <location filename="../../gui/main_window.py" line="436"/>
         <source>PFX 파일이나 인증서 폴더를 가져옵니다</source>
         <translation>Import a PFX file or a certificate folder</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="398" />
+        <location filename="../../gui/main_window.py" line="438"/>
         <source>파일(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="399" />
+        <location filename="../../gui/main_window.py" line="439"/>
         <source>인증서(&amp;C)</source>
         <translation>&amp;Certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="400" />
+        <location filename="../../gui/main_window.py" line="440"/>
         <source>은행 업무(&amp;B)</source>
         <translation>&amp;Bank</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="401" />
+        <location filename="../../gui/main_window.py" line="441"/>
         <source>도구(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="402" />
+        <location filename="../../gui/main_window.py" line="442"/>
         <source>도움말(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="403" />
+        <location filename="../../gui/main_window.py" line="443"/>
         <source>도구 모음</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="404" />
+        <location filename="../../gui/main_window.py" line="444"/>
         <source>저장매체(&amp;S)</source>
         <translation>&amp;Storages</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="405" />
+        <location filename="../../gui/main_window.py" line="445"/>
         <source>저장매체 목록</source>
         <translation>Storage list</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="406" />
+        <location filename="../../gui/main_window.py" line="446"/>
         <source>검색(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="407" />
+        <location filename="../../gui/main_window.py" line="447"/>
         <source>이름, 발급기관, 용도로 찾기</source>
         <translation>Search by name, issuer or usage</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="408" />
+        <location filename="../../gui/main_window.py" line="448"/>
         <source>인증서 검색</source>
         <translation>Search certificates</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="409" />
+        <location filename="../../gui/main_window.py" line="449"/>
         <source>만료된 인증서 표시(&amp;E)</source>
         <translation>Show &amp;expired</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="410" />
+        <location filename="../../gui/main_window.py" line="450"/>
         <source>인증서 목록(&amp;L) — 다른 저장매체로 끌어다 놓으면 복사, Shift를 누른 채 놓으면 이동</source>
         <translation>Certificate &amp;list — drag onto another storage to copy, hold Shift to move</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="411" />
+        <location filename="../../gui/main_window.py" line="451"/>
         <source>인증서 목록</source>
         <translation>Certificate list</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="412" />
+        <location filename="../../gui/main_window.py" line="452"/>
         <source>이 알림 닫기</source>
         <translation>Dismiss this notice</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="413" />
+        <location filename="../../gui/main_window.py" line="453"/>
         <source>만료 알림 닫기</source>
         <translation>Dismiss expiry notice</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="658" />
+        <location filename="../../gui/main_window.py" line="755"/>
         <source>인증서 {0}개 표시 (전체 {1}개)</source>
         <translation>Showing {0} of {1} certificate(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="660" />
+        <location filename="../../gui/main_window.py" line="757"/>
         <source> · 찾는 중…</source>
         <translation> · scanning…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="689" />
+        <location filename="../../gui/main_window.py" line="786"/>
         <source>인증서 {0}개가 30일 이내에 만료되고, {1}개는 이미 만료되었습니다 (가장 빠른 만료: {2}).</source>
         <translation>{0} certificate(s) expire within 30 days and {1} already expired (earliest: {2}).</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="692" />
+        <location filename="../../gui/main_window.py" line="789"/>
         <source>인증서 {0}개가 30일 이내에 만료됩니다 (가장 빠른 만료: {1}).</source>
         <translation>{0} certificate(s) expire within 30 days (earliest: {1}).</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="694" />
+        <location filename="../../gui/main_window.py" line="791"/>
         <source>만료된 인증서가 {0}개 있습니다. 은행에서 재발급받을 수 있습니다.</source>
         <translation>Expired certificates: {0}. Your bank can reissue them.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="729" />
+        <location filename="../../gui/main_window.py" line="964"/>
         <source>암호를 잊었다면 찾을 방법이 없습니다: 인증서를 삭제하고 은행에서 다시 발급받으세요.</source>
         <translation>A forgotten password cannot be recovered: delete the certificate and get a new one from your bank.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="731" />
+        <location filename="../../gui/main_window.py" line="966"/>
         <source>저장매체를 다시 연결한 뒤 새로 고침하세요. 원본은 그대로 있습니다.</source>
         <translation>Reconnect the storage and refresh. The original is untouched.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="738" />
+        <location filename="../../gui/main_window.py" line="974"/>
         <source>인증서를 하나 고르세요.</source>
         <translation>Select one certificate.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="760" />
+        <location filename="../../gui/main_window.py" line="1007"/>
         <source>{0}님의 인증서 암호를 입력하세요.</source>
         <translation>Enter the certificate password of {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="764" />
+        <location filename="../../gui/main_window.py" line="1011"/>
         <source>암호를 확인하는 중…</source>
         <translation>Checking the password…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="772" />
+        <location filename="../../gui/main_window.py" line="1019"/>
         <source>암호가 맞습니다.</source>
         <translation>The password is correct.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="792" />
+        <location filename="../../gui/main_window.py" line="1039"/>
         <source>암호를 바꾸는 중…</source>
         <translation>Changing the password…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="794" />
+        <location filename="../../gui/main_window.py" line="1041"/>
         <source>인증서 암호를 바꿨습니다.</source>
         <translation>The certificate password was changed.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="806" />
+        <location filename="../../gui/main_window.py" line="1055"/>
         <source>PFX 파일 저장</source>
         <translation>Save PFX file</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="807" />
+        <location filename="../../gui/main_window.py" line="1056"/>
         <source>PFX 파일 (*.pfx *.p12)</source>
         <translation>PFX files (*.pfx *.p12)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="812" />
+        <location filename="../../gui/main_window.py" line="1061"/>
         <source>파일 바꾸기</source>
         <translation>Replace file</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="813" />
+        <location filename="../../gui/main_window.py" line="1062"/>
         <source>같은 이름의 파일이 이미 있습니다. 바꿀까요?</source>
         <translation>A file with this name already exists. Replace it?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="816" />
+        <location filename="../../gui/main_window.py" line="1065"/>
         <source>PFX 내보내기</source>
         <translation>Export PFX</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="817" />
+        <location filename="../../gui/main_window.py" line="1066"/>
         <source>인증서 암호를 입력하세요. PFX 파일도 이 암호로 보호됩니다.</source>
         <translation>Enter the certificate password. The PFX file is protected with the same password.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="827" />
+        <location filename="../../gui/main_window.py" line="1076"/>
         <source>내보내는 중…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="829" />
+        <location filename="../../gui/main_window.py" line="1079"/>
         <source>PFX 파일로 내보냈습니다: {0}</source>
         <translation>Exported to PFX file: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="840" />
+        <location filename="../../gui/main_window.py" line="1090"/>
         <source>쓸 수 있는 저장매체가 없습니다. USB 저장매체를 연결하거나 폴더를 추가하세요.</source>
         <translation>No writable storage. Plug in a USB drive or add a folder.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="857" />
+        <location filename="../../gui/main_window.py" line="1107"/>
         <source>복사하거나 이동할 인증서를 고르세요.</source>
         <translation>Select the certificates to copy or move.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="860" />
+        <location filename="../../gui/main_window.py" line="1112"/>
         <source>이동할 위치</source>
         <translation>Move to</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="860" />
+        <location filename="../../gui/main_window.py" line="1112"/>
         <source>복사할 위치</source>
         <translation>Copy to</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="862" />
+        <location filename="../../gui/main_window.py" line="1114"/>
         <source>옮길 인증서: {0}</source>
         <translation>Certificate(s) to move: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="862" />
+        <location filename="../../gui/main_window.py" line="1114"/>
         <source>복사할 인증서: {0}</source>
         <translation>Certificate(s) to copy: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="879" />
+        <location filename="../../gui/main_window.py" line="1131"/>
         <source>읽기 전용 저장매체의 인증서는 옮길 수 없습니다. 복사하세요.</source>
         <translation>Certificates on a read-only storage cannot be moved. Copy them instead.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="883" />
-        <location filename="../../gui/main_window.py" line="901" />
+        <location filename="../../gui/main_window.py" line="1135"/>
+        <location filename="../../gui/main_window.py" line="1153"/>
         <source>인증서 복사</source>
         <translation>Copy certificates</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="884" />
+        <location filename="../../gui/main_window.py" line="1136"/>
         <source>인증서를 여러 저장매체에 복사해 두는 것은 권장하지 않습니다. 사본이 많을수록 잃어버리거나 도난당할 위험이 커집니다. 꼭 필요할 때만 복사하고 쓰지 않는 사본은 삭제하세요.
 
 복사할까요?</source>
@@ -986,27 +1018,27 @@ Location: {3}</translation>
 Copy now?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="901" />
+        <location filename="../../gui/main_window.py" line="1153"/>
         <source>인증서 이동</source>
         <translation>Move certificates</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="906" />
+        <location filename="../../gui/main_window.py" line="1158"/>
         <source>삭제할 인증서를 고르세요.</source>
         <translation>Select the certificates to delete.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="909" />
+        <location filename="../../gui/main_window.py" line="1161"/>
         <source>읽기 전용 저장매체의 인증서는 삭제할 수 없습니다.</source>
         <translation>Certificates on a read-only storage cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="916" />
+        <location filename="../../gui/main_window.py" line="1170"/>
         <source>마지막 사본 삭제</source>
         <translation>Delete the last copy</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="917" />
+        <location filename="../../gui/main_window.py" line="1171"/>
         <source>삭제하려는 인증서 중 {0}개는 다른 저장매체에 사본이 없는 마지막 인증서입니다 ({1}).
 
 삭제하면 되살릴 수 없고, 이 인증서를 쓰려면 은행에서 다시 발급받아야 합니다. 정말 삭제할까요?</source>
@@ -1015,196 +1047,196 @@ Copy now?</translation>
 Deleting cannot be undone; to use them again you must get them reissued at your bank. Really delete?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="923" />
-        <location filename="../../gui/main_window.py" line="931" />
+        <location filename="../../gui/main_window.py" line="1177"/>
+        <location filename="../../gui/main_window.py" line="1185"/>
         <source>인증서 삭제</source>
         <translation>Delete certificates</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="924" />
+        <location filename="../../gui/main_window.py" line="1178"/>
         <source>인증서 {0}개를 삭제합니다 ({1}).
 삭제한 인증서는 되살릴 수 없습니다. 삭제할까요?</source>
         <translation>Delete {0} certificate(s) ({1}).
 Deleted certificates cannot be restored. Delete?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="947" />
+        <location filename="../../gui/main_window.py" line="1201"/>
         <source>지금 처리 중: {0}</source>
         <translation>Now: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="952" />
+        <location filename="../../gui/main_window.py" line="1206"/>
         <source> (받는 곳: {0}).</source>
         <translation> (to: {0}).</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="977" />
+        <location filename="../../gui/main_window.py" line="1239"/>
         <source>복사하는 중…</source>
         <translation>Copying…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="977" />
+        <location filename="../../gui/main_window.py" line="1239"/>
         <source>옮기는 중…</source>
         <translation>Moving…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="978" />
+        <location filename="../../gui/main_window.py" line="1240"/>
         <source>삭제하는 중…</source>
         <translation>Deleting…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="978" />
+        <location filename="../../gui/main_window.py" line="1240"/>
         <source>처리하는 중…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="986" />
+        <location filename="../../gui/main_window.py" line="1248"/>
         <source>{0}개 복사됨</source>
         <translation>{0} copied</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="986" />
+        <location filename="../../gui/main_window.py" line="1248"/>
         <source>{0}개 이동됨</source>
         <translation>{0} moved</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="986" />
+        <location filename="../../gui/main_window.py" line="1248"/>
         <source>{0}개 삭제됨</source>
         <translation>{0} deleted</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="987" />
+        <location filename="../../gui/main_window.py" line="1249"/>
         <source>{0}개 바꿈</source>
         <translation>{0} replaced</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="987" />
+        <location filename="../../gui/main_window.py" line="1249"/>
         <source>{0}개 다른 이름으로 보관</source>
         <translation>{0} kept under another name</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="988" />
+        <location filename="../../gui/main_window.py" line="1250"/>
         <source>{0}개 이미 있어 건너뜀</source>
         <translation>{0} already there, skipped</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="994" />
+        <location filename="../../gui/main_window.py" line="1256"/>
         <source>{0}개 취소함</source>
         <translation>{0} cancelled</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="996" />
+        <location filename="../../gui/main_window.py" line="1258"/>
         <source>{0}개 실패</source>
         <translation>{0} failed</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="999" />
+        <location filename="../../gui/main_window.py" line="1261"/>
         <source>{0}개는 취소해서 처리하지 않음</source>
         <translation>{0} not processed (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1000" />
+        <location filename="../../gui/main_window.py" line="1262"/>
         <source>처리한 인증서가 없습니다</source>
         <translation>No certificate was processed</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1016" />
+        <location filename="../../gui/main_window.py" line="1278"/>
         <source>PFX 파일 가져오기</source>
         <translation>Import PFX file</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1017" />
+        <location filename="../../gui/main_window.py" line="1279"/>
         <source>PFX 파일 (*.pfx *.p12);;모든 파일 (*)</source>
         <translation>PFX files (*.pfx *.p12);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1025" />
-        <location filename="../../gui/main_window.py" line="1048" />
+        <location filename="../../gui/main_window.py" line="1297"/>
+        <location filename="../../gui/main_window.py" line="1320"/>
         <source>가져올 위치</source>
         <translation>Import to</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1028" />
+        <location filename="../../gui/main_window.py" line="1300"/>
         <source>PFX 가져오기</source>
         <translation>Import PFX</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1029" />
+        <location filename="../../gui/main_window.py" line="1301"/>
         <source>PFX 파일의 암호를 입력하세요. 가져온 인증서도 같은 암호를 씁니다.</source>
-        <translation>Enter the PFX file's password. The imported certificate keeps the same password.</translation>
+        <translation>Enter the PFX file&apos;s password. The imported certificate keeps the same password.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1044" />
+        <location filename="../../gui/main_window.py" line="1316"/>
         <source>가져올 인증서 폴더 (signCert.der가 있는 폴더)</source>
         <translation>Certificate folder to import (the one with signCert.der)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1057" />
+        <location filename="../../gui/main_window.py" line="1329"/>
         <source>인증서를 가져왔습니다.</source>
         <translation>Certificate imported.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1057" />
+        <location filename="../../gui/main_window.py" line="1329"/>
         <source>이미 있는 인증서입니다.</source>
         <translation>The certificate is already there.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1058" />
+        <location filename="../../gui/main_window.py" line="1330"/>
         <source>인증서를 바꿨습니다.</source>
         <translation>Certificate replaced.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1059" />
+        <location filename="../../gui/main_window.py" line="1331"/>
         <source>인증서를 다른 이름으로 가져왔습니다.</source>
         <translation>Certificate imported under another name.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1060" />
+        <location filename="../../gui/main_window.py" line="1332"/>
         <source>위치: {0}</source>
         <translation>Location: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1062" />
+        <location filename="../../gui/main_window.py" line="1334"/>
         <source>이 PFX에는 본인확인용 난수가 없어 본인확인은 할 수 없습니다.</source>
         <translation>This PFX has no identity-check random number, so the identity check is not possible.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1068" />
+        <location filename="../../gui/main_window.py" line="1340"/>
         <source>가져오는 중…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1072" />
+        <location filename="../../gui/main_window.py" line="1344"/>
         <source>추가할 폴더 (NPKI 폴더나 백업 폴더)</source>
         <translation>Folder to add (an NPKI folder or a backup folder)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1077" />
+        <location filename="../../gui/main_window.py" line="1349"/>
         <source>폴더를 추가했습니다: {0}</source>
         <translation>Folder added: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1087" />
+        <location filename="../../gui/main_window.py" line="1362"/>
         <source>목록에서 뺐습니다. 폴더와 인증서는 그대로 있습니다.</source>
         <translation>Removed from the list. The folder and its certificates are untouched.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1120" />
+        <location filename="../../gui/main_window.py" line="1395"/>
         <source>인증서 발급·갱신 마법사를 불러올 수 없습니다.</source>
         <translation>The issue/renew wizard could not be loaded.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1138" />
+        <location filename="../../gui/main_window.py" line="1413"/>
         <source>이 창을 열 수 없습니다.</source>
         <translation>This window cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1170" />
+        <location filename="../../gui/main_window.py" line="1445"/>
         <source>도장 정보</source>
         <translation>About Dojang</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1171" />
+        <location filename="../../gui/main_window.py" line="1446"/>
         <source>도장 {0}
 공동인증서(옛 공인인증서)를 하드디스크, USB 저장매체, 휴대폰(모의)에서 관리합니다.
 내장된 모의 은행이 발급하는 인증서는 테스트용이며 실제 은행에서 쓸 수 없습니다.</source>
@@ -1216,99 +1248,99 @@ Certificates issued by the built-in simulated bank are for testing and do not wo
 <context>
     <name>PasswordWidget</name>
     <message>
-        <location filename="../../gui/password_widget.py" line="270" />
+        <location filename="../../gui/password_widget.py" line="276"/>
         <source>암호</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="271" />
+        <location filename="../../gui/password_widget.py" line="277"/>
         <source>인증서 암호</source>
         <translation>Certificate password</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="272" />
+        <location filename="../../gui/password_widget.py" line="278"/>
         <source>암호 보이기/숨기기 (Ctrl+H)</source>
         <translation>Show/hide password (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="273" />
+        <location filename="../../gui/password_widget.py" line="279"/>
         <source>암호 보이기</source>
         <translation>Show password</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="274" />
-        <location filename="../../gui/password_widget.py" line="315" />
+        <location filename="../../gui/password_widget.py" line="280"/>
+        <location filename="../../gui/password_widget.py" line="352"/>
         <source>보기</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="275" />
+        <location filename="../../gui/password_widget.py" line="281"/>
         <source>가상키보드로 입력 (키가 무작위로 배열됩니다)</source>
         <translation>Type with the on-screen keypad (keys are shuffled)</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="276" />
-        <location filename="../../gui/password_widget.py" line="277" />
+        <location filename="../../gui/password_widget.py" line="282"/>
+        <location filename="../../gui/password_widget.py" line="283"/>
         <source>가상키보드</source>
         <translation>On-screen keypad</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="279" />
+        <location filename="../../gui/password_widget.py" line="285"/>
         <source>암호 확인(&amp;R)</source>
         <translation>&amp;Repeat password</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="280" />
+        <location filename="../../gui/password_widget.py" line="286"/>
         <source>암호 다시 입력</source>
         <translation>Repeat password</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="281" />
+        <location filename="../../gui/password_widget.py" line="287"/>
         <source>같은 암호를 한 번 더 입력</source>
         <translation>Type the same password again</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="282" />
+        <location filename="../../gui/password_widget.py" line="288"/>
         <source>Caps Lock이 켜져 있습니다.</source>
         <translation>Caps Lock is on.</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="283" />
+        <location filename="../../gui/password_widget.py" line="289"/>
         <source>영문·숫자·특수문자가 아닌 글자가 있습니다. 한/영 키를 눌러 영문 입력 상태로 바꾼 뒤 다시 입력하세요.</source>
         <translation>The password contains characters other than letters, digits and symbols. Press the Han/Eng key to switch to English input and type it again.</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="315" />
+        <location filename="../../gui/password_widget.py" line="352"/>
         <source>숨기기</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="339" />
+        <location filename="../../gui/password_widget.py" line="377"/>
         <source>강도: {0}</source>
         <translation>Strength: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="345" />
+        <location filename="../../gui/password_widget.py" line="383"/>
         <source>암호 규칙을 만족합니다.</source>
         <translation>The password meets the rules.</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="351" />
+        <location filename="../../gui/password_widget.py" line="390"/>
         <source>강도: -</source>
         <translation>Strength: -</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="353" />
+        <location filename="../../gui/password_widget.py" line="392"/>
         <source>영문, 숫자, 특수문자를 섞어 10자 이상으로 만드세요.</source>
         <translation>Use at least 10 characters mixing letters, digits and symbols.</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="360" />
+        <location filename="../../gui/password_widget.py" line="401"/>
         <source>두 암호가 일치합니다.</source>
         <translation>The passwords match.</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="362" />
+        <location filename="../../gui/password_widget.py" line="404"/>
         <source>두 암호가 일치하지 않습니다.</source>
         <translation>The passwords do not match.</translation>
     </message>
@@ -1316,27 +1348,27 @@ Certificates issued by the built-in simulated bank are for testing and do not wo
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="441" />
+        <location filename="../../gui/dialogs.py" line="442"/>
         <source>준비 중…</source>
         <translation>Preparing…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="449" />
+        <location filename="../../gui/dialogs.py" line="450"/>
         <source>%v / %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="457" />
+        <location filename="../../gui/dialogs.py" line="458"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="473" />
+        <location filename="../../gui/dialogs.py" line="474"/>
         <source>지금 처리 중인 인증서까지 마치고 멈춥니다…</source>
         <translation>Stopping after the certificate in progress…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="481" />
+        <location filename="../../gui/dialogs.py" line="482"/>
         <source>닫기</source>
         <translation>Close</translation>
     </message>
@@ -1344,22 +1376,22 @@ Certificates issued by the built-in simulated bank are for testing and do not wo
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="15" />
+        <location filename="../../gui/settings_dialog.py" line="15"/>
         <source>설정</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="20" />
+        <location filename="../../gui/settings_dialog.py" line="20"/>
         <source>자동 (시스템 언어)</source>
         <translation>Automatic (system language)</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="25" />
+        <location filename="../../gui/settings_dialog.py" line="25"/>
         <source>언어(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="29" />
+        <location filename="../../gui/settings_dialog.py" line="29"/>
         <source>바꾼 언어는 바로 적용됩니다.</source>
         <translation>A new language applies at once.</translation>
     </message>
@@ -1367,44 +1399,44 @@ Certificates issued by the built-in simulated bank are for testing and do not wo
 <context>
     <name>StorageListModel</name>
     <message>
-        <location filename="../../gui/models.py" line="179" />
-        <location filename="../../gui/models.py" line="191" />
-        <location filename="../../gui/models.py" line="207" />
+        <location filename="../../gui/models.py" line="180"/>
+        <location filename="../../gui/models.py" line="192"/>
+        <location filename="../../gui/models.py" line="208"/>
         <source>인증서 {0}개</source>
         <translation>{0} certificate(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="179" />
+        <location filename="../../gui/models.py" line="180"/>
         <source> · 찾는 중…</source>
         <translation> · scanning…</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="180" />
+        <location filename="../../gui/models.py" line="181"/>
         <source>모든 저장매체</source>
         <translation>All storages</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="184" />
+        <location filename="../../gui/models.py" line="185"/>
         <source>모든 저장매체, 인증서 {0}개</source>
         <translation>All storages, {0} certificate(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="191" />
+        <location filename="../../gui/models.py" line="192"/>
         <source>찾는 중…</source>
         <translation>Scanning…</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="193" />
+        <location filename="../../gui/models.py" line="194"/>
         <source>여유 {0}</source>
         <translation>{0} free</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="195" />
+        <location filename="../../gui/models.py" line="196"/>
         <source>읽기 전용</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="204" />
+        <location filename="../../gui/models.py" line="205"/>
         <source>여유 공간: {0}</source>
         <translation>Free space: {0}</translation>
     </message>
@@ -1412,7 +1444,7 @@ Certificates issued by the built-in simulated bank are for testing and do not wo
 <context>
     <name>StoragePickerDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="336" />
+        <location filename="../../gui/dialogs.py" line="337"/>
         <source>저장매체를 고르세요(&amp;S):</source>
         <translation>Choose a &amp;storage:</translation>
     </message>
@@ -1420,32 +1452,32 @@ Certificates issued by the built-in simulated bank are for testing and do not wo
 <context>
     <name>VirtualKeypad</name>
     <message>
-        <location filename="../../gui/password_widget.py" line="87" />
+        <location filename="../../gui/password_widget.py" line="91"/>
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="88" />
+        <location filename="../../gui/password_widget.py" line="92"/>
         <source>특수문자</source>
         <translation>Symbols</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="89" />
+        <location filename="../../gui/password_widget.py" line="93"/>
         <source>← 지우기</source>
         <translation>← Delete</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="90" />
+        <location filename="../../gui/password_widget.py" line="94"/>
         <source>전체 삭제</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="91" />
+        <location filename="../../gui/password_widget.py" line="95"/>
         <source>재배열</source>
         <translation>Shuffle</translation>
     </message>
     <message>
-        <location filename="../../gui/password_widget.py" line="92" />
+        <location filename="../../gui/password_widget.py" line="96"/>
         <source>가상키보드</source>
         <translation>On-screen keypad</translation>
     </message>

@@ -1,5 +1,5 @@
 """An exception at ANY SQL write of an issuance leaves no active certificate without a delivered key
-and no debit without a certificate (bank-flows.md §3 STEP 4; docs/bank-core.md "Two phases").
+and no debit without a certificate (docs/bank-flows.md "STEP 4 저장 및 비밀번호"; docs/bank-core.md "Two phases").
 The kill-at-every-step tests (tests/crash/) cover process kills; this covers errors that the process
 survives (a full disk, a locked database) at every write, in process."""
 import pytest

@@ -156,3 +156,19 @@ def test_register_and_revoke(cli):
     assert code == 0, err and json.loads(out)["removed"] == [path]
     code, out, _ = cli("bank", "certs", "--json")
     assert any(c["status"] == "revoked" for c in json.loads(out))
+
+
+def test_list_reads_the_banks_word_on_its_own_certificates(cli):
+    card = DEMO["card"]
+    code, out, err = cli("issue", "--customer", card.name, "--json", stdin=f"{card.account_password}\n{PW}\n")
+    assert code == 0, err
+    path = json.loads(out)["path"]
+    assert next(c for c in listing(cli) if c["path"] == path)["status"] == "ok"
+    code, _, err = cli("revoke", path, "--yes", "--keep-files", stdin=f"{PW}\n")
+    assert code == 0, err
+    assert next(c for c in listing(cli) if c["path"] == path)["status"] == "revoked"   # files kept, not valid
+    code, out, _ = cli("list")
+    line = next(ln for ln in out.splitlines() if card.name in ln and "revoked" in ln)
+    assert "valid" not in line
+    code, out, _ = cli("show", path, "--json")
+    assert json.loads(out)["status"] == "revoked"

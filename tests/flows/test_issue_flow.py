@@ -1,4 +1,4 @@
-"""The issuance flow, branch by branch, without Qt (bank-flows.md §3–§4)."""
+"""The issuance flow, branch by branch, without Qt (docs/bank-flows.md "Issuance in four steps", "Limits")."""
 from __future__ import annotations
 
 import errno

@@ -1,4 +1,4 @@
-"""Reissue, renew, register and revoke (bank-flows.md §1), without Qt."""
+"""Reissue, renew, register and revoke (docs/bank-flows.md "The certificate centre"), without Qt."""
 from __future__ import annotations
 
 import datetime as dt

@@ -42,7 +42,7 @@ def test_variant_a_roundtrip_is_byte_identical(made):
 
 
 def test_variant_a_matches_the_spec_algorithm(made):
-    """Independent re-implementation of §3 variant A: PBKDF1-SHA1, key=T[:16], IV=SHA1(T[16:20])[:16]."""
+    """Independent re-implementation of variant A (docs/npki-format.md "Key files"): PBKDF1-SHA1, key=T[:16], IV=SHA1(T[16:20])[:16]."""
     _, _, plain, _ = made
     salt = bytes.fromhex("0102030405060708")
     enc = keyfile.encrypt_key(plain, PW, "A", salt=salt)

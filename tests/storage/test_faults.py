@@ -1,4 +1,4 @@
-"""Fault injection on every write path (storage-and-security.md §2).
+"""Fault injection on every write path (docs/storage-security.md "All-or-nothing writes").
 
 Each operation is first run with counting file-system ops to learn its number of steps; then,
 for every step, a fresh setup runs the operation with that step failing with ENOSPC, EIO, or the

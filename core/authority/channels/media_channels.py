@@ -1,4 +1,4 @@
-"""The security media of STEP 3 (보안매체): the security card and the OTP token (bank-flows.md §3-4).
+"""The security media of STEP 3 (보안매체): the security card and the OTP token (docs/bank-flows.md "STEP 3 본인인증", "Limits").
 
 Each channel also manages its devices — the teller issues cards and tokens through it, the demo
 panel and scripted issuance read them (the customer's printed card, the token's display) — and
@@ -49,18 +49,39 @@ def _device_failure(conn, env: ChannelEnv, table: str, device, s: SessionInfo, c
     return E.WrongFactorAnswer(channel, limit - failures)
 
 
-class CardChannel(Channel):
-    spec = ChannelSpec("card", MEDIA, Text("보안카드", "Security card"), answer_digits=4, order=1,
-                       field="card_answer", fresh_after_wrong=True)
+class DeviceChannel(Channel):
+    """A channel answered from a device the teller hands out (one active per customer, in `TABLE`),
+    whose failures and lock are kept on the device's row."""
+    TABLE: str
 
-    # devices ----------------------------------------------------------------------------------------
-    @staticmethod
-    def active_card(env: ChannelEnv, customer_id: int, conn=None):
-        return env.row(conn, "SELECT * FROM cards WHERE customer_id = ? AND active = 1", (customer_id,))
+    def active_device(self, env: ChannelEnv, customer_id: int, conn=None):
+        return env.row(conn, f"SELECT * FROM {self.TABLE} WHERE customer_id = ? AND active = 1", (customer_id,))
 
     def available(self, env: ChannelEnv, customer_id: int) -> bool:
-        return self.active_card(env, customer_id) is not None
+        return self.active_device(env, customer_id) is not None
 
+    def unlock(self, env: ChannelEnv, conn, customer_id: int) -> bool:
+        cur = conn.execute(f"UPDATE {self.TABLE} SET failures = 0, locked = 0 WHERE customer_id = ? AND active = 1 "
+                           "AND (failures > 0 OR locked = 1)", (customer_id,))
+        return cur.rowcount > 0
+
+    def lock_state(self, env: ChannelEnv, customer_id: int) -> tuple[int, bool]:
+        dev = self.active_device(env, customer_id)
+        return (dev["failures"], bool(dev["locked"])) if dev else (0, False)
+
+    def refusal(self, dev) -> E.AuthorityError | None:
+        """Why this device cannot be used at all (none handed out, or locked); None when it can."""
+        if dev is None:
+            return E.NoDevice(self.spec.id)
+        return E.FactorLocked(self.spec.id) if dev["locked"] else None
+
+
+class CardChannel(DeviceChannel):
+    spec = ChannelSpec("card", MEDIA, Text("보안카드", "Security card"), answer_digits=4, order=1,
+                       field="card_answer", fresh_after_wrong=True)
+    TABLE = "cards"
+
+    # devices ----------------------------------------------------------------------------------------
     def issue(self, env: ChannelEnv, conn, customer_id: int, cells: dict[int, str] | None = None,
               count: int | None = None) -> tuple[str, dict[int, str]]:
         """A new card (30–35 random cells of 4 digits) inside the caller's transaction; the previous
@@ -93,25 +114,13 @@ class CardChannel(Channel):
         cells = json.loads(env.store.unseal(card["cells_enc"], f"card:{card['serial']}"))
         return {int(k): v for k, v in cells.items()}
 
-    def unlock(self, env: ChannelEnv, conn, customer_id: int) -> bool:
-        cur = conn.execute("UPDATE cards SET failures = 0, locked = 0 WHERE customer_id = ? AND active = 1 "
-                           "AND (failures > 0 OR locked = 1)", (customer_id,))
-        return cur.rowcount > 0
-
-    def lock_state(self, env: ChannelEnv, customer_id: int) -> tuple[int, bool]:
-        card = self.active_card(env, customer_id)
-        return (card["failures"], bool(card["locked"])) if card else (0, False)
-
     # verification -----------------------------------------------------------------------------------
     def start(self, env: ChannelEnv, s: SessionInfo) -> CardChallenge:
         refusal = None
         with env.store.transaction() as conn:
-            card = self.active_card(env, s.customer_id, conn)
-            if card is None:
-                refusal = E.NoDevice("card")
-            elif card["locked"]:
-                refusal = E.FactorLocked("card")
-            else:
+            card = self.active_device(env, s.customer_id, conn)
+            refusal = self.refusal(card)
+            if refusal is None:
                 first = secrets.randbelow(card["cell_count"]) + 1
                 second = first
                 while second == first:
@@ -129,18 +138,12 @@ class CardChannel(Channel):
         digits = normalise_code(answer or "")
         if digits is None or len(digits) != 4:
             raise E.InvalidInput("보안카드 번호 4자리 숫자를 입력하세요.", "Enter the 4 security-card digits.")
-        outcome = None
         with env.store.transaction() as conn:
-            card = self.active_card(env, s.customer_id, conn)
+            card = self.active_device(env, s.customer_id, conn)
             ch = conn.execute("SELECT * FROM challenges WHERE session_id = ? AND kind = 'card' AND status = 'open' "
                               "ORDER BY id DESC LIMIT 1", (s.id,)).fetchone()
-            if card is None:
-                outcome = E.NoDevice("card")
-            elif card["locked"]:
-                outcome = E.FactorLocked("card")
-            elif ch is None:
-                outcome = E.NoChallenge()
-            else:
+            outcome = self.refusal(card) or (E.NoChallenge() if ch is None else None)
+            if outcome is None:
                 cells = self._cells(env, card)
                 if hmac.compare_digest(cells[ch["cell_a"]][:2] + cells[ch["cell_b"]][2:], digits):
                     conn.execute("UPDATE cards SET failures = 0 WHERE id = ?", (card["id"],))
@@ -153,16 +156,10 @@ class CardChannel(Channel):
             raise outcome
 
 
-class OtpChannel(Channel):
+class OtpChannel(DeviceChannel):
     spec = ChannelSpec("otp", MEDIA, Text("OTP", "OTP"), answer_digits=6, needs_start=False, order=2,
                        field="otp_code")
-
-    @staticmethod
-    def active_device(env: ChannelEnv, customer_id: int, conn=None):
-        return env.row(conn, "SELECT * FROM otp_devices WHERE customer_id = ? AND active = 1", (customer_id,))
-
-    def available(self, env: ChannelEnv, customer_id: int) -> bool:
-        return self.active_device(env, customer_id) is not None
+    TABLE = "otp_devices"
 
     def issue(self, env: ChannelEnv, conn, customer_id: int, secret: str | None = None) -> tuple[str, str]:
         """A new token inside the caller's transaction; returns (serial, base32 secret)."""
@@ -185,21 +182,10 @@ class OtpChannel(Channel):
             raise E.NoDevice("otp")
         return self._totp(env, row).at(at or env.now())
 
-    def unlock(self, env: ChannelEnv, conn, customer_id: int) -> bool:
-        cur = conn.execute("UPDATE otp_devices SET failures = 0, locked = 0 WHERE customer_id = ? AND active = 1 "
-                           "AND (failures > 0 OR locked = 1)", (customer_id,))
-        return cur.rowcount > 0
-
-    def lock_state(self, env: ChannelEnv, customer_id: int) -> tuple[int, bool]:
-        dev = self.active_device(env, customer_id)
-        return (dev["failures"], bool(dev["locked"])) if dev else (0, False)
-
     def start(self, env: ChannelEnv, s: SessionInfo) -> Challenge:
-        dev = self.active_device(env, s.customer_id)
-        if dev is None:
-            raise E.NoDevice("otp")
-        if dev["locked"]:
-            raise E.FactorLocked("otp")
+        refusal = self.refusal(self.active_device(env, s.customer_id))
+        if refusal is not None:
+            raise refusal
         return Challenge(channel="otp")
 
     def answer(self, env: ChannelEnv, s: SessionInfo, answer: str) -> None:
@@ -212,11 +198,8 @@ class OtpChannel(Channel):
         outcome = None
         with env.store.transaction() as conn:
             dev = self.active_device(env, s.customer_id, conn)
-            if dev is None:
-                outcome = E.NoDevice("otp")
-            elif dev["locked"]:
-                outcome = E.FactorLocked("otp")
-            else:
+            outcome = self.refusal(dev)
+            if outcome is None:
                 totp = self._totp(env, dev)
                 matched = None
                 for step in range(step_now - cfg.otp_window, step_now + cfg.otp_window + 1):

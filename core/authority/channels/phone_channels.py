@@ -1,4 +1,4 @@
-"""The phone channels of STEP 3 (휴대폰 본인확인): the ARS call and the SMS code (bank-flows.md §3-4).
+"""The phone channels of STEP 3 (휴대폰 본인확인): the ARS call and the SMS code (docs/bank-flows.md "STEP 3 본인인증", "Limits").
 
 ARS: the screen shows two digits, the bank calls the customer's registered (mock) phone, the customer
 keys the digits into the phone; the screen polls. SMS: a 6-digit code to the registered phone, valid
