@@ -532,3 +532,28 @@ def test_wizard_switches_language_on_the_same_step_keeping_what_was_typed(qtbot,
                    and "홍길동" not in (t or "") and "공동인증서" not in (t or "") and "공인인증서" not in (t or ""))
     fill_customer(qtbot, w, c)                                                   # and it goes on
     assert w.flow.step != "customer", error_text(w, "wizard")
+
+
+def test_wizard_language_switch_after_the_sms_was_sent(qtbot, ctx, wizards, demo_bank):
+    """The code already sent is still the one to type after the switch; the page says so in English."""
+    from PySide6.QtWidgets import QRadioButton
+    from gui import i18n
+    from core.flows import SECOND_FACTOR
+    from tests.gui.wizard_helpers import agree_all, click, fill_customer, read_sms_code
+    c = demo("card")
+    w = wizards("issue")
+    click(qtbot, w, "typeBankingRadio", QRadioButton)
+    next_page(qtbot, w)
+    fill_customer(qtbot, w, c)
+    agree_all(qtbot, w)
+    click(qtbot, w, "firstSmsRadio", QRadioButton)
+    click(qtbot, w, "smsSendButton")
+    code = read_sms_code(qtbot, ctx, c)
+    i18n.apply_language("en", ctx)
+    qtbot.waitUntil(lambda: field(w, QLabel, "wizardTitle").text() == "Issue a certificate")
+    qtbot.waitUntil(lambda: "Sent to" in field(w, QLabel, "smsInfoLabel").text(), timeout=5000)
+    if not field(w, QRadioButton, "firstSmsRadio").isChecked():
+        click(qtbot, w, "firstSmsRadio", QRadioButton)
+    type_into(qtbot, w, "smsCodeEdit", code)
+    next_page(qtbot, w)
+    assert w.flow.step == SECOND_FACTOR, error_text(w, "wizard")
