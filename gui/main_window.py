@@ -1162,6 +1162,10 @@ class MainWindow(QMainWindow):
         self.transfer(rows, dest, move)
 
     def transfer(self, rows: list[CertRow], dest, move: bool) -> None:
+        if not dest.present():          # the destination was pulled: said before anything is asked
+            self._show_error(StorageGone(path=str(dest.root)))
+            self._on_drives_changed()
+            return
         if move and any(r.storage.read_only for r in rows):
             self.notify(self.tr("읽기 전용 저장매체의 인증서는 옮길 수 없습니다. 복사하세요."), "warn")
             return

@@ -557,3 +557,17 @@ def test_wizard_language_switch_after_the_sms_was_sent(qtbot, ctx, wizards, demo
     type_into(qtbot, w, "smsCodeEdit", code)
     next_page(qtbot, w)
     assert w.flow.step == SECOND_FACTOR, error_text(w, "wizard")
+
+
+def test_copy_to_a_pulled_stick_says_so_before_asking(qtbot, npki_root, fake_usb, hdd_cert, dialog_answers):
+    import shutil
+    from core.storage.base import REMOVABLE
+    from gui.context import AppContext
+    from gui.dialogs import MessageBox
+    w = _main(qtbot, AppContext(language="en"))
+    dest = next(s for s in w.storage_model.storages() if s.kind == REMOVABLE)
+    shutil.rmtree(fake_usb)
+    asked = len(MessageBox.history)
+    w.transfer([r for r in w.cert_model.rows if r.storage.kind == "hdd"], dest, move=False)
+    assert "removed" in w.last_notice and len(MessageBox.history) == asked     # no "copies are a risk" note
+    w.shutdown()
