@@ -571,3 +571,38 @@ def test_copy_to_a_pulled_stick_says_so_before_asking(qtbot, npki_root, fake_usb
     w.transfer([r for r in w.cert_model.rows if r.storage.kind == "hdd"], dest, move=False)
     assert "removed" in w.last_notice and len(MessageBox.history) == asked     # no "copies are a risk" note
     w.shutdown()
+
+
+def test_a_real_pc_to_phone_transfer_shows_in_the_running_main_window(qtbot, ctx, relay, npki_root,
+                                                                      no_real_drives):
+    """The phone window imports the certificate (code + password, as a person does); the main window,
+    open all along, counts it on the phone without 새로 고침."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+    from core.npki.certfolder import read_cert_folder
+    from core.storage import registry
+    from gui.main_window import MainWindow
+    from gui.phone_window import show_phone_window
+    from tests import factory
+    made = factory.make_cert(factory.user_dir(npki_root))
+    number = demo("card").phone
+    main = MainWindow(ctx, watch=True, watch_interval=0.1, watch_phones=False)
+    qtbot.addWidget(main)
+    main.show()
+    with qtbot.waitSignal(main.scanFinished, timeout=20_000):
+        main.start()
+    phone_id = registry.phone_storage(number).id
+    assert not [r for r in main.cert_model.rows if r.storage.id == phone_id]
+    offer = relay.export_to_phone(read_cert_folder(made.path, "yessign"), factory.PASSWORD, number)
+    window = show_phone_window(None, ctx, number, relay=relay)
+    for name in ("phoneUnlock", "phoneAppBank"):
+        qtbot.mouseClick(window.findChild(QPushButton, name), Qt.MouseButton.LeftButton)
+    window.findChild(QLineEdit, "phoneImportCode").setText(offer.formatted)
+    qtbot.keyClicks(window.findChild(QLineEdit, "phoneImportPassword"), factory.PASSWORD)
+    qtbot.mouseClick(window.findChild(QPushButton, "phoneImportButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(registry.phone_storage(number).certificates()) == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: len([r for r in main.cert_model.rows if r.storage.id == phone_id]) == 1,
+                    timeout=10_000)
+    row = main.storage_model.row_of(phone_id) + 1
+    assert "1" in main.storage_model.data(main.storage_model.index(row))
+    main.shutdown()
