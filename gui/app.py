@@ -4,8 +4,9 @@ from __future__ import annotations
 import importlib
 import sys
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
+# no `Qt` namespace here: loading it costs ~14 ms, paid after the placeholder's first paint instead
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 from core import __version__
 from core.locations import bank_exists
@@ -15,7 +16,15 @@ from .context import AppContext
 from .icons import icon
 
 
+# The table's model, the delegates and every slot are Python: painting a screenful of rows takes the
+# GIL hundreds of times. With a worker thread busy in Python (a copy, a scan, grouping copies), each
+# take could wait the default 5 ms switch interval, so one repaint stalled for tens of milliseconds.
+# A short interval hands the GIL back to the GUI thread quickly (docs/gui-state.md "Snappy").
+GUI_SWITCH_INTERVAL = 0.0005
+
+
 def create_app(argv: list[str] | None = None) -> QApplication:
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL)
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Dojang")
     app.setApplicationDisplayName("도장 Dojang")
@@ -27,14 +36,73 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 
 def build_window(app: QApplication | None = None, ctx: AppContext | None = None):
     """Language + context + main window (not shown, not scanning yet). Returns (window, ctx)."""
-    from . import i18n
+    app, ctx = setup_language(app, ctx)
     from .main_window import MainWindow
-    from .settings import settings
+    return MainWindow(ctx), ctx
 
+
+def setup_language(app: QApplication | None = None, ctx: AppContext | None = None):
+    from . import i18n
+    from .settings import settings
     app = app or create_app()
     ctx = ctx or AppContext()
     i18n.setup(app, ctx, settings())
-    return MainWindow(ctx), ctx
+    return app, ctx
+
+
+class Placeholder(QMainWindow):
+    """The main window's frame, shown before the certificate and storage code is imported: same title,
+    same place and size, one line saying the list is being loaded. The real window takes its place as
+    soon as it is built (docs/gui-state.md "Snappy")."""
+
+    def __init__(self):
+        super().__init__()
+        self.setObjectName("mainWindowPlaceholder")
+        self.setWindowIcon(icon("app"))
+        # the main window's own strings (context MainWindow, in main_en.ts)
+        self.setWindowTitle(QCoreApplication.translate("MainWindow", "도장 — 공동인증서 관리"))
+        label = QLabel(QCoreApplication.translate("MainWindow", "인증서 목록을 불러오는 중…"), self)
+        label.setObjectName("placeholderLabel")
+        label.setStyleSheet("qproperty-alignment: AlignCenter;")
+        self.setCentralWidget(label)
+        from .settings import settings
+        geometry = settings().value("main/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1100, 640)
+
+
+class _PaintSeen(QObject):
+    def __init__(self, widget):
+        super().__init__(widget)
+        self.seen = False
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.Paint:
+            self.seen = True
+        return False
+
+
+def open_main_window(app: QApplication, ctx: AppContext):
+    """Paint the placeholder, then import and build the main window and put it in its place.
+    Returns the main window (shown, not scanning yet)."""
+    import time
+
+    from PySide6.QtCore import QEventLoop
+    placeholder = Placeholder()
+    painted = _PaintSeen(placeholder)
+    placeholder.show()
+    deadline = time.monotonic() + 1.0       # the first paint happens here, before the heavy imports
+    while not painted.seen and time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+    from .main_window import MainWindow
+    window = MainWindow(ctx)
+    window.show()
+    placeholder.close()
+    placeholder.deleteLater()
+    return window
 
 
 def _maybe_welcome(window, ctx) -> None:
@@ -81,12 +149,11 @@ def quit_with(window, app: QApplication) -> None:
 
 def run(open_pfx: str | None = None) -> int:
     """open_pfx: a .pfx/.p12 to import once the window is up (the file association's argument)."""
-    app = create_app()
-    window, ctx = build_window(app)
+    app, ctx = setup_language(create_app())
+    window = open_main_window(app, ctx)
     handler = FileOpenHandler(window)
     app.installEventFilter(handler)
     quit_with(window, app)
-    window.show()
     # The scan starts after the first paint: the window appears at once and fills in.
     QTimer.singleShot(0, window.start)
     if not bank_exists():

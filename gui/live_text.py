@@ -36,7 +36,7 @@ class LiveText(QObject):
         # one switch removes and installs several translators (one event each): apply once, after them
         if obj is self._window and event.type() == QEvent.Type.LanguageChange and not self._pending:
             self._pending = True
-            QTimer.singleShot(0, self._apply_pending)
+            QTimer.singleShot(0, self, self._apply_pending)
         return False
 
     def _apply_pending(self) -> None:

@@ -52,6 +52,27 @@ def _scan(storage):
     return report.entries, storage.free_space(), signature
 
 
+def _copy_marks(rows, status, lang):
+    """Worker: group the rows' certificates (core.storage.copies) and work out each row's marks, so the
+    GUI thread only hands the result to the model."""
+    groups = copies.group_copies([(s, e) for _k, s, e in rows], status)
+    key_of = {str(e.path): k for k, _s, e in rows}
+    info: dict[str, tuple[int, bool]] = {}
+    where: dict[str, list[str]] = {}
+    said: dict[str, str] = {}
+    for g in groups:
+        for m in g.members:
+            key = key_of.get(str(m.cert.path))
+            if key is None:
+                continue
+            same = g.copies(m.serial)
+            info[key] = (len(same), g.is_outdated(m.serial))
+            where[key] = [c.storage.label(lang) for c in same]
+            if g.bank.get(m.serial) not in (None, "active", "expired"):
+                said[key] = g.bank[m.serial]
+    return groups, info, where, said
+
+
 def _check_password(cert: CertFolder, password) -> bool:
     try:
         # the key in memory must not answer for a stick pulled while the password was typed
@@ -477,9 +498,11 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         header = s.value("main/header")
         self._fit_columns = True          # first full scan sizes the columns to their (translated) texts
+        self._sized_columns = True        # we size them (no saved header): copy marks may widen the status
         if isinstance(header, QByteArray) and not header.isEmpty():
             self.table.horizontalHeader().restoreState(header)
             self._fit_columns = False
+            self._sized_columns = False
         show_expired = s.value("main/showExpired", True)
         self.expired_check.setChecked(str(show_expired).lower() not in ("false", "0"))
 
@@ -636,13 +659,19 @@ class MainWindow(QMainWindow):
     def _scanned(self, storage, token: int, result) -> None:
         if self._scan_tokens.get(storage.id) != token:
             return  # a newer scan of this storage is running, or it was unplugged
-        del self._scan_tokens[storage.id]
         entries, free, signature = result
         if self.storage_watcher is not None:
             self.storage_watcher.baseline(storage.id, signature)
-        self.cert_model.set_storage_entries(storage, entries)
-        self.storage_model.set_state(storage.id, count=len(entries), scanning=False, free=free, error="")
-        self._after_scan()
+
+        def filled() -> None:
+            if self._scan_tokens.get(storage.id) != (token, "filling"):
+                return              # rescanned or unplugged while the rows went in
+            del self._scan_tokens[storage.id]
+            self.storage_model.set_state(storage.id, count=len(entries), scanning=False, free=free, error="")
+            self._after_scan()
+        # the storage still counts as scanning until its rows are in (chunked: docs/gui-state.md)
+        self._scan_tokens[storage.id] = (token, "filling")
+        self.cert_model.set_storage_entries(storage, entries, done=filled)
 
     def _scan_failed(self, storage, token: int, err: DojangError) -> None:
         if self._scan_tokens.get(storage.id) != token:
@@ -670,7 +699,8 @@ class MainWindow(QMainWindow):
         m = self.cert_model
         for col in (CertTableModel.USAGE, CertTableModel.EXPIRY, CertTableModel.ISSUER, CertTableModel.STATUS,
                     CertTableModel.STORAGE):
-            widest = max([fm.horizontalAdvance(m.texts(r)[col]) for r in m.rows[:3000]] or [0])
+            sample = m.rows[::max(1, len(m.rows) // 300)]        # ~300 rows: the widths, not every text
+            widest = max([fm.horizontalAdvance(t) for t in {m.texts(r)[col] for r in sample}] or [0])
             head = header_fm.horizontalAdvance(str(m.headerData(col, Qt.Orientation.Horizontal))) + 40  # + sort arrow
             icon_w = self.table.iconSize().width() + 10 if col != CertTableModel.EXPIRY else 0
             self.table.setColumnWidth(col, min(max(widest + icon_w + 28, head), 280))
@@ -686,11 +716,13 @@ class MainWindow(QMainWindow):
 
     # --- selection ----------------------------------------------------------------------------------
     def selected_rows(self) -> list[CertRow]:
+        # straight from the model's list (a data() call per row cost ~10 ms for 200 selected rows)
+        model_rows = self.cert_model.rows
         rows = []
         for idx in self.table.selectionModel().selectedRows():
-            row = idx.data(ROW_ROLE)
-            if row is not None:
-                rows.append(row)
+            r = self.proxy.mapToSource(idx).row()
+            if 0 <= r < len(model_rows):
+                rows.append(model_rows[r])
         return rows
 
     def current_storage(self):
@@ -701,12 +733,15 @@ class MainWindow(QMainWindow):
         wanted = set(keys)
         selection = QItemSelection()       # one select() call: per-row calls are quadratic on big lists
         first = None
-        for r in range(self.proxy.rowCount()):
-            idx = self.proxy.index(r, 0)
-            row = idx.data(ROW_ROLE)
-            if row is not None and row.key in wanted:
+        # from the model's own list: only the wanted rows go through the proxy (not a data() call per row)
+        for i, row in enumerate(self.cert_model.rows):
+            if row.key not in wanted:
+                continue
+            idx = self.proxy.mapFromSource(self.cert_model.index(i, 0))
+            if idx.isValid():
                 selection.select(idx, idx)
-                first = first or idx
+                if first is None or idx.row() < first.row():
+                    first = idx
         sel.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         if first is not None:
             # NoUpdate: setCurrentIndex alone would replace a multi-row selection by one row
@@ -808,35 +843,31 @@ class MainWindow(QMainWindow):
     # --- copies across storages ---------------------------------------------------------------------
     def _update_copies(self) -> None:
         """Group the listed certificates (and ask the bank, when it is open) off the GUI thread."""
-        located = [(r.storage, r.entry) for r in self.cert_model.rows if r.good]
+        rows = [(r.key, r.storage, r.entry) for r in self.cert_model.rows if r.good]
         opened = self.ctx.authority().certificate_status if self.ctx.authority_open else None
+        lang = self.ctx.language
 
         def work():
             # before the bank is open, its word is read from its database, read-only
             # (docs/bank-core.md "Crash recovery": nothing revoked is shown as valid)
             from core.authority.status import status_lookup
-            status = opened or status_lookup(e for _, e in located)
-            return copies.group_copies(located, status)
+            status = opened or status_lookup(e for _k, _s, e in rows)
+            return _copy_marks(rows, status, lang)
         self.workers.submit(work, name="copies", on_done=self._copies_done, on_error=lambda _e: None)
 
-    def _copies_done(self, groups) -> None:
-        info: dict[str, tuple[int, bool]] = {}
-        said: dict[str, str] = {}
-        where: dict[str, list[str]] = {}
-        by_path = {str(r.entry.path): r for r in self.cert_model.rows}
-        lang = self.ctx.language
-        for g in groups:
-            for m in g.members:
-                row = by_path.get(str(m.cert.path))
-                if row is None:
-                    continue
-                same = g.copies(m.serial)
-                info[row.key] = (len(same), g.is_outdated(m.serial))
-                where[row.key] = [c.storage.label(lang) for c in same]
-                if g.bank.get(m.serial) not in (None, "active", "expired"):
-                    said[row.key] = g.bank[m.serial]
+    def _copies_done(self, result) -> None:
+        groups, info, where, said = result
         self.copy_groups = groups
         self.cert_model.set_copy_info(info, where, said)
+        if self._sized_columns and any(n > 1 or old for n, old in info.values()):
+            # "이전 인증서" / "정상 · 사본 2개" are longer than the plain status: widen the column once
+            fm = self.table.fontMetrics()
+            marked = [r for r in self.cert_model.rows if r.key in info]
+            texts = {self.cert_model.status_text(r) for r in marked[::max(1, len(marked) // 300)]}
+            widest = max((fm.horizontalAdvance(t) for t in texts), default=0) + self.table.iconSize().width() + 38
+            col = CertTableModel.STATUS
+            if widest > self.table.columnWidth(col):
+                self.table.setColumnWidth(col, min(widest, 280))
         self._update_stale_banner()
         self._update_banner()
 
@@ -978,7 +1009,11 @@ class MainWindow(QMainWindow):
     def _gone(self, rows: list[CertRow]) -> bool:
         """Before an action: a storage of `rows` was pulled (or the folder went) — say so, do nothing,
         and let the list catch up. The certificate in memory must never answer for a file that is gone."""
-        gone = [r for r in rows if not r.storage.present() or not Path(r.entry.path).is_dir()]
+        present = {sid: s.present() for sid, s in {r.storage.id: r.storage for r in rows}.items()}
+        # one look per storage; for a single certificate also its folder (a stick pulled and another
+        # plugged in under the same name)
+        gone = [r for r in rows if not present[r.storage.id]
+                or (len(rows) == 1 and not Path(r.entry.path).is_dir())]
         if not gone:
             return False
         self._show_error(StorageGone(path=str(gone[0].entry.path)))
@@ -1127,6 +1162,10 @@ class MainWindow(QMainWindow):
         self.transfer(rows, dest, move)
 
     def transfer(self, rows: list[CertRow], dest, move: bool) -> None:
+        if not dest.present():          # the destination was pulled: said before anything is asked
+            self._show_error(StorageGone(path=str(dest.root)))
+            self._on_drives_changed()
+            return
         if move and any(r.storage.read_only for r in rows):
             self.notify(self.tr("읽기 전용 저장매체의 인증서는 옮길 수 없습니다. 복사하세요."), "warn")
             return

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from PySide6.QtCore import (QAbstractListModel, QAbstractTableModel, QMimeData, QModelIndex, QObject,
-                            QSortFilterProxyModel, Qt, Signal)
+                            QSortFilterProxyModel, Qt, QTimer, Signal)
 
 from core.npki.certfolder import BrokenFolder, CertFolder
 from core.npki.certificate import KST
@@ -258,8 +258,8 @@ class CertTableModel(QAbstractTableModel):
         # bank revoked/superseded it) — core.storage.copies, computed off the GUI thread
         self.copy_info: dict[str, tuple[int, bool]] = {}
         self.copy_where: dict[str, list[str]] = {}
-        self.bank_said: dict[str, str] = {}
-        self._copies_version = 0
+        self.bank_said: dict[str, str] = {}        # row key -> the issuing bank's word when not usable
+        self._generation: dict[str, int] = {}      # per storage: the latest set_storage_entries call
 
     def _today(self) -> dt.date:
         return self.clock().astimezone(KST).date()
@@ -281,26 +281,50 @@ class CertTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, self.STORAGE))
 
     # content
-    def set_storage_entries(self, storage: Storage, entries: list) -> None:
-        """Replace the rows of one storage (kept together, so the block is removed and re-inserted)."""
-        new = [CertRow(storage, e) for e in entries]
-        idx = [i for i, r in enumerate(self.rows) if r.storage.id == storage.id]
-        at = idx[0] if idx else len(self.rows)
-        if idx:
-            self.beginRemoveRows(QModelIndex(), idx[0], idx[-1])
-            del self.rows[idx[0]:idx[-1] + 1]
-            self.endRemoveRows()
-        if new:
-            self.beginInsertRows(QModelIndex(), at, at + len(new) - 1)
-            self.rows[at:at] = new
-            self.endInsertRows()
+    CHUNK = 64      # rows inserted per event-loop turn: each turn stays well under a 16 ms frame
 
-    def remove_storage(self, storage_id: str) -> None:
+    def set_storage_entries(self, storage: Storage, entries: list, done: Callable[[], None] | None = None) -> None:
+        """Replace the rows of one storage (kept together, so the block is removed and re-inserted).
+        With `done`, the new rows go in CHUNK at a time, one event-loop turn each (a view and a sorting
+        proxy handle a few dozen rows fast; 2,000 at once froze the window for a frame or more), and
+        `done()` is called after the last chunk; a newer call for the same storage cancels the rest."""
+        gen = self._generation.get(storage.id, 0) + 1
+        self._generation[storage.id] = gen
+        self._remove_block(storage.id)
+        new = [CertRow(storage, e) for e in entries]
+        if done is None:
+            self._insert_block(storage.id, new)
+            return
+
+        def step(start: int = 0) -> None:
+            if self._generation.get(storage.id) != gen:
+                return                  # replaced or removed meanwhile
+            self._insert_block(storage.id, new[start:start + self.CHUNK])
+            if start + self.CHUNK < len(new):
+                QTimer.singleShot(0, self, lambda: step(start + self.CHUNK))   # dropped if the model goes
+            else:
+                done()
+        step()
+
+    def _remove_block(self, storage_id: str) -> None:
         idx = [i for i, r in enumerate(self.rows) if r.storage.id == storage_id]
         if idx:
             self.beginRemoveRows(QModelIndex(), idx[0], idx[-1])
             del self.rows[idx[0]:idx[-1] + 1]
             self.endRemoveRows()
+
+    def _insert_block(self, storage_id: str, new: list) -> None:
+        if not new:
+            return
+        idx = [i for i, r in enumerate(self.rows) if r.storage.id == storage_id]
+        at = idx[-1] + 1 if idx else len(self.rows)
+        self.beginInsertRows(QModelIndex(), at, at + len(new) - 1)
+        self.rows[at:at] = new
+        self.endInsertRows()
+
+    def remove_storage(self, storage_id: str) -> None:
+        self._generation[storage_id] = self._generation.get(storage_id, 0) + 1
+        self._remove_block(storage_id)
 
     def row_by_key(self, key: str) -> CertRow | None:
         return next((r for r in self.rows if r.key == key), None)
@@ -315,10 +339,30 @@ class CertTableModel(QAbstractTableModel):
         bank = bank or {}
         if info == self.copy_info and where == self.copy_where and bank == self.bank_said:
             return
+        changed = [i for i, r in enumerate(self.rows)
+                   if info.get(r.key) != self.copy_info.get(r.key) or where.get(r.key) != self.copy_where.get(r.key)
+                   or bank.get(r.key) != self.bank_said.get(r.key)]
         self.copy_info, self.copy_where, self.bank_said = info, where, bank
-        self._copies_version += 1
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, self.STORAGE))
+        for i in changed:
+            self.rows[i]._cache.pop("texts", None)       # only these rows' texts are out of date
+        # only the status column of the rows that changed, in runs of at most CHUNK * 4 rows, one run per
+        # event-loop turn: the filtering proxy looks at every row it is told about
+        runs: list[tuple[int, int]] = []
+        for i in changed:
+            if runs and runs[-1][1] == i - 1 and i - runs[-1][0] < self.CHUNK * 4:
+                runs[-1] = (runs[-1][0], i)
+            else:
+                runs.append((i, i))
+        rows_now = len(self.rows)
+
+        def emit(k: int = 0) -> None:
+            if k >= len(runs) or len(self.rows) != rows_now:
+                return          # the rows moved meanwhile: whatever is painted next reads the new marks
+            a, b = runs[k]
+            self.dataChanged.emit(self.index(a, self.STATUS), self.index(b, self.STATUS))
+            if k + 1 < len(runs):
+                QTimer.singleShot(0, self, lambda: emit(k + 1))
+        emit()
 
     def _bank_text(self, said: str | None) -> str | None:
         """What the issuing bank says, when the certificate cannot be used (superseded: "이전 인증서")."""
@@ -388,7 +432,7 @@ class CertTableModel(QAbstractTableModel):
 
     def texts(self, row: CertRow) -> tuple:
         """The six column texts of a row, cached until the language or the KST date changes."""
-        key = (self.lang, self.today, self._copies_version)
+        key = (self.lang, self.today)
         cached = row._cache.get("texts")
         if cached is None or cached[0] != key:
             cached = (key, tuple(self._text(row, c) for c in range(6)))

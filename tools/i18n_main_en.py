@@ -205,6 +205,7 @@ EN = {
     "{0}님의 인증서 암호를 입력하세요.": "Enter the certificate password of {0}.",
     "암호를 확인하는 중…": "Checking the password…",
     "암호가 맞습니다.": "The password is correct.",
+    "인증서 목록을 불러오는 중…": "Loading the certificate list…",
     # stale copies (issue 16, docs/copies.md)
     "이전 인증서": "Old certificate",
     "사본 {0}개": "copies: {0}",

@@ -106,12 +106,13 @@ class DriveWatcher:
 # --- contents of the storages -----------------------------------------------------------------------
 
 def tree_signature(root: Path, *, max_folders: int = 20_000) -> tuple:
-    """A cheap fingerprint of an NPKI root's certificate layout: the modification time of the root, of
-    every `<CA>` and `<CA>/USER` folder and of every certificate folder (adding, removing or renaming a
-    certificate folder changes its parent's time; replacing the files inside one — a renewal in place,
-    a password change — changes the folder's own). Only `stat` calls, no file is read; symlinks are not
-    followed. A missing root is `()`."""
-    out: list[tuple[str, int]] = []
+    """A cheap fingerprint of an NPKI root's certificate layout: the modification times of the root, of
+    every `<CA>` and `<CA>/USER` folder, and the names of the certificate folders in each USER folder.
+    Dojang writes a certificate as a whole folder renamed into USER (docs/crash-safety.md), so adding,
+    deleting, replacing or renaming one changes USER's time; files changed inside a folder in place (a
+    password change) do not change what the list shows. One `lstat` per folder level and one `scandir`
+    per USER folder — no file is read, no symlink followed. A missing root is `()`."""
+    out: list[tuple] = []
 
     def mtime(path: str) -> int | None:
         try:
@@ -136,11 +137,8 @@ def tree_signature(root: Path, *, max_folders: int = 20_000) -> tuple:
         for user in subdirs(ca):
             if os.path.basename(user).lower() != "user":
                 continue
-            out.append((user, mtime(user) or 0))
-            for folder in subdirs(user):
-                if len(out) >= max_folders:
-                    return tuple(out)
-                out.append((folder, mtime(folder) or 0))
+            names = tuple(os.path.basename(p) for p in subdirs(user)[:max_folders])
+            out.append((user, mtime(user) or 0, names))
     return tuple(out)
 
 

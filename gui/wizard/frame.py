@@ -6,9 +6,9 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication as Q
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QDialog, QFrame, QHBoxLayout, QMessageBox, QPushButton, QStackedWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QAbstractButton, QDialog, QFrame, QHBoxLayout, QLineEdit, QMessageBox, QPushButton,
+                               QStackedWidget, QVBoxLayout, QWidget)
 
 from core.authority.channels import MEDIA, PHONE
 from core.errors import Cancelled, DojangError
@@ -62,6 +62,9 @@ class FlowWizard(QDialog):
         self._opened_devices: set[str] = set()    # device windows this wizard opened (it closes them again)
         self._demo_panel: QWidget | None = None
         self._cancel_box: QMessageBox | None = None
+        self._body: QWidget | None = None
+        self._relanguage_queued = False
+        self._relanguage_after_busy = False
         self.setObjectName("flowWizard")
         self.setWindowTitle(_title(kind) + " — " + Q.translate("Wizard", "도장 인증센터"))
         self.setStyleSheet(_STYLE)
@@ -97,10 +100,18 @@ class FlowWizard(QDialog):
 
     # layout -----------------------------------------------------------------------------------------
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
+        """Everything inside one body widget, so a language switch can build it again (relanguage)."""
+        if self.layout() is None:
+            frame = QVBoxLayout(self)
+            frame.setContentsMargins(0, 0, 0, 0)
+            frame.setSpacing(0)
+        body = self._body = QWidget(self)
+        body.setObjectName("wizardBody")
+        self.layout().addWidget(body)
+        outer = QVBoxLayout(body)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
-        header = QFrame(self)
+        header = QFrame(body)
         header.setObjectName("wizardHeader")
         hl = QVBoxLayout(header)
         hl.setContentsMargins(20, 12, 20, 12)
@@ -110,14 +121,14 @@ class FlowWizard(QDialog):
         hl.addWidget(self.indicator)
         outer.addWidget(header)
 
-        self.top_error = _label("", self, name="wizardError")
+        self.top_error = _label("", body, name="wizardError")
         self.top_error.hide()
         err_wrap = QHBoxLayout()
         err_wrap.setContentsMargins(20, 10, 20, 0)
         err_wrap.addWidget(self.top_error)
         outer.addLayout(err_wrap)
 
-        self.stack = QStackedWidget(self)
+        self.stack = QStackedWidget(body)
         self.stack.setObjectName("wizardPages")
         outer.addWidget(self.stack, 1)
         self.pages: dict[str, Page] = {}
@@ -128,30 +139,78 @@ class FlowWizard(QDialog):
             self.stack.addWidget(page)
             self.pages[step] = page
 
-        line = QFrame(self)
+        line = QFrame(body)
         line.setFrameShape(QFrame.Shape.HLine)
         line.setStyleSheet("color: #dde3ee;")
         outer.addWidget(line)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(20, 10, 20, 14)
-        self.cancel_button = QPushButton(Q.translate("Wizard", "취소"), self)
+        self.cancel_button = QPushButton(Q.translate("Wizard", "취소"), body)
         self.cancel_button.setObjectName("wizardCancelButton")
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.cancel)
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
-        self.back_button = QPushButton(Q.translate("Wizard", "◀ 이전"), self)
+        self.back_button = QPushButton(Q.translate("Wizard", "◀ 이전"), body)
         self.back_button.setObjectName("wizardBackButton")
         self.back_button.setAutoDefault(False)
         self.back_button.clicked.connect(self.back)
         buttons.addWidget(self.back_button)
-        self.next_button = QPushButton(Q.translate("Wizard", "다음 ▶"), self)
+        self.next_button = QPushButton(Q.translate("Wizard", "다음 ▶"), body)
         self.next_button.setObjectName("wizardNextButton")
         self.next_button.setDefault(True)
         self.next_button.clicked.connect(self.next)
         self.next_button.setMinimumWidth(110)
         buttons.addWidget(self.next_button)
         outer.addLayout(buttons)
+
+    # live language switch ----------------------------------------------------------------------------
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange and not self._relanguage_queued:
+            # one switch sends several events (one per translator): rebuild once, after them
+            self._relanguage_queued = True
+            QTimer.singleShot(0, self, self.relanguage)
+        super().changeEvent(event)
+
+    def relanguage(self) -> None:
+        """Build the frame and the pages again in the language of the moment, on the same step. What
+        the person typed on the current page stays (passwords excepted: they are typed again); the
+        rest comes from the flow, as on Back/Next. While saving, it waits for the end."""
+        self._relanguage_queued = False
+        if self.busy:
+            self._relanguage_after_busy = True
+            return
+        page = self._current
+        typed = {}
+        checked = {}
+        if page is not None:
+            typed = {e.objectName(): e.text() for e in page.findChildren(QLineEdit)
+                     if e.objectName() and e.echoMode() == QLineEdit.EchoMode.Normal and e.text()}
+            checked = {b.objectName(): b.isChecked() for b in page.findChildren(QAbstractButton)
+                       if b.objectName() and b.isCheckable()}
+        for p in self.pages.values():
+            p.leave()
+            timer = getattr(p, "timer", None)
+            if timer is not None:
+                timer.stop()
+        old = self._body
+        self._build()
+        if old is not None:
+            old.hide()
+            old.setParent(None)
+            old.deleteLater()
+        self.setWindowTitle(_title(self.kind) + " — " + Q.translate("Wizard", "도장 인증센터"))
+        self._current = None
+        self.sync()
+        page = self._current
+        if page is not None:
+            for e in page.findChildren(QLineEdit):
+                if e.objectName() in typed and not e.text():
+                    e.setText(typed[e.objectName()])
+            for b in page.findChildren(QAbstractButton):
+                if b.objectName() in checked and b.isCheckable() and b.isChecked() != checked[b.objectName()]:
+                    b.setChecked(checked[b.objectName()])
+        self._update_buttons()
 
     # helpers for pages ---------------------------------------------------------------------------------
     def now(self):
@@ -343,6 +402,9 @@ class FlowWizard(QDialog):
 
     def _finish_done(self, _result) -> None:
         self.busy = False
+        if self._relanguage_after_busy:
+            self._relanguage_after_busy = False
+            QTimer.singleShot(0, self, self.relanguage)
         if isinstance(self._current, SavePage):
             self._current.set_busy(False)
         if self._closing:            # Cancel came too late: the certificate is saved; show it anyway
@@ -352,6 +414,9 @@ class FlowWizard(QDialog):
 
     def _finish_failed(self, exc: DojangError) -> None:
         self.busy = False
+        if self._relanguage_after_busy:
+            self._relanguage_after_busy = False
+            QTimer.singleShot(0, self, self.relanguage)
         page = self._current
         if isinstance(page, SavePage):
             page.set_busy(False)

@@ -499,6 +499,10 @@ Location: {3}</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>인증서 목록을 불러오는 중…</source>
+        <translation>Loading the certificate list…</translation>
+    </message>
+    <message>
         <location filename="../../gui/main_window.py" line="454"/>
         <location filename="../../gui/main_window.py" line="872"/>
         <source>모두 새 인증서로 바꾸기</source>

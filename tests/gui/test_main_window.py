@@ -377,7 +377,7 @@ def test_every_translation_file_is_complete():
 
 
 TS_SOURCES = {
-    "main_en.ts": ["models", "main_window", "password_widget", "dialogs", "details_dialog", "settings_dialog"],
+    "main_en.ts": ["models", "main_window", "password_widget", "dialogs", "details_dialog", "settings_dialog", "app"],
     "wizard_en.ts": ["wizard/*"],
     "devices_en.ts": ["phone/*", "devices", "demo_panel", "teller_panel"],
     "welcome_en.ts": ["welcome"],
