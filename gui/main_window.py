@@ -193,6 +193,7 @@ class MainWindow(QMainWindow):
         self.act_demo = A("actionDemoCustomers", "help", self.open_demo_panel)
         self.act_welcome = A("actionWelcome", "help", self.open_welcome)
         self.act_about = A("actionAbout", "app", self.show_about)
+        self.act_login = A("actionCertLogin", "certificate", self.login_with_certificate, "Ctrl+L")
         self.act_teller.setEnabled(_module_available("gui.teller_panel"))
         self.act_phone.setEnabled(_module_available("gui.phone"))
         self.act_transfer.setEnabled(_module_available("gui.phone"))
@@ -405,6 +406,8 @@ class MainWindow(QMainWindow):
         self.menu_bank.setObjectName("menuBank")
         for k in FLOW_KINDS:
             self.menu_bank.addAction(self.flow_actions[k])
+        self.menu_bank.addSeparator()
+        self.menu_bank.addAction(self.act_login)
         self.menu_tools = mb.addMenu("")
         self.menu_tools.setObjectName("menuTools")
         self.menu_tools.addAction(self.act_teller)
@@ -444,6 +447,7 @@ class MainWindow(QMainWindow):
             self.act_transfer: (self.tr("휴대폰과 인증서 주고받기(&X)…"), None),
             self.act_demo: (self.tr("데모 고객 안내(&D)…"), None),
             self.act_about: (self.tr("도장 정보(&A)"), None),
+            self.act_login: (self.tr("인증서로 로그인(&L)…"), None),
             self.act_welcome: (self.tr("시작 안내(&W)"), None),
         }
         for a, (full, short) in texts.items():
@@ -776,6 +780,7 @@ class MainWindow(QMainWindow):
         writable = all(not r.storage.read_only for r in rows)
         self.act_view.setEnabled(one_good)
         self.act_check.setEnabled(one_good)
+        self.act_login.setEnabled(one_good)
         self.act_change.setEnabled(one_good and writable)
         self.act_export.setEnabled(one_good)
         self.act_copy.setEnabled(bool(good) and len(good) == len(rows))
@@ -1030,6 +1035,38 @@ class MainWindow(QMainWindow):
                             workers=self.workers)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.show()
+
+    def login_with_certificate(self) -> None:
+        row = self._one()
+        if row is not None and not self._gone([row]):
+            self._ask_login(row)
+
+    def _ask_login(self, row: CertRow, error: str | None = None) -> None:
+        """인증서 로그인 at the simulated bank (docs/bank-flows.md "Certificate login"): the password, then
+        the bank's answer — accepted, or refused with its reason. A wrong password asks again."""
+        pw = PasswordDialog.get_password(self, self.tr("인증서로 로그인"),
+                                         self.tr("{0}님의 인증서로 모의 은행에 로그인합니다. 인증서 암호를 입력하세요.").format(
+                                             shown(row.entry.info.display_name, 80)), error)
+        if pw is None:
+            return
+        self.notify(self.tr("은행에 로그인하는 중…"))
+
+        def work():
+            from core.flows.login import login_with_certificate
+            try:
+                return login_with_certificate(self.ctx.authority(), row.entry, pw)
+            finally:
+                if isinstance(pw, bytearray):
+                    keyfile.wipe(pw)
+
+        def failed(err: DojangError) -> None:
+            self._op_failed(err)
+            if isinstance(err, WrongPassword):
+                QTimer.singleShot(0, lambda: self._ask_login(row, err.message(self.ctx.language)))
+
+        self.workers.submit(work, name="login", on_error=failed,
+                            on_done=lambda res: self._op_done(
+                                lambda: self.tr("로그인했습니다: {0} 님 (모의 은행)").format(shown(res.customer_name, 40)), "ok"))
 
     def check_password(self) -> None:
         row = self._one()
