@@ -77,6 +77,10 @@ def shots(out_dir: Path, ctx) -> None:
                                    WrongPassword().message(lang))
             _save(again, out_dir, f"password_again_{lang}")
             again.close()
+            # 인증서로 로그인 refused with the bank's reason (an old copy after a renewal)
+            from core.authority.errors import LoginRefused
+            w._show_error(LoginRefused("renewed"))
+            _save(w, out_dir, f"window_login_refused_{lang}")
             w.storage_list.setCurrentIndex(w.storage_model.index(0))
 
             row = next(r for r in w.cert_model.rows if r.good)
