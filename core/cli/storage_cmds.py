@@ -189,11 +189,11 @@ def _print_json_rows(rows: list[dict]) -> None:
 
 def _row_json(row: dict, ascii_only: bool) -> str:
     """One row as JSON with every string made visible. Most rows need no change: dump first and
-    check the line once (json escapes C0 controls as \\u00XX, so any backslash-u sends the row the
-    slow way, as does anything is_clean flags); only such rows walk the structure."""
+    check the line once (json escapes C0 controls as \\n, \\r, \\u00XX…, so any backslash sends the
+    row the slow way, as does anything is_clean flags); only such rows walk the structure."""
     if not ascii_only:
         line = json.dumps(row, ensure_ascii=False)
-        if "\\u" not in line and is_clean(line):
+        if "\\" not in line and is_clean(line):
             return line
     return json.dumps(visible_tree(row), ensure_ascii=ascii_only)
 
