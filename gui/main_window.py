@@ -792,7 +792,7 @@ class MainWindow(QMainWindow):
     def _update_counts(self) -> None:
         shown = self.proxy.rowCount()
         total = len(self.cert_model.rows)
-        text = self.tr("인증서 {0}개 표시 (전체 {1}개)").format(shown, total)
+        text = self.tr("인증서 {0}개 표시 (전체 %n개)", "", total).format(shown)
         if self.scanning:
             text += self.tr(" · 찾는 중…")
         self.count_label.setText(text)
@@ -823,10 +823,10 @@ class MainWindow(QMainWindow):
             self.banner.hide()
             return
         if soon and expired:
-            text = self.tr("인증서 {0}개가 30일 이내에 만료되고, {1}개는 이미 만료되었습니다 (가장 빠른 만료: {2}).").format(
-                soon, expired, earliest.isoformat())
+            text = self.tr("인증서 %n개가 30일 이내에 만료되고, {0}개는 이미 만료되었습니다 (가장 빠른 만료: {1}).", "",
+                           soon).format(expired, earliest.isoformat())
         elif soon:
-            text = self.tr("인증서 {0}개가 30일 이내에 만료됩니다 (가장 빠른 만료: {1}).").format(soon, earliest.isoformat())
+            text = self.tr("인증서 %n개가 30일 이내에 만료됩니다 (가장 빠른 만료: {0}).", "", soon).format(earliest.isoformat())
         else:
             text = self.tr("만료된 인증서가 {0}개 있습니다. 은행에서 재발급받을 수 있습니다.").format(expired)
         self.banner_text.setText(text)

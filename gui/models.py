@@ -177,19 +177,19 @@ class StorageListModel(QAbstractListModel):
             total = sum(r.count for r in self.rows)
             scanning = any(r.scanning for r in self.rows)
             if role == Qt.ItemDataRole.DisplayRole:
-                line2 = self.tr("인증서 {0}개").format(total) + (self.tr(" · 찾는 중…") if scanning else "")
+                line2 = self.tr("인증서 %n개", "", total) + (self.tr(" · 찾는 중…") if scanning else "")
                 return self.tr("모든 저장매체") + "\n" + line2
             if role == Qt.ItemDataRole.DecorationRole:
                 return icon("certificate")
             if role == Qt.ItemDataRole.AccessibleTextRole:
-                return self.tr("모든 저장매체, 인증서 {0}개").format(total)
+                return self.tr("모든 저장매체, 인증서 %n개", "", total)
             if role == STORAGE_ROLE:
                 return ""
             return None
         r = self.rows[index.row() - 1]
         s = r.storage
         if role == Qt.ItemDataRole.DisplayRole:
-            parts = [self.tr("찾는 중…") if r.scanning else self.tr("인증서 {0}개").format(r.count)]
+            parts = [self.tr("찾는 중…") if r.scanning else self.tr("인증서 %n개", "", r.count)]
             if s.kind == REMOVABLE and r.free is not None:
                 parts.append(self.tr("여유 {0}").format(human_size(r.free, self.lang)))
             if s.read_only:
@@ -205,7 +205,7 @@ class StorageListModel(QAbstractListModel):
                 tip += "\n" + self.tr("여유 공간: {0}").format(human_size(r.free, self.lang))
             return tip
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return storage_title(s, self.lang) + ", " + self.tr("인증서 {0}개").format(r.count)
+            return storage_title(s, self.lang) + ", " + self.tr("인증서 %n개", "", r.count)
         if role == STORAGE_ROLE:
             return s.id
         return None

@@ -509,6 +509,30 @@ Location: {3}</translation>
         <source>모두 새 인증서로 바꾸기</source>
         <translation>Replace all with the new certificate</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../gui/main_window.py" line="795"/>
+        <source>인증서 {0}개 표시 (전체 %n개)</source>
+        <translation>
+            <numerusform>Showing {0} of %n certificate</numerusform>
+            <numerusform>Showing {0} of %n certificates</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/main_window.py" line="826"/>
+        <source>인증서 %n개가 30일 이내에 만료되고, {0}개는 이미 만료되었습니다 (가장 빠른 만료: {1}).</source>
+        <translation>
+            <numerusform>%n certificate expires within 30 days and {0} already expired (earliest: {1}).</numerusform>
+            <numerusform>%n certificates expire within 30 days and {0} already expired (earliest: {1}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/main_window.py" line="829"/>
+        <source>인증서 %n개가 30일 이내에 만료됩니다 (가장 빠른 만료: {0}).</source>
+        <translation>
+            <numerusform>%n certificate expires within 30 days (earliest: {0}).</numerusform>
+            <numerusform>%n certificates expire within 30 days (earliest: {0}).</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../gui/main_window.py" line="886"/>
         <source>이전 인증서 {0}개가 남아 있습니다 ({1}). 갱신·재발급 전의 인증서라 은행에서 쓸 수 없습니다.</source>
@@ -870,9 +894,8 @@ Location: {3}</translation>
         <translation>Dismiss expiry notice</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="795"/>
         <source>인증서 {0}개 표시 (전체 {1}개)</source>
-        <translation>Showing {0} of {1} certificate(s)</translation>
+        <translation type="vanished">Showing {0} of {1} certificate(s)</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="797"/>
@@ -880,14 +903,12 @@ Location: {3}</translation>
         <translation> · scanning…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="826"/>
         <source>인증서 {0}개가 30일 이내에 만료되고, {1}개는 이미 만료되었습니다 (가장 빠른 만료: {2}).</source>
-        <translation>{0} certificate(s) expire within 30 days and {1} already expired (earliest: {2}).</translation>
+        <translation type="vanished">{0} certificate(s) expire within 30 days and {1} already expired (earliest: {2}).</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="829"/>
         <source>인증서 {0}개가 30일 이내에 만료됩니다 (가장 빠른 만료: {1}).</source>
-        <translation>{0} certificate(s) expire within 30 days (earliest: {1}).</translation>
+        <translation type="vanished">{0} certificate(s) expire within 30 days (earliest: {1}).</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="831"/>
@@ -917,7 +938,7 @@ Location: {3}</translation>
     <message>
         <location filename="../../gui/main_window.py" line="1048"/>
         <source>{0}님의 인증서로 모의 은행에 로그인합니다. 인증서 암호를 입력하세요.</source>
-        <translation>Logging in to the simulated bank with {0}'s certificate. Enter the certificate password.</translation>
+        <translation>Logging in to the simulated bank with {0}&apos;s certificate. Enter the certificate password.</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="1052"/>
@@ -1426,16 +1447,23 @@ Certificates issued by the built-in simulated bank are for testing and do not wo
 <context>
     <name>StorageListModel</name>
     <message>
-        <location filename="../../gui/models.py" line="180"/>
-        <location filename="../../gui/models.py" line="192"/>
-        <location filename="../../gui/models.py" line="208"/>
         <source>인증서 {0}개</source>
-        <translation>{0} certificate(s)</translation>
+        <translation type="vanished">{0} certificate(s)</translation>
     </message>
     <message>
         <location filename="../../gui/models.py" line="180"/>
         <source> · 찾는 중…</source>
         <translation> · scanning…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/models.py" line="180"/>
+        <location filename="../../gui/models.py" line="192"/>
+        <location filename="../../gui/models.py" line="208"/>
+        <source>인증서 %n개</source>
+        <translation>
+            <numerusform>%n certificate</numerusform>
+            <numerusform>%n certificates</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../gui/models.py" line="181"/>
@@ -1443,9 +1471,16 @@ Certificates issued by the built-in simulated bank are for testing and do not wo
         <translation>All storages</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="185"/>
         <source>모든 저장매체, 인증서 {0}개</source>
-        <translation>All storages, {0} certificate(s)</translation>
+        <translation type="vanished">All storages, {0} certificate(s)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/models.py" line="185"/>
+        <source>모든 저장매체, 인증서 %n개</source>
+        <translation>
+            <numerusform>All storages, %n certificate</numerusform>
+            <numerusform>All storages, %n certificates</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../gui/models.py" line="192"/>

@@ -373,7 +373,9 @@ def test_every_translation_file_is_complete():
             assert tr is not None and tr.get("type") not in ("unfinished",), f"{ts.name}: {src!r} unfinished"
             if tr.get("type") in ("vanished", "obsolete"):
                 continue
-            assert (tr.text or "").strip(), f"{ts.name}: {src!r} has no translation"
+            forms = [f.text or "" for f in tr.iter("numerusform")]      # plurals: one text per form
+            assert (tr.text or "").strip() or (forms and all(f.strip() for f in forms)), \
+                f"{ts.name}: {src!r} has no translation"
 
 
 TS_SOURCES = {
@@ -545,3 +547,14 @@ def test_bulk_copy_of_200_keeps_the_gui_responsive(qtbot, npki_root, usb, capsys
         w.progress_dialog.close()
     finally:
         w.shutdown()
+
+
+def test_counts_use_plural_forms(qtbot, window):
+    """English counts say '1 certificate' and '0 certificates', never 'certificate(s)'; Korean keeps 개."""
+    from PySide6.QtCore import Qt
+    texts = [window.storage_list.model().index(i, 0).data(Qt.ItemDataRole.DisplayRole)
+             for i in range(window.storage_list.model().rowCount())]
+    assert not any("(s)" in t for t in texts)
+    assert any(line.startswith("1 certificate") and not line.startswith("1 certificates")
+               for t in texts for line in t.splitlines())
+    assert any(line.startswith("0 certificates") for t in texts for line in t.splitlines())
