@@ -1,0 +1,128 @@
+"""모바일 발급: the certificate centre in the mock phone's bank app, driven as a person does
+(docs/bank-flows.md "모바일 발급"): the PC wizard's flow and pages, phone-sized, with no ARS, the
+SMS arriving on the same phone and the certificate saved to the phone's own storage."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtWidgets import QLabel, QListWidget, QPushButton, QRadioButton
+
+from core import i18n as core_i18n
+from core.flows import DONE, FIRST_FACTOR, SAVE, SECOND_FACTOR
+from core.npki.certfolder import CertFolder, read_cert_folder
+from core.storage import registry
+from gui.phone_window import show_phone_window
+from tests.authority.conftest import pool_key
+from tests.gui.wizard_helpers import *  # noqa: F401,F403
+from tests.gui.wizard_helpers import (GOOD_PASSWORD, agree_all, bank_state, click, demo, do_card, do_otp, field,
+                                      fill_customer, next_page, set_password, tree)
+
+
+@pytest.fixture
+def korean(ctx):
+    core_i18n.set_language("ko")
+    ctx.language = "ko"
+    yield
+    core_i18n.set_language(None)
+
+
+def _phone_bank(qtbot, ctx, c):
+    """The customer's phone, unlocked, in the bank app."""
+    phone = show_phone_window(None, ctx, c.phone)
+    phone._center_options = {"key_factory": lambda: pool_key(5)}
+    qtbot.waitExposed(phone)
+    click(qtbot, phone, "phoneUnlock")
+    click(qtbot, phone, "phoneAppBank")
+    assert phone.page() == "bank"
+    return phone
+
+
+def _open(qtbot, phone, name):
+    click(qtbot, phone, name)
+    assert phone.page() == "center"
+    wizard = phone.center_wizard
+    assert wizard is not None and wizard.isVisible()
+    assert wizard.width() <= 390          # inside the phone's screen
+    return wizard
+
+
+def _sms_on_this_phone(qtbot, phone, wizard) -> str:
+    """Ask for the code; it arrives on this phone, shown over the app; read it there."""
+    assert wizard.flow.step == FIRST_FACTOR
+    # ARS is not offered on the phone: the bank would call the phone the person is holding
+    assert [s.id for s in wizard.flow.channel_options(1)] == ["sms"]
+    ars = wizard.findChild(QRadioButton, "firstArsRadio")
+    assert ars is None or not ars.isVisible()
+    click(qtbot, wizard, "smsSendButton")
+    heads_up = field(phone, QLabel, "phoneHeadsUpText")
+    qtbot.waitUntil(lambda: heads_up.isVisible() and "[" in heads_up.text(), timeout=8000)
+    assert phone.page() == "center"          # the app stays; the message shows over it
+    return re.search(r"\[(\d{6})\]", heads_up.text()).group(1)
+
+
+def _phone_certs(c) -> list[CertFolder]:
+    return registry.phone_storage(c.phone).certificates()
+
+
+@pytest.mark.parametrize("key", ["card", "otp"])
+def test_issue_on_the_phone_end_to_end(qtbot, ctx, demo_bank, korean, key):
+    c = demo(key)
+    phone = _phone_bank(qtbot, ctx, c)
+    assert _phone_certs(c) == []
+    w = _open(qtbot, phone, "phoneCenterIssue")
+    click(qtbot, w, "typeBankingRadio", QRadioButton)
+    next_page(qtbot, w)
+    fill_customer(qtbot, w, c)
+    agree_all(qtbot, w)
+    code = _sms_on_this_phone(qtbot, phone, w)
+    field(w, type(w.findChild(QLabel)), "pageTitle")
+    from tests.gui.wizard_helpers import type_into
+    type_into(qtbot, w, "smsCodeEdit", code)
+    next_page(qtbot, w)
+    assert w.flow.step == SECOND_FACTOR
+    (do_card if c.device == "card" else do_otp)(qtbot, w)
+    assert w.flow.step == SAVE
+    # no storage choice: the phone's own storage
+    assert not field(w, QListWidget, "storageList").isVisible()
+    assert "휴대폰" in field(w, QLabel, "renewPlaceLabel").text()
+    set_password(qtbot, w, GOOD_PASSWORD)
+    next_page(qtbot, w)
+    qtbot.waitUntil(lambda: w.flow.step == DONE and not w.busy, timeout=20000)
+    done = w.flow.result
+    assert done.storage.id == registry.phone_storage(c.phone).id
+    entry = read_cert_folder(done.path, done.path.parent.parent.name)
+    entry.check_password(GOOD_PASSWORD)
+    assert [x.path for x in _phone_certs(c)] == [done.path]
+    # 확인 closes the centre; the bank app lists the new certificate
+    next_page(qtbot, w)
+    qtbot.waitUntil(lambda: phone.page() == "bank" and phone.center_wizard is None, timeout=5000)
+    certs = field(phone, QListWidget, "phoneCertList")
+    assert certs.count() == 1 and c.name in certs.item(0).text()
+
+
+def test_cancel_midway_leaves_nothing(qtbot, ctx, demo_bank, korean, tmp_path):
+    c = demo("card")
+    phone = _phone_bank(qtbot, ctx, c)
+    before_bank = bank_state(demo_bank)
+    before_files = tree(registry.phone_storage(c.phone).root)
+    w = _open(qtbot, phone, "phoneCenterIssue")
+    next_page(qtbot, w)
+    fill_customer(qtbot, w, c)
+    agree_all(qtbot, w)
+    code = _sms_on_this_phone(qtbot, phone, w)
+    from tests.gui.wizard_helpers import type_into
+    type_into(qtbot, w, "smsCodeEdit", code)
+    next_page(qtbot, w)
+    do_card(qtbot, w)
+    assert w.flow.step == SAVE
+    set_password(qtbot, w, GOOD_PASSWORD)
+    # past verification: Cancel asks first, then closes the centre
+    click(qtbot, w, "wizardCancelButton")
+    box = w.findChild(QPushButton, "cancelConfirmYes")
+    qtbot.waitUntil(lambda: box.isVisible(), timeout=5000)
+    click(qtbot, box.parent(), "cancelConfirmYes")
+    qtbot.waitUntil(lambda: phone.page() == "bank" and phone.center_wizard is None, timeout=5000)
+    assert _phone_certs(c) == []
+    assert tree(registry.phone_storage(c.phone).root) == before_files
+    assert bank_state(demo_bank) == before_bank
