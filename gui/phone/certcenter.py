@@ -15,13 +15,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QWidget
 
 from core.authority.channels import REGISTRY
-from core.flows import SAVE
+from core.flows import DONE, FIRST_FACTOR, SAVE, TERMS
 from core.storage import registry
 from core.storage.base import Storage
 
 from ..safetext import shown
 from ..wizard.common import _STYLE as WIZARD_STYLE
 from ..wizard.common import _lang
+from ..wizard.common import _label
+from ..wizard.done_page import DonePage
+from ..wizard.identity_pages import TermsPage
 from ..wizard.frame import PAGES, FlowWizard
 from ..wizard.save_pages import SavePage
 
@@ -88,10 +91,47 @@ class PhoneSavePage(SavePage):
             self.fixed_place.setText(Q.translate("PhoneCenter", "저장 위치: 이 휴대폰 ({0})").format(where))
 
 
+def _breakable(text: str) -> str:
+    """`text` with a line-break chance after separators (a long folder name wraps on a phone)."""
+    return "".join(ch + "\u200b" if ch in "/\\,()=_" else ch for ch in text)
+
+
+class PhoneDonePage(DonePage):
+    """완료 on the phone: the folder as its name on the phone (a PC path is of no use there)."""
+
+    def show_completion(self, done) -> None:
+        super().show_completion(done)
+        if done.path is not None and done.kind != "revoke":
+            self.rows["path"][1].setText(_breakable(shown(done.path.name)))
+
+
+class PhoneTermsPage(TermsPage):
+    """약관동의 on the phone: each term's title on its own wrapping line under its check box (a
+    check box does not wrap, and a phone is narrow)."""
+
+    def _build_terms(self) -> None:
+        super()._build_terms()
+        scroll = self.findChild(QScrollArea, "termsScroll")
+        if scroll is not None:
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for t in self.flow.terms():
+            check = self.checks.get(t.id)
+            if check is None:
+                continue
+            full = check.text()
+            title = t.title_ko if _lang() == "ko" else t.title_en
+            check.setText(full[: len(full) - len(title)].strip())        # the [필수] / [선택] tag
+            check.setAccessibleName(full)
+            box = check.parentWidget()
+            line = _label(title, box, name=f"termTitle_{t.id}")
+            box.layout().insertWidget(1, line)
+            line.show()
+
+
 class PhoneFlowWizard(FlowWizard):
     """The PC wizard's frame, phone-sized and embedded in the phone's screen."""
 
-    page_builders = {**PAGES, SAVE: PhoneSavePage}
+    page_builders = {**PAGES, TERMS: PhoneTermsPage, SAVE: PhoneSavePage, DONE: PhoneDonePage}
 
     def __init__(self, phone: "PhoneWindow", parent: QWidget, kind: str, cert=None, **options):
         if kind not in KINDS:
@@ -127,6 +167,9 @@ class PhoneFlowWizard(FlowWizard):
         outer.insertWidget(index, scroll, 1)
         for page in self.pages.values():
             page.lay.setContentsMargins(10, 8, 10, 6)
+        show_phone = self._body.findChild(QWidget, "showPhoneButton")
+        if show_phone is not None:           # the phone is the one in the person's hand
+            show_phone.hide()
         header = self._body.findChild(QFrame, "wizardHeader")
         if header is not None:
             header.layout().setContentsMargins(10, 8, 10, 8)
@@ -139,14 +182,18 @@ class PhoneFlowWizard(FlowWizard):
     def sync(self) -> None:
         super().sync()
         self._compact_indicator()
+        phone = getattr(self, "phone", None)
+        if phone is not None and self.flow.step != FIRST_FACTOR:
+            phone.heads_up.hide()            # the code was for the SMS step
 
     def _compact_indicator(self) -> None:
         """Only the current step's chip, with its place ('2/5'): the row of every chip is PC-wide."""
         ind = self.indicator
+        stages = self.flow.stages()
         for i, chip in enumerate(ind.chips):
             chip.setVisible(i == ind.current)
-            if i == ind.current:
-                chip.setText(f"{ind.texts[i]}  ({i + 1}/{len(ind.chips)})")
+            if i == ind.current and i < len(stages):
+                chip.setText(f"{stages[i].label.message(_lang())}  {i + 1}/{len(ind.chips)}")
         for arrow in ind.findChildren(QLabel):
             if arrow.property("class") == "stepArrow":
                 arrow.setVisible(False)

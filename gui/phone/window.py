@@ -351,7 +351,7 @@ class PhoneWindow(QWidget):
         cl.addWidget(self.cert_list, 1)
         self.cert_empty = _label("", certs, name="phoneCertEmpty", wrap=True)
         self._i18n(lambda: self.cert_empty.setText(
-            self.tr("이 휴대폰에 저장된 공동인증서가 없습니다. 'PC에서 가져오기'로 옮겨 오세요.")))
+            self.tr("이 휴대폰에 저장된 공동인증서가 없습니다. 'PC에서 가져오기'로 옮겨 오거나 '인증서 발급'으로 새로 발급받으세요.")))
         cl.addWidget(self.cert_empty)
         self.bank_tabs.addTab(certs, "")
         self._i18n(lambda: self.bank_tabs.setTabText(0, self.tr("내 인증서")))
