@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QWidget
 
 from core.authority.channels import REGISTRY
 from core.flows import DONE, FIRST_FACTOR, SAVE, TERMS
+from core.flows.base import IdentityFlow
+from core.flows.issuance import FLOWS
 from core.storage import registry
 from core.storage.base import Storage
 
@@ -89,6 +91,10 @@ class PhoneSavePage(SavePage):
             storage = self.wizard.phone_storage()
             where = shown(storage.label(_lang())) if storage is not None else self.wizard.phone.number
             self.fixed_place.setText(Q.translate("PhoneCenter", "저장 위치: 이 휴대폰 ({0})").format(where))
+        else:                                  # where the renewed certificate is: its folder on this phone
+            _storage, cert = self.flow.picked
+            self.fixed_place.setText(Q.translate("PhoneCenter", "저장 위치: 이 휴대폰, 기존 인증서 자리\n{0}").format(
+                _breakable(shown(cert.path.name))))
 
 
 def _breakable(text: str) -> str:
@@ -139,7 +145,8 @@ class PhoneFlowWizard(FlowWizard):
         digits = phone.digits
         options.setdefault("watch_phones", False)       # the SMS comes to this phone, which is on screen
         options["storages"] = lambda: [s for s in (registry.phone_storage(digits),) if s is not None]
-        options["flow_options"] = {**options.get("flow_options", {}), "allowed_channels": phone_channels()}
+        if issubclass(FLOWS[kind], IdentityFlow):       # a flow with 본인인증 (not a renewal)
+            options["flow_options"] = {**options.get("flow_options", {}), "allowed_channels": phone_channels()}
         super().__init__(parent, phone.ctx, kind, cert, **options)
         self.phone = phone
         self.setWindowFlags(Qt.WindowType.Widget)

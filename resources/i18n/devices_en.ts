@@ -295,14 +295,21 @@
 <context>
     <name>PhoneCenter</name>
     <message>
-        <location filename="../../gui/phone/certcenter.py" line="69"/>
+        <location filename="../../gui/phone/certcenter.py" line="71"/>
         <source>인증서는 이 휴대폰에 저장됩니다. 인증서 암호를 정하세요. 키 쌍은 이 휴대폰에서 만들어지며 개인키는 암호로 잠겨 저장됩니다.</source>
         <translation>The certificate is saved on this phone. Choose its password. The key pair is made on this phone and the private key is stored locked with the password.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/certcenter.py" line="91"/>
+        <location filename="../../gui/phone/certcenter.py" line="93"/>
         <source>저장 위치: 이 휴대폰 ({0})</source>
         <translation>Saved to: this phone ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/phone/certcenter.py" line="96"/>
+        <source>저장 위치: 이 휴대폰, 기존 인증서 자리
+{0}</source>
+        <translation>Saved to: this phone, in place of the old certificate
+{0}</translation>
     </message>
 </context>
 <context>

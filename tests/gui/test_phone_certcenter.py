@@ -126,3 +126,40 @@ def test_cancel_midway_leaves_nothing(qtbot, ctx, demo_bank, korean, tmp_path):
     assert _phone_certs(c) == []
     assert tree(registry.phone_storage(c.phone).root) == before_files
     assert bank_state(demo_bank) == before_bank
+
+
+def test_renew_on_the_phone(qtbot, ctx, demo_bank, korean, fake_clock):
+    """The demo 'expiring' customer's certificate, brought to the phone, renewed there in place."""
+    import shutil
+
+    from core.authority.demo import DEMO_CERT_PASSWORD
+    from core.flows import PICK_CERT
+    c = demo("expiring")
+    hdd = registry.all_storages()[0]
+    old = next(e for e in hdd.certificates() if e.info.display_name == c.name)
+    phone_root = registry.phone_storage(c.phone).root
+    target = phone_root / old.path.parent.parent.name / "USER" / old.path.name
+    shutil.copytree(old.path, target)
+    fake_clock.advance(days=5)                # well inside the renewal window
+    phone = _phone_bank(qtbot, ctx, c)
+    w = _open(qtbot, phone, "phoneCenterRenew")
+    assert w.flow.step == PICK_CERT
+    # only the phone's certificates are offered
+    assert [cand.cert.path for cand in w.flow.candidates()] == [target]
+    w.pages[PICK_CERT].select_path(target)
+    next_page(qtbot, w)
+    set_password(qtbot, w, "Wrong#pass123", widget="certPasswordWidget")
+    next_page(qtbot, w)
+    assert field(w, QLabel, "cert_passwordError").text()          # the PC's check, inline
+    set_password(qtbot, w, DEMO_CERT_PASSWORD, widget="certPasswordWidget")
+    next_page(qtbot, w)
+    assert w.flow.step == SAVE
+    assert "휴대폰" in field(w, QLabel, "renewPlaceLabel").text()
+    set_password(qtbot, w, GOOD_PASSWORD)
+    next_page(qtbot, w)
+    qtbot.waitUntil(lambda: w.flow.step == DONE and not w.busy, timeout=20000)
+    renewed = read_cert_folder(target, target.parent.parent.name)
+    renewed.check_password(GOOD_PASSWORD)
+    assert renewed.info.serial != old.info.serial
+    assert demo_bank.certificate_status(old.info.der) == "superseded"
+    assert read_cert_folder(old.path, old.path.parent.parent.name).info.serial == old.info.serial   # the PC copy as it was
