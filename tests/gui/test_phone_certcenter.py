@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtWidgets import QLabel, QListWidget, QPushButton, QRadioButton
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPushButton, QRadioButton, QScrollArea
 
 from core import i18n as core_i18n
 from core.flows import DONE, FIRST_FACTOR, SAVE, SECOND_FACTOR
@@ -76,7 +76,6 @@ def test_issue_on_the_phone_end_to_end(qtbot, ctx, demo_bank, korean, key):
     fill_customer(qtbot, w, c)
     agree_all(qtbot, w)
     code = _sms_on_this_phone(qtbot, phone, w)
-    field(w, type(w.findChild(QLabel)), "pageTitle")
     from tests.gui.wizard_helpers import type_into
     type_into(qtbot, w, "smsCodeEdit", code)
     next_page(qtbot, w)
@@ -101,7 +100,7 @@ def test_issue_on_the_phone_end_to_end(qtbot, ctx, demo_bank, korean, key):
     assert certs.count() == 1 and c.name in certs.item(0).text()
 
 
-def test_cancel_midway_leaves_nothing(qtbot, ctx, demo_bank, korean, tmp_path):
+def test_cancel_midway_leaves_nothing(qtbot, ctx, demo_bank, korean):
     c = demo("card")
     phone = _phone_bank(qtbot, ctx, c)
     before_bank = bank_state(demo_bank)
@@ -163,3 +162,80 @@ def test_renew_on_the_phone(qtbot, ctx, demo_bank, korean, fake_clock):
     assert renewed.info.serial != old.info.serial
     assert demo_bank.certificate_status(old.info.der) == "superseded"
     assert read_cert_folder(old.path, old.path.parent.parent.name).info.serial == old.info.serial   # the PC copy as it was
+
+
+def _identity_on_the_phone(qtbot, phone, w, c):
+    """STEP 1–3 on the phone: customer, terms, the SMS read on this phone, then the card or OTP."""
+    from tests.gui.wizard_helpers import type_into
+    fill_customer(qtbot, w, c)
+    agree_all(qtbot, w)
+    type_into(qtbot, w, "smsCodeEdit", _sms_on_this_phone(qtbot, phone, w))
+    next_page(qtbot, w)
+    (do_card if c.device == "card" else do_otp)(qtbot, w)
+
+
+def test_reissue_on_the_phone(qtbot, ctx, demo_bank, korean):
+    """The demo 'expired' customer's certificate on the phone: reissued there; the old copy goes."""
+    import shutil
+
+    from PySide6.QtWidgets import QCheckBox
+
+    from core.flows import CONFIRM_REISSUE
+    c = demo("expired")
+    hdd = registry.all_storages()[0]
+    old = next(e for e in hdd.certificates() if e.info.display_name == c.name)
+    target = registry.phone_storage(c.phone).root / old.path.parent.parent.name / "USER" / old.path.name
+    shutil.copytree(old.path, target)
+    phone = _phone_bank(qtbot, ctx, c)
+    w = _open(qtbot, phone, "phoneCenterReissue")
+    next_page(qtbot, w)                       # the type (banking, as the old one)
+    _identity_on_the_phone(qtbot, phone, w, c)
+    assert w.flow.step == CONFIRM_REISSUE
+    targets = field(w, QListWidget, "reissueTargetList")
+    assert targets.count() == 1               # the phone's copy: the phone sees only its own storage
+    click(qtbot, w, "reissueConfirmCheck", QCheckBox)
+    next_page(qtbot, w)
+    set_password(qtbot, w, GOOD_PASSWORD)
+    next_page(qtbot, w)
+    qtbot.waitUntil(lambda: w.flow.step == DONE and not w.busy, timeout=20000)
+    done = w.flow.result
+    assert done.removed == (target,) and not target.exists()
+    assert [x.path for x in _phone_certs(c)] == [done.path]
+    read_cert_folder(done.path, done.path.parent.parent.name).check_password(GOOD_PASSWORD)
+
+
+def test_register_another_institutions_certificate_on_the_phone(qtbot, ctx, demo_bank, korean):
+    from core.flows import PICK_CERT
+    from tests import factory
+    c = demo("card")
+    mine = factory.make_cert(registry.phone_storage(c.phone).root / "yessign" / "USER", name=c.name, idn=c.rrn)
+    phone = _phone_bank(qtbot, ctx, c)
+    w = _open(qtbot, phone, "phoneCenterRegister")
+    _identity_on_the_phone(qtbot, phone, w, c)
+    assert w.flow.step == PICK_CERT
+    w.pages[PICK_CERT].select_path(mine.path)
+    next_page(qtbot, w)
+    set_password(qtbot, w, factory.PASSWORD, widget="certPasswordWidget")
+    next_page(qtbot, w)
+    assert w.flow.step == DONE
+    assert demo_bank.db.one("SELECT COUNT(*) FROM registered_certs")[0] == 1
+    assert mine.path.exists()
+
+
+def test_language_switch_while_the_centre_is_open(qtbot, ctx, demo_bank, korean):
+    from gui import i18n
+    c = demo("card")
+    phone = _phone_bank(qtbot, ctx, c)
+    w = _open(qtbot, phone, "phoneCenterIssue")
+    next_page(qtbot, w)
+    from tests.gui.wizard_helpers import type_into
+    type_into(qtbot, w, "customerNameEdit", c.name)
+    i18n.compile_translations()
+    try:
+        i18n.apply_language("en", ctx)
+        qtbot.waitUntil(lambda: field(w, QLabel, "wizardTitle").text() == "Issue a certificate", timeout=5000)
+        assert field(phone, QPushButton, "phoneCenterIssue").text() == "Issue"
+        assert w.findChild(QLineEdit, "customerNameEdit").text() == c.name      # what was typed stays
+        assert w.findChild(QScrollArea, "phoneWizardScroll") is not None           # still the phone's frame
+    finally:
+        i18n.apply_language("ko", ctx)
