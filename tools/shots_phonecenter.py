@@ -83,6 +83,40 @@ def _issue(out_dir: Path, ctx, lang: str, key: str) -> None:
     close_phone_windows(ctx)
 
 
+def _renew(out_dir: Path, ctx, lang: str) -> None:
+    """The demo 'expiring' customer's certificate brought to the phone, then 갱신 there."""
+    import shutil
+
+    from PySide6.QtWidgets import QLineEdit
+
+    from core.authority.demo import DEMO_CERT_PASSWORD, DEMO_CUSTOMERS
+    from core.flows import PICK_CERT
+    from core.storage import registry
+    from gui.password_widget import PasswordWidget
+    from gui.phone_window import close_phone_windows, show_phone_window
+
+    c = next(c for c in DEMO_CUSTOMERS if c.key == "expiring")
+    phone = show_phone_window(None, ctx, c.phone, seen_messages=set())
+    storage = registry.phone_storage(c.phone)
+    if not storage.certificates():
+        old = next(e for s in registry.all_storages() if s.kind != storage.kind for e in s.certificates()
+                   if e.info.display_name == c.name)
+        shutil.copytree(old.path, storage.root / old.path.parent.parent.name / "USER" / old.path.name)
+    phone.show_page("bank")
+    w = phone.open_center("renew")
+    mine = storage.certificates()[0]
+    w.pages[PICK_CERT].select_path(mine.path)
+    _save(phone, out_dir, f"{lang}_renew_pick")
+    w.next()
+    pw = w.findChild(PasswordWidget, "certPasswordWidget")
+    pw.findChild(QLineEdit, "passwordEdit").setText(DEMO_CERT_PASSWORD)
+    _save(phone, out_dir, f"{lang}_renew_password")
+    w.next()
+    _save(phone, out_dir, f"{lang}_renew_save")
+    w.done(0)                # leave the renewal unfinished (the flow cancels: nothing changes)
+    close_phone_windows(ctx)
+
+
 def shots(out_dir: Path, ctx) -> None:
     import core.i18n
     from gui import i18n
@@ -93,8 +127,10 @@ def shots(out_dir: Path, ctx) -> None:
     try:
         i18n.apply_language("ko", ctx)
         _issue(out_dir, ctx, "ko", "otp")
+        _renew(out_dir, ctx, "ko")
         i18n.apply_language("en", ctx)
         _issue(out_dir, ctx, "en", "expired")
+        _renew(out_dir, ctx, "en")
     finally:
         i18n.apply_language("ko", ctx)
         core.i18n.set_language("ko")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication as Q
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QScrollArea, QWidget
 
 from core.authority.channels import REGISTRY
 from core.flows import DONE, FIRST_FACTOR, SAVE, TERMS
@@ -174,6 +174,10 @@ class PhoneFlowWizard(FlowWizard):
         outer.insertWidget(index, scroll, 1)
         for page in self.pages.values():
             page.lay.setContentsMargins(10, 8, 10, 6)
+        for lst in self._body.findChildren(QListWidget):      # certificate lists wrap instead of scrolling
+            lst.setWordWrap(True)
+            lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            lst.setResizeMode(QListWidget.ResizeMode.Adjust)
         show_phone = self._body.findChild(QWidget, "showPhoneButton")
         if show_phone is not None:           # the phone is the one in the person's hand
             show_phone.hide()
@@ -189,6 +193,11 @@ class PhoneFlowWizard(FlowWizard):
     def sync(self) -> None:
         super().sync()
         self._compact_indicator()
+        page = self.pages.get(FIRST_FACTOR)
+        if page is not None and self.flow.step == FIRST_FACTOR:
+            page.intro.setText(Q.translate("PhoneCenter", "은행에 등록된 이 휴대폰으로 받은 문자의 인증번호로 본인인증을 "
+                                                          "합니다. ARS 전화인증은 지금 쓰고 있는 이 휴대폰으로 걸려 오므로 앱에서는 "
+                                                          "쓸 수 없습니다."))
         phone = getattr(self, "phone", None)
         if phone is not None and self.flow.step != FIRST_FACTOR:
             phone.heads_up.hide()            # the code was for the SMS step

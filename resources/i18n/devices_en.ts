@@ -311,6 +311,11 @@
         <translation>Saved to: this phone, in place of the old certificate
 {0}</translation>
     </message>
+    <message>
+        <location filename="../../gui/phone/certcenter.py" line="198"/>
+        <source>은행에 등록된 이 휴대폰으로 받은 문자의 인증번호로 본인인증을 합니다. ARS 전화인증은 지금 쓰고 있는 이 휴대폰으로 걸려 오므로 앱에서는 쓸 수 없습니다.</source>
+        <translation>Verify with the code texted to this phone, the one registered at the bank. The ARS call is not offered in the app: it would ring this very phone.</translation>
+    </message>
 </context>
 <context>
     <name>PhoneWindow</name>
