@@ -481,6 +481,14 @@ class PhoneWindow(QWidget):
         else:
             self._refresh_certs()
 
+    def close_center(self) -> None:
+        """End an open certificate centre as its Cancel would, without asking (the phone goes away):
+        the flow leaves nothing. One busy saving is left to finish or stop by itself."""
+        import shiboken6
+        wizard = self.center_wizard
+        if wizard is not None and shiboken6.isValid(wizard) and not wizard.busy:
+            wizard.done(0)
+
     def show_heads_up(self, message=None) -> None:
         """The newest message (or `message`) as a notification on top of the open app."""
         if message is None:
@@ -815,4 +823,5 @@ def close_phone_windows(ctx: AppContext) -> None:
     for key in [k for k in _windows if k[0] == id(ctx)]:
         w = _windows.pop(key)
         w._timer.stop()
+        w.close_center()
         w.deleteLater()

@@ -239,3 +239,18 @@ def test_language_switch_while_the_centre_is_open(qtbot, ctx, demo_bank, korean)
         assert w.findChild(QScrollArea, "phoneWizardScroll") is not None           # still the phone's frame
     finally:
         i18n.apply_language("ko", ctx)
+
+
+def test_closing_the_phones_ends_an_open_centre_leaving_nothing(qtbot, ctx, demo_bank, korean):
+    from gui.phone_window import close_phone_windows
+    c = demo("card")
+    before = bank_state(demo_bank)
+    phone = _phone_bank(qtbot, ctx, c)
+    w = _open(qtbot, phone, "phoneCenterIssue")
+    next_page(qtbot, w)
+    fill_customer(qtbot, w, c)
+    assert w.flow.session is not None
+    flow = w.flow
+    close_phone_windows(ctx)
+    assert flow.step == "cancelled" and flow.session is None
+    assert bank_state(demo_bank) == before
