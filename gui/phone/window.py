@@ -35,7 +35,7 @@ from .common import (BatteryIcon, POLL_MS, _STYLE, _button, _card, _fit_round, _
 class PhoneWindow(QWidget):
     """The mock phone for one number. Pages: lock, home, sms, call, keypad, bank."""
 
-    PAGES = ("lock", "home", "sms", "call", "keypad", "bank")
+    PAGES = ("lock", "home", "sms", "call", "keypad", "bank", "center")
     callChanged = Signal(str)        # the call's state as the window shows it
     messagesChanged = Signal(int)    # number of messages in the inbox
 
@@ -58,6 +58,7 @@ class PhoneWindow(QWidget):
         self._call_raw = ""                        # the bank's call text as sent (translated when shown)
         self._keyed = ""
         self._offer: pt.Offer | None = None
+        self.center_wizard = None                  # the certificate centre's wizard while one is open
         self._message_ids = [m.id for m in self._messages()]
         self._unread: list = [m for m in self._messages() if seen_messages is not None and m.id not in seen_messages]
         self._build()
@@ -153,7 +154,8 @@ class PhoneWindow(QWidget):
         sl.addWidget(self.stack, 1)
         self._pages: dict[str, QWidget] = {}
         for name, build in (("lock", self._build_lock), ("home", self._build_home), ("sms", self._build_sms),
-                            ("call", self._build_call), ("keypad", self._build_keypad), ("bank", self._build_bank)):
+                            ("call", self._build_call), ("keypad", self._build_keypad), ("bank", self._build_bank),
+                            ("center", self._build_center)):
             page = QWidget(self.stack)
             page.setObjectName(f"phonePage_{name}")
             build(page)
@@ -320,6 +322,19 @@ class PhoneWindow(QWidget):
         title = _label("", page, name="phoneAppTitle")
         self._i18n(lambda: title.setText(self.tr("도장은행 · 인증센터")))
         lay.addWidget(title)
+        # 인증센터: the certificate centre's flows, as on the PC (certcenter.py)
+        centre = QGridLayout()
+        centre.setSpacing(6)
+        for i, (kind, name, text) in enumerate((
+                ("issue", "phoneCenterIssue", lambda: self.tr("인증서 발급")),
+                ("reissue", "phoneCenterReissue", lambda: self.tr("재발급")),
+                ("renew", "phoneCenterRenew", lambda: self.tr("갱신")),
+                ("register", "phoneCenterRegister", lambda: self.tr("타기관 인증서 등록")))):
+            b = _button("", name, "primary" if kind == "issue" else None, parent=page)
+            self._i18n(lambda b=b, text=text: b.setText(text()))
+            b.clicked.connect(lambda _=False, kind=kind: self.open_center(kind))
+            centre.addWidget(b, i // 2, i % 2)
+        lay.addLayout(centre)
         self.bank_tabs = QTabWidget(page)
         self.bank_tabs.setObjectName("phoneBankTabs")
         self.bank_tabs.setStyleSheet("QTabBar::tab { padding: 6px 10px; }")
@@ -336,7 +351,7 @@ class PhoneWindow(QWidget):
         cl.addWidget(self.cert_list, 1)
         self.cert_empty = _label("", certs, name="phoneCertEmpty", wrap=True)
         self._i18n(lambda: self.cert_empty.setText(
-            self.tr("이 휴대폰에 저장된 공동인증서가 없습니다. 'PC에서 가져오기'로 옮겨 오세요.")))
+            self.tr("이 휴대폰에 저장된 공동인증서가 없습니다. 'PC에서 가져오기'로 옮겨 오거나 '인증서 발급'으로 새로 발급받으세요.")))
         cl.addWidget(self.cert_empty)
         self.bank_tabs.addTab(certs, "")
         self._i18n(lambda: self.bank_tabs.setTabText(0, self.tr("내 인증서")))
@@ -414,6 +429,80 @@ class PhoneWindow(QWidget):
         self.import_status.hide()
         self.export_status.hide()
 
+    def _build_center(self, page: QWidget) -> None:
+        lay = QVBoxLayout(page)
+        lay.setContentsMargins(0, 4, 0, 0)
+        lay.setSpacing(6)
+        # a message that arrives while the app is open shows on top of it (heads-up notification)
+        self.heads_up, hl = _card(page, "notice")
+        self.heads_up.setObjectName("phoneHeadsUp")
+        self.heads_up_head = _label("", self.heads_up, cls="noticeHead")
+        hl.addWidget(self.heads_up_head)
+        self.heads_up_text = _label("", self.heads_up, name="phoneHeadsUpText", wrap=True)
+        self.heads_up_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        hl.addWidget(self.heads_up_text)
+        self.heads_up.hide()
+        lay.addWidget(self.heads_up)
+        self.center_host = QVBoxLayout()
+        self.center_host.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(self.center_host, 1)
+
+    # --- the certificate centre (모바일 발급) ------------------------------------------------------------
+
+    def open_center(self, kind: str, cert=None):
+        """The certificate centre's wizard of `kind` in the phone's screen (the open one, if any)."""
+        import shiboken6
+
+        from .certcenter import open_phone_wizard
+        wizard = self.center_wizard
+        if wizard is None or not shiboken6.isValid(wizard):
+            page = self._pages["center"]
+            wizard = self.center_wizard = open_phone_wizard(self, page, kind, cert, **self._center_options)
+            wizard.finished.connect(lambda *_ , w=wizard: self._center_closed(w))
+            self.center_host.addWidget(wizard)
+            wizard.show()
+        self.heads_up.hide()
+        self.show_page("center")
+        return wizard
+
+    _center_options: dict = {}        # tests: pooled keys (key_factory)
+
+    def _center_closed(self, wizard) -> None:
+        import shiboken6
+        if self.center_wizard is wizard:
+            self.center_wizard = None
+        if shiboken6.isValid(wizard):
+            self.center_host.removeWidget(wizard)
+            wizard.hide()
+            wizard.deleteLater()
+        self.heads_up.hide()
+        if self.page() == "center":
+            self.show_page("bank")
+        else:
+            self._refresh_certs()
+
+    def close_center(self) -> None:
+        """End an open certificate centre as its Cancel would, without asking (the phone goes away):
+        the flow leaves nothing. One busy saving is left to finish or stop by itself."""
+        import shiboken6
+        wizard = self.center_wizard
+        if wizard is not None and shiboken6.isValid(wizard) and not wizard.busy:
+            wizard.done(0)
+
+    def show_heads_up(self, message=None) -> None:
+        """The newest message (or `message`) as a notification on top of the open app."""
+        if message is None:
+            messages = self._messages()
+            message = messages[-1] if messages else None
+        if message is None:
+            return
+        self._heads_up_id = message.id
+        self.heads_up_head.setText(self.tr("메시지 · {0}").format(_kst(message.at).strftime("%H:%M")))
+        self.heads_up_text.setText(shown(message.text))
+        self.heads_up.show()
+        self._unread = [m for m in self._unread if m.id != message.id]
+        self._refresh_badge()
+
     # --- navigation -------------------------------------------------------------------------------
 
     def page(self) -> str:
@@ -422,7 +511,8 @@ class PhoneWindow(QWidget):
     def show_page(self, name: str) -> None:
         self.stack.setCurrentWidget(self._pages[name])
         in_call = name in ("call", "keypad")
-        self.nav.setVisible(not in_call and name != "lock")
+        # the certificate centre is left by its own Cancel / 확인, as its flow decides
+        self.nav.setVisible(not in_call and name not in ("lock", "center"))
         if name == "sms":
             self._unread = []
             self._refresh_sms()
@@ -480,7 +570,9 @@ class PhoneWindow(QWidget):
             self._message_ids = [m.id for m in messages]
             if self.page() != "sms" or not self.isVisible():
                 self._unread += new
-            if self.page() not in ("call", "keypad", "sms"):
+            if self.page() == "center":
+                self.show_heads_up(new[-1])
+            elif self.page() not in ("call", "keypad", "sms"):
                 self.show_page("lock")
             self._refresh_sms()
             self._refresh_notifications()
@@ -731,4 +823,5 @@ def close_phone_windows(ctx: AppContext) -> None:
     for key in [k for k in _windows if k[0] == id(ctx)]:
         w = _windows.pop(key)
         w._timer.stop()
+        w.close_center()
         w.deleteLater()

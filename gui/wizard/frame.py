@@ -44,11 +44,12 @@ PAGES: dict[str, Callable[["FlowWizard"], Page]] = {
 
 class FlowWizard(QDialog):
     completed = Signal(object)       # core.flows.Completion
+    page_builders: dict[str, Callable[["FlowWizard"], Page]] = PAGES     # a smaller frame may swap a page
 
     def __init__(self, parent: QWidget | None, ctx: AppContext, kind: str,
                  cert: tuple[Storage, CertFolder] | None = None, *,
                  storages: Callable[[], list[Storage]] | None = None, key_factory: Callable | None = None,
-                 watch_phones: bool = True):
+                 watch_phones: bool = True, flow_options: dict | None = None):
         super().__init__(parent)
         if kind not in KINDS:
             raise ValueError(kind)
@@ -73,7 +74,7 @@ class FlowWizard(QDialog):
 
         self._executor = ThreadPoolExecutor(1, thread_name_prefix="dojang-keygen")
         keys = KeyMaker(factory=key_factory, executor=self._executor)
-        kw = dict(storages=storages, keys=keys, clock=ctx.clock)
+        kw = dict(storages=storages, keys=keys, clock=ctx.clock, **(flow_options or {}))
         start_error: FlowError | None = None
         if cert is not None and kind in ("renew", "revoke"):
             try:
@@ -133,7 +134,7 @@ class FlowWizard(QDialog):
         outer.addWidget(self.stack, 1)
         self.pages: dict[str, Page] = {}
         for step in self.flow.steps():             # the flow declares its steps; one page each
-            page = PAGES[step](self)
+            page = self.page_builders[step](self)
             page.changed.connect(self._update_buttons)
             page.advance.connect(self._advanced)
             self.stack.addWidget(page)

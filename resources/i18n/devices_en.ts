@@ -293,9 +293,34 @@
     </message>
 </context>
 <context>
+    <name>PhoneCenter</name>
+    <message>
+        <location filename="../../gui/phone/certcenter.py" line="71"/>
+        <source>인증서는 이 휴대폰에 저장됩니다. 인증서 암호를 정하세요. 키 쌍은 이 휴대폰에서 만들어지며 개인키는 암호로 잠겨 저장됩니다.</source>
+        <translation>The certificate is saved on this phone. Choose its password. The key pair is made on this phone and the private key is stored locked with the password.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/phone/certcenter.py" line="93"/>
+        <source>저장 위치: 이 휴대폰 ({0})</source>
+        <translation>Saved to: this phone ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/phone/certcenter.py" line="96"/>
+        <source>저장 위치: 이 휴대폰, 기존 인증서 자리
+{0}</source>
+        <translation>Saved to: this phone, in place of the old certificate
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/phone/certcenter.py" line="198"/>
+        <source>은행에 등록된 이 휴대폰으로 받은 문자의 인증번호로 본인인증을 합니다. ARS 전화인증은 지금 쓰고 있는 이 휴대폰으로 걸려 오므로 앱에서는 쓸 수 없습니다.</source>
+        <translation>Verify with the code texted to this phone, the one registered at the bank. The ARS call is not offered in the app: it would ring this very phone.</translation>
+    </message>
+</context>
+<context>
     <name>PhoneWindow</name>
     <message>
-        <location filename="../../gui/phone/window.py" line="456"/>
+        <location filename="../../gui/phone/window.py" line="538"/>
         <source>M월 d일 dddd</source>
         <comment>QLocale date format of the lock screen</comment>
         <translation>ddd d MMM</translation>
@@ -306,85 +331,85 @@
         <translation>Phone (simulated) — {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="168"/>
+        <location filename="../../gui/phone/window.py" line="170"/>
         <source>◀ 뒤로</source>
         <translation>◀ Back</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="169"/>
+        <location filename="../../gui/phone/window.py" line="171"/>
         <source>● 홈</source>
         <translation>● Home</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="192"/>
+        <location filename="../../gui/phone/window.py" line="194"/>
         <source>새 알림이 없습니다</source>
         <translation>No new notifications</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="196"/>
+        <location filename="../../gui/phone/window.py" line="198"/>
         <source>밀어서 잠금 해제  ›</source>
         <translation>Slide to unlock  ›</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="209"/>
-        <location filename="../../gui/phone/window.py" line="231"/>
+        <location filename="../../gui/phone/window.py" line="211"/>
+        <location filename="../../gui/phone/window.py" line="233"/>
         <source>메시지</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="210"/>
+        <location filename="../../gui/phone/window.py" line="212"/>
         <source>도장은행</source>
         <translation>Dojang Bank</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="223"/>
+        <location filename="../../gui/phone/window.py" line="225"/>
         <source>모의 휴대폰입니다. 은행의 전화와 문자가 이곳으로 옵니다.</source>
         <translation>A simulated phone: the bank’s calls and text messages arrive here.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="232"/>
+        <location filename="../../gui/phone/window.py" line="234"/>
         <source>보낸 사람 {0} (도장은행)</source>
         <translation>From {0} (Dojang Bank)</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="243"/>
+        <location filename="../../gui/phone/window.py" line="245"/>
         <source>받은 메시지가 없습니다.</source>
         <translation>No messages.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="246"/>
+        <location filename="../../gui/phone/window.py" line="248"/>
         <source>최근 인증번호 복사</source>
         <translation>Copy the latest code</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="254"/>
+        <location filename="../../gui/phone/window.py" line="256"/>
         <source>수신 전화</source>
         <translation>Incoming call</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="257"/>
+        <location filename="../../gui/phone/window.py" line="259"/>
         <source>도장은행 ARS</source>
         <translation>Dojang Bank ARS</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="270"/>
+        <location filename="../../gui/phone/window.py" line="272"/>
         <source>거절</source>
         <translation>Decline</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="271"/>
+        <location filename="../../gui/phone/window.py" line="273"/>
         <source>받기</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="286"/>
+        <location filename="../../gui/phone/window.py" line="288"/>
         <source>도장은행 ARS · 통화 중</source>
         <translation>Dojang Bank ARS · in call</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="93"/>
-        <location filename="../../gui/phone/window.py" line="288"/>
-        <location filename="../../gui/phone/window.py" line="521"/>
+        <location filename="../../gui/phone/window.py" line="94"/>
+        <location filename="../../gui/phone/window.py" line="290"/>
+        <location filename="../../gui/phone/window.py" line="605"/>
         <source>PC 화면에 표시된 2자리 숫자를 누르세요.</source>
         <translation>Key the 2 digits shown on the PC screen.</translation>
     </message>
@@ -404,174 +429,195 @@
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="309"/>
+        <location filename="../../gui/phone/window.py" line="311"/>
         <source>종료</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="321"/>
+        <location filename="../../gui/phone/window.py" line="323"/>
         <source>도장은행 · 인증센터</source>
         <translation>Dojang Bank · Certificates</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="339"/>
-        <source>이 휴대폰에 저장된 공동인증서가 없습니다. &apos;PC에서 가져오기&apos;로 옮겨 오세요.</source>
-        <translation>No certificates on this phone. Bring one over with &apos;From PC&apos;.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/phone/window.py" line="342"/>
+        <location filename="../../gui/phone/window.py" line="357"/>
         <source>내 인증서</source>
         <translation>My certificates</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="350"/>
+        <location filename="../../gui/phone/window.py" line="365"/>
         <source>PC에서 &apos;휴대폰으로 보내기&apos;를 누르면 표시되는 인증번호 12자리와 인증서 비밀번호를 입력하세요.</source>
         <translation>Enter the 12-digit code the PC shows under &apos;Send to phone&apos;, and the certificate password.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="355"/>
+        <location filename="../../gui/phone/window.py" line="370"/>
         <source>0000-0000-0000</source>
         <translation>0000-0000-0000</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="362"/>
-        <location filename="../../gui/phone/window.py" line="391"/>
+        <location filename="../../gui/phone/window.py" line="377"/>
+        <location filename="../../gui/phone/window.py" line="406"/>
         <source>인증서 비밀번호</source>
         <translation>Certificate password</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="365"/>
+        <location filename="../../gui/phone/window.py" line="380"/>
         <source>인증서 가져오기</source>
         <translation>Import certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="374"/>
+        <location filename="../../gui/phone/window.py" line="389"/>
         <source>PC에서 가져오기</source>
         <translation>From PC</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="382"/>
+        <location filename="../../gui/phone/window.py" line="397"/>
         <source>PC로 보낼 인증서를 고르고 비밀번호를 입력하면 인증번호가 표시됩니다. PC의 &apos;휴대폰에서 받기&apos;에 입력하세요.</source>
         <translation>Choose the certificate to send and enter its password to get a code. Type it into &apos;Receive from phone&apos; on the PC.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="394"/>
+        <location filename="../../gui/phone/window.py" line="409"/>
         <source>인증번호 받기</source>
         <translation>Get a code</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="411"/>
+        <location filename="../../gui/phone/window.py" line="426"/>
         <source>PC로 보내기</source>
         <translation>To PC</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="497"/>
+        <location filename="../../gui/phone/window.py" line="581"/>
         <source>남은 시간 {0}초</source>
         <translation>{0} s left</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="502"/>
+        <location filename="../../gui/phone/window.py" line="586"/>
         <source>인증이 완료되었습니다. 통화를 종료합니다.</source>
         <translation>Verified. Ending the call.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="503"/>
+        <location filename="../../gui/phone/window.py" line="587"/>
         <source>입력 횟수를 초과했습니다. PC에서 다시 시도하세요.</source>
         <translation>Too many attempts. Try again from the PC.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="504"/>
+        <location filename="../../gui/phone/window.py" line="588"/>
         <source>응답 시간이 지났습니다. PC에서 다시 요청하세요.</source>
         <translation>The time limit passed. Request a new call on the PC.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="505"/>
+        <location filename="../../gui/phone/window.py" line="589"/>
         <source>통화를 거절했습니다.</source>
         <translation>Call declined.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="505"/>
+        <location filename="../../gui/phone/window.py" line="589"/>
         <source>통화가 끝났습니다.</source>
         <translation>Call ended.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="589"/>
+        <location filename="../../gui/phone/window.py" line="492"/>
+        <location filename="../../gui/phone/window.py" line="673"/>
         <source>메시지 · {0}</source>
         <translation>Message · {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="598"/>
+        <location filename="../../gui/phone/window.py" line="329"/>
+        <source>인증서 발급</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <location filename="../../gui/phone/window.py" line="330"/>
+        <source>재발급</source>
+        <translation>Reissue</translation>
+    </message>
+    <message>
+        <location filename="../../gui/phone/window.py" line="331"/>
+        <source>갱신</source>
+        <translation>Renew</translation>
+    </message>
+    <message>
+        <location filename="../../gui/phone/window.py" line="332"/>
+        <source>타기관 인증서 등록</source>
+        <translation>Register another</translation>
+    </message>
+    <message>
+        <location filename="../../gui/phone/window.py" line="354"/>
+        <source>이 휴대폰에 저장된 공동인증서가 없습니다. &apos;PC에서 가져오기&apos;로 옮겨 오거나 &apos;인증서 발급&apos;으로 새로 발급받으세요.</source>
+        <translation>No joint certificate is stored on this phone. Bring one over with &apos;From PC&apos;, or get a new one with &apos;Issue&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/phone/window.py" line="682"/>
         <source>새 메시지 {0}</source>
         <translation>{0} new</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="616"/>
+        <location filename="../../gui/phone/window.py" line="700"/>
         <source>만료됨</source>
         <translation>expired</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="616"/>
+        <location filename="../../gui/phone/window.py" line="700"/>
         <source>{0}일 남음</source>
         <translation>{0} days left</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="618"/>
+        <location filename="../../gui/phone/window.py" line="702"/>
         <source>{0} · 만료일 {1} ({2})</source>
         <translation>{0} · expires {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="633"/>
+        <location filename="../../gui/phone/window.py" line="717"/>
         <source>인증번호 12자리 숫자를 입력하세요.</source>
         <translation>Enter the 12-digit code.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="636"/>
-        <location filename="../../gui/phone/window.py" line="659"/>
+        <location filename="../../gui/phone/window.py" line="720"/>
+        <location filename="../../gui/phone/window.py" line="743"/>
         <source>인증서 비밀번호를 입력하세요.</source>
         <translation>Enter the certificate password.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="642"/>
+        <location filename="../../gui/phone/window.py" line="726"/>
         <source>인증서를 휴대폰에 저장했습니다.</source>
         <translation>The certificate was saved on the phone.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="643"/>
+        <location filename="../../gui/phone/window.py" line="727"/>
         <source>같은 인증서가 이미 휴대폰에 있습니다.</source>
         <translation>The same certificate is already on the phone.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="656"/>
+        <location filename="../../gui/phone/window.py" line="740"/>
         <source>보낼 인증서를 고르세요.</source>
         <translation>Choose a certificate to send.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="664"/>
+        <location filename="../../gui/phone/window.py" line="748"/>
         <source>인증서를 찾을 수 없습니다.</source>
         <translation>The certificate was not found.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="675"/>
+        <location filename="../../gui/phone/window.py" line="759"/>
         <source>PC의 &apos;휴대폰에서 받기&apos;에 이 번호와 인증서 비밀번호를 입력하세요.</source>
         <translation>Type this code and the certificate password into &apos;Receive from phone&apos; on the PC.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="684"/>
+        <location filename="../../gui/phone/window.py" line="768"/>
         <source>{0}분 {1:02d}초 남음</source>
         <translation>{0}:{1:02d} left</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="690"/>
+        <location filename="../../gui/phone/window.py" line="774"/>
         <source>PC로 보냈습니다.</source>
         <translation>Sent to the PC.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="691"/>
+        <location filename="../../gui/phone/window.py" line="775"/>
         <source>유효시간이 지났습니다. 다시 인증번호를 받으세요.</source>
         <translation>The code expired. Get a new code.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="692"/>
+        <location filename="../../gui/phone/window.py" line="776"/>
         <source>인증서 보내기가 취소되었습니다.</source>
         <translation>Sending was cancelled.</translation>
     </message>
