@@ -7,7 +7,8 @@ It wires the parts together and implements `AuthorityClient`, the interface the 
 - `identity`  — STEP 1 and 2: customers, sessions, terms (identity.py);
 - channels    — STEP 3: ARS, SMS, security card, OTP, one class each (channels/);
 - `issuance`  — issue / reissue / renew / register / revoke, two-phase (issuance.py);
-- products    — what kinds of certificate exist (products.py).
+- products    — what kinds of certificate exist (products.py);
+- `cloud`     — the simulated 금융결제원 cloud of 금융인증서 keys, PINs and devices (cloud.py).
 
 Two surfaces are deliberately outside the client interface: `teller()` — the bank's back office
 (the `bank` CLI and the teller panel) — and `devices` — the customers' simulated card and token
