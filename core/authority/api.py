@@ -319,6 +319,9 @@ class Authority:
     def cloud_revoke(self, device: str, serial: int, pin) -> None:
         self.cloud.revoke(device, serial, pin)
 
+    def cloud_auto_renew(self, device: str, serial: int, pin, on: bool) -> None:
+        self.cloud.set_auto_renew(device, serial, pin, on)
+
     def ca_certificates(self) -> tuple[bytes, bytes]:
         return self.ca.certificates()
 

@@ -10,6 +10,7 @@ one BEGIN IMMEDIATE transaction — and signs.
   stored and the certificate activated in ONE transaction (docs/bank-core.md "Two phases"): a failure
   or a kill leaves either nothing usable (a pending certificate the sweep cancels) or both.
 - renew / revoke: authorised by the PIN; the old key is removed in the transaction that retires it.
+- 자동갱신: with the customer's agreement, a login inside the renewal window renews in place first.
 - PIN 재설정: only with a completed identity session (본인확인 + 휴대폰 + 보안매체); it also unlocks.
 - one 금융인증서 per customer: the bank's one-active-certificate-per-product rule (issuance.py).
 """
@@ -27,7 +28,7 @@ from .identity import Session
 from .issuance import ISSUE, IssuedCert, serial_key
 from .products import KEY_CLOUD, product
 from .proof import make_csr, sign_possession
-from .timeutil import iso, parse_time
+from .timeutil import days_left, iso, parse_time
 
 PIN_LIMIT = 5                  # wrong PINs in a row before the certificate locks
 CODE_TTL = 180                 # seconds an SMS code to connect a device is valid
@@ -52,6 +53,7 @@ class CloudCert:
     not_after: dt.datetime
     locked: bool
     failures: int
+    auto_renew: bool = False
 
 
 @dataclass(frozen=True)
@@ -206,7 +208,7 @@ class Cloud:
             return None
         return CloudCert(int(row["serial"], 16), bytes(row["cert_der"]), self.issuance.status(bytes(row["cert_der"])),
                          parse_time(row["not_before"]), parse_time(row["not_after"]), bool(row["locked"]),
-                         row["failures"])
+                         row["failures"], bool(row["auto_renew"]))
 
     # --- the key and its PIN ------------------------------------------------------------------------
     def _access(self, device: str, serial: int):
@@ -266,9 +268,30 @@ class Cloud:
             raise E.InvalidInput()
         row = self._access(device, serial)
         self._check_pin(serial, pin)
+        if self._auto_renew_due(serial):       # 자동갱신: renewed in place, then the new one signs
+            serial = self._renew(row, serial).serial
+            row = self._access(device, serial)
         key, r = self._key(serial)
         cert_der = bytes(row["cert_der"])
         return CloudSignature(cert_der, r, sign_possession(key, action, cert_der, bytes(payload)))
+
+    def _auto_renew_due(self, serial: int) -> bool:
+        row = self.store.one("SELECT k.auto_renew, c.cert_type, c.status, c.not_after FROM cloud_keys k JOIN "
+                             "certificates c ON c.serial = k.serial WHERE k.serial = ?", (serial_key(int(serial)),))
+        if row is None or not row["auto_renew"] or row["status"] != "active":
+            return False
+        not_after = parse_time(row["not_after"])
+        now = self.store.now()
+        return now <= not_after and days_left(not_after, now) <= product(row["cert_type"]).renewal_window_days
+
+    def set_auto_renew(self, device: str, serial: int, pin, on: bool) -> None:
+        """자동갱신 agreement: used inside its renewal window, the certificate is renewed in place."""
+        row = self._access(device, serial)
+        self._check_pin(serial, pin)
+        with self.store.transaction() as conn:
+            conn.execute("UPDATE cloud_keys SET auto_renew = ? WHERE serial = ?", (int(bool(on)), serial_key(serial)))
+            self.store.audit(conn, "cloud.auto_renew", "on" if on else "off", customer_id=row["customer_id"],
+                             serial=serial_key(serial))
 
     def change_pin(self, device: str, serial: int, pin, new_pin, repeat=None) -> None:
         row = self._access(device, serial)
@@ -296,15 +319,16 @@ class Cloud:
 
     # --- issue, renew, revoke --------------------------------------------------------------------------
     def _store_and_confirm(self, issued: IssuedCert, customer_id: int, key, r: bytes, pin_hash: str, *,
-                           device: tuple[str, str] | None = None, retire: str | None = None) -> IssuedCert:
+                           device: tuple[str, str] | None = None, retire: str | None = None,
+                           auto_renew: bool = False) -> IssuedCert:
         """Phase 2: the sealed key stored and the certificate activated in one transaction; on any
         failure the pending certificate is cancelled and no key is kept."""
         k = serial_key(issued.serial)
         try:
             with self.store.transaction() as conn:
-                conn.execute("INSERT INTO cloud_keys(serial, customer_id, key_enc, pin_hash, created_at) "
-                             "VALUES (?,?,?,?,?)", (k, customer_id, self.store.seal(_pack(key, r), f"cloud:{k}"),
-                                                    pin_hash, iso(self.store.now())))
+                conn.execute("INSERT INTO cloud_keys(serial, customer_id, key_enc, pin_hash, auto_renew, created_at) "
+                             "VALUES (?,?,?,?,?,?)", (k, customer_id, self.store.seal(_pack(key, r), f"cloud:{k}"),
+                                                      pin_hash, int(auto_renew), iso(self.store.now())))
                 if retire is not None:
                     conn.execute("DELETE FROM cloud_keys WHERE serial = ?", (retire,))
                 if device is not None:
@@ -334,15 +358,19 @@ class Cloud:
         """갱신 inside the product's window: a new key in the cloud; the PIN stays."""
         row = self._access(device, serial)
         self._check_pin(serial, pin)
+        return self._renew(row, serial, request_id)
+
+    def _renew(self, row, serial: int, request_id: str | None = None) -> IssuedCert:
+        """The renewal itself, once the device and the PIN were checked."""
         old_key, _ = self._key(serial)
         old_der = bytes(row["cert_der"])
         key = self.key_factory()
         r = secrets.token_bytes(20)
         csr = make_csr(key)
         issued = self.issuance.renew(old_der, csr, r, sign_possession(old_key, "renew", old_der, csr), request_id)
-        pin_hash = self.store.one("SELECT pin_hash FROM cloud_keys WHERE serial = ?",
-                                  (serial_key(serial),))["pin_hash"]
-        return self._store_and_confirm(issued, row["customer_id"], key, r, pin_hash, retire=serial_key(serial))
+        old = self.store.one("SELECT pin_hash, auto_renew FROM cloud_keys WHERE serial = ?", (serial_key(serial),))
+        return self._store_and_confirm(issued, row["customer_id"], key, r, old["pin_hash"], retire=serial_key(serial),
+                                       auto_renew=bool(old["auto_renew"]))
 
     def revoke(self, device: str, serial: int, pin) -> None:
         """폐기: the bank revokes the certificate and the cloud deletes its key, in one transaction."""

@@ -219,6 +219,7 @@ MIGRATIONS: list[str] = [
         pin_hash TEXT NOT NULL,
         failures INTEGER NOT NULL DEFAULT 0,
         locked INTEGER NOT NULL DEFAULT 0,
+        auto_renew INTEGER NOT NULL DEFAULT 0,
         created_at TEXT NOT NULL
     );
     CREATE INDEX cloud_keys_customer ON cloud_keys(customer_id);

@@ -1,4 +1,4 @@
-"""`python main.py cloud list|connect|disconnect|change-pin|reset-pin|renew|revoke`: the 금융인증서 in the
+"""`python main.py cloud list|connect|disconnect|change-pin|reset-pin|renew|auto-renew|revoke`: the 금융인증서 in the
 simulated 금융결제원 cloud (docs/bank-flows.md "금융인증서").
 
 A device must be connected (이용 기기 지정) before it sees a customer's 금융인증서: `connect` sends a
@@ -56,6 +56,11 @@ def register(sub) -> None:
     q = cs.add_parser("renew", help=pick("금융인증서 갱신 (만료 30일 전부터, PIN)", "renew (from 30 days before expiry)"))
     who(q)
     q.set_defaults(func=cmd_renew)
+    q = cs.add_parser("auto-renew", help=pick("자동갱신 동의(on) 또는 철회(off) (PIN)",
+                                              "agree to (on) or withdraw (off) automatic renewal (PIN)"))
+    q.add_argument("state", choices=("on", "off"))
+    who(q)
+    q.set_defaults(func=cmd_auto_renew)
     q = cs.add_parser("revoke", help=pick("금융인증서 폐기 (PIN)", "revoke (PIN)"))
     who(q)
     q.add_argument("--yes", action="store_true", help=pick("확인을 묻지 않음", "do not ask to confirm"))
@@ -118,7 +123,8 @@ def _row(a) -> dict:
             "device_name": a.device_name, "connected_at": a.connected_at.isoformat(),
             "certificate": None if c is None else {
                 "serial": format(c.serial, "X"), "status": c.status, "not_before": c.not_before.isoformat(),
-                "not_after": c.not_after.isoformat(), "locked": c.locked, "wrong_pins": c.failures}}
+                "not_after": c.not_after.isoformat(), "locked": c.locked, "wrong_pins": c.failures,
+                "auto_renew": c.auto_renew}}
 
 
 def cmd_list(args) -> int:
@@ -240,6 +246,25 @@ def cmd_renew(args) -> int:
     else:
         print(pick(f"금융인증서를 갱신했습니다. 유효기간 ~ {issued.not_after:%Y-%m-%d} (PIN은 그대로)",
                    f"Finance certificate renewed, valid to {issued.not_after:%Y-%m-%d} (same PIN)."))
+    return 0
+
+
+def cmd_auto_renew(args) -> int:
+    from .console import print_json
+    on = args.state == "on"
+    with _open() as bank:
+        device, account = cloud_certificate(bank, args)
+        pin = _ask(PIN_PROMPT)
+        try:
+            bank.cloud_auto_renew(device, account.certificate.serial, pin, on)
+        finally:
+            _wipe(pin)
+    if args.json:
+        print_json({"result": "auto_renew_on" if on else "auto_renew_off"})
+    else:
+        print(pick("자동갱신에 동의했습니다: 갱신 기간에 쓰면 그 자리에서 갱신됩니다." if on else "자동갱신을 철회했습니다.",
+                   "Automatic renewal on: used inside the renewal window, it is renewed in place." if on
+                   else "Automatic renewal off."))
     return 0
 
 

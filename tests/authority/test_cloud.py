@@ -221,3 +221,21 @@ def test_no_cloud_key_in_any_file_outside_the_sealed_database(bank, customer, ho
         for needle in needles:
             assert needle not in data, path
     assert signed.signature
+
+
+def test_auto_renewal_renews_in_place_when_used_inside_the_window(bank, customer, clock):
+    issued = issue(bank)
+    with pytest.raises(AE.WrongPin):
+        bank.cloud_auto_renew(DEVICE[0], issued.serial, "000000", True)
+    bank.cloud_auto_renew(DEVICE[0], issued.serial, PIN, True)
+    assert bank.cloud_accounts(DEVICE[0])[0].certificate.auto_renew
+    # outside the window: a login keeps the certificate
+    assert login_with_cloud(bank, DEVICE[0], issued.serial, PIN).serial == issued.serial
+    clock.advance(days=3 * 365 - 10)
+    code = bank.cloud_connect(NAME, PHONE, DEVICE[0], DEVICE[1])
+    bank.cloud_confirm_connect(code.id, sms_code(bank))
+    result = login_with_cloud(bank, DEVICE[0], issued.serial, PIN)
+    assert result.serial != issued.serial
+    assert bank.certificate_status(issued.cert_der) == "superseded"
+    current = bank.cloud_accounts(DEVICE[0])[0].certificate
+    assert current.serial == result.serial and current.auto_renew and current.status == "active"

@@ -80,6 +80,8 @@ def test_lockout_reset_change_and_revoke(cli):
     assert code == 0, err
     assert cli("login", "--cloud", c.key, stdin=PIN + "\n")[0] == 0
     assert cli("cloud", "renew", "--customer", c.key, stdin=PIN + "\n")[0] == 1          # not in the window
+    assert cli("cloud", "auto-renew", "on", "--customer", c.key, stdin=PIN + "\n")[0] == 0
+    assert _list(cli)[0]["certificate"]["auto_renew"] is True
     code, _, err = cli("cloud", "revoke", "--customer", c.key, "--yes", stdin=PIN + "\n")
     assert code == 0, err
     assert _list(cli)[0]["certificate"] is None
