@@ -239,3 +239,11 @@ def test_auto_renewal_renews_in_place_when_used_inside_the_window(bank, customer
     assert bank.certificate_status(issued.cert_der) == "superseded"
     current = bank.cloud_accounts(DEVICE[0])[0].certificate
     assert current.serial == result.serial and current.auto_renew and current.status == "active"
+
+
+def test_a_revocation_at_the_counter_deletes_the_cloud_key(bank, customer):
+    issued = issue(bank)
+    bank.teller().revoke(issued.serial)
+    assert bank.certificate_status(issued.cert_der) == "revoked"
+    assert bank.db.one("SELECT COUNT(*) FROM cloud_keys")[0] == 0
+    assert bank.cloud_accounts(DEVICE[0])[0].certificate is None
