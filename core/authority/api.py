@@ -7,7 +7,8 @@ It wires the parts together and implements `AuthorityClient`, the interface the 
 - `identity`  — STEP 1 and 2: customers, sessions, terms (identity.py);
 - channels    — STEP 3: ARS, SMS, security card, OTP, one class each (channels/);
 - `issuance`  — issue / reissue / renew / register / revoke, two-phase (issuance.py);
-- products    — what kinds of certificate exist (products.py).
+- products    — what kinds of certificate exist (products.py);
+- `cloud`     — the simulated 금융결제원 cloud of 금융인증서 keys, PINs and devices (cloud.py).
 
 Two surfaces are deliberately outside the client interface: `teller()` — the bank's back office
 (the `bank` CLI and the teller panel) — and `devices` — the customers' simulated card and token
@@ -33,6 +34,7 @@ from .ca import CertificateAuthority
 from .channels import (MEDIA, PHONE, REGISTRY, ArsChannel, ArsStarted, CardChallenge, Challenge, ChannelEnv,
                        ChannelSpec, SessionInfo, SmsSent)
 from .client import AuthorityClient
+from .cloud import Cloud, CloudAccount, CloudCode, CloudSignature
 from .identity import Identity, Session, SessionStatus
 from .issuance import ISSUE, REISSUE, IssuedCert, Issuance, RegisteredCert
 from .login import LoginChallenge, LoginResult, LoginService
@@ -77,6 +79,7 @@ class Authority:
         self.ca = CertificateAuthority(store, key_factory)
         self.issuance = Issuance(store, self.ca, self.identity, config)
         self.logins = LoginService(store, self.identity, self.issuance)
+        self.cloud = Cloud(store, self.identity, self.issuance, key_factory)
         self.demo_seeded_now = False    # True when this open created the demo customers (and their files)
 
     # --- life cycle ------------------------------------------------------------------------------
@@ -280,6 +283,44 @@ class Authority:
 
     def login(self, challenge_id: str, cert_der: bytes, r: bytes, signature: bytes) -> LoginResult:
         return self.logins.login(challenge_id, cert_der, r, signature)
+
+    # the simulated 금융결제원 cloud (docs/bank-flows.md "금융인증서")
+    def this_device(self) -> str:
+        return self.cloud.this_pc()
+
+    def cloud_connect(self, name: str, phone: str, device: str, device_name: str) -> CloudCode:
+        return self.cloud.connect(name, phone, device, device_name)
+
+    def cloud_confirm_connect(self, code_id: int, code: str) -> None:
+        self.cloud.confirm_connect(code_id, code)
+
+    def cloud_disconnect(self, device: str, customer_id: int | None = None) -> int:
+        return self.cloud.disconnect(device, customer_id)
+
+    def cloud_accounts(self, device: str) -> list[CloudAccount]:
+        return self.cloud.accounts(device)
+
+    def cloud_issue(self, session: Session | str, pin, repeat, product_id: str, device: str, device_name: str, *,
+                    request_id: str | None = None) -> IssuedCert:
+        return self.cloud.issue(session, pin, repeat, product_id, device, device_name, request_id=request_id)
+
+    def cloud_sign(self, device: str, serial: int, pin, action: str, payload: bytes = b"") -> CloudSignature:
+        return self.cloud.sign(device, serial, pin, action, payload)
+
+    def cloud_change_pin(self, device: str, serial: int, pin, new_pin, repeat=None) -> None:
+        self.cloud.change_pin(device, serial, pin, new_pin, repeat)
+
+    def cloud_reset_pin(self, session: Session | str, new_pin, repeat=None) -> int:
+        return self.cloud.reset_pin(session, new_pin, repeat)
+
+    def cloud_renew(self, device: str, serial: int, pin, *, request_id: str | None = None) -> IssuedCert:
+        return self.cloud.renew(device, serial, pin, request_id=request_id)
+
+    def cloud_revoke(self, device: str, serial: int, pin) -> None:
+        self.cloud.revoke(device, serial, pin)
+
+    def cloud_auto_renew(self, device: str, serial: int, pin, on: bool) -> None:
+        self.cloud.set_auto_renew(device, serial, pin, on)
 
     def ca_certificates(self) -> tuple[bytes, bytes]:
         return self.ca.certificates()

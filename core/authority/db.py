@@ -209,6 +209,39 @@ MIGRATIONS: list[str] = [
         used INTEGER NOT NULL DEFAULT 0
     );
     """,
+    # 4: the simulated 금융결제원 cloud (docs/bank-flows.md "금융인증서"): sealed keys of 금융인증서,
+    #    their PIN and its lock; the devices connected to a customer's cloud; the SMS codes that connect them
+    """
+    CREATE TABLE cloud_keys (
+        serial TEXT PRIMARY KEY REFERENCES certificates(serial),
+        customer_id INTEGER NOT NULL REFERENCES customers(id),
+        key_enc BLOB NOT NULL,
+        pin_hash TEXT NOT NULL,
+        failures INTEGER NOT NULL DEFAULT 0,
+        locked INTEGER NOT NULL DEFAULT 0,
+        auto_renew INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX cloud_keys_customer ON cloud_keys(customer_id);
+    CREATE TABLE cloud_devices (
+        customer_id INTEGER NOT NULL REFERENCES customers(id),
+        device TEXT NOT NULL,
+        name TEXT NOT NULL,
+        connected_at TEXT NOT NULL,
+        last_used TEXT NOT NULL,
+        PRIMARY KEY (customer_id, device)
+    );
+    CREATE TABLE cloud_codes (
+        id INTEGER PRIMARY KEY,
+        customer_id INTEGER NOT NULL REFERENCES customers(id),
+        device TEXT NOT NULL,
+        name TEXT NOT NULL,
+        code_mac TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        wrong INTEGER NOT NULL DEFAULT 0,
+        status TEXT NOT NULL DEFAULT 'open'
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

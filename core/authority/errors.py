@@ -311,3 +311,57 @@ class LoginRefused(AuthorityError):
         self.reason = reason
         self.code = f"login_{reason}"
         super().__init__(*LOGIN_REFUSALS[reason])
+
+
+# --- the simulated 금융결제원 cloud (docs/bank-flows.md "금융인증서") ---------------------------------------
+
+class PinRejected(AuthorityError):
+    """A new PIN the cloud does not accept; `reason` says which rule."""
+    code = "pin_rejected"
+    _TEXT = {
+        "format": ("PIN은 숫자 6자리입니다.", "The PIN is 6 digits."),
+        "same": ("같은 숫자만으로 된 PIN은 쓸 수 없습니다 (예: 111111).", "A PIN of one repeated digit is not allowed."),
+        "run": ("연속된 숫자는 PIN으로 쓸 수 없습니다 (예: 123456, 654321).",
+                "A straight run of digits is not allowed (123456, 654321)."),
+        "birth": ("생년월일은 PIN으로 쓸 수 없습니다.", "The birth date is not allowed as a PIN."),
+        "mismatch": ("두 번 입력한 PIN이 다릅니다.", "The two PINs differ."),
+    }
+
+    def __init__(self, reason: str):
+        self.reason = reason
+        super().__init__(*self._TEXT[reason])
+
+
+class WrongPin(_Remaining):
+    code = "wrong_pin"
+
+    def __init__(self, remaining: int):
+        super().__init__(remaining, f"금융인증서 PIN이 틀렸습니다. ({remaining}회 남음)",
+                         f"Wrong finance certificate PIN ({attempts_left(remaining)}).")
+
+
+class PinLocked(AuthorityError):
+    code = "pin_locked"
+    remaining = 0
+    ko = ("PIN을 5회 잘못 입력하여 금융인증서가 잠겼습니다. 본인확인 후 PIN을 재설정하세요 "
+          "(cloud reset-pin).")
+    en = ("The finance certificate is locked after 5 wrong PINs. Reset the PIN after verifying your identity "
+          "(cloud reset-pin).")
+
+
+class DeviceNotConnected(AuthorityError):
+    code = "device_not_connected"
+    ko = "이 기기는 금융인증서 클라우드에 연결되지 않았습니다. 먼저 이용 기기로 지정하세요 (cloud connect)."
+    en = "This device is not connected to the finance certificate cloud. Connect it first (cloud connect)."
+
+
+class NoCloudCertificate(AuthorityError):
+    code = "no_cloud_certificate"
+    ko = "클라우드에 금융인증서가 없습니다."
+    en = "There is no finance certificate in the cloud."
+
+
+class CloudKeyNotExportable(AuthorityError):
+    code = "cloud_key_not_exportable"
+    ko = "금융인증서의 개인키는 클라우드 밖으로 나오지 않아 복사하거나 내보낼 수 없습니다."
+    en = "A finance certificate's private key never leaves the cloud: it cannot be copied or exported."

@@ -61,6 +61,16 @@ GENERAL = Product(
     policy_oid=policies.DOJANG_GENERAL, fee=4400, validity_years=1, renewal_window_days=30, order=2,
     fee_memo="범용 공동인증서 발급 수수료")
 
+FINANCE = Product(
+    id=policies.FINANCE,
+    name=Text("금융인증서", "Finance certificate"),
+    title=Text("금융인증서 (클라우드 보관)", "Finance certificate (kept in the cloud)"),
+    description=Text("무료, 3년. 은행·증권·보험·카드 등 금융 전용. 키는 클라우드에 보관되고 6자리 PIN으로 씁니다.",
+                     "Free, 3 years. Finance only (banks, securities, insurance, cards). The key stays in the "
+                     "cloud; a 6-digit PIN uses it."),
+    policy_oid=policies.DOJANG_FINANCE, fee=0, validity_years=3, renewal_window_days=30, order=3,
+    secret=SECRET_PIN6, key_home=KEY_CLOUD, fee_memo="금융인증서 발급 수수료")
+
 _REGISTRY: dict[str, Product] = {}
 
 
@@ -105,8 +115,8 @@ def find_product(text: str) -> Product | None:
     return None
 
 
-for _p in (BANKING, GENERAL):
+for _p in (BANKING, GENERAL, FINANCE):
     register_product(_p)
 
-__all__ = ["BANKING", "GENERAL", "KEY_CLOUD", "KEY_FILE", "Product", "SECRET_PASSWORD", "SECRET_PIN6",
+__all__ = ["BANKING", "FINANCE", "GENERAL", "KEY_CLOUD", "KEY_FILE", "Product", "SECRET_PASSWORD", "SECRET_PIN6",
            "find_product", "product", "product_for_policy", "products", "register_product", "unregister_product"]

@@ -221,7 +221,9 @@ class Teller:
 
         `serial` is the hex serial as listed by `certificates()` (or an int). The CRL is regenerated."""
         key = serial_key(serial) if isinstance(serial, int) else str(serial).strip().lower()
-        self.a.issuance.revoke_serial(key, reason, "teller.revoke")
+        with self.store.transaction() as conn:      # a 금융인증서's key goes with it (docs/bank-flows.md "금융인증서")
+            self.a.issuance.revoke_serial(key, reason, "teller.revoke")
+            conn.execute("DELETE FROM cloud_keys WHERE serial = ?", (key,))
 
     def set_balance(self, ref: str | int, balance: int) -> None:
         cid = self.find_customer(ref)

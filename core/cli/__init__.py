@@ -7,10 +7,10 @@ import sys
 from .. import __version__
 from ..errors import DojangError
 from ..i18n import pick
-from . import bank_cmds, flow_cmds, login_cmds, phone_cmds, storage_cmds, sync_cmds
+from . import bank_cmds, cloud_cmds, flow_cmds, login_cmds, phone_cmds, storage_cmds, sync_cmds
 
 # Each module adds its sub-commands; see the README for the reference.
-COMMAND_MODULES = (storage_cmds, bank_cmds, flow_cmds, login_cmds, phone_cmds, sync_cmds)
+COMMAND_MODULES = (storage_cmds, bank_cmds, flow_cmds, cloud_cmds, login_cmds, phone_cmds, sync_cmds)
 
 
 class UsageError(Exception):

@@ -28,8 +28,9 @@ def register(sub) -> None:
                                  "second factor: card or otp (default: what the customer has)"))
 
     def common_save(p):
-        p.add_argument("--type", default="일반용", help=pick("인증서 종류: 일반용 또는 범용 (기본 일반용)",
-                                                             "certificate type: 일반용 (banking) or 범용 (general)"))
+        p.add_argument("--type", default="일반용", help=pick("인증서 종류: 일반용, 범용 또는 금융인증서(발급만; 기본 일반용)",
+                                                             "certificate type: 일반용 (banking), 범용 (general) or "
+                                                             "금융인증서 (finance, issue only)"))
         p.add_argument("--to", default="hdd", metavar="STORAGE",
                        help=pick("저장 위치: hdd, usb(이동식디스크가 하나일 때), phone(고객의 모의 휴대폰) 또는 "
                                  "storages 명령의 ID", "where to save: hdd, usb (when there is one removable drive), "
@@ -91,13 +92,17 @@ def _open():
     return open_bank()
 
 
-def _cert_type(text: str) -> str:
-    """--type: a product of the bank's registry by id or name (core/authority/products.py)."""
-    from ..authority.products import KEY_FILE, find_product, products
+def _cert_type(text: str, kind: str = "issue") -> str:
+    """--type: a product of the bank's registry by id or name (core/authority/products.py) that
+    this flow issues (a 금융인증서 only by `issue`)."""
+    from ..authority.products import find_product
+    from ..flows import FLOWS
     from . import UsageError
+    homes = FLOWS[kind].KEY_HOMES
     found = find_product(text)
-    if found is None or found.key_home != KEY_FILE:
-        names = ", ".join(f"{p.name.ko} ({p.name.en})" for p in products() if p.key_home == KEY_FILE)
+    if found is None or found.key_home not in homes:
+        from ..authority.products import products
+        names = ", ".join(f"{p.name.ko} ({p.name.en})" for p in products() if p.key_home in homes)
         raise UsageError(pick(f"--type은 다음 중 하나입니다: {names}", f"--type is one of: {names}"))
     return found.id
 
@@ -171,7 +176,10 @@ def _report(done, args) -> int:
                    "  The old certificate in this folder was replaced (recorded as superseded by the bank)."))
     for p in done.removed:
         say(pick(f"  삭제한 이전 인증서: {p}", f"  Old copy deleted: {p}"))
-    if done.kind in ("issue", "reissue", "renew"):
+    if done.storage is None and done.kind == "issue":
+        print(pick("  보관: 금융결제원 클라우드(모의) — 이 PC는 이용 기기로 연결되었습니다. PIN을 5번 틀리면 잠깁니다.",
+                   "  Kept in the (simulated) cloud; this PC is connected. 5 wrong PINs lock it."))
+    elif done.kind in ("issue", "reissue", "renew"):
         print(pick("  비밀번호를 잊으면 찾을 수 없습니다: 삭제 후 재발급해야 합니다.",
                    "  A forgotten password cannot be recovered: delete and reissue."))
     return 0
@@ -226,6 +234,8 @@ class TerminalPrompt:
 
 
 ACCOUNT_PW = ("account_password", "계좌 비밀번호(4자리)", "Account password (4 digits)")
+NEW_PIN = ("new_pin", "금융인증서 PIN(숫자 6자리)", "Finance certificate PIN (6 digits)")
+PIN_AGAIN = ("new_pin", "PIN 다시 입력", "PIN again")
 NEW_PW = ("new_password", "새 인증서 비밀번호", "New certificate password")
 CURRENT_PW = ("cert_password", "현재 인증서 비밀번호", "Current certificate password")
 CERT_PW = ("cert_password", "인증서 비밀번호", "Certificate password")
@@ -244,8 +254,10 @@ def _ask(what, *, confirm: bool = False) -> bytearray:
 # --- commands ------------------------------------------------------------------------------------------
 
 def cmd_issue(args) -> int:
+    from ..authority.products import KEY_CLOUD, product
     from ..flows.scripted import SimulatedCustomer, persona_for
-    cert_type = _cert_type(args.type)
+    cert_type = _cert_type(args.type, args.kind)
+    cloud = product(cert_type).key_home == KEY_CLOUD
 
     def build(bank, new_flow):
         flow = new_flow()
@@ -254,7 +266,8 @@ def cmd_issue(args) -> int:
             customer = SimulatedCustomer(bank, persona, say=_say)
             flow.choose_type(cert_type)
             _bank_preconditions(bank, persona, cert_type, args.kind)
-            storage = _storage(args.to, persona, flow)      # an absent target is refused before any question
+            # an absent target is refused before any question; a 금융인증서 goes to the cloud
+            storage = None if cloud else _storage(args.to, persona, flow)
             account_pw = _ask(ACCOUNT_PW)
             try:
                 customer.verify(flow, account_pw, first=args.first, second=args.second)
@@ -270,6 +283,9 @@ def cmd_issue(args) -> int:
                     from ..errors import Cancelled
                     raise Cancelled()
                 flow.confirm_reissue(True)
+            if cloud:       # the PIN twice (the cloud compares them), read like passwords
+                pin, again = _ask(NEW_PIN), _ask(PIN_AGAIN)
+                return flow, flow.finish_cloud(pin, again, TerminalProgress())
             password = _ask(NEW_PW, confirm=True)
             return flow, flow.finish(storage, password, bytearray(password), TerminalProgress())
         except BaseException:

@@ -10,26 +10,47 @@ def register(sub) -> None:
                        description=pick("인증서 비밀번호를 묻고, 은행이 받아들이는지 또는 거절하는 이유를 보여 줍니다.",
                                         "Asks for the certificate password; shows whether the bank accepts the "
                                         "certificate, or why it refuses it."))
-    p.add_argument("cert", help=pick("인증서 ID 또는 폴더 경로 (list 명령)", "certificate id or folder path (see `list`)"))
+    p.add_argument("cert", nargs="?", help=pick("인증서 ID 또는 폴더 경로 (list 명령)",
+                                                "certificate id or folder path (see `list`)"))
+    p.add_argument("--cloud", metavar="WHO", help=pick("이 고객의 금융인증서(클라우드)로 로그인 — PIN을 묻습니다",
+                                                       "log in with this customer's finance certificate (cloud); "
+                                                       "asks for the PIN"))
+    p.add_argument("--device", default="pc", help=pick("--cloud의 기기: pc(기본), phone 또는 기기 ID",
+                                                       "device for --cloud: pc (default), phone or a device id"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_login)
 
 
 def cmd_login(args) -> int:
-    from ..flows.login import login_with_certificate
+    from ..flows.login import login_with_certificate, login_with_cloud
     from ..npki.keyfile import wipe
     from ..textsafe import visible
+    from . import UsageError
     from .bank_cmds import _open
     from .console import print_json
     from .storage_cmds import _good, _resolve, read_secret
-    _storage, entry = _resolve(args.cert)
-    cert = _good(entry)
-    password = read_secret(pick("인증서 비밀번호: ", "Certificate password: "))
-    try:
+    if (args.cert is None) == (args.cloud is None):
+        raise UsageError(pick("인증서(CERT) 또는 --cloud WHO 중 하나를 지정하세요.",
+                              "Give either a certificate (CERT) or --cloud WHO."))
+    if args.cloud is not None:
+        from .cloud_cmds import cloud_certificate
+        args.customer = args.cloud
         with _open() as bank:
-            result = login_with_certificate(bank, cert, password)
-    finally:
-        wipe(password)
+            device, account = cloud_certificate(bank, args)     # refused before the PIN is asked
+            pin = read_secret(pick("금융인증서 PIN: ", "Finance certificate PIN: "))
+            try:
+                result = login_with_cloud(bank, device, account.certificate.serial, pin)
+            finally:
+                wipe(pin)
+    else:
+        _storage, entry = _resolve(args.cert)
+        cert = _good(entry)
+        password = read_secret(pick("인증서 비밀번호: ", "Certificate password: "))
+        try:
+            with _open() as bank:
+                result = login_with_certificate(bank, cert, password)
+        finally:
+            wipe(password)
     if args.json:
         print_json({"result": "ok", "customer": result.customer_name, "serial": format(result.serial, "X"),
                     "kind": result.kind, "product": result.product_id})

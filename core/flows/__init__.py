@@ -11,13 +11,13 @@ from .base import (ARS, CARD, OTP, SMS, Completion, FieldError, Flow, FlowError,
 from .interfaces import (CollectingNotices, NoNotices, NoProgress, Notices, PasswordPrompt, Progress, Text)
 from .issuance import (FLOWS, Candidate, IssueFlow, RegisterFlow, ReissueFlow, RenewFlow, RevokeFlow, start_flow)
 from .journal import Journal, recover
-from .steps import (CANCELLED, CERT_PASSWORD, CONFIRM_REISSUE, CUSTOMER, DONE, FIRST_FACTOR, PICK_CERT, SAVE,
+from .steps import (CANCELLED, CERT_PASSWORD, CONFIRM_REISSUE, CUSTOMER, DONE, FIRST_FACTOR, PICK_CERT, PIN, SAVE,
                     SECOND_FACTOR, TERMS, TYPE, Stage, Step)
 
 __all__ = [
     "ARS", "CANCELLED", "CARD", "CERT_PASSWORD", "CONFIRM_REISSUE", "CUSTOMER", "Candidate", "CollectingNotices",
     "Completion", "DONE", "FIRST_FACTOR", "FLOWS", "FieldError", "Flow", "FlowError", "IdentityFlow", "IssueFlow",
-    "Journal", "KeyMaker", "NoNotices", "NoProgress", "Notices", "OTP", "PICK_CERT", "PasswordPrompt", "Progress",
+    "Journal", "KeyMaker", "NoNotices", "NoProgress", "Notices", "OTP", "PICK_CERT", "PIN", "PasswordPrompt", "Progress",
     "RegisterFlow", "ReissueFlow", "RenewFlow", "RevokeFlow", "SAVE", "SECOND_FACTOR", "SMS", "Stage", "Step",
     "StepOrderError", "TERMS", "TYPE", "Text", "check_new_password", "recover", "start_flow",
 ]

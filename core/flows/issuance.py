@@ -20,7 +20,7 @@ from datetime import date
 from cryptography.hazmat.primitives.serialization import load_der_private_key
 
 from ..authority import errors as AE
-from ..authority.products import KEY_FILE, Product
+from ..authority.products import KEY_CLOUD, KEY_FILE, Product
 from ..authority.proof import sign_possession
 from ..errors import Cancelled, DojangError, MissingRandomNum, StorageError, WrongPassword
 from ..npki import keyfile
@@ -34,7 +34,7 @@ from .base import (Completion, FieldError, Flow, FlowError, IdentityFlow, Swap, 
                    finish_swap, local_copies, new_key_material, remove_saved, require_new_password, save_issued,
                    stage_and_swap, undo_swap)
 from .interfaces import NoProgress, Progress, Text
-from .steps import (CERT_PASSWORD, CONFIRM_REISSUE, CUSTOMER, FIRST_FACTOR, PICK_CERT, SAVE, SECOND_FACTOR,
+from .steps import (CERT_PASSWORD, CONFIRM_REISSUE, CUSTOMER, FIRST_FACTOR, PICK_CERT, PIN, SAVE, SECOND_FACTOR,
                     STAGE_CHECK, STAGE_CUSTOMER, STAGE_NEW_PASSWORD, STAGE_PICK, STAGE_REVOKE, STAGE_SAVE, STAGE_TERMS,
                     STAGE_TYPE, STAGE_VERIFY, TERMS, TYPE, Navigation, Step, identity_steps)
 
@@ -86,24 +86,34 @@ def _request_id() -> str:
 
 # --- issue and reissue ---------------------------------------------------------------------------------
 
+def _key_step(flow) -> str:
+    """After 본인인증: a file certificate is saved with a password (SAVE); a cloud one gets a PIN (PIN)."""
+    product = flow.product
+    return PIN if product is not None and product.key_home == KEY_CLOUD else SAVE
+
+
 class IssueFlow(IdentityFlow):
-    """종류 선택 → 1 고객정보 → 2 약관동의 → 3 본인인증 → 4 저장 및 비밀번호 → 완료."""
+    """종류 선택 → 1 고객정보 → 2 약관동의 → 3 본인인증 → 4 저장 및 비밀번호 (or the cloud's PIN) → 완료."""
     kind = "issue"
     NAV = Navigation(
         Step(TYPE, STAGE_TYPE, CUSTOMER),
-        *identity_steps(SAVE),
+        *identity_steps(_key_step),
         Step(SAVE, STAGE_SAVE),
+        Step(PIN, STAGE_SAVE),
     )
+    KEY_HOMES = (KEY_FILE, KEY_CLOUD)
 
-    def __init__(self, authority, **kw):
+    def __init__(self, authority, *, device: tuple[str, str] | None = None, **kw):
         super().__init__(authority, **kw)
+        self.device = device        # (id, name) of the device a cloud certificate connects; None: this PC
         self.keys.start()   # the key pair is made in the background while the person types
 
     # TYPE ---------------------------------------------------------------------------------------
 
     def issuable(self) -> list[Product]:
-        """The products this flow can issue (a file certificate saved to a storage)."""
-        return [p for p in self.products() if p.key_home == KEY_FILE]
+        """The products this flow can issue: file certificates saved to a storage and, for issue,
+        금융인증서 kept in the cloud."""
+        return [p for p in self.products() if p.key_home in self.KEY_HOMES]
 
     def choose_type(self, product_id: str) -> None:
         self._expect(TYPE)
@@ -163,6 +173,57 @@ class IssueFlow(IdentityFlow):
             _wipe(password)
             _wipe(repeat)
 
+    # PIN (a cloud product) ----------------------------------------------------------------------------
+
+    def pin_feedback(self, pin, repeat=None) -> Problem | None:
+        """Why a new PIN would be refused (docs/bank-flows.md "금융인증서"), or None."""
+        from ..authority.cloud import pin_problem
+        if repeat is not None and str(pin) != str(repeat):
+            reason = "mismatch"
+        else:
+            rrn = self.data.get("rrn") or ""
+            reason = pin_problem(pin, rrn[:6] if len(rrn) >= 6 else None)
+        if reason is None:
+            return None
+        exc = AE.PinRejected(reason)
+        return Problem(f"pin_{reason}", exc.ko, exc.en)
+
+    def finish_cloud(self, pin, repeat, progress: Progress | None = None) -> Completion:
+        """The cloud makes and keeps the key pair, the bank signs the certificate, this device is
+        connected. Consumes `pin` and `repeat` (bytearrays are wiped). Field errors: pin, pin_repeat."""
+        self._expect(PIN)
+        progress = progress or NoProgress()
+        try:
+            if self.device is None:
+                self.device = (self.bank.this_device(), "이 PC")
+            progress.update(0.3, Text("금융결제원 클라우드에 인증서를 만드는 중입니다…",
+                                      "Creating the certificate in the cloud…"))
+            self.busy = True
+            request_id = _request_id()
+            intent = self._intent(self.kind, request_id=request_id, cloud=True)
+            try:
+                issued = self.bank.cloud_issue(self.session, pin, repeat, self.data["cert_type"], *self.device,
+                                               request_id=request_id)
+            except AE.PinRejected as exc:
+                raise FieldError("pin_repeat" if exc.reason == "mismatch" else "pin", exc) from None
+            except DojangError as exc:
+                raise FlowError.wrap(exc) from None
+            finally:
+                intent.finish()
+        finally:
+            self.busy = False
+            _wipe(pin)
+            _wipe(repeat)
+        self._end_session()
+        progress.update(1.0, Text("발급이 끝났습니다.", "Issued."))
+        return self._finish(Completion(self.kind, None, None, issued.cert_type, issued.serial,
+                                       issued.not_before.astimezone(KST), issued.not_after.astimezone(KST),
+                                       issued.fee, issued.folder_name,
+                                       notes=(Text("금융인증서는 금융결제원 클라우드(모의)에 보관됩니다. 이 기기는 "
+                                                   "이용 기기로 연결되었습니다.",
+                                                   "The finance certificate is kept in the (simulated) cloud; this "
+                                                   "device is connected to it."),)))
+
     def _issue_and_save(self, storage: Storage, password, progress: Progress) -> Completion:
         old = self._old_copies()
         key, csr, r = new_key_material(self.keys, progress)
@@ -209,6 +270,7 @@ class IssueFlow(IdentityFlow):
 class ReissueFlow(IssueFlow):
     """Same identity steps; the person confirms that the old certificate is revoked and deleted."""
     kind = "reissue"
+    KEY_HOMES = (KEY_FILE,)      # a 금융인증서 is not reissued here (docs/bank-flows.md "금융인증서")
     NAV = Navigation(
         Step(TYPE, STAGE_TYPE, CUSTOMER),
         *identity_steps(CONFIRM_REISSUE),

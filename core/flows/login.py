@@ -2,7 +2,8 @@
 
 Open the key with the certificate's password (a wrong one never reaches the bank), ask the bank for
 a fresh challenge, sign it with the key, and send the certificate, the signature and R (for the
-identity check). The bank decides; its refusal says why in its own words."""
+identity check). The bank decides; its refusal says why in its own words. A 금융인증서 is signed by
+the cloud after its PIN (docs/bank-flows.md "금융인증서")."""
 from __future__ import annotations
 
 from cryptography.hazmat.primitives.serialization import load_der_private_key
@@ -26,4 +27,13 @@ def login_with_certificate(bank: AuthorityClient, cert: CertFolder, password) ->
     return bank.login(challenge.id, cert.info.der, r, signature)
 
 
-__all__ = ["login_with_certificate"]
+def login_with_cloud(bank: AuthorityClient, device: str, serial: int, pin) -> LoginResult:
+    """The same login with a 금융인증서: the cloud checks that `device` is connected and the PIN (a
+    wrong one counts toward its lock), then signs the bank's fresh challenge; the bank checks the
+    signature, the certificate, the VID and the status as for any certificate."""
+    challenge = bank.login_challenge()
+    signed = bank.cloud_sign(device, serial, pin, "login", challenge.nonce)
+    return bank.login(challenge.id, signed.cert_der, signed.r, signed.signature)
+
+
+__all__ = ["login_with_certificate", "login_with_cloud"]

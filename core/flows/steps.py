@@ -25,6 +25,7 @@ FIRST_FACTOR = "first_factor"
 SECOND_FACTOR = "second_factor"
 CONFIRM_REISSUE = "confirm_reissue"
 SAVE = "save"
+PIN = "pin"                      # a cloud product: the 6-digit PIN instead of the storage and password
 PICK_CERT = "pick_cert"
 CERT_PASSWORD = "cert_password"
 DONE = "done"
@@ -101,6 +102,6 @@ class Navigation:
 
 
 __all__ = ["CANCELLED", "CERT_PASSWORD", "CONFIRM_REISSUE", "CUSTOMER", "DONE", "FIRST_FACTOR", "Navigation",
-           "PICK_CERT", "SAVE", "SECOND_FACTOR", "STAGE_CHECK", "STAGE_CUSTOMER", "STAGE_DONE", "STAGE_NEW_PASSWORD",
+           "PICK_CERT", "PIN", "SAVE", "SECOND_FACTOR", "STAGE_CHECK", "STAGE_CUSTOMER", "STAGE_DONE", "STAGE_NEW_PASSWORD",
            "STAGE_PICK", "STAGE_REVOKE", "STAGE_SAVE", "STAGE_TERMS", "STAGE_TYPE", "STAGE_VERIFY", "Stage", "Step",
            "TERMS", "TYPE", "identity_steps"]

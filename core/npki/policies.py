@@ -10,6 +10,7 @@ GENERAL = "general"            # 범용
 BANKING = "banking"            # 은행·신용카드·보험용 (용도제한)
 CREDIT_CARD = "credit_card"    # 신용카드용
 SECURITIES = "securities"      # 증권·보험용
+FINANCE = "finance"            # 금융인증서: finance only (banks, securities, insurance, cards)
 UNKNOWN = "unknown"
 
 USAGE_LABELS = {
@@ -17,6 +18,7 @@ USAGE_LABELS = {
     BANKING: ("은행·신용카드·보험용", "Banking / card / insurance"),
     CREDIT_CARD: ("신용카드용", "Credit card"),
     SECURITIES: ("증권·보험용", "Securities / insurance"),
+    FINANCE: ("금융 전용(금융인증서)", "Finance only (finance certificate)"),
     UNKNOWN: ("알 수 없는 용도", "Unknown usage"),
 }
 
@@ -24,6 +26,7 @@ USAGE_LABELS = {
 DOJANG_ARC = "2.25.311357213410853271629530963203412017412"
 DOJANG_GENERAL = DOJANG_ARC + ".1.1"
 DOJANG_BANKING = DOJANG_ARC + ".1.2"
+DOJANG_FINANCE = DOJANG_ARC + ".1.3"     # 금융인증서, kept in the simulated cloud
 
 # (oid, CA, usage, personal/corporate)
 POLICY_TABLE: tuple[tuple[str, str, str, str], ...] = (
@@ -49,6 +52,7 @@ POLICY_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("1.2.410.200004.5.3.1.9", "NCASign", GENERAL, "personal"),
     (DOJANG_GENERAL, "Dojang", GENERAL, "personal"),
     (DOJANG_BANKING, "Dojang", BANKING, "personal"),
+    (DOJANG_FINANCE, "Dojang", FINANCE, "personal"),
 )
 _BY_OID = {row[0]: row for row in POLICY_TABLE}
 

@@ -5,6 +5,7 @@ from PySide6.QtCore import QCoreApplication as Q
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel
 
+from core.authority.products import KEY_CLOUD
 from core.flows import Completion
 from core.npki.certfolder import CertFolder, read_cert_folder
 
@@ -61,6 +62,10 @@ class DonePage(Page):
 
     def show_completion(self, done: Completion) -> None:
         kind = done.kind
+        product = self.flow.product_of(done.cert_type)
+        if product is not None and product.key_home == KEY_CLOUD and kind == "issue":
+            self._show_cloud(done, product)
+            return
         self.title.setText({
             "issue": Q.translate("Wizard", "공동인증서를 발급했습니다"),
             "reissue": Q.translate("Wizard", "공동인증서를 재발급했습니다"),
@@ -75,7 +80,6 @@ class DonePage(Page):
         self._set("storage", done.storage.label(lang) if done.storage is not None and saved else None)
         self._set("path", str(done.path) if done.path is not None and kind != "revoke" else None)
         test = _is_test_certificate(done)
-        product = self.flow.product_of(done.cert_type)
         kind_name = product.title.message(lang) if product is not None else _usage_label(done.cert_type)
         self._set("type", (kind_name + (Q.translate("Wizard", " (테스트)") if test else "")) if done.cert_type else None)
         validity = None
@@ -110,6 +114,27 @@ class DonePage(Page):
             self.reminder.setText(Q.translate("Wizard", "인증서 암호는 어디에도 저장되지 않아 잊어버리면 찾을 수 없습니다. "
                                                         "잊어버렸다면 인증서를 삭제하고 재발급받으세요. 다른 사람에게 "
                                                         "알려주지 마세요."))
+        self.intro.show()
+
+    def _show_cloud(self, done: Completion, product) -> None:
+        """금융인증서: kept in the cloud — no storage, no folder; the PIN reminder."""
+        self.title.setText(Q.translate("Wizard", "금융인증서를 발급했습니다"))
+        self.title.setProperty("class", "ok")
+        self.title.style().unpolish(self.title)
+        self.title.style().polish(self.title)
+        lang = _lang()
+        self._set("storage", Q.translate("Wizard", "클라우드 (금융결제원, 모의)"))
+        self._set("path", None)
+        self._set("type", product.title.message(lang) + Q.translate("Wizard", " (테스트)"))
+        self._set("validity", f"{_date(done.not_before)} ~ {_date(done.not_after)}")
+        self._set("fee", Q.translate("Wizard", "{0:,}원 (계좌에서 출금)").format(done.fee) if done.fee
+                  else Q.translate("Wizard", "무료"))
+        self._set("removed", None)
+        self.intro.setText(Q.translate("Wizard", "인증서와 개인키는 클라우드에 보관되고 이 PC에는 파일이 없습니다. 이 PC는 "
+                                                 "이용 기기로 연결되었습니다."))
+        self.reminder.setText(Q.translate("Wizard", "PIN을 5번 틀리면 인증서가 잠깁니다. 잊어버렸다면 본인확인 후 PIN을 "
+                                                    "재설정하세요 (python main.py cloud reset-pin). 다른 사람에게 "
+                                                    "알려주지 마세요."))
         self.intro.show()
 
     def next_text(self) -> str:

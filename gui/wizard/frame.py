@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractButton, QDialog, QFrame, QHBoxLayout, QL
 
 from core.authority.channels import MEDIA, PHONE
 from core.errors import Cancelled, DojangError
-from core.flows import (CANCELLED, CERT_PASSWORD, CONFIRM_REISSUE, CUSTOMER, DONE, FIRST_FACTOR, PICK_CERT, SAVE,
+from core.flows import (CANCELLED, CERT_PASSWORD, CONFIRM_REISSUE, CUSTOMER, DONE, FIRST_FACTOR, PICK_CERT, PIN, SAVE,
                         SECOND_FACTOR, TERMS, TYPE, Completion, FieldError, FlowError, KeyMaker, StepOrderError,
                         start_flow)
 from core.npki.certfolder import CertFolder
@@ -26,7 +26,7 @@ from .common import _STYLE, KINDS, Page, WizardProgress, _label, _msg
 from .done_page import DonePage
 from .identity_pages import CustomerPage, TermsPage, TypePage
 from .indicator import StepIndicator
-from .save_pages import ConfirmReissuePage, SavePage
+from .save_pages import ConfirmReissuePage, PinPage, SavePage
 
 def _title(kind: str) -> str:
     return {"issue": Q.translate("Wizard", "공동인증서 발급"), "reissue": Q.translate("Wizard", "공동인증서 재발급"),
@@ -37,9 +37,10 @@ def _title(kind: str) -> str:
 # The page of each step (docs/bank-core.md "Steps as data"): a flow's steps() pick from this map.
 PAGES: dict[str, Callable[["FlowWizard"], Page]] = {
     TYPE: TypePage, CUSTOMER: CustomerPage, TERMS: TermsPage, FIRST_FACTOR: factor_page(PHONE),
-    SECOND_FACTOR: factor_page(MEDIA), CONFIRM_REISSUE: ConfirmReissuePage, SAVE: SavePage,
+    SECOND_FACTOR: factor_page(MEDIA), CONFIRM_REISSUE: ConfirmReissuePage, SAVE: SavePage, PIN: PinPage,
     PICK_CERT: PickCertPage, CERT_PASSWORD: CertPasswordPage, DONE: DonePage,
 }
+BUSY_PAGES = (SavePage, PinPage)     # the pages whose finish runs on a worker, with a busy state
 
 
 class FlowWizard(QDialog):
@@ -390,7 +391,7 @@ class FlowWizard(QDialog):
         self.busy = True
         self.progress.reset()
         page = self._current
-        if isinstance(page, SavePage):
+        if isinstance(page, BUSY_PAGES):
             page.set_busy(True)
         self._update_buttons()
         self.workers.submit(work, self.progress, name="flow-finish", on_done=self._finish_done,
@@ -398,7 +399,7 @@ class FlowWizard(QDialog):
 
     def _on_progress(self, fraction: float, text) -> None:
         page = self._current
-        if isinstance(page, SavePage):
+        if isinstance(page, BUSY_PAGES):
             page.on_progress(fraction, text)
 
     def _finish_done(self, _result) -> None:
@@ -406,7 +407,7 @@ class FlowWizard(QDialog):
         if self._relanguage_after_busy:
             self._relanguage_after_busy = False
             QTimer.singleShot(0, self, self.relanguage)
-        if isinstance(self._current, SavePage):
+        if isinstance(self._current, BUSY_PAGES):
             self._current.set_busy(False)
         if self._closing:            # Cancel came too late: the certificate is saved; show it anyway
             self._closing = False
@@ -419,7 +420,7 @@ class FlowWizard(QDialog):
             self._relanguage_after_busy = False
             QTimer.singleShot(0, self, self.relanguage)
         page = self._current
-        if isinstance(page, SavePage):
+        if isinstance(page, BUSY_PAGES):
             page.set_busy(False)
         if self._closing or isinstance(exc, Cancelled):
             self._close_cancelled()

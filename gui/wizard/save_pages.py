@@ -13,7 +13,7 @@ from core.storage.base import PHONE, REMOVABLE, Storage
 from ..icons import icon
 from ..password_widget import PasswordWidget
 from ..safetext import shown, tip
-from .common import _KIND_ICON, STORAGE_REFRESH_MS, Page, _box, _date, _label, _lang, _usage_label
+from .common import _KIND_ICON, STORAGE_REFRESH_MS, Page, _box, _date, _label, _lang, _line, _usage_label
 
 class ConfirmReissuePage(Page):
     def __init__(self, wizard):
@@ -245,3 +245,68 @@ class SavePage(Page):
             self.wizard.run_finish(lambda progress: flow.finish(storage, password, repeat, progress))
 
 
+
+
+class PinPage(Page):
+    """금융인증서: the 6-digit PIN twice instead of a storage and a password — the key pair is made and
+    kept by the (simulated) cloud (docs/bank-flows.md "금융인증서")."""
+
+    def __init__(self, wizard):
+        super().__init__(wizard, "pinPage", Q.translate("Wizard", "금융인증서 PIN"),
+                         Q.translate("Wizard", "금융인증서는 금융결제원 클라우드(모의)에 보관되어 이 PC에는 아무 파일도 "
+                                               "저장되지 않습니다. 인증서를 쓸 때 입력할 숫자 6자리 PIN을 정하세요."))
+        self.form = QWidget(self)
+        fl = QVBoxLayout(self.form)
+        fl.setContentsMargins(0, 0, 0, 0)
+        fl.setSpacing(6)
+        fl.addWidget(_label(Q.translate("Wizard", "PIN (숫자 6자리)"), self.form))
+        self.pin = _line("pinEdit", self.form, secret=True, max_len=6)
+        fl.addWidget(self.pin)
+        fl.addWidget(self.error_label("pin", self.form))
+        fl.addWidget(_label(Q.translate("Wizard", "PIN 확인"), self.form))
+        self.repeat = _line("pinRepeatEdit", self.form, secret=True, max_len=6)
+        fl.addWidget(self.repeat)
+        fl.addWidget(self.error_label("pin_repeat", self.form))
+        fl.addWidget(_label(Q.translate("Wizard", "같은 숫자 반복(111111), 연속된 숫자(123456, 654321), 생년월일은 쓸 수 "
+                                                   "없습니다. 5번 틀리면 잠기고, 본인확인 후 PIN 재설정으로 풀 수 "
+                                                   "있습니다."), self.form, cls="hint"))
+        self.lay.addWidget(self.form)
+        self.busy_box, bl = _box(self)
+        self.busy_box.setObjectName("pinBusyBox")
+        self.busy_text = _label(Q.translate("Wizard", "준비 중…"), self.busy_box, name="pinProgressText")
+        bl.addWidget(self.busy_text)
+        self.busy_box.hide()
+        self.lay.addWidget(self.busy_box)
+        self.lay.addStretch(1)
+
+    def enter(self) -> None:
+        self.pin.clear()
+        self.repeat.clear()
+        self.set_busy(False)
+        self.pin.setFocus()
+
+    def leave(self) -> None:
+        self.pin.clear()
+        self.repeat.clear()
+
+    def set_busy(self, busy: bool) -> None:
+        self.form.setEnabled(not busy)
+        self.busy_box.setVisible(busy)
+
+    def on_progress(self, fraction: float, text) -> None:
+        self.busy_text.setText(text.message(_lang()))
+
+    def next_text(self) -> str:
+        return Q.translate("Wizard", "발급")
+
+    def submit(self) -> None:
+        flow = self.flow
+        pin, repeat = self.pin.text(), self.repeat.text()
+        problem = flow.pin_feedback(pin, repeat)
+        if problem is not None:       # the check the cloud makes, shown without the busy flash
+            from core.flows import FieldError
+            raise FieldError("pin_repeat" if problem.code == "pin_mismatch" else "pin", problem)
+        secret, again = bytearray(pin.encode("ascii")), bytearray(repeat.encode("ascii"))
+        self.pin.clear()
+        self.repeat.clear()
+        self.wizard.run_finish(lambda progress: flow.finish_cloud(secret, again, progress))

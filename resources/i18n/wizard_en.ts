@@ -4,26 +4,32 @@
 <context>
     <name>Wizard</name>
     <message>
+        <location filename="../../gui/wizard/save_pages.py" line="176"/>
         <source>고른 저장매체가 분리되었습니다: {0}. 다시 꽂거나 다른 곳을 고르세요.</source>
         <translation>The storage you chose was removed: {0}. Plug it in again or choose another place.</translation>
     </message>
     <message>
+        <location filename="../../gui/wizard/channel_pages.py" line="252"/>
         <source>앞 2자리</source>
         <translation>first 2 digits</translation>
     </message>
     <message>
+        <location filename="../../gui/wizard/channel_pages.py" line="256"/>
         <source>뒤 2자리</source>
         <translation>last 2 digits</translation>
     </message>
     <message>
+        <location filename="../../gui/wizard/frame.py" line="468"/>
         <source>본인확인을 이미 마쳤습니다. 지금 취소하면 처음부터 다시 해야 합니다. 취소할까요?</source>
         <translation>You have already been verified. If you cancel now, you will have to start again. Cancel?</translation>
     </message>
     <message>
+        <location filename="../../gui/wizard/frame.py" line="470"/>
         <source>취소하고 닫기</source>
         <translation>Cancel and close</translation>
     </message>
     <message>
+        <location filename="../../gui/wizard/frame.py" line="472"/>
         <source>계속 진행</source>
         <translation>Continue</translation>
     </message>
@@ -80,7 +86,7 @@
         <translation>step to come</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/common.py" line="193"/>
+        <location filename="../../gui/wizard/common.py" line="194"/>
         <source>다음</source>
         <translation>Next</translation>
     </message>
@@ -104,7 +110,7 @@
         <translation>New here? The simulated bank&apos;s demo customers let you go through every step.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/common.py" line="200"/>
+        <location filename="../../gui/wizard/common.py" line="201"/>
         <source>데모 고객 안내 보기</source>
         <translation>Show demo customers</translation>
     </message>
@@ -224,12 +230,12 @@
         <translation>Version {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/channel_pages.py" line="394"/>
+        <location filename="../../gui/wizard/channel_pages.py" line="396"/>
         <source>본인인증 (1/2): 휴대폰</source>
         <translation>Verification (1/2): your phone</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/channel_pages.py" line="395"/>
+        <location filename="../../gui/wizard/channel_pages.py" line="397"/>
         <source>은행에 등록된 휴대폰으로 본인인증을 합니다. 한 가지를 고르세요.</source>
         <translation>Verify with the phone registered at the bank. Choose one:</translation>
     </message>
@@ -244,7 +250,7 @@
         <translation>SMS (one-time code)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/channel_pages.py" line="405"/>
+        <location filename="../../gui/wizard/channel_pages.py" line="407"/>
         <source>휴대폰(모의) 보기</source>
         <translation>Show phone (simulated)</translation>
     </message>
@@ -282,14 +288,14 @@
     </message>
     <message>
         <location filename="../../gui/wizard/channel_pages.py" line="211"/>
-        <location filename="../../gui/wizard/channel_pages.py" line="328"/>
+        <location filename="../../gui/wizard/channel_pages.py" line="330"/>
         <source>6자리 숫자</source>
         <translation>6 digits</translation>
     </message>
     <message>
         <location filename="../../gui/wizard/channel_pages.py" line="155"/>
         <location filename="../../gui/wizard/channel_pages.py" line="232"/>
-        <location filename="../../gui/wizard/channel_pages.py" line="374"/>
+        <location filename="../../gui/wizard/channel_pages.py" line="376"/>
         <source>남은 시간 {0}</source>
         <translation>Time left {0}</translation>
     </message>
@@ -329,494 +335,545 @@
         <translation>The code goes to {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/channel_pages.py" line="353"/>
+        <location filename="../../gui/wizard/channel_pages.py" line="355"/>
         <source>인증 요청</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/channel_pages.py" line="357"/>
+        <location filename="../../gui/wizard/channel_pages.py" line="359"/>
         <source>인증번호</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/channel_pages.py" line="397"/>
-        <location filename="../../gui/wizard/channel_pages.py" line="475"/>
+        <location filename="../../gui/wizard/channel_pages.py" line="399"/>
+        <location filename="../../gui/wizard/channel_pages.py" line="477"/>
         <source>본인인증 (2/2): 보안카드 또는 OTP</source>
         <translation>Verification (2/2): security card or OTP</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/channel_pages.py" line="398"/>
+        <location filename="../../gui/wizard/channel_pages.py" line="400"/>
         <source>은행에서 받은 보안카드나 OTP 발생기로 한 번 더 확인합니다.</source>
         <translation>One more check with the security card or OTP device the bank gave you.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/channel_pages.py" line="476"/>
+        <location filename="../../gui/wizard/channel_pages.py" line="478"/>
         <source>본인인증 (2/2): {0}</source>
         <translation>Verification (2/2): {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/channel_pages.py" line="275"/>
+        <location filename="../../gui/wizard/channel_pages.py" line="277"/>
         <source>보안카드</source>
         <translation>Security card</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/channel_pages.py" line="337"/>
+        <location filename="../../gui/wizard/channel_pages.py" line="339"/>
         <source>OTP</source>
         <translation>OTP</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/channel_pages.py" line="268"/>
+        <location filename="../../gui/wizard/channel_pages.py" line="270"/>
         <source>보안카드 보기 (모의)</source>
         <translation>Show security card (simulated)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/channel_pages.py" line="324"/>
+        <location filename="../../gui/wizard/channel_pages.py" line="326"/>
         <source>OTP 발생기의 버튼을 눌러 나온 6자리 번호를 입력하세요. 한 번 쓴 번호는 다시 쓸 수 없으니, 다시 입력할 때는 새 번호를 기다리세요.</source>
         <translation>Press the button on your OTP device and enter the 6-digit code. A code works only once; to try again, wait for a new one.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/channel_pages.py" line="327"/>
+        <location filename="../../gui/wizard/channel_pages.py" line="329"/>
         <source>OTP 번호(&amp;O)</source>
         <translation>&amp;OTP code</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/channel_pages.py" line="330"/>
+        <location filename="../../gui/wizard/channel_pages.py" line="332"/>
         <source>OTP 발생기 보기 (모의)</source>
         <translation>Show OTP device (simulated)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/channel_pages.py" line="473"/>
+        <location filename="../../gui/wizard/channel_pages.py" line="475"/>
         <source>본인인증 (2/2): 보안카드</source>
         <translation>Verification (2/2): security card</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/channel_pages.py" line="474"/>
+        <location filename="../../gui/wizard/channel_pages.py" line="476"/>
         <source>본인인증 (2/2): OTP</source>
         <translation>Verification (2/2): OTP</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/channel_pages.py" line="289"/>
+        <location filename="../../gui/wizard/channel_pages.py" line="291"/>
         <source>보안카드({0})에서 {1}번 칸의 앞 2자리와 {2}번 칸의 뒤 2자리를 입력하세요.</source>
         <translation>On your security card ({0}), enter the first 2 digits of cell {1} and the last 2 digits of cell {2}.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/channel_pages.py" line="291"/>
+        <location filename="../../gui/wizard/channel_pages.py" line="293"/>
         <source>{0}번 앞 2자리</source>
         <translation>Cell {0}, first 2</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/channel_pages.py" line="292"/>
+        <location filename="../../gui/wizard/channel_pages.py" line="294"/>
         <source>{0}번 뒤 2자리</source>
         <translation>Cell {0}, last 2</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/channel_pages.py" line="305"/>
+        <location filename="../../gui/wizard/channel_pages.py" line="307"/>
         <source>(새로 요청한 칸입니다)</source>
         <translation>(new cells)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="19"/>
+        <location filename="../../gui/wizard/save_pages.py" line="20"/>
         <source>재발급 전에 확인하세요</source>
         <translation>Before reissuing</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="21"/>
+        <location filename="../../gui/wizard/save_pages.py" line="22"/>
         <source>재발급하면 기존 인증서는 은행에서 폐기되고, 아래 저장매체의 기존 인증서 파일은 새 인증서를 저장한 뒤 삭제됩니다. 이 작업은 되돌릴 수 없습니다. 기존 인증서로 등록해 둔 다른 기관에서는 새 인증서를 다시 등록해야 합니다.</source>
         <translation>Reissuing revokes the old certificate at the bank, and its files below are deleted once the new one is saved. This cannot be undone. Where you registered the old certificate, register the new one again.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="26"/>
+        <location filename="../../gui/wizard/save_pages.py" line="27"/>
         <source>삭제될 기존 인증서:</source>
         <translation>Old certificates to be deleted:</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="31"/>
+        <location filename="../../gui/wizard/save_pages.py" line="32"/>
         <source>연결된 저장매체에서 이 종류의 기존 인증서를 찾지 못했습니다. 은행에 기록된 기존 인증서는 폐기됩니다.</source>
         <translation>No old certificate of this type was found on the connected storage. The bank still revokes the old one it recorded.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="35"/>
+        <location filename="../../gui/wizard/save_pages.py" line="36"/>
         <source>기존 인증서가 폐기·삭제되며 되돌릴 수 없다는 것을 확인했습니다</source>
         <translation>I understand the old certificate is revoked and deleted, and this cannot be undone</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="48"/>
+        <location filename="../../gui/wizard/save_pages.py" line="49"/>
         <source>만료일 {0}</source>
         <translation>expires {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="66"/>
+        <location filename="../../gui/wizard/save_pages.py" line="67"/>
         <source>저장 위치와 인증서 암호</source>
         <translation>Where to save, and the certificate password</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="67"/>
+        <location filename="../../gui/wizard/save_pages.py" line="68"/>
         <source>새 인증서는 기존 인증서가 있던 곳에 그대로 저장됩니다. 새 인증서 암호를 정하세요.</source>
         <translation>The new certificate is saved where the old one was. Choose the new certificate password.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="69"/>
+        <location filename="../../gui/wizard/save_pages.py" line="70"/>
         <source>인증서를 저장할 곳을 고르고 인증서 암호를 정하세요. 키 쌍은 이 PC에서 만들어지며 개인키는 암호로 잠겨 저장됩니다.</source>
         <translation>Choose where to save the certificate and set its password. The key pair is made on this PC; the private key is stored locked with the password.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="76"/>
+        <location filename="../../gui/wizard/save_pages.py" line="77"/>
         <source>저장 위치(&amp;S)</source>
         <translation>&amp;Save to</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="90"/>
+        <location filename="../../gui/wizard/save_pages.py" line="91"/>
         <source>이동식 디스크가 없습니다 — USB 저장장치를 꽂으면 여기에 나타납니다.</source>
         <translation>No removable drive — plug in a USB drive and it appears here.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/cert_pages.py" line="38"/>
-        <location filename="../../gui/wizard/save_pages.py" line="94"/>
+        <location filename="../../gui/wizard/save_pages.py" line="255"/>
+        <source>금융인증서 PIN</source>
+        <translation>Finance certificate PIN</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/save_pages.py" line="256"/>
+        <source>금융인증서는 금융결제원 클라우드(모의)에 보관되어 이 PC에는 아무 파일도 저장되지 않습니다. 인증서를 쓸 때 입력할 숫자 6자리 PIN을 정하세요.</source>
+        <translation>A finance certificate is kept in the (simulated) KFTC cloud: nothing is saved on this PC. Choose the 6-digit PIN you will type to use it.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/save_pages.py" line="262"/>
+        <source>PIN (숫자 6자리)</source>
+        <translation>PIN (6 digits)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/save_pages.py" line="266"/>
+        <source>PIN 확인</source>
+        <translation>PIN again</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/save_pages.py" line="270"/>
+        <source>같은 숫자 반복(111111), 연속된 숫자(123456, 654321), 생년월일은 쓸 수 없습니다. 5번 틀리면 잠기고, 본인확인 후 PIN 재설정으로 풀 수 있습니다.</source>
+        <translation>One repeated digit (111111), a straight run (123456, 654321) and your birth date are not allowed. 5 wrong PINs lock the certificate; a PIN reset after verifying your identity unlocks it.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/cert_pages.py" line="39"/>
+        <location filename="../../gui/wizard/save_pages.py" line="95"/>
         <source>새로 고침</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/cert_pages.py" line="111"/>
-        <location filename="../../gui/wizard/save_pages.py" line="104"/>
+        <location filename="../../gui/wizard/cert_pages.py" line="113"/>
+        <location filename="../../gui/wizard/save_pages.py" line="107"/>
         <source>인증서 암호(&amp;W)</source>
         <translation>Certificate pass&amp;word</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="107"/>
+        <location filename="../../gui/wizard/save_pages.py" line="110"/>
         <source>영문, 숫자, 특수문자를 모두 넣어 10자 이상. &apos; &quot; ₩ | 는 쓸 수 없고, 생년월일·전화번호·계좌번호나 1234·qwer 같은 쉬운 배열도 안 됩니다.</source>
         <translation>At least 10 characters with letters, digits and symbols. &apos; &quot; ₩ | are not allowed, nor your birth date, phone or account number, nor easy runs like 1234 or qwer.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="116"/>
+        <location filename="../../gui/wizard/save_pages.py" line="122"/>
         <source>인증서 암호는 은행도 알 수 없어 찾아 드릴 수 없습니다. 잊어버리면 인증서를 삭제하고 재발급받아야 합니다.</source>
         <translation>Not even the bank knows this password, so it cannot be recovered. If you forget it, delete the certificate and reissue it.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="123"/>
-        <location filename="../../gui/wizard/save_pages.py" line="204"/>
+        <location filename="../../gui/wizard/save_pages.py" line="129"/>
+        <location filename="../../gui/wizard/save_pages.py" line="219"/>
+        <location filename="../../gui/wizard/save_pages.py" line="276"/>
         <source>준비 중…</source>
         <translation>Preparing…</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="129"/>
+        <location filename="../../gui/wizard/save_pages.py" line="135"/>
         <source>키 쌍을 만들고 은행의 서명을 받아 저장하는 중입니다. 잠시 기다리세요. 취소하면 아무것도 남지 않습니다.</source>
         <translation>Making the key pair, getting the bank&apos;s signature and saving. Please wait. Cancel leaves nothing behind.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="189"/>
+        <location filename="../../gui/wizard/save_pages.py" line="204"/>
         <source>저장 위치: {0}
 {1}</source>
         <translation>Saved to: {0}
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="211"/>
+        <location filename="../../gui/wizard/save_pages.py" line="226"/>
         <source>재발급</source>
         <translation>Reissue</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="211"/>
+        <location filename="../../gui/wizard/save_pages.py" line="226"/>
         <source>갱신</source>
         <translation>Renew</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="212"/>
+        <location filename="../../gui/wizard/save_pages.py" line="227"/>
+        <location filename="../../gui/wizard/save_pages.py" line="300"/>
         <source>발급</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/cert_pages.py" line="18"/>
+        <location filename="../../gui/wizard/cert_pages.py" line="19"/>
         <source>갱신할 인증서를 고르세요. 갱신은 만료 30일 전부터 만료일까지 할 수 있습니다. 이미 만료된 인증서는 재발급을 이용하세요.</source>
         <translation>Choose the certificate to renew. Renewal is possible from 30 days before expiry until the expiry date. For an expired certificate, use reissue.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/cert_pages.py" line="20"/>
+        <location filename="../../gui/wizard/cert_pages.py" line="21"/>
         <source>폐기할 인증서를 고르세요. 폐기한 인증서는 다시 쓸 수 없습니다.</source>
         <translation>Choose the certificate to revoke. A revoked certificate can never be used again.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/cert_pages.py" line="21"/>
+        <location filename="../../gui/wizard/cert_pages.py" line="22"/>
         <source>다른 기관(은행·공동인증기관)에서 발급받은 본인 인증서를 고르세요. 인증서 암호로 본인 것인지 확인한 뒤 이 은행에 등록합니다.</source>
         <translation>Choose your certificate issued by another institution (bank or CA). Its password proves it is yours; then it is registered with this bank.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/cert_pages.py" line="25"/>
+        <location filename="../../gui/wizard/cert_pages.py" line="26"/>
         <source>갱신할 인증서 선택</source>
         <translation>Choose the certificate to renew</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/cert_pages.py" line="25"/>
+        <location filename="../../gui/wizard/cert_pages.py" line="26"/>
         <source>폐기할 인증서 선택</source>
         <translation>Choose the certificate to revoke</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/cert_pages.py" line="26"/>
+        <location filename="../../gui/wizard/cert_pages.py" line="27"/>
         <source>등록할 타기관 인증서 선택</source>
         <translation>Choose the certificate to register</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/cert_pages.py" line="32"/>
-        <location filename="../../gui/wizard/cert_pages.py" line="65"/>
+        <location filename="../../gui/wizard/cert_pages.py" line="33"/>
+        <location filename="../../gui/wizard/cert_pages.py" line="67"/>
         <source>연결된 저장매체에서 인증서를 찾지 못했습니다. USB 저장장치를 꽂았다면 &apos;새로 고침&apos;을 누르세요.</source>
         <translation>No certificate found on the connected storage. If you just plugged in a USB drive, press &quot;Refresh&quot;.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/cert_pages.py" line="52"/>
+        <location filename="../../gui/wizard/cert_pages.py" line="53"/>
         <source>만료됨</source>
         <translation>expired</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/cert_pages.py" line="52"/>
+        <location filename="../../gui/wizard/cert_pages.py" line="53"/>
         <source>{0}일 남음</source>
         <translation>{0} days left</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/cert_pages.py" line="54"/>
+        <location filename="../../gui/wizard/cert_pages.py" line="56"/>
         <source>만료일 {0} ({1}) · {2}</source>
         <translation>expires {0} ({1}) · {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/cert_pages.py" line="68"/>
+        <location filename="../../gui/wizard/cert_pages.py" line="70"/>
         <source>고를 수 있는 인증서가 없습니다. 각 인증서 아래에 그 이유가 있습니다.</source>
         <translation>No certificate can be chosen; the reason is shown under each one.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/cert_pages.py" line="100"/>
+        <location filename="../../gui/wizard/cert_pages.py" line="102"/>
         <source>기존 인증서 암호 확인</source>
         <translation>Password of the current certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/cert_pages.py" line="101"/>
+        <location filename="../../gui/wizard/cert_pages.py" line="103"/>
         <source>인증서 암호 확인 및 폐기</source>
         <translation>Password and revocation</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/cert_pages.py" line="102"/>
+        <location filename="../../gui/wizard/cert_pages.py" line="104"/>
         <source>인증서 암호 확인</source>
         <translation>Certificate password</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/cert_pages.py" line="103"/>
+        <location filename="../../gui/wizard/cert_pages.py" line="105"/>
         <source>본인의 인증서인지 확인하기 위해 지금 쓰는 인증서 암호를 입력하세요.</source>
         <translation>Enter the certificate&apos;s current password to prove it is yours.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/cert_pages.py" line="104"/>
+        <location filename="../../gui/wizard/cert_pages.py" line="106"/>
         <source>폐기하려면 인증서 암호를 입력하고 아래 내용에 동의하세요.</source>
         <translation>To revoke, enter the certificate password and confirm below.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/cert_pages.py" line="105"/>
+        <location filename="../../gui/wizard/cert_pages.py" line="107"/>
         <source>인증서 암호를 입력하면 인증서 속 본인확인 정보(VID)를 주민등록번호와 대조합니다.</source>
         <translation>With the password, the identity data (VID) in the certificate is checked against your resident registration number.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/cert_pages.py" line="120"/>
+        <location filename="../../gui/wizard/cert_pages.py" line="123"/>
         <source>폐기한 인증서는 다시 쓸 수 없다는 것을 확인했습니다</source>
         <translation>I understand a revoked certificate can never be used again</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/cert_pages.py" line="122"/>
+        <location filename="../../gui/wizard/cert_pages.py" line="125"/>
         <source>이 인증서 파일도 모든 저장매체에서 삭제합니다</source>
         <translation>Also delete this certificate&apos;s files from every storage</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/cert_pages.py" line="129"/>
+        <location filename="../../gui/wizard/cert_pages.py" line="132"/>
         <source>암호를 잊었다면 찾을 방법이 없습니다. 인증서를 삭제하고 재발급받으세요.</source>
         <translation>A forgotten password cannot be recovered: delete the certificate and reissue it.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/cert_pages.py" line="137"/>
+        <location filename="../../gui/wizard/cert_pages.py" line="141"/>
         <source>만료일 {0} · {1}</source>
         <translation>expires {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/cert_pages.py" line="150"/>
+        <location filename="../../gui/wizard/cert_pages.py" line="154"/>
         <source>폐기</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/cert_pages.py" line="150"/>
+        <location filename="../../gui/wizard/cert_pages.py" line="154"/>
         <source>등록</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/cert_pages.py" line="151"/>
+        <location filename="../../gui/wizard/cert_pages.py" line="155"/>
         <source>확인</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="34"/>
+        <location filename="../../gui/wizard/done_page.py" line="36"/>
         <source>저장 위치</source>
         <translation>Saved to</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="35"/>
+        <location filename="../../gui/wizard/done_page.py" line="37"/>
         <source>폴더</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="36"/>
+        <location filename="../../gui/wizard/done_page.py" line="38"/>
         <source>종류</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="37"/>
+        <location filename="../../gui/wizard/done_page.py" line="39"/>
         <source>유효기간</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="38"/>
+        <location filename="../../gui/wizard/done_page.py" line="40"/>
         <source>수수료</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="39"/>
+        <location filename="../../gui/wizard/done_page.py" line="41"/>
         <source>삭제한 기존 인증서</source>
         <translation>Old copies deleted</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="64"/>
+        <location filename="../../gui/wizard/done_page.py" line="70"/>
         <source>공동인증서를 발급했습니다</source>
         <translation>Your certificate is issued</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="65"/>
+        <location filename="../../gui/wizard/done_page.py" line="71"/>
         <source>공동인증서를 재발급했습니다</source>
         <translation>Your certificate is reissued</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="66"/>
+        <location filename="../../gui/wizard/done_page.py" line="72"/>
         <source>공동인증서를 갱신했습니다</source>
         <translation>Your certificate is renewed</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="67"/>
+        <location filename="../../gui/wizard/done_page.py" line="73"/>
         <source>타기관 인증서를 등록했습니다</source>
         <translation>The certificate is registered</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="68"/>
+        <location filename="../../gui/wizard/done_page.py" line="74"/>
         <source>인증서를 폐기했습니다</source>
         <translation>The certificate is revoked</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="79"/>
+        <location filename="../../gui/wizard/done_page.py" line="84"/>
+        <location filename="../../gui/wizard/done_page.py" line="128"/>
         <source> (테스트)</source>
         <translation> (test)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="83"/>
+        <location filename="../../gui/wizard/done_page.py" line="88"/>
         <source>~ {0}</source>
         <translation>until {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="86"/>
+        <location filename="../../gui/wizard/done_page.py" line="91"/>
+        <location filename="../../gui/wizard/done_page.py" line="130"/>
         <source>{0:,}원 (계좌에서 출금)</source>
         <translation>{0:,} KRW (debited from your account)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="87"/>
+        <location filename="../../gui/wizard/done_page.py" line="92"/>
+        <location filename="../../gui/wizard/done_page.py" line="131"/>
         <source>무료</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="93"/>
+        <location filename="../../gui/wizard/done_page.py" line="98"/>
         <source>삭제하지 못함: {0}</source>
         <translation>Could not delete: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="96"/>
+        <location filename="../../gui/wizard/done_page.py" line="101"/>
         <source>이 인증서는 이제 어디에서도 쓸 수 없습니다. 새 인증서가 필요하면 발급을 이용하세요.</source>
         <translation>This certificate can no longer be used anywhere. If you need one, issue a new certificate.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="98"/>
+        <location filename="../../gui/wizard/done_page.py" line="103"/>
         <source>인증서 파일을 남겨 두었다면 폐기된 인증서로 표시됩니다. 필요 없으면 삭제하세요.</source>
         <translation>Files you kept show as revoked. Delete them if you do not need them.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="101"/>
+        <location filename="../../gui/wizard/done_page.py" line="106"/>
         <source>이 인증서로 이 은행의 인터넷뱅킹을 쓸 수 있습니다.</source>
         <translation>You can now use this certificate for this bank&apos;s internet banking.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="102"/>
+        <location filename="../../gui/wizard/done_page.py" line="107"/>
         <source>인증서 파일은 그대로 두었습니다. 암호를 잊으면 찾을 수 없으니 발급한 기관에서 재발급받으세요.</source>
         <translation>The certificate files were left as they are. A forgotten password cannot be recovered: reissue it at the institution that issued it.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="105"/>
+        <location filename="../../gui/wizard/done_page.py" line="110"/>
         <source>아래 위치에 저장했습니다. 모의 은행이 발급한 테스트 인증서라서 도장과 다른 NPKI 프로그램에서 시험용으로 쓸 수 있지만, 실제 은행이나 공공기관에서는 쓸 수 없습니다.</source>
         <translation>Saved below. This is a test certificate from the simulated bank: it works with Dojang and any NPKI software for testing, but real banks and government sites do not accept it.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="108"/>
+        <location filename="../../gui/wizard/done_page.py" line="113"/>
         <source>아래 위치에 저장했습니다.</source>
         <translation>Saved below.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="109"/>
+        <location filename="../../gui/wizard/done_page.py" line="114"/>
         <source>인증서 암호는 어디에도 저장되지 않아 잊어버리면 찾을 수 없습니다. 잊어버렸다면 인증서를 삭제하고 재발급받으세요. 다른 사람에게 알려주지 마세요.</source>
         <translation>The certificate password is stored nowhere, so a forgotten one cannot be recovered: delete the certificate and reissue it. Never tell it to anyone.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="115"/>
+        <location filename="../../gui/wizard/done_page.py" line="121"/>
+        <source>금융인증서를 발급했습니다</source>
+        <translation>Finance certificate issued</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/done_page.py" line="126"/>
+        <source>클라우드 (금융결제원, 모의)</source>
+        <translation>Cloud (KFTC, simulated)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/done_page.py" line="133"/>
+        <source>인증서와 개인키는 클라우드에 보관되고 이 PC에는 파일이 없습니다. 이 PC는 이용 기기로 연결되었습니다.</source>
+        <translation>The certificate and its private key are kept in the cloud; there is no file on this PC. This PC is connected as a device.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/done_page.py" line="135"/>
+        <source>PIN을 5번 틀리면 인증서가 잠깁니다. 잊어버렸다면 본인확인 후 PIN을 재설정하세요 (python main.py cloud reset-pin). 다른 사람에게 알려주지 마세요.</source>
+        <translation>5 wrong PINs lock the certificate. If you forget it, reset it after verifying your identity (python main.py cloud reset-pin). Never tell anyone your PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/done_page.py" line="141"/>
         <source>닫기</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="31"/>
+        <location filename="../../gui/wizard/frame.py" line="32"/>
         <source>공동인증서 발급</source>
         <translation>Issue a certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="31"/>
+        <location filename="../../gui/wizard/frame.py" line="32"/>
         <source>공동인증서 재발급</source>
         <translation>Reissue a certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="32"/>
+        <location filename="../../gui/wizard/frame.py" line="33"/>
         <source>공동인증서 갱신</source>
         <translation>Renew a certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="32"/>
+        <location filename="../../gui/wizard/frame.py" line="33"/>
         <source>타기관 인증서 등록</source>
         <translation>Register another institution&apos;s certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="33"/>
+        <location filename="../../gui/wizard/frame.py" line="34"/>
         <source>인증서 폐기</source>
         <translation>Revoke a certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="64"/>
+        <location filename="../../gui/wizard/frame.py" line="70"/>
+        <location filename="../../gui/wizard/frame.py" line="203"/>
         <source>도장 인증센터</source>
         <translation>Dojang certificate centre</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="135"/>
+        <location filename="../../gui/wizard/frame.py" line="149"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="141"/>
+        <location filename="../../gui/wizard/frame.py" line="155"/>
         <source>◀ 이전</source>
         <translation>◀ Back</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="146"/>
+        <location filename="../../gui/wizard/frame.py" line="160"/>
         <source>다음 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="373"/>
+        <location filename="../../gui/wizard/frame.py" line="441"/>
         <source>취소하는 중…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="375"/>
+        <location filename="../../gui/wizard/frame.py" line="443"/>
         <source>취소하는 중입니다. 저장하던 것은 지웁니다…</source>
         <translation>Cancelling. Anything half-saved is removed…</translation>
     </message>

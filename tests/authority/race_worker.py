@@ -21,6 +21,7 @@ from core.oslock import process_lock
 from tests.authority.conftest import ACCOUNT, ACCOUNT_PW, NAME, PHONE, RRN, agree_all, login, sms_code
 
 WRONG_PW = "0000"
+CLOUD_PIN, CLOUD_DEVICE = "274915", "pc:race"
 
 
 def _keys(sync: Path):
@@ -101,7 +102,9 @@ def run(action: str, sync: Path, index: int) -> dict:
                                         (GENERAL,))[0],
                "debited": -(db.one("SELECT COALESCE(SUM(amount), 0) FROM ledger")[0]),
                "balance": db.one("SELECT balance FROM accounts WHERE id = (SELECT MIN(id) FROM accounts)")[0],
-               "account_failures": db.one("SELECT MAX(failures) FROM accounts")[0]}
+               "account_failures": db.one("SELECT MAX(failures) FROM accounts")[0],
+               "pin_failures": db.one("SELECT MAX(failures) FROM cloud_keys")[0],
+               "pin_locked": db.one("SELECT MAX(locked) FROM cloud_keys")[0]}
         bank.close()
         return out
 
@@ -123,6 +126,11 @@ def run(action: str, sync: Path, index: int) -> dict:
                     raise
             elif action in ("wrong_otp", "right_otp"):
                 s = _sms_done(bank)
+            elif action == "cloud_issue":
+                s = _sms_done(bank)
+                bank.check_card(s, _card_answer(bank, bank.card_challenge(s)))
+            elif action in ("wrong_pin", "right_pin"):
+                serial = bank.cloud_accounts(CLOUD_DEVICE)[0].certificate.serial
             elif action in ("wrong_sms", "right_sms"):
                 s = login(bank)
                 agree_all(bank, s)
@@ -141,6 +149,11 @@ def run(action: str, sync: Path, index: int) -> dict:
                 issued = bank.issue(s, csr, builder.new_random_num(), GENERAL)
                 bank.confirm_delivery(issued.serial)
             return {"result": _outcome(issue)}
+        if action == "cloud_issue":
+            return {"result": _outcome(lambda: bank.cloud_issue(s, CLOUD_PIN, CLOUD_PIN, "finance", CLOUD_DEVICE, "PC"))}
+        if action in ("wrong_pin", "right_pin"):
+            pin = CLOUD_PIN if action == "right_pin" else "000000"
+            return {"result": _outcome(lambda: bank.cloud_sign(CLOUD_DEVICE, serial, pin, "login", b"race"))}
         if action == "wrong_password":
             return {"result": _outcome(lambda: bank.verify_customer(NAME, RRN, ACCOUNT, WRONG_PW))}
         if action == "right_password":

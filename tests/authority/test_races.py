@@ -112,6 +112,17 @@ def test_a_burst_of_wrong_answers_locks_the_channel(race, channel, limit, n):
     assert set(results(race(f"right_{channel}"))) == {"FactorLocked"}
 
 
+def test_a_burst_of_wrong_finance_certificate_pins(race):
+    """금융인증서 PINs (docs/bank-flows.md "금융인증서"): the count is read and written in one transaction."""
+    race("setup")
+    assert results(race("cloud_issue")) == {"ok": 1}
+    got = results(race(*["wrong_pin"] * 8))
+    assert got["WrongPin"] == 4 and got["PinLocked"] == 4, got
+    (state,) = race("inspect")
+    assert state["pin_failures"] == 5 and state["pin_locked"] == 1
+    assert results(race("right_pin")) == {"PinLocked": 1}
+
+
 @pytest.fixture
 def offer(race, tmp_path):
     """A phone → PC transfer waiting for its code (the phone's certificate, password PASSWORD)."""

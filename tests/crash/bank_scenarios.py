@@ -347,3 +347,34 @@ class Revoke(BankScenario):
         if killed_at is None and not revoked:
             return ["not revoked"]
         return []
+
+
+class IssueFinance(BankScenario):
+    """금융인증서 for the card customer: the key is made and kept by the cloud (docs/bank-flows.md
+    "금융인증서"). After any kill: an active 금융인증서 always has its sealed key, no key is kept for a
+    certificate that is not active, and without a kill the customer logs in with the PIN."""
+    PIN = "274915"
+
+    def operation(self, state: Path) -> None:
+        c = _demo("card")
+        code, _ = _cli("issue", "--customer", c.key, "--type", "금융인증서",
+                       stdin=f"{c.account_password}\n{self.PIN}\n{self.PIN}\n")
+        assert code == 0, code
+
+    def specific(self, bank, state, killed_at) -> list[str]:
+        problems = []
+        rows = bank.db.all("SELECT c.serial, c.status, k.serial AS key_serial FROM certificates c LEFT JOIN "
+                           "cloud_keys k ON k.serial = c.serial WHERE c.cert_type = 'finance'")
+        for r in rows:
+            if r["status"] == "active" and r["key_serial"] is None:
+                problems.append(f"active 금융인증서 {r['serial']} without its key in the cloud")
+            if r["status"] != "active" and r["key_serial"] is not None:
+                problems.append(f"a key kept for a {r['status']} 금융인증서 {r['serial']}")
+        orphans = bank.db.one("SELECT COUNT(*) FROM cloud_keys WHERE serial NOT IN (SELECT serial FROM certificates)")[0]
+        if orphans:
+            problems.append(f"{orphans} cloud keys without a certificate")
+        if killed_at is None:
+            code, _ = _cli("login", "--cloud", "card", stdin=self.PIN + "\n")
+            if code != 0:
+                problems.append("the customer cannot log in with the new 금융인증서")
+        return problems

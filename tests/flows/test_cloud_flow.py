@@ -1,0 +1,79 @@
+"""금융인증서 through the issue flow and PIN 재설정 (docs/bank-flows.md "금융인증서"): the navigation
+sends a cloud product to the PIN step instead of SAVE; nothing is written to any storage."""
+from __future__ import annotations
+
+import pytest
+
+from core.authority import errors as AE
+from core.authority.products import FINANCE
+from core.flows import DONE, PIN, SAVE, FieldError, IssueFlow, ReissueFlow
+from core.flows.cloud import ResetPinFlow
+from core.flows.login import login_with_cloud
+
+from .conftest import tree
+from .test_issue_flow import do_first, do_second, to_identity
+
+PIN_OK = "274915"
+
+
+def test_the_issue_flow_offers_the_cloud_product_and_reissue_does_not(bank, customer, flow_kw):
+    assert FINANCE in IssueFlow(bank, **flow_kw).issuable()
+    assert FINANCE not in ReissueFlow(bank, **flow_kw).issuable()
+
+
+def test_a_cloud_product_goes_to_the_pin_step_and_saves_no_file(bank, customer, flow_kw, storages):
+    before = tree(*(s.root for s in storages))
+    flow = IssueFlow(bank, device=("pc:flow", "테스트 PC"), **flow_kw)
+    to_identity(flow, bank, cert_type=FINANCE.id)
+    assert flow.step == PIN
+    assert flow.pin_feedback("111111", "111111").code == "pin_same"
+    assert flow.pin_feedback(PIN_OK, "274916").code == "pin_mismatch"
+    assert flow.pin_feedback(PIN_OK, PIN_OK) is None
+    with pytest.raises(FieldError) as exc:
+        flow.finish_cloud(bytearray(b"900315"), bytearray(b"900315"))       # the birth date
+    assert exc.value.field == "pin" and flow.step == PIN
+    pin = bytearray(PIN_OK.encode())
+    done = flow.finish_cloud(pin, bytearray(pin))
+    assert pin == bytearray(len(pin))                  # wiped
+    assert flow.step == DONE and done.storage is None and done.path is None and done.fee == 0
+    assert done.cert_type == FINANCE.id
+    assert tree(*(s.root for s in storages)) == before
+    [account] = bank.cloud_accounts("pc:flow")
+    assert account.certificate.serial == done.serial
+    assert login_with_cloud(bank, "pc:flow", done.serial, PIN_OK).serial == done.serial
+    # a file product still goes to SAVE
+    again = IssueFlow(bank, **flow_kw)
+    to_identity(again, bank)
+    assert again.step == SAVE
+
+
+def test_one_finance_certificate_per_customer(bank, customer, flow_kw):
+    flow = IssueFlow(bank, device=("pc:flow", "PC"), **flow_kw)
+    to_identity(flow, bank, cert_type=FINANCE.id)
+    flow.finish_cloud(PIN_OK, PIN_OK)
+    second = IssueFlow(bank, **flow_kw)
+    with pytest.raises(Exception) as exc:
+        to_identity(second, bank, cert_type=FINANCE.id)
+    assert isinstance(getattr(exc.value, "cause", exc.value), AE.AlreadyIssued)
+
+
+def test_reset_pin_after_the_identity_steps_unlocks(bank, customer, flow_kw):
+    flow = IssueFlow(bank, device=("pc:flow", "PC"), **flow_kw)
+    to_identity(flow, bank, cert_type=FINANCE.id)
+    serial = flow.finish_cloud(PIN_OK, PIN_OK).serial
+    for _ in range(5):
+        with pytest.raises((AE.WrongPin, AE.PinLocked)):
+            login_with_cloud(bank, "pc:flow", serial, "000000")
+    with pytest.raises(AE.PinLocked):
+        login_with_cloud(bank, "pc:flow", serial, PIN_OK)
+    reset = ResetPinFlow(bank, **flow_kw)
+    from .conftest import ACCOUNT, ACCOUNT_PW, NAME, RRN
+    reset.submit_customer(NAME, RRN, ACCOUNT, ACCOUNT_PW)
+    reset.submit_terms([t.id for t in reset.terms()])
+    do_first(reset, bank, "sms")
+    do_second(reset, bank, "card")
+    assert reset.step == PIN
+    with pytest.raises(FieldError):
+        reset.finish("123456", "123456")
+    assert reset.finish("582913", "582913") == serial and reset.step == DONE
+    assert login_with_cloud(bank, "pc:flow", serial, "582913").serial == serial

@@ -1,0 +1,35 @@
+"""금융인증서 in the issuance wizard (docs/bank-flows.md "금융인증서"): the type page lists it, the PIN page
+takes the place of the storage page, the completion page says 클라우드 — and no file appears."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel
+
+from core.flows import DONE, PIN
+from tests.gui.wizard_helpers import *  # noqa: F401,F403
+from tests.gui.wizard_helpers import click, demo, error_text, field, next_page, to_save, tree, type_into, wait_done
+
+
+def test_finance_certificate_end_to_end(qtbot, ctx, demo_bank, wizards, npki_root):
+    c = demo("card")
+    before = tree(npki_root)
+    w = wizards("issue")
+    to_save(qtbot, w, ctx, c, cert_type="typeFinanceRadio", first="sms", second="card")
+    assert w.flow.step == PIN and w.findChild(QLabel, "pageTitle") is not None
+    type_into(qtbot, w, "pinEdit", "123456")
+    type_into(qtbot, w, "pinRepeatEdit", "123456")
+    next_page(qtbot, w)
+    qtbot.waitUntil(lambda: bool(error_text(w, "pin")))
+    assert w.flow.step == PIN
+    type_into(qtbot, w, "pinEdit", "274915")
+    type_into(qtbot, w, "pinRepeatEdit", "274915")
+    next_page(qtbot, w)
+    wait_done(qtbot, w)
+    assert w.flow.step == DONE
+    assert "클라우드" in field(w, QLabel, "done_storage").text()
+    assert field(w, QLabel, "done_fee").text() == "무료"
+    assert "PIN" in field(w, QLabel, "doneReminder").text()
+    assert tree(npki_root) == before
+    [account] = [a for a in demo_bank.cloud_accounts(demo_bank.this_device()) if a.customer_name == c.name]
+    assert account.certificate.serial == w.flow.result.serial
+    next_page(qtbot, w)
+    qtbot.waitUntil(lambda: not w.isVisible())
