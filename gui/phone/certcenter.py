@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QScrollArea, QWidget
 from core.authority.channels import REGISTRY
 from core.flows import DONE, FIRST_FACTOR, SAVE, TERMS
 from core.flows.base import IdentityFlow
-from core.flows.issuance import FLOWS
+from core.flows.issuance import FLOWS, IssueFlow
 from core.storage import registry
 from core.storage.base import Storage
 
@@ -147,6 +147,8 @@ class PhoneFlowWizard(FlowWizard):
         options["storages"] = lambda: [s for s in (registry.phone_storage(digits),) if s is not None]
         if issubclass(FLOWS[kind], IdentityFlow):       # a flow with 본인인증 (not a renewal)
             options["flow_options"] = {**options.get("flow_options", {}), "allowed_channels": phone_channels()}
+        if issubclass(FLOWS[kind], IssueFlow):          # a 금융인증서 issued here connects this phone, not the PC
+            options["flow_options"] = {**options.get("flow_options", {}), "device": (f"phone:{digits}", "휴대폰")}
         super().__init__(parent, phone.ctx, kind, cert, **options)
         self.phone = phone
         self.setWindowFlags(Qt.WindowType.Widget)

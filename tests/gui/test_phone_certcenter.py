@@ -254,3 +254,30 @@ def test_closing_the_phones_ends_an_open_centre_leaving_nothing(qtbot, ctx, demo
     close_phone_windows(ctx)
     assert flow.step == "cancelled" and flow.session is None
     assert bank_state(demo_bank) == before
+
+
+def test_a_finance_certificate_issued_on_the_phone_connects_the_phone(qtbot, ctx, demo_bank, korean):
+    """금융인증서 from the phone's app: the PIN page instead of a storage, and the device the cloud
+    connects is this phone (not the PC the mock runs on)."""
+    from core.flows import PIN
+    from tests.gui.wizard_helpers import type_into
+    c = demo("card")
+    phone = _phone_bank(qtbot, ctx, c)
+    w = _open(qtbot, phone, "phoneCenterIssue")
+    click(qtbot, w, "typeFinanceRadio", QRadioButton)
+    next_page(qtbot, w)
+    fill_customer(qtbot, w, c)
+    agree_all(qtbot, w)
+    type_into(qtbot, w, "smsCodeEdit", _sms_on_this_phone(qtbot, phone, w))
+    next_page(qtbot, w)
+    do_card(qtbot, w)
+    assert w.flow.step == PIN
+    type_into(qtbot, w, "pinEdit", "274915")
+    type_into(qtbot, w, "pinRepeatEdit", "274915")
+    next_page(qtbot, w)
+    qtbot.waitUntil(lambda: w.flow.step == DONE and not w.busy, timeout=20000)
+    assert _phone_certs(c) == []                                   # nothing in the phone's files
+    digits = registry.normalise_phone_number(c.phone)
+    [account] = [a for a in demo_bank.cloud_accounts(f"phone:{digits}") if a.customer_name == c.name]
+    assert account.certificate.serial == w.flow.result.serial
+    assert not [a for a in demo_bank.cloud_accounts(demo_bank.this_device()) if a.customer_name == c.name]
