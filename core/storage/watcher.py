@@ -29,7 +29,45 @@ log = logging.getLogger(__name__)
 DriveCallback = Callable[[Drive], None]
 
 
-class DriveWatcher:
+class _Poller:
+    """A daemon thread that calls `poll_once()` every `interval` seconds until stopped."""
+    interval: float
+    thread_name = "dojang-watcher"
+
+    def _init_thread(self) -> None:
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def poll_once(self):
+        raise NotImplementedError
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.poll_once()
+            self._stop.wait(self.interval)
+
+    def start(self):
+        if self._thread and self._thread.is_alive():
+            return self
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, name=self.thread_name, daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+
+class DriveWatcher(_Poller):
+    thread_name = "dojang-drive-watcher"
+
     def __init__(self, on_appear: DriveCallback | None = None, on_disappear: DriveCallback | None = None, *,
                  interval: float = 1.5, discover: Callable[[], list[Drive]] | None = None,
                  config: DiscoveryConfig | None = None):
@@ -38,8 +76,7 @@ class DriveWatcher:
         self.interval = interval
         self._discover = discover or (lambda: discover_removable(config))
         self._known: dict[str, Drive] = {}
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._init_thread()
         self._lock = threading.Lock()
 
     @property
@@ -73,28 +110,6 @@ class DriveWatcher:
         except Exception:  # noqa: BLE001
             log.exception("drive watcher callback failed")
 
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            self.poll_once()
-            self._stop.wait(self.interval)
-
-    def start(self) -> "DriveWatcher":
-        if self._thread and self._thread.is_alive():
-            return self
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name="dojang-drive-watcher", daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self, timeout: float = 5.0) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-            self._thread = None
-
-    @property
-    def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
 
     def __enter__(self) -> "DriveWatcher":
         return self.start()
@@ -145,12 +160,13 @@ def tree_signature(root: Path, *, max_folders: int = 20_000) -> tuple:
 ChangeCallback = Callable[[str], None]
 
 
-class StorageWatcher:
+class StorageWatcher(_Poller):
     """Notices changes inside the listed storages (another window, the CLI, a phone transfer) by
     polling `tree_signature` of each root on a daemon thread; `on_change(storage_id)` is called on that
     thread when a root's signature differs from the last poll. The GUI thread sets what to watch with
     `set_targets({storage_id: root})` (a snapshot; the watcher never touches GUI objects).
     docs/gui-state.md "Live state"."""
+    thread_name = "dojang-storage-watcher"
 
     def __init__(self, on_change: ChangeCallback | None = None, *, interval: float = 1.0,
                  signature: Callable[[Path], tuple] = tree_signature):
@@ -160,8 +176,7 @@ class StorageWatcher:
         self._targets: dict[str, Path] = {}
         self._known: dict[str, tuple] = {}
         self._lock = threading.Lock()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._init_thread()
 
     def set_targets(self, targets: dict[str, Path]) -> None:
         """Watch these roots from now on; a new one is baselined at the next poll (no change reported)."""
@@ -202,25 +217,3 @@ class StorageWatcher:
                     log.exception("storage watcher callback failed")
         return changed
 
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            self.poll_once()
-            self._stop.wait(self.interval)
-
-    def start(self) -> "StorageWatcher":
-        if self._thread and self._thread.is_alive():
-            return self
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name="dojang-storage-watcher", daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self, timeout: float = 5.0) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-            self._thread = None
-
-    @property
-    def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
