@@ -301,4 +301,6 @@ def to_save(qtbot, w, ctx, c, *, cert_type="typeBankingRadio", first="sms", seco
 
 
 def wait_done(qtbot, w):
-    qtbot.waitUntil(lambda: w.flow.step == DONE, timeout=20000)
+    """Until the completion page is on screen: the flow reaches DONE on the worker thread, the page is
+    filled afterwards on the GUI thread."""
+    qtbot.waitUntil(lambda: w.flow.step == DONE and not w.busy and w.current_page is w.pages[DONE], timeout=20000)
