@@ -95,7 +95,7 @@ def register(sub) -> None:
     bank.set_defaults(func=need_subcommand(bank))
 
 
-def _open():
+def open_bank():
     from ..authority import Authority
     from ..flows.journal import recover
     authority = Authority.open()
@@ -115,7 +115,7 @@ def _yes_no(flag: bool) -> str:
 
 
 def cmd_customers(args) -> int:
-    with _open() as a:
+    with open_bank() as a:
         rows = a.teller().customers()
     if args.json:
         _print_json([r.as_dict() for r in rows])
@@ -140,22 +140,22 @@ def cmd_customers(args) -> int:
 
 
 def _read_account_password() -> str:
-    from .storage_cmds import _stdin_is_tty, _stdin_line, _tty
+    from .storage_cmds import stdin_is_tty, stdin_line, tty_read
     prompt = pick("계좌 비밀번호(4자리): ", "Account password (4 digits): ")
-    if _stdin_is_tty():
-        first = _tty(getpass.getpass, prompt)
-        second = _tty(getpass.getpass, pick("다시 입력: ", "Again: "))
+    if stdin_is_tty():
+        first = tty_read(getpass.getpass, prompt)
+        second = tty_read(getpass.getpass, pick("다시 입력: ", "Again: "))
         if first != second:
             from ..authority.errors import InvalidInput
             raise InvalidInput("두 번 입력한 비밀번호가 다릅니다.", "The two entries differ.")
         return first
-    return _stdin_line(prompt)
+    return stdin_line(prompt)
 
 
 def _read_hidden(prompt: str) -> str:
     """A value that must not be in argv or on screen: the terminal without echo, or one line of stdin."""
-    from .storage_cmds import _stdin_is_tty, _stdin_line, _tty
-    return _tty(getpass.getpass, prompt) if _stdin_is_tty() else _stdin_line(prompt)
+    from .storage_cmds import stdin_is_tty, stdin_line, tty_read
+    return tty_read(getpass.getpass, prompt) if stdin_is_tty() else stdin_line(prompt)
 
 
 def _print_card(serial: str, cells: dict[int, str]) -> None:
@@ -184,7 +184,7 @@ def cmd_add_customer(args) -> int:
     account = args.account if args.account is not None else _read_hidden(pick("계좌번호 (10~14자리): ",
                                                                               "Account number (10-14 digits): "))
     password = _read_account_password()
-    with _open() as a:
+    with open_bank() as a:
         t = a.teller()
         cid = t.add_customer(name=args.name, rrn=rrn, phone=args.phone, account=account,
                              account_password=password, balance=args.balance)
@@ -205,7 +205,7 @@ def cmd_add_customer(args) -> int:
 
 
 def cmd_unlock(args) -> int:
-    with _open() as a:
+    with open_bank() as a:
         done = a.teller().unlock(customer_ref(a, args.customer, "CUSTOMER"), args.factor)
     cid = done.customer_id
     if done.unlocked:
@@ -219,7 +219,7 @@ def cmd_unlock(args) -> int:
 
 
 def cmd_issue_card(args) -> int:
-    with _open() as a:
+    with open_bank() as a:
         serial, cells = a.teller().issue_card(customer_ref(a, args.customer, "CUSTOMER"))
     if args.json:
         _print_json({"serial": serial, "cells": cells})
@@ -229,7 +229,7 @@ def cmd_issue_card(args) -> int:
 
 
 def cmd_issue_otp(args) -> int:
-    with _open() as a:
+    with open_bank() as a:
         serial, secret = a.teller().issue_otp(customer_ref(a, args.customer, "CUSTOMER"))
     if args.json:
         _print_json({"serial": serial, "secret": secret})
@@ -252,13 +252,13 @@ def _write(path: str, data: bytes) -> int:
 
 
 def cmd_ca_chain(args) -> int:
-    with _open() as a:
+    with open_bank() as a:
         data = a.ca_chain_pem()
     return _write(args.file, data)
 
 
 def cmd_crl(args) -> int:
-    with _open() as a:
+    with open_bank() as a:
         data = a.crl_der()
     if args.pem:
         from cryptography import x509
@@ -268,7 +268,7 @@ def cmd_crl(args) -> int:
 
 
 def cmd_audit(args) -> int:
-    with _open() as a:
+    with open_bank() as a:
         rows = a.teller().audit(args.limit)
     if args.json:
         _print_json(rows)
@@ -281,7 +281,7 @@ def cmd_audit(args) -> int:
 
 
 def cmd_certs(args) -> int:
-    with _open() as a:
+    with open_bank() as a:
         rows = a.teller().certificates()
     if args.json:
         _print_json(rows)
@@ -293,7 +293,7 @@ def cmd_certs(args) -> int:
 
 def cmd_demo(args) -> int:
     from ..authority.demo import demo_info
-    with _open() as a:
+    with open_bank() as a:
         rows = demo_info(a)
     if args.json:
         _print_json(rows)

@@ -74,12 +74,12 @@ def _usage(p) -> int:
 
 
 def _open():
-    from .bank_cmds import _open as open_bank
+    from .bank_cmds import open_bank
     return open_bank()
 
 
 def _ask(what) -> bytearray:
-    from .flow_cmds import _ask as ask
+    from .flow_cmds import ask_secret as ask
     return ask(what)
 
 
@@ -208,14 +208,14 @@ def cmd_reset_pin(args) -> int:
     from ..flows.cloud import ResetPinFlow
     from ..flows.scripted import SimulatedCustomer
     from .console import print_json
-    from .flow_cmds import ACCOUNT_PW, TerminalNotices, _say
+    from .flow_cmds import ACCOUNT_PW, TerminalNotices, tell
     with _open() as bank:
         _cid, persona = _customer(bank, args)
         flow = ResetPinFlow(bank, notices=TerminalNotices())
         try:
             account_pw = _ask(ACCOUNT_PW)
             try:
-                SimulatedCustomer(bank, persona, say=_say).verify(flow, account_pw, first=args.first,
+                SimulatedCustomer(bank, persona, say=tell).verify(flow, account_pw, first=args.first,
                                                                   second=args.second)
             finally:
                 _wipe(account_pw)
@@ -271,10 +271,10 @@ def cmd_auto_renew(args) -> int:
 def cmd_revoke(args) -> int:
     from ..errors import Cancelled
     from .console import print_json
-    from .flow_cmds import _confirm
+    from .flow_cmds import confirm
     with _open() as bank:
         device, account = cloud_certificate(bank, args)
-        if not _confirm(args, "폐기한 인증서는 다시 쓸 수 없습니다. 폐기할까요?",
+        if not confirm(args, "폐기한 인증서는 다시 쓸 수 없습니다. 폐기할까요?",
                         "A revoked certificate can never be used again. Revoke it?"):
             raise Cancelled()
         pin = _ask(PIN_PROMPT)

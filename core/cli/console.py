@@ -36,7 +36,7 @@ def warn(line: str) -> None:
     print(visible(line), file=sys.stderr)
 
 
-def _utf8(stream) -> bool:
+def is_utf8(stream) -> bool:
     encoding = getattr(stream, "encoding", None) or "utf-8"
     try:
         return codecs.lookup(encoding).name == "utf-8"
@@ -45,7 +45,7 @@ def _utf8(stream) -> bool:
 
 
 def print_json(data, *, default=None) -> None:
-    print(json.dumps(visible_tree(data), ensure_ascii=not _utf8(sys.stdout), indent=2, default=default))
+    print(json.dumps(visible_tree(data), ensure_ascii=not is_utf8(sys.stdout), indent=2, default=default))
 
 
 def need_subcommand(parser):

@@ -82,13 +82,13 @@ def register(sub) -> None:
 
 # --- helpers --------------------------------------------------------------------------------------------
 
-def _say(ko: str, en: str) -> None:
+def tell(ko: str, en: str) -> None:
     from .console import warn
     warn(pick(ko, en))       # may carry a certificate's name or path: made visible
 
 
 def _open():
-    from .bank_cmds import _open as open_bank
+    from .bank_cmds import open_bank
     return open_bank()
 
 
@@ -136,12 +136,12 @@ def _storage(ref: str, persona, flow):
                               f"No storage '{ref}'. Available: {ids}")) from None
 
 
-def _confirm(args, question_ko: str, question_en: str) -> bool:
+def confirm(args, question_ko: str, question_en: str) -> bool:
     from . import UsageError
-    from .storage_cmds import _stdin_is_tty, read_line
+    from .storage_cmds import stdin_is_tty, read_line
     if args.yes:
         return True
-    if not _stdin_is_tty():
+    if not stdin_is_tty():
         raise UsageError(pick("표준 입력이 터미널이 아니면 --yes로 확인하세요.",
                               "Standard input is not a terminal: confirm with --yes."))
     return read_line(pick(f"{question_ko} [y/N] ", f"{question_en} [y/N] ")).strip().lower() in ("y", "yes", "예")
@@ -200,7 +200,7 @@ class TerminalProgress:
     """core.flows.Progress on the terminal (stderr)."""
 
     def update(self, fraction, text) -> None:
-        _say(text.ko, text.en)
+        tell(text.ko, text.en)
 
     def cancelled(self) -> bool:
         return False
@@ -211,7 +211,7 @@ class TerminalNotices:
 
     def notice(self, level: str, text) -> None:
         mark = pick("주의: ", "Warning: ") if level == "warning" else ""
-        _say(mark + text.ko, mark + text.en)
+        tell(mark + text.ko, mark + text.en)
 
 
 class TerminalPrompt:
@@ -241,7 +241,7 @@ CURRENT_PW = ("cert_password", "현재 인증서 비밀번호", "Current certifi
 CERT_PW = ("cert_password", "인증서 비밀번호", "Certificate password")
 
 
-def _ask(what, *, confirm: bool = False) -> bytearray:
+def ask_secret(what, *, confirm: bool = False) -> bytearray:
     from ..errors import Cancelled
     from ..flows.interfaces import Text
     purpose, ko, en = what
@@ -263,12 +263,12 @@ def cmd_issue(args) -> int:
         flow = new_flow()
         try:
             persona = persona_for(bank, customer_ref(bank, args.customer))
-            customer = SimulatedCustomer(bank, persona, say=_say)
+            customer = SimulatedCustomer(bank, persona, say=tell)
             flow.choose_type(cert_type)
             _bank_preconditions(bank, persona, cert_type, args.kind)
             # an absent target is refused before any question; a 금융인증서 goes to the cloud
             storage = None if cloud else _storage(args.to, persona, flow)
-            account_pw = _ask(ACCOUNT_PW)
+            account_pw = ask_secret(ACCOUNT_PW)
             try:
                 customer.verify(flow, account_pw, first=args.first, second=args.second)
             finally:
@@ -276,17 +276,17 @@ def cmd_issue(args) -> int:
             if args.kind == "reissue":
                 targets = flow.reissue_targets()
                 for storage, cert in targets:
-                    _say(f"폐기·삭제될 인증서: {cert.info.display_name} ({storage.label()}) {cert.path}",
+                    tell(f"폐기·삭제될 인증서: {cert.info.display_name} ({storage.label()}) {cert.path}",
                          f"Will be revoked and deleted: {cert.info.display_name} ({storage.label('en')}) {cert.path}")
-                if not _confirm(args, "기존 인증서는 폐기되고 삭제되며 되돌릴 수 없습니다. 계속할까요?",
+                if not confirm(args, "기존 인증서는 폐기되고 삭제되며 되돌릴 수 없습니다. 계속할까요?",
                                 "The old certificate will be revoked and deleted; this cannot be undone. Go on?"):
                     from ..errors import Cancelled
                     raise Cancelled()
                 flow.confirm_reissue(True)
             if cloud:       # the PIN twice (the cloud compares them), read like passwords
-                pin, again = _ask(NEW_PIN), _ask(PIN_AGAIN)
+                pin, again = ask_secret(NEW_PIN), ask_secret(PIN_AGAIN)
                 return flow, flow.finish_cloud(pin, again, TerminalProgress())
-            password = _ask(NEW_PW, confirm=True)
+            password = ask_secret(NEW_PW, confirm=True)
             return flow, flow.finish(storage, password, bytearray(password), TerminalProgress())
         except BaseException:
             flow.cancel()
@@ -295,8 +295,8 @@ def cmd_issue(args) -> int:
 
 
 def _interactive() -> bool:
-    from .storage_cmds import _stdin_is_tty
-    return _stdin_is_tty()
+    from .storage_cmds import stdin_is_tty
+    return stdin_is_tty()
 
 
 def _picked(ref: str):
@@ -316,13 +316,13 @@ def cmd_renew(args) -> int:
         flow = new_flow()
         try:
             flow.pick(storage, cert)
-            current = _ask(CURRENT_PW)
+            current = ask_secret(CURRENT_PW)
             keep = bytearray(current) if args.same_password else None
             flow.submit_cert_password(current)
             if keep is not None:
                 password, repeat = keep, bytearray(keep)
             else:
-                password = _ask(NEW_PW, confirm=True)
+                password = ask_secret(NEW_PW, confirm=True)
                 repeat = bytearray(password)
             return flow, flow.finish(password, repeat, TerminalProgress())
         except BaseException:
@@ -340,14 +340,14 @@ def cmd_register(args) -> int:
         try:
             persona = persona_for(bank, customer_ref(bank, args.customer))
             refuse_if_locked(bank, persona.rrn)             # before the account password is asked
-            account_pw = _ask(ACCOUNT_PW)
+            account_pw = ask_secret(ACCOUNT_PW)
             try:
-                SimulatedCustomer(bank, persona, say=_say).verify(flow, account_pw, first=args.first,
+                SimulatedCustomer(bank, persona, say=tell).verify(flow, account_pw, first=args.first,
                                                                   second=args.second)
             finally:
                 account_pw[:] = bytes(len(account_pw))
             flow.pick(storage, cert)
-            password = _ask(CERT_PW)
+            password = ask_secret(CERT_PW)
             return flow, flow.submit_cert_password(password)
         except BaseException:
             flow.cancel()
@@ -363,10 +363,10 @@ def cmd_revoke(args) -> int:
         flow = new_flow()
         try:
             flow.pick(storage, cert)
-            if not _confirm(args, "폐기한 인증서는 다시 쓸 수 없습니다. 폐기할까요?",
+            if not confirm(args, "폐기한 인증서는 다시 쓸 수 없습니다. 폐기할까요?",
                             "A revoked certificate can never be used again. Revoke it?"):
                 raise Cancelled()
-            password = _ask(CERT_PW)
+            password = ask_secret(CERT_PW)
             return flow, flow.submit_cert_password(password, confirmed=True, delete_files=not args.keep_files)
         except BaseException:
             flow.cancel()

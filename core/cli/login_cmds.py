@@ -26,16 +26,16 @@ def cmd_login(args) -> int:
     from ..npki.keyfile import wipe
     from ..textsafe import visible
     from . import UsageError
-    from .bank_cmds import _open
+    from .bank_cmds import open_bank
     from .console import print_json
-    from .storage_cmds import _good, _resolve, read_secret
+    from .storage_cmds import good_cert, resolve_ref, read_secret
     if (args.cert is None) == (args.cloud is None):
         raise UsageError(pick("인증서(CERT) 또는 --cloud WHO 중 하나를 지정하세요.",
                               "Give either a certificate (CERT) or --cloud WHO."))
     if args.cloud is not None:
         from .cloud_cmds import cloud_certificate
         args.customer = args.cloud
-        with _open() as bank:
+        with open_bank() as bank:
             device, account = cloud_certificate(bank, args)     # refused before the PIN is asked
             pin = read_secret(pick("금융인증서 PIN: ", "Finance certificate PIN: "))
             try:
@@ -43,11 +43,11 @@ def cmd_login(args) -> int:
             finally:
                 wipe(pin)
     else:
-        _storage, entry = _resolve(args.cert)
-        cert = _good(entry)
+        _storage, entry = resolve_ref(args.cert)
+        cert = good_cert(entry)
         password = read_secret(pick("인증서 비밀번호: ", "Certificate password: "))
         try:
-            with _open() as bank:
+            with open_bank() as bank:
                 result = login_with_certificate(bank, cert, password)
         finally:
             wipe(password)

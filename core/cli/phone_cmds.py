@@ -12,7 +12,7 @@ from ..i18n import pick
 from ..npki.secret import wipe
 from ..storage import registry
 from .console import need_subcommand, print_json, say
-from .storage_cmds import _good, _resolve, _resolver, read_secret
+from .storage_cmds import good_cert, resolve_ref, conflict_resolver, read_secret
 
 
 def register(sub) -> None:
@@ -80,7 +80,7 @@ def cmd_list(args) -> int:
 
 def cmd_export(args) -> int:
     from ..storage import phone_transfer as pt  # imported by the commands that use it (fast CLI start)
-    cert = _good(_resolve(args.cert)[1])
+    cert = good_cert(resolve_ref(args.cert)[1])
     number = registry.normalise_phone_number(args.to)
     pw = read_secret(pick("인증서 비밀번호: ", "Certificate password: "))
     try:
@@ -99,7 +99,7 @@ def cmd_send(args) -> int:
     if phone is None:
         from ..errors import UnknownStorage
         raise UnknownStorage()
-    cert = _good(_resolve(args.cert)[1])
+    cert = good_cert(resolve_ref(args.cert)[1])
     pw = read_secret(pick("인증서 비밀번호: ", "Certificate password: "))
     try:
         offer = pt.Relay().export_from_phone(number, cert, pw)
@@ -121,9 +121,9 @@ def _code(args) -> str:
     if args.code is not None:
         return args.code
     import getpass
-    from .storage_cmds import _stdin_is_tty, _stdin_line, _tty
+    from .storage_cmds import stdin_is_tty, stdin_line, tty_read
     prompt = pick("인증번호 (12자리): ", "Transfer code (12 digits): ")
-    return _tty(getpass.getpass, prompt) if _stdin_is_tty() else _stdin_line(prompt)
+    return tty_read(getpass.getpass, prompt) if stdin_is_tty() else stdin_line(prompt)
 
 
 def cmd_import(args) -> int:
@@ -131,7 +131,7 @@ def cmd_import(args) -> int:
     code = _code(args)
     pw = read_secret(pick("인증서 비밀번호 (보내는 쪽에서 입력한 것): ", "Certificate password (as typed on the sending side): "))
     try:
-        got = pt.Relay().import_on_phone(args.number, code, pw, on_conflict=_resolver(args.on_conflict))
+        got = pt.Relay().import_on_phone(args.number, code, pw, on_conflict=conflict_resolver(args.on_conflict))
     finally:
         wipe(pw)
     _say_received(got)
@@ -144,7 +144,7 @@ def cmd_receive(args) -> int:
     code = _code(args)
     pw = read_secret(pick("인증서 비밀번호 (휴대폰에서 입력한 것): ", "Certificate password (as typed on the phone): "))
     try:
-        got = pt.Relay().import_on_pc(code, pw, dest, on_conflict=_resolver(args.on_conflict))
+        got = pt.Relay().import_on_pc(code, pw, dest, on_conflict=conflict_resolver(args.on_conflict))
     finally:
         wipe(pw)
     _say_received(got)

@@ -37,14 +37,14 @@ from ..storage import operations as ops
 from ..storage import registry
 from ..storage.base import Storage
 from ..textsafe import is_clean, raw_b64, visible, visible_tree
-from .console import _utf8, print_json, say
+from .console import is_utf8, print_json, say
 
 CONFLICT_CHOICES = [c.value for c in ops.ConflictChoice]
 
 
 # --- input ----------------------------------------------------------------------------------------
 
-def _stdin_is_tty() -> bool:
+def stdin_is_tty() -> bool:
     try:
         return sys.stdin.isatty()
     except (AttributeError, ValueError):
@@ -60,7 +60,7 @@ def no_answer(prompt: str):
                           f"No answer: standard input is closed or at its end (expected: {what})."))
 
 
-def _stdin_line(prompt: str) -> str:
+def stdin_line(prompt: str) -> str:
     """One line of a non-terminal standard input, without its line end; no line → no_answer."""
     stream = sys.stdin
     try:
@@ -72,7 +72,7 @@ def _stdin_line(prompt: str) -> str:
     return line.rstrip("\r\n")
 
 
-def _tty(read, prompt: str) -> str:
+def tty_read(read, prompt: str) -> str:
     try:
         return read(prompt)
     except EOFError:            # Ctrl-D at the prompt
@@ -81,22 +81,22 @@ def _tty(read, prompt: str) -> str:
 
 def read_secret(prompt: str) -> bytearray:
     """A secret from the terminal (no echo) or one line of standard input. Never from argv."""
-    text = _tty(getpass.getpass, prompt) if _stdin_is_tty() else _stdin_line(prompt)
+    text = tty_read(getpass.getpass, prompt) if stdin_is_tty() else stdin_line(prompt)
     return password_bytes(text)
 
 
 def read_line(prompt: str) -> str:
-    if _stdin_is_tty():
-        return _tty(input, prompt)
+    if stdin_is_tty():
+        return tty_read(input, prompt)
     print(prompt, end="", file=sys.stderr, flush=True)
-    return _stdin_line(prompt)
+    return stdin_line(prompt)
 
 
 def read_rrn(prompt: str) -> str:
     """주민등록번호: NFKC-normalised, then 13 ASCII digits (hyphen optional). Never echoed back."""
     from . import UsageError
 
-    text = _tty(getpass.getpass, prompt) if _stdin_is_tty() else _stdin_line(prompt)
+    text = tty_read(getpass.getpass, prompt) if stdin_is_tty() else stdin_line(prompt)
     text = unicodedata.normalize("NFKC", text).strip()
     digits = text.replace("-", "")
     if len(digits) != 13 or any(ch not in "0123456789" for ch in digits) or text.count("-") > 1:
@@ -183,7 +183,7 @@ def _print_json_rows(rows: list[dict]) -> None:
     if not rows:
         print("[]")
         return
-    ascii_only = not _utf8(sys.stdout)
+    ascii_only = not is_utf8(sys.stdout)
     print("[\n" + ",\n".join("  " + _row_json(row, ascii_only) for row in rows) + "\n]")
 
 
@@ -202,21 +202,21 @@ def _now() -> dt.datetime:
     return dt.datetime.now(KST)
 
 
-def _resolve(ref: str):
+def resolve_ref(ref: str):
     return registry.resolve_cert(ref)
 
 
-def _good(entry) -> CertFolder:
+def good_cert(entry) -> CertFolder:
     if isinstance(entry, BrokenFolder):
         raise entry.error
     return entry
 
 
-def _resolver(choice: str | None):
+def conflict_resolver(choice: str | None):
     """--on-conflict, or an interactive question on a terminal, or None (→ Conflict error)."""
     if choice:
         return lambda _info: ops.ConflictChoice(choice)
-    if not _stdin_is_tty():
+    if not stdin_is_tty():
         return None
 
     def ask(info: ops.ConflictInfo) -> ops.ConflictChoice:
@@ -305,7 +305,7 @@ def cmd_list(args) -> int:
 
 
 def cmd_show(args) -> int:
-    storage, entry = _resolve(args.cert)
+    storage, entry = resolve_ref(args.cert)
     data = cert_json(storage, entry, _now(), bank_statuses([entry]))
     if isinstance(entry, CertFolder):
         notes = []
@@ -349,8 +349,8 @@ def _trailing_note(name: str, count: int) -> str:
 
 
 def cmd_check_password(args) -> int:
-    _storage, entry = _resolve(args.cert)
-    cert = _good(entry)
+    _storage, entry = resolve_ref(args.cert)
+    cert = good_cert(entry)
     pw = read_secret(pick("인증서 비밀번호: ", "Certificate password: "))
     try:
         cert.check_password(pw)
@@ -361,14 +361,14 @@ def cmd_check_password(args) -> int:
 
 
 def cmd_change_password(args) -> int:
-    storage, entry = _resolve(args.cert)
-    cert = _good(entry)
+    storage, entry = resolve_ref(args.cert)
+    cert = good_cert(entry)
     old = read_secret(pick("현재 비밀번호: ", "Current password: "))
     new = confirm = None
     try:
         cert.check_password(old)  # fail early, before asking for the new one
         new = read_secret(pick("새 비밀번호: ", "New password: "))
-        if _stdin_is_tty():
+        if stdin_is_tty():
             confirm = read_secret(pick("새 비밀번호 확인: ", "New password again: "))
             if confirm != new:
                 raise DojangError("새 비밀번호가 서로 다릅니다.", "The new passwords do not match.")
@@ -383,13 +383,13 @@ def cmd_change_password(args) -> int:
 
 
 def _copy_or_move(args, move: bool) -> int:
-    source, entry = _resolve(args.cert)
+    source, entry = resolve_ref(args.cert)
     dest = registry.find_storage(args.to)
     dest.require_present()
     if move:
-        result = ops.move_cert(entry, source, dest, on_conflict=_resolver(args.on_conflict))
+        result = ops.move_cert(entry, source, dest, on_conflict=conflict_resolver(args.on_conflict))
     else:
-        result = ops.copy_cert(entry, dest, source=source, on_conflict=_resolver(args.on_conflict))
+        result = ops.copy_cert(entry, dest, source=source, on_conflict=conflict_resolver(args.on_conflict))
     _say_result(result)
     return 0
 
@@ -403,7 +403,7 @@ def cmd_move(args) -> int:
 
 
 def cmd_delete(args) -> int:
-    storage, entry = _resolve(args.cert)
+    storage, entry = resolve_ref(args.cert)
     if not args.yes:
         what = visible(entry.info.display_name if isinstance(entry, CertFolder) else entry.name, 120)
         answer = read_line(pick(f"'{what}' 인증서를 {visible(storage.label())}에서 삭제할까요? [y/N] ",
@@ -415,8 +415,8 @@ def cmd_delete(args) -> int:
 
 
 def cmd_export_pfx(args) -> int:
-    _storage, entry = _resolve(args.cert)
-    cert = _good(entry)
+    _storage, entry = resolve_ref(args.cert)
+    cert = good_cert(entry)
     pw = read_secret(pick("인증서 비밀번호: ", "Certificate password: "))
     try:
         result = ops.export_pfx(cert, pw, Path(args.file), flavour=args.flavour, overwrite=args.force)
@@ -433,7 +433,7 @@ def cmd_import_pfx(args) -> int:
         raise DojangError("PFX 파일을 찾을 수 없습니다.", "The PFX file was not found.")
     pw = read_secret(pick("PFX 비밀번호: ", "PFX password: "))
     try:
-        result = ops.import_pfx(Path(args.file), pw, dest, on_conflict=_resolver(args.on_conflict))
+        result = ops.import_pfx(Path(args.file), pw, dest, on_conflict=conflict_resolver(args.on_conflict))
     finally:
         wipe(pw)
     _say_result(result)
@@ -441,8 +441,8 @@ def cmd_import_pfx(args) -> int:
 
 
 def cmd_verify_owner(args) -> int:
-    _storage, entry = _resolve(args.cert)
-    cert = _good(entry)
+    _storage, entry = resolve_ref(args.cert)
+    cert = good_cert(entry)
     pw = read_secret(pick("인증서 비밀번호: ", "Certificate password: "))
     try:
         cert.check_password(pw)  # fail early, before asking for the number

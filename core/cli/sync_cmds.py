@@ -18,7 +18,8 @@ from ..errors import DojangError
 from ..i18n import pick
 from ..npki.secret import wipe
 from ..storage import copies, registry
-from .storage_cmds import _print_json, read_secret
+from .console import print_json
+from .storage_cmds import read_secret
 
 
 def _bank_status():
@@ -69,7 +70,7 @@ def cmd_sync(args) -> int:
     if not args.cert:
         stale = [g for g in _groups() if g.outdated]
         if args.json:
-            _print_json([_group_json(g) for g in stale])
+            print_json([_group_json(g) for g in stale])
             return 0
         if not stale:
             print(pick("모든 사본이 최신 인증서입니다.", "Every copy is the current certificate."))

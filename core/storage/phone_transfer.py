@@ -268,15 +268,15 @@ class Relay:
     def _sweep_files(self, names: list[str]) -> list[str]:
         """Remove temporary files of dead writers and payloads without metadata (a killed write or
         deletion); returns the names that remain."""
-        from .scan import _pid_alive, _writer_pid
+        from .scan import pid_alive, writer_pid
         metas = {n[:-5] for n in names if n.endswith(".json") and not n.startswith(".")}
         keep = []
         for name in names:
             path = self.folder / name
             drop = False
             if name.startswith(TEMP_PREFIX):
-                pid = _writer_pid(name)
-                drop = pid is None or (pid != os.getpid() and not _pid_alive(pid)) or self._stale(path)
+                pid = writer_pid(name)
+                drop = pid is None or (pid != os.getpid() and not pid_alive(pid)) or self._stale(path)
             elif name.startswith(".") and name.endswith(".tmp"):
                 drop = True
             elif name.endswith(".pfx") and not name.startswith("."):
@@ -302,9 +302,9 @@ class Relay:
         """Apply expiry (deleting the payload) and drop old markers; returns the current meta."""
         now = _now(self.clock)
         if meta.get("state") == PREPARING:
-            from .scan import _pid_alive
+            from .scan import pid_alive
             pid = meta.get("pid")
-            if not isinstance(pid, int) or (pid != os.getpid() and not _pid_alive(pid)) or \
+            if not isinstance(pid, int) or (pid != os.getpid() and not pid_alive(pid)) or \
                     self._stale(self._meta_path(meta["id"])):
                 self._forget(meta["id"])     # an offer killed while it was written: never shown
             return meta

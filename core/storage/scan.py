@@ -59,7 +59,7 @@ def is_junk_name(name: str) -> bool:
     return name.startswith(JUNK_PREFIXES)
 
 
-def _writer_pid(name: str) -> int | None:
+def writer_pid(name: str) -> int | None:
     for prefix in (*JUNK_PREFIXES, switch.SWITCH_PREFIX):
         if name.startswith(prefix):
             head = name[len(prefix):].split("-", 1)[0]
@@ -67,7 +67,7 @@ def _writer_pid(name: str) -> int | None:
     return None
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
     try:
         import psutil
         return psutil.pid_exists(pid)
@@ -77,12 +77,12 @@ def _pid_alive(pid: int) -> bool:
 
 def _is_leftover(entry: os.DirEntry, own_writes_idle: bool, now: float) -> bool:
     """May this temporary entry be removed? Never while its writer may still be at work."""
-    pid = _writer_pid(entry.name)
+    pid = writer_pid(entry.name)
     if pid is None:
         return True  # not a name Dojang writes now (older version): a leftover
     if pid == os.getpid():
         return own_writes_idle
-    if not _pid_alive(pid):
+    if not pid_alive(pid):
         return True
     try:
         age = now - entry.stat(follow_symlinks=False).st_mtime
