@@ -18,7 +18,7 @@ from typing import Iterable
 
 from ..locations import BANK_DB, BANK_FOLDER, app_home
 
-CA_ORG = "Dojang"          # o= of the bank's user certificates, and their NPKI CA folder name
+from ..npki.policies import DOJANG_CA_ORG as CA_ORG   # one name for every layer
 
 # Statuses under which the certificate cannot be used at the bank.
 UNUSABLE = frozenset({"pending", "superseded", "revoked", "cancelled"})

@@ -32,6 +32,7 @@ from ..errors import Cancelled, DojangError
 from ..i18n import current_language, pick
 from ..npki.certfolder import SIGN_CERT, SIGN_KEY, BrokenFolder, CertFolder
 from ..npki.certificate import KST
+from ..npki import policies
 from ..npki.secret import password_bytes, wipe
 from ..storage import operations as ops
 from ..storage import registry
@@ -122,7 +123,9 @@ def _status(entry, now: dt.datetime, bank: dict | None = None) -> str:
 
 # = core.authority.status.CA_ORG, written here so a listing without any of the bank's certificates
 # does not load core.authority (about 40 ms); tests/storage/test_cli_speed.py checks they agree.
-BANK_ORG = "Dojang"
+
+
+BANK_ORG = policies.DOJANG_CA_ORG     # the simulated bank's certificates (core/authority/status.py)
 
 
 def bank_statuses(entries) -> dict:

@@ -23,6 +23,7 @@ USAGE_LABELS = {
 }
 
 # Dojang's own simulated CA: a private arc (2.25 = UUID-derived OIDs, no registration needed).
+DOJANG_CA_ORG = "Dojang"        # o= of the simulated bank's certificates, and their NPKI CA folder name
 DOJANG_ARC = "2.25.311357213410853271629530963203412017412"
 DOJANG_GENERAL = DOJANG_ARC + ".1.1"
 DOJANG_BANKING = DOJANG_ARC + ".1.2"
@@ -50,9 +51,9 @@ POLICY_TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("1.2.410.200012.1.1.103", "TradeSign", SECURITIES, "personal"),
     ("1.2.410.200012.1.1.105", "TradeSign", CREDIT_CARD, "personal"),
     ("1.2.410.200004.5.3.1.9", "NCASign", GENERAL, "personal"),
-    (DOJANG_GENERAL, "Dojang", GENERAL, "personal"),
-    (DOJANG_BANKING, "Dojang", BANKING, "personal"),
-    (DOJANG_FINANCE, "Dojang", FINANCE, "personal"),
+    (DOJANG_GENERAL, DOJANG_CA_ORG, GENERAL, "personal"),
+    (DOJANG_BANKING, DOJANG_CA_ORG, BANKING, "personal"),
+    (DOJANG_FINANCE, DOJANG_CA_ORG, FINANCE, "personal"),
 )
 _BY_OID = {row[0]: row for row in POLICY_TABLE}
 
@@ -73,7 +74,7 @@ class Usage:
 
     @property
     def is_test(self) -> bool:
-        return self.ca == "Dojang"
+        return self.ca == DOJANG_CA_ORG
 
 
 def usage_for(policy_oids: list[str]) -> Usage:
