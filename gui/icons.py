@@ -16,7 +16,7 @@ ICON_NAMES: tuple[str, ...] = (
     "password-change", "copy", "move", "delete", "export", "import", "add-folder", "refresh",
     "issue", "reissue", "renew", "register", "revoke", "settings", "help", "status-ok",
     "status-soon", "status-expired", "status-broken", "otp", "card", "teller", "search", "show",
-    "hide", "keypad",
+    "hide", "keypad", "cloud",
 )
 
 

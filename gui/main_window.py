@@ -19,8 +19,8 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFrame, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QListView, QMainWindow, QMenu, QPushButton, QSplitter, QTableView,
-                               QToolButton, QVBoxLayout, QWidget)
+                               QLineEdit, QListView, QMainWindow, QMenu, QPushButton, QSplitter, QStackedWidget,
+                               QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from core.errors import Cancelled, DojangError, StorageGone, UnknownStorage, WrongPassword
 from core.npki import keyfile
@@ -285,6 +285,14 @@ class MainWindow(QMainWindow):
         rv.addWidget(self.stale_banner)
         self.copy_groups: list = []
 
+        # the file storages' certificates, or the 금융인증서 cloud (gui.cloud_panel) when its row is chosen
+        self.pages = QStackedWidget(right)
+        self.pages.setObjectName("mainPages")
+        files = QWidget(self.pages)
+        fv = QVBoxLayout(files)
+        fv.setContentsMargins(0, 0, 0, 0)
+        self.files_page = files
+        rv_outer, rv = rv, fv
         bar = QHBoxLayout()
         self.search_label = QLabel(right)
         bar.addWidget(self.search_label)
@@ -334,6 +342,13 @@ class MainWindow(QMainWindow):
         self.table_label.setBuddy(self.table)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         rv.addWidget(self.table, 1)
+        self.pages.addWidget(files)
+        from .cloud_panel import CloudPanel
+        self.cloud_panel = CloudPanel(self, self.pages)
+        self.cloud_panel.countChanged.connect(self.storage_model.set_cloud_count)
+        self.pages.addWidget(self.cloud_panel)
+        rv = rv_outer
+        rv.addWidget(self.pages, 1)
 
         self.notice = QFrame(right)
         self.notice.setObjectName("noticeFrame")
@@ -480,6 +495,7 @@ class MainWindow(QMainWindow):
         self._update_stale_banner()
         self.storage_model.retranslate(self.ctx.language)
         self.cert_model.retranslate(self.ctx.language)
+        self.cloud_panel.retranslate()
         self._update_banner()
         self._update_counts()
         self._retranslate_notice()
@@ -532,6 +548,7 @@ class MainWindow(QMainWindow):
         # the first open writes the demo customers' certificates and registers their mock phones
         if seeded:
             self.refresh()
+        self.cloud_panel.refresh()
         if notice:      # said once: where the bank's master key went (no keyring / portable mode)
             def render() -> str:    # in the language of the moment, also after a switch
                 if self.ctx.authority_open:
@@ -586,6 +603,8 @@ class MainWindow(QMainWindow):
         self.workers.submit(registry.all_storages, name="list-storages",
                             on_done=lambda storages: self._apply_storages(storages, rescan_all=True),
                             on_error=self._show_error)
+        if self.ctx.authority_open or self.cloud_shown():
+            self.cloud_panel.refresh()
 
     def _on_drives_changed(self) -> None:
         self.workers.submit(registry.all_storages, name="list-storages",
@@ -762,7 +781,16 @@ class MainWindow(QMainWindow):
         if self._keep_selection and not self.table.selectionModel().hasSelection():
             self.select_keys(self._keep_selection)
 
+    def cloud_shown(self) -> bool:
+        return self.pages.currentWidget() is self.cloud_panel
+
     def _on_storage_changed(self, current: QModelIndex, _previous=None) -> None:
+        if self.storage_model.is_cloud(current):      # 금융인증서 — 클라우드: no files, its own page
+            self.pages.setCurrentWidget(self.cloud_panel)
+            self.cloud_panel.refresh()
+            self._update_actions()
+            return
+        self.pages.setCurrentWidget(self.files_page)
         s = self.storage_model.storage_at(current)
         self.proxy.set_storage(s.id if s else None)
         self.table.setColumnHidden(CertTableModel.STORAGE, s is not None)
@@ -774,7 +802,7 @@ class MainWindow(QMainWindow):
         self._update_counts()
 
     def _update_actions(self) -> None:
-        rows = self.selected_rows()
+        rows = [] if self.cloud_shown() else self.selected_rows()     # a cloud key has no file to act on
         good = [r for r in rows if r.good]
         one_good = len(rows) == 1 and len(good) == 1
         writable = all(not r.storage.read_only for r in rows)

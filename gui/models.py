@@ -25,6 +25,7 @@ MIME_CERTS = "application/x-dojang-certificates"
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 STORAGE_ROLE = Qt.ItemDataRole.UserRole + 3
+CLOUD_ID = "cloud"           # STORAGE_ROLE of the 금융인증서 cloud row (not a file storage)
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 4
 SOON_DAYS = 30
 KIND_ICONS = {HDD: "hdd", REMOVABLE: "usb", PHONE: "phone", FOLDER: "folder"}
@@ -99,13 +100,15 @@ class StorageRow:
 
 
 class StorageListModel(QAbstractListModel):
-    """Row 0 is "all storages"; then one row per storage. Certificates can be dropped on a row."""
+    """Row 0 is "all storages"; then one row per storage; the last row is the 금융인증서 cloud, which
+    holds no files (docs/bank-flows.md "금융인증서"). Certificates can be dropped on a storage row."""
     dropRequested = Signal(list, str, bool)   # certificate keys, storage id, move?
 
     def __init__(self, lang: str = "ko", parent: QObject | None = None):
         super().__init__(parent)
         self.lang = lang
         self.rows: list[StorageRow] = []
+        self.cloud_count: int | None = None      # the 금융인증서 this PC sees; None: not looked yet
 
     # content
     def set_storages(self, storages: list[Storage]) -> tuple[list[Storage], list[str]]:
@@ -157,9 +160,20 @@ class StorageListModel(QAbstractListModel):
         self.dataChanged.emit(top, top)
 
     def storage_at(self, index: QModelIndex) -> Storage | None:
-        if not index.isValid() or index.row() == 0:
+        if not index.isValid() or index.row() == 0 or index.row() > len(self.rows):
             return None
         return self.rows[index.row() - 1].storage
+
+    def cloud_index(self) -> QModelIndex:
+        return self.index(len(self.rows) + 1)
+
+    def is_cloud(self, index: QModelIndex) -> bool:
+        return index.isValid() and index.row() == len(self.rows) + 1
+
+    def set_cloud_count(self, n: int | None) -> None:
+        self.cloud_count = n
+        idx = self.cloud_index()
+        self.dataChanged.emit(idx, idx)
 
     def retranslate(self, lang: str) -> None:
         self.lang = lang
@@ -168,7 +182,7 @@ class StorageListModel(QAbstractListModel):
 
     # Qt API
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows) + 1
+        return 0 if parent.isValid() else len(self.rows) + 2
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -186,6 +200,8 @@ class StorageListModel(QAbstractListModel):
             if role == STORAGE_ROLE:
                 return ""
             return None
+        if self.is_cloud(index):
+            return self._cloud_data(role)
         r = self.rows[index.row() - 1]
         s = r.storage
         if role == Qt.ItemDataRole.DisplayRole:
@@ -208,6 +224,23 @@ class StorageListModel(QAbstractListModel):
             return storage_title(s, self.lang) + ", " + self.tr("인증서 %n개", "", r.count)
         if role == STORAGE_ROLE:
             return s.id
+        return None
+
+    def _cloud_data(self, role):
+        title = self.tr("금융인증서 — 클라우드")
+        n = self.cloud_count
+        line2 = self.tr("확인 중…") if n is None else self.tr("인증서 %n개", "", n)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return title + "\n" + line2
+        if role == Qt.ItemDataRole.DecorationRole:
+            return icon("cloud")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("금융결제원 클라우드(모의)에 보관된 금융인증서. 파일이 없어 복사·이동·내보내기를 할 수 "
+                           "없습니다.")
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return title + ", " + line2
+        if role == STORAGE_ROLE:
+            return CLOUD_ID
         return None
 
     def flags(self, index: QModelIndex):

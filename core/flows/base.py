@@ -257,6 +257,19 @@ class Flow:
         self._end_session()
         self.step = CANCELLED
 
+    def pin_feedback(self, pin, repeat=None) -> Problem | None:
+        """Why a new PIN would be refused (docs/bank-flows.md "금융인증서"), or None."""
+        from ..authority.cloud import pin_problem    # a product's PIN (금융인증서): issue and PIN 재설정
+        if repeat is not None and str(pin) != str(repeat):
+            reason = "mismatch"
+        else:
+            rrn = self.data.get("rrn") or ""
+            reason = pin_problem(pin, rrn[:6] if len(rrn) >= 6 else None)
+        if reason is None:
+            return None
+        exc = AE.PinRejected(reason)
+        return Problem(f"pin_{reason}", exc.ko, exc.en)
+
     def _end_session(self) -> None:
         pass
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ..authority import errors as AE
 from ..errors import DojangError
-from .base import FieldError, FlowError, IdentityFlow
-from .interfaces import Text
+from .base import Completion, FieldError, FlowError, IdentityFlow
+from .interfaces import NoProgress, Progress, Text
 from ..npki import keyfile
 from .steps import DONE, PIN, STAGE_SAVE, Navigation, Step, identity_steps
 
@@ -36,6 +36,14 @@ class ResetPinFlow(IdentityFlow):
         self._history.clear()
         self.step = DONE
         return serial
+
+    def finish_cloud(self, pin, repeat, progress: Progress | None = None) -> Completion:
+        """`finish` as the wizard's PIN page calls it (the same page as a 금융인증서's issue): what the
+        completion page shows. Field errors: pin, pin_repeat."""
+        (progress or NoProgress()).update(0.3, Text("PIN을 재설정하는 중입니다…", "Resetting the PIN…"))
+        serial = self.finish(pin, repeat)
+        self.result = Completion(self.kind, None, None, None, serial, None, None)
+        return self.result
 
 
 __all__ = ["ResetPinFlow"]

@@ -33,6 +33,7 @@ from ..validation.result import Problem
 from .base import (Completion, FieldError, Flow, FlowError, IdentityFlow, Swap, check_new_password, delete_copies,
                    finish_swap, local_copies, new_key_material, remove_saved, require_new_password, save_issued,
                    stage_and_swap, undo_swap)
+from .cloud import ResetPinFlow
 from .interfaces import NoProgress, Progress, Text
 from .steps import (CERT_PASSWORD, CONFIRM_REISSUE, CUSTOMER, FIRST_FACTOR, PICK_CERT, PIN, SAVE, SECOND_FACTOR,
                     STAGE_CHECK, STAGE_CUSTOMER, STAGE_NEW_PASSWORD, STAGE_PICK, STAGE_REVOKE, STAGE_SAVE, STAGE_TERMS,
@@ -174,19 +175,6 @@ class IssueFlow(IdentityFlow):
             _wipe(repeat)
 
     # PIN (a cloud product) ----------------------------------------------------------------------------
-
-    def pin_feedback(self, pin, repeat=None) -> Problem | None:
-        """Why a new PIN would be refused (docs/bank-flows.md "금융인증서"), or None."""
-        from ..authority.cloud import pin_problem
-        if repeat is not None and str(pin) != str(repeat):
-            reason = "mismatch"
-        else:
-            rrn = self.data.get("rrn") or ""
-            reason = pin_problem(pin, rrn[:6] if len(rrn) >= 6 else None)
-        if reason is None:
-            return None
-        exc = AE.PinRejected(reason)
-        return Problem(f"pin_{reason}", exc.ko, exc.en)
 
     def finish_cloud(self, pin, repeat, progress: Progress | None = None) -> Completion:
         """The cloud makes and keeps the key pair, the bank signs the certificate, this device is
@@ -602,11 +590,11 @@ class RevokeFlow(PickCertMixin, Flow):
 
 
 FLOWS = {"issue": IssueFlow, "reissue": ReissueFlow, "renew": RenewFlow, "register": RegisterFlow,
-         "revoke": RevokeFlow}
+         "revoke": RevokeFlow, "reset_pin": ResetPinFlow}
 
 
 def start_flow(kind: str, authority, **kw) -> Flow:
-    """A new flow of `kind` ("issue", "reissue", "renew", "register", "revoke")."""
+    """A new flow of `kind` ("issue", "reissue", "renew", "register", "revoke", "reset_pin")."""
     try:
         cls = FLOWS[kind]
     except KeyError:

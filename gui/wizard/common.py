@@ -17,7 +17,7 @@ from core.storage.base import HDD, PHONE, REMOVABLE
 from ..context import AppContext
 from ..icons import icon
 
-KINDS = ("issue", "reissue", "renew", "register", "revoke")
+KINDS = ("issue", "reissue", "renew", "register", "revoke", "reset_pin")
 STORAGE_REFRESH_MS = 2000
 ARS_POLL_MS = 500
 _KIND_ICON = {HDD: "hdd", REMOVABLE: "usb", PHONE: "phone"}

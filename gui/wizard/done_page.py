@@ -66,6 +66,9 @@ class DonePage(Page):
         if product is not None and product.key_home == KEY_CLOUD and kind == "issue":
             self._show_cloud(done, product)
             return
+        if kind == "reset_pin":
+            self._show_pin_reset()
+            return
         self.title.setText({
             "issue": Q.translate("Wizard", "공동인증서를 발급했습니다"),
             "reissue": Q.translate("Wizard", "공동인증서를 재발급했습니다"),
@@ -133,8 +136,20 @@ class DonePage(Page):
         self.intro.setText(Q.translate("Wizard", "인증서와 개인키는 클라우드에 보관되고 이 PC에는 파일이 없습니다. 이 PC는 "
                                                  "이용 기기로 연결되었습니다."))
         self.reminder.setText(Q.translate("Wizard", "PIN을 5번 틀리면 인증서가 잠깁니다. 잊어버렸다면 본인확인 후 PIN을 "
-                                                    "재설정하세요 (python main.py cloud reset-pin). 다른 사람에게 "
-                                                    "알려주지 마세요."))
+                                                    "재설정하세요 (저장매체 목록의 금융인증서 — 클라우드). 다른 "
+                                                    "사람에게 알려주지 마세요."))
+        self.intro.show()
+
+    def _show_pin_reset(self) -> None:
+        self.title.setText(Q.translate("Wizard", "금융인증서 PIN을 재설정했습니다"))
+        self.title.setProperty("class", "ok")
+        self.title.style().unpolish(self.title)
+        self.title.style().polish(self.title)
+        for key in self.rows:
+            self._set(key, None)
+        self._set("storage", Q.translate("Wizard", "클라우드 (금융결제원, 모의)"))
+        self.intro.setText(Q.translate("Wizard", "PIN 잠금이 풀렸습니다. 이제 새 PIN으로 금융인증서를 쓸 수 있습니다."))
+        self.reminder.setText(Q.translate("Wizard", "PIN을 5번 틀리면 인증서가 잠깁니다. 다른 사람에게 알려주지 마세요."))
         self.intro.show()
 
     def next_text(self) -> str:

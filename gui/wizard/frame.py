@@ -31,7 +31,8 @@ from .save_pages import ConfirmReissuePage, PinPage, SavePage
 def _title(kind: str) -> str:
     return {"issue": Q.translate("Wizard", "공동인증서 발급"), "reissue": Q.translate("Wizard", "공동인증서 재발급"),
             "renew": Q.translate("Wizard", "공동인증서 갱신"), "register": Q.translate("Wizard", "타기관 인증서 등록"),
-            "revoke": Q.translate("Wizard", "인증서 폐기")}[kind]
+            "revoke": Q.translate("Wizard", "인증서 폐기"),
+            "reset_pin": Q.translate("Wizard", "금융인증서 PIN 재설정")}[kind]
 
 
 # The page of each step (docs/bank-core.md "Steps as data"): a flow's steps() pick from this map.
@@ -89,7 +90,7 @@ class FlowWizard(QDialog):
         self.workers = Workers(self, max_threads=1)
         self.progress = WizardProgress(self)
         self.watcher = None
-        if watch_phones and kind in ("issue", "reissue", "register"):
+        if watch_phones and kind in ("issue", "reissue", "register", "reset_pin"):
             from ..phone import PhoneWatcher
             self.watcher = PhoneWatcher(ctx, None)    # phone windows are top-level, not children of the wizard
 

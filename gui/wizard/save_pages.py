@@ -252,9 +252,14 @@ class PinPage(Page):
     kept by the (simulated) cloud (docs/bank-flows.md "금융인증서")."""
 
     def __init__(self, wizard):
-        super().__init__(wizard, "pinPage", Q.translate("Wizard", "금융인증서 PIN"),
-                         Q.translate("Wizard", "금융인증서는 금융결제원 클라우드(모의)에 보관되어 이 PC에는 아무 파일도 "
-                                               "저장되지 않습니다. 인증서를 쓸 때 입력할 숫자 6자리 PIN을 정하세요."))
+        if wizard.kind == "reset_pin":
+            super().__init__(wizard, "pinPage", Q.translate("Wizard", "새 PIN"),
+                             Q.translate("Wizard", "본인확인을 마쳤습니다. 금융인증서에 쓸 새 숫자 6자리 PIN을 정하세요. "
+                                                   "재설정하면 PIN 잠금도 풀립니다."))
+        else:
+            super().__init__(wizard, "pinPage", Q.translate("Wizard", "금융인증서 PIN"),
+                             Q.translate("Wizard", "금융인증서는 금융결제원 클라우드(모의)에 보관되어 이 PC에는 아무 파일도 "
+                                                   "저장되지 않습니다. 인증서를 쓸 때 입력할 숫자 6자리 PIN을 정하세요."))
         self.form = QWidget(self)
         fl = QVBoxLayout(self.form)
         fl.setContentsMargins(0, 0, 0, 0)
@@ -297,7 +302,7 @@ class PinPage(Page):
         self.busy_text.setText(text.message(_lang()))
 
     def next_text(self) -> str:
-        return Q.translate("Wizard", "발급")
+        return Q.translate("Wizard", "재설정") if self.flow.kind == "reset_pin" else Q.translate("Wizard", "발급")
 
     def submit(self) -> None:
         flow = self.flow

@@ -4,112 +4,112 @@
 <context>
     <name>CertTableModel</name>
     <message>
-        <location filename="../../gui/models.py" line="378"/>
+        <location filename="../../gui/models.py" line="411"/>
         <source>이전 인증서</source>
         <translation>Old certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="380"/>
+        <location filename="../../gui/models.py" line="413"/>
         <source>사본 {0}개</source>
         <translation>copies: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="479"/>
+        <location filename="../../gui/models.py" line="512"/>
         <source>이 인증서는 갱신·재발급되어 더 이상 쓸 수 없습니다. &apos;모두 새 인증서로 바꾸기&apos;로 새 인증서로 바꾸세요.</source>
         <translation>This certificate was renewed or reissued and no longer works. Replace it with &quot;Replace all with the new certificate&quot;.</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="482"/>
+        <location filename="../../gui/models.py" line="515"/>
         <source>같은 인증서가 {0}곳에 있습니다: {1}</source>
         <translation>The same certificate is in these places ({0}): {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="386"/>
+        <location filename="../../gui/models.py" line="419"/>
         <source>손상됨</source>
         <translation>Broken</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="369"/>
+        <location filename="../../gui/models.py" line="402"/>
         <source>폐지됨</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="369"/>
+        <location filename="../../gui/models.py" line="402"/>
         <source>발급 취소됨</source>
         <translation>Issuance cancelled</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="370"/>
+        <location filename="../../gui/models.py" line="403"/>
         <source>발급 미완료</source>
         <translation>Issuance not finished</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="388"/>
+        <location filename="../../gui/models.py" line="421"/>
         <source>만료됨</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="390"/>
+        <location filename="../../gui/models.py" line="423"/>
         <source>만료 D-{0}</source>
         <translation>Expires D-{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="391"/>
+        <location filename="../../gui/models.py" line="424"/>
         <source>정상</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="403"/>
+        <location filename="../../gui/models.py" line="436"/>
         <source>구분</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="403"/>
+        <location filename="../../gui/models.py" line="436"/>
         <source>사용자</source>
         <translation>Holder</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="403"/>
+        <location filename="../../gui/models.py" line="436"/>
         <source>만료일 (KST)</source>
         <translation>Expires (KST)</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="403"/>
+        <location filename="../../gui/models.py" line="436"/>
         <source>발급기관</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="403"/>
+        <location filename="../../gui/models.py" line="436"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="404"/>
+        <location filename="../../gui/models.py" line="437"/>
         <source>저장매체</source>
         <translation>Storage</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="454"/>
+        <location filename="../../gui/models.py" line="487"/>
         <source> (테스트)</source>
         <translation> (test)</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="471"/>
+        <location filename="../../gui/models.py" line="504"/>
         <source>손상된 인증서: {0}</source>
         <translation>Broken certificate: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="488"/>
+        <location filename="../../gui/models.py" line="521"/>
         <source>{0}에 만료되었습니다. 은행에서 재발급받으세요.</source>
         <translation>Expired on {0}. Get it reissued at your bank.</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="490"/>
+        <location filename="../../gui/models.py" line="523"/>
         <source>{0}일 남았습니다. 만료 전에 갱신하세요.</source>
         <translation>{0} days left. Renew it before it expires.</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="491"/>
+        <location filename="../../gui/models.py" line="524"/>
         <source>{0}일 남았습니다.</source>
         <translation>{0} days left.</translation>
     </message>
@@ -137,6 +137,374 @@ The current password is checked, then replaced by the new one. A forgotten passw
         <location filename="../../gui/dialogs.py" line="228"/>
         <source>새 암호(&amp;N)</source>
         <translation>&amp;New password</translation>
+    </message>
+</context>
+<context>
+    <name>CloudDetailsDialog</name>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="580"/>
+        <source>금융인증서 보기</source>
+        <translation>Finance certificate</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="587"/>
+        <source>소유자</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="587"/>
+        <source>주체</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="588"/>
+        <source>발급자</source>
+        <translation>Issuer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="589"/>
+        <source>용도</source>
+        <translation>Usage</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="589"/>
+        <source>금융 거래 전용 (금융인증서)</source>
+        <translation>Finance only (finance certificate)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="590"/>
+        <source>유효기간</source>
+        <translation>Validity</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="591"/>
+        <source>상태</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="591"/>
+        <source>일련번호</source>
+        <translation>Serial number</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="592"/>
+        <source>키</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="593"/>
+        <source>보관 위치</source>
+        <translation>Kept in</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="593"/>
+        <source>금융결제원 클라우드 (모의) — 이 PC에 파일 없음</source>
+        <translation>KFTC cloud (simulated) — no file on this PC</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="594"/>
+        <source>이용 기기</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="595"/>
+        <source>지문 (SHA-256)</source>
+        <translation>Fingerprint (SHA-256)</translation>
+    </message>
+</context>
+<context>
+    <name>CloudPanel</name>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="246"/>
+        <source>금융인증서 — 클라우드 (금융결제원, 모의)</source>
+        <translation>Finance certificates — cloud (KFTC, simulated)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="247"/>
+        <source>금융인증서는 금융결제원 클라우드에 보관되어 이 PC에는 인증서 파일이 없습니다. 그래서 복사·이동·내보내기를 할 수 없습니다 — 다른 PC나 휴대폰에서 쓰려면 그 기기를 이용 기기로 연결하세요. 쓸 때마다 숫자 6자리 PIN을 입력합니다.</source>
+        <translation>A finance certificate is kept in the KFTC cloud; there is no certificate file on this PC, so it cannot be copied, moved or exported — to use it on another PC or phone, connect that device. Each use asks for the 6-digit PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="250"/>
+        <source>고객</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="250"/>
+        <source>휴대폰</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="250"/>
+        <source>상태</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="250"/>
+        <source>유효기간</source>
+        <translation>Validity</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="251"/>
+        <location filename="../../gui/cloud_panel.py" line="368"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="251"/>
+        <source>자동갱신</source>
+        <translation>Auto-renewal</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="252"/>
+        <source>보기</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="252"/>
+        <location filename="../../gui/cloud_panel.py" line="398"/>
+        <source>인증서로 로그인</source>
+        <translation>Log in with certificate</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="253"/>
+        <location filename="../../gui/cloud_panel.py" line="419"/>
+        <source>PIN 변경</source>
+        <translation>Change PIN</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="253"/>
+        <source>PIN 재설정</source>
+        <translation>Reset PIN</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="254"/>
+        <source>갱신</source>
+        <translation>Renew</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="254"/>
+        <location filename="../../gui/cloud_panel.py" line="461"/>
+        <source>자동갱신 설정</source>
+        <translation>Auto-renewal…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="255"/>
+        <source>폐기</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="255"/>
+        <location filename="../../gui/cloud_panel.py" line="502"/>
+        <source>기기 연결 해제</source>
+        <translation>Disconnect device</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="256"/>
+        <source>기기 연결…</source>
+        <translation>Connect device…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="256"/>
+        <source>금융인증서 발급…</source>
+        <translation>Issue finance certificate…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="299"/>
+        <source>금융인증서 없음</source>
+        <translation>No finance certificate</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/cloud_panel.py" line="305"/>
+        <source>%n일 남음</source>
+        <translation>
+            <numerusform>%n day left</numerusform>
+            <numerusform>%n days left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="306"/>
+        <source>잠김 — PIN 재설정 필요</source>
+        <translation>Locked — reset the PIN</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="307"/>
+        <source>정상</source>
+        <translation>OK</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/cloud_panel.py" line="307"/>
+        <source>%n번 틀림</source>
+        <translation>
+            <numerusform>%n wrong try</numerusform>
+            <numerusform>%n wrong tries</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="309"/>
+        <source>동의</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="309"/>
+        <source>안 함</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="321"/>
+        <source>이 PC에 연결된 금융인증서가 없습니다. [금융인증서 발급…]으로 새로 발급하거나, 이미 발급받았다면 [기기 연결…]로 이 PC를 연결하세요.</source>
+        <translation>No finance certificate is connected to this PC. Issue one with [Issue finance certificate…], or if you already have one, connect this PC with [Connect device…].</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="353"/>
+        <source>금융인증서는 만료 {0}일 전부터 갱신할 수 있습니다.</source>
+        <translation>A finance certificate can be renewed from {0} days before it expires.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="363"/>
+        <source>금융인증서를 하나 고르세요.</source>
+        <translation>Choose one finance certificate.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="398"/>
+        <source>{0}님의 금융인증서로 모의 은행에 로그인합니다. PIN을 입력하세요.</source>
+        <translation>Logging in to the simulated bank with {0}&apos;s finance certificate. Enter the PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="412"/>
+        <source>로그인했습니다: {0} 님 (모의 은행)</source>
+        <translation>Logged in: {0} (simulated bank)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="419"/>
+        <source>현재 PIN을 확인한 뒤 새 PIN으로 바꿉니다. 같은 숫자 반복, 연속된 숫자, 생년월일은 쓸 수 없습니다.</source>
+        <translation>The current PIN is checked, then replaced by the new one. Repeated digits, runs and the date of birth are not allowed.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="421"/>
+        <source>현재 PIN</source>
+        <translation>Current PIN</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="421"/>
+        <source>새 PIN</source>
+        <translation>New PIN</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="421"/>
+        <source>새 PIN 확인</source>
+        <translation>New PIN again</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="432"/>
+        <source>PIN을 바꿨습니다.</source>
+        <translation>The PIN was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="438"/>
+        <source>금융인증서 갱신</source>
+        <translation>Renew finance certificate</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="438"/>
+        <source>새 금융인증서(유효기간 3년)를 클라우드에 만들고 지금 인증서는 이전 인증서가 됩니다. PIN은 그대로입니다. PIN을 입력하세요.</source>
+        <translation>A new finance certificate (valid 3 years) is made in the cloud and the current one becomes the old certificate. The PIN stays the same. Enter the PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="451"/>
+        <source>금융인증서를 갱신했습니다. 새 유효기간: ~ {0}</source>
+        <translation>Finance certificate renewed. Now valid to {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="459"/>
+        <source>자동갱신에 동의하면 만료 30일 전부터 금융인증서를 쓸 때 새 인증서로 저절로 갱신됩니다. PIN을 입력하세요.</source>
+        <translation>With auto-renewal, using the finance certificate in its last 30 days renews it by itself. Enter the PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="460"/>
+        <source>자동갱신을 해제합니다. PIN을 입력하세요.</source>
+        <translation>Turning auto-renewal off. Enter the PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="472"/>
+        <source>자동갱신에 동의했습니다.</source>
+        <translation>Auto-renewal is on.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="472"/>
+        <source>자동갱신을 해제했습니다.</source>
+        <translation>Auto-renewal is off.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="480"/>
+        <location filename="../../gui/cloud_panel.py" line="484"/>
+        <source>금융인증서 폐기</source>
+        <translation>Revoke finance certificate</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="481"/>
+        <source>{0}님의 금융인증서를 폐기할까요? 폐기한 인증서는 다시 쓸 수 없고, 클라우드의 키도 지워집니다. 필요하면 새로 발급받아야 합니다.</source>
+        <translation>Revoke {0}&apos;s finance certificate? A revoked certificate cannot be used again and its key is deleted from the cloud; you would need a new one.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="484"/>
+        <source>폐기하려면 PIN을 입력하세요.</source>
+        <translation>Enter the PIN to revoke.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="495"/>
+        <source>금융인증서를 폐기했습니다.</source>
+        <translation>The finance certificate was revoked.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="500"/>
+        <source>고객을 하나 고르세요.</source>
+        <translation>Choose one customer.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="503"/>
+        <source>이 PC와 {0}님의 금융인증서 클라우드 연결을 끊을까요? 인증서는 클라우드에 그대로 있고, 다시 쓰려면 휴대폰 인증으로 다시 연결해야 합니다.</source>
+        <translation>Disconnect this PC from {0}&apos;s finance certificate cloud? The certificate stays in the cloud; to use it here again, connect again with a phone code.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="508"/>
+        <source>이 PC의 연결을 해제했습니다.</source>
+        <translation>This PC was disconnected.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="528"/>
+        <source>성명과 휴대폰 번호를 모두 입력하세요.</source>
+        <translation>Enter both the name and the phone number.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="533"/>
+        <source>이 PC</source>
+        <translation>This PC</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="536"/>
+        <source>휴대폰 {0}(으)로 인증번호를 보냈습니다.</source>
+        <translation>A code was sent to the phone {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="546"/>
+        <source>인증번호 입력</source>
+        <translation>Enter code</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="547"/>
+        <source>휴대폰 {0}(으)로 받은 인증번호 6자리를 입력하세요.</source>
+        <translation>Enter the 6-digit code sent to the phone {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="548"/>
+        <source>인증번호</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="564"/>
+        <source>이 PC를 금융인증서 이용 기기로 연결했습니다.</source>
+        <translation>This PC is now connected to the finance certificate cloud.</translation>
     </message>
 </context>
 <context>
@@ -178,6 +546,29 @@ Location: {3}</translation>
         <location filename="../../gui/dialogs.py" line="294"/>
         <source>취소</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="125"/>
+        <source>이 PC를 금융인증서 이용 기기로 연결</source>
+        <translation>Connect this PC to the finance certificate cloud</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="127"/>
+        <source>금융인증서를 발급받은 고객의 성명과 은행에 등록한 휴대폰 번호를 입력하세요. 그 휴대폰으로 인증번호를 보냅니다.</source>
+        <translation>Enter the name of the finance certificate&apos;s holder and the phone number registered at the bank. A code is sent to that phone.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="137"/>
+        <source>성명</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="138"/>
+        <source>휴대폰 번호</source>
+        <translation>Phone number</translation>
     </message>
 </context>
 <context>
@@ -504,13 +895,13 @@ Location: {3}</translation>
         <translation>Loading the certificate list…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="479"/>
-        <location filename="../../gui/main_window.py" line="908"/>
+        <location filename="../../gui/main_window.py" line="494"/>
+        <location filename="../../gui/main_window.py" line="936"/>
         <source>모두 새 인증서로 바꾸기</source>
         <translation>Replace all with the new certificate</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="795"/>
+        <location filename="../../gui/main_window.py" line="823"/>
         <source>인증서 {0}개 표시 (전체 %n개)</source>
         <translation>
             <numerusform>Showing {0} of %n certificate</numerusform>
@@ -518,7 +909,7 @@ Location: {3}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="826"/>
+        <location filename="../../gui/main_window.py" line="854"/>
         <source>인증서 %n개가 30일 이내에 만료되고, {0}개는 이미 만료되었습니다 (가장 빠른 만료: {1}).</source>
         <translation>
             <numerusform>%n certificate expires within 30 days and {0} already expired (earliest: {1}).</numerusform>
@@ -526,7 +917,7 @@ Location: {3}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="829"/>
+        <location filename="../../gui/main_window.py" line="857"/>
         <source>인증서 %n개가 30일 이내에 만료됩니다 (가장 빠른 만료: {0}).</source>
         <translation>
             <numerusform>%n certificate expires within 30 days (earliest: {0}).</numerusform>
@@ -534,27 +925,27 @@ Location: {3}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="886"/>
+        <location filename="../../gui/main_window.py" line="914"/>
         <source>이전 인증서 {0}개가 남아 있습니다 ({1}). 갱신·재발급 전의 인증서라 은행에서 쓸 수 없습니다.</source>
         <translation>Old certificates left: {0} ({1}). They are from before a renewal or reissue; the bank no longer accepts them.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="909"/>
+        <location filename="../../gui/main_window.py" line="937"/>
         <source>{0}님의 새 인증서 암호를 입력하세요. 이전 인증서 {1}개를 새 인증서로 바꿉니다.</source>
         <translation>Enter the password of {0}&apos;s new certificate. Old copies to replace: {1}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="913"/>
+        <location filename="../../gui/main_window.py" line="941"/>
         <source>확인하는 중…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="927"/>
+        <location filename="../../gui/main_window.py" line="955"/>
         <source>암호가 다른 사본</source>
         <translation>Copies with another password</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="928"/>
+        <location filename="../../gui/main_window.py" line="956"/>
         <source>아래 이전 인증서는 암호가 다릅니다. 새 인증서로 바꾸면 그곳에서도 새 인증서의 암호를 써야 합니다. 함께 바꿀까요?
 
 {0}</source>
@@ -563,333 +954,333 @@ Location: {3}</translation>
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="942"/>
+        <location filename="../../gui/main_window.py" line="970"/>
         <source>바꾼 사본이 없습니다: 남은 이전 인증서는 모두 암호가 달라 그대로 두었습니다.</source>
         <translation>Nothing was replaced: every old copy left has another password and was left alone.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="946"/>
+        <location filename="../../gui/main_window.py" line="974"/>
         <source>새 인증서로 바꾸는 중…</source>
         <translation>Replacing with the new certificate…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="950"/>
+        <location filename="../../gui/main_window.py" line="978"/>
         <source>이전 인증서 {0}개를 새 인증서로 바꿨습니다.</source>
         <translation>Old copies replaced with the new certificate: {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="951"/>
+        <location filename="../../gui/main_window.py" line="979"/>
         <source>암호가 다른 {0}개는 그대로 두었습니다.</source>
         <translation>Left alone (another password): {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="632"/>
+        <location filename="../../gui/main_window.py" line="651"/>
         <source>저장매체가 분리되었습니다: {0}. 거기서 고른 인증서는 목록에서 빠졌고, 다시 연결하면 다시 나타납니다.</source>
         <translation>Storage removed: {0}. The certificates you had selected there left the list; they come back when you reconnect it.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="423"/>
+        <location filename="../../gui/main_window.py" line="438"/>
         <location filename="../../gui/app.py" line="63"/>
         <source>도장 — 공동인증서 관리</source>
         <translation>Dojang — certificate manager</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="425"/>
+        <location filename="../../gui/main_window.py" line="440"/>
         <source>인증서 보기(&amp;V)</source>
         <translation>&amp;View certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="425"/>
+        <location filename="../../gui/main_window.py" line="440"/>
         <source>보기</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="426"/>
+        <location filename="../../gui/main_window.py" line="441"/>
         <source>암호 확인(&amp;K)…</source>
         <translation>Chec&amp;k password…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="426"/>
-        <location filename="../../gui/main_window.py" line="1078"/>
+        <location filename="../../gui/main_window.py" line="441"/>
+        <location filename="../../gui/main_window.py" line="1106"/>
         <source>암호 확인</source>
         <translation>Check password</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="427"/>
+        <location filename="../../gui/main_window.py" line="442"/>
         <source>암호 변경(&amp;P)…</source>
         <translation>Change &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="427"/>
+        <location filename="../../gui/main_window.py" line="442"/>
         <source>암호 변경</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="428"/>
+        <location filename="../../gui/main_window.py" line="443"/>
         <source>복사(&amp;C)…</source>
         <translation>&amp;Copy…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="428"/>
-        <location filename="../../gui/main_window.py" line="1215"/>
+        <location filename="../../gui/main_window.py" line="443"/>
+        <location filename="../../gui/main_window.py" line="1243"/>
         <source>복사</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="429"/>
+        <location filename="../../gui/main_window.py" line="444"/>
         <source>이동(&amp;M)…</source>
         <translation>&amp;Move…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="429"/>
+        <location filename="../../gui/main_window.py" line="444"/>
         <source>이동</source>
         <translation>Move</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="430"/>
+        <location filename="../../gui/main_window.py" line="445"/>
         <source>삭제(&amp;D)…</source>
         <translation>&amp;Delete…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="430"/>
+        <location filename="../../gui/main_window.py" line="445"/>
         <source>삭제</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="431"/>
+        <location filename="../../gui/main_window.py" line="446"/>
         <source>PFX 내보내기(&amp;E)…</source>
         <translation>&amp;Export PFX…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="431"/>
+        <location filename="../../gui/main_window.py" line="446"/>
         <source>내보내기</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="432"/>
+        <location filename="../../gui/main_window.py" line="447"/>
         <source>PFX 파일 가져오기(&amp;I)…</source>
         <translation>&amp;Import PFX file…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="433"/>
+        <location filename="../../gui/main_window.py" line="448"/>
         <source>인증서 폴더 가져오기(&amp;O)…</source>
         <translation>Import certificate f&amp;older…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="434"/>
+        <location filename="../../gui/main_window.py" line="449"/>
         <source>폴더 추가(&amp;A)…</source>
         <translation>&amp;Add folder…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="434"/>
+        <location filename="../../gui/main_window.py" line="449"/>
         <source>폴더 추가</source>
         <translation>Add folder</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="435"/>
+        <location filename="../../gui/main_window.py" line="450"/>
         <source>목록에서 폴더 빼기</source>
         <translation>Remove folder from list</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="436"/>
+        <location filename="../../gui/main_window.py" line="451"/>
         <source>새로 고침(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="436"/>
+        <location filename="../../gui/main_window.py" line="451"/>
         <source>새로 고침</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="437"/>
+        <location filename="../../gui/main_window.py" line="452"/>
         <source>설정(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="438"/>
+        <location filename="../../gui/main_window.py" line="453"/>
         <source>끝내기(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="439"/>
+        <location filename="../../gui/main_window.py" line="454"/>
         <source>검색</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="440"/>
+        <location filename="../../gui/main_window.py" line="455"/>
         <source>발급(&amp;N)…</source>
         <translation>&amp;Issue…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="440"/>
+        <location filename="../../gui/main_window.py" line="455"/>
         <source>발급</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="441"/>
-        <location filename="../../gui/main_window.py" line="833"/>
+        <location filename="../../gui/main_window.py" line="456"/>
+        <location filename="../../gui/main_window.py" line="861"/>
         <source>재발급(&amp;R)…</source>
         <translation>&amp;Reissue…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="441"/>
+        <location filename="../../gui/main_window.py" line="456"/>
         <source>재발급</source>
         <translation>Reissue</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="442"/>
-        <location filename="../../gui/main_window.py" line="833"/>
+        <location filename="../../gui/main_window.py" line="457"/>
+        <location filename="../../gui/main_window.py" line="861"/>
         <source>갱신(&amp;U)…</source>
         <translation>Ren&amp;ew…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="442"/>
+        <location filename="../../gui/main_window.py" line="457"/>
         <source>갱신</source>
         <translation>Renew</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="443"/>
+        <location filename="../../gui/main_window.py" line="458"/>
         <source>타기관 인증서 등록(&amp;G)…</source>
         <translation>Re&amp;gister other CA&apos;s certificate…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="443"/>
+        <location filename="../../gui/main_window.py" line="458"/>
         <source>타기관 등록</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="444"/>
+        <location filename="../../gui/main_window.py" line="459"/>
         <source>폐기(&amp;V)…</source>
         <translation>Re&amp;voke…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="444"/>
+        <location filename="../../gui/main_window.py" line="459"/>
         <source>폐기</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="445"/>
+        <location filename="../../gui/main_window.py" line="460"/>
         <source>은행 창구 (Teller)(&amp;T)…</source>
         <translation>Bank &amp;teller…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="446"/>
+        <location filename="../../gui/main_window.py" line="461"/>
         <source>휴대폰 (모의) 열기(&amp;P)…</source>
         <translation>Open mock &amp;phone…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="447"/>
+        <location filename="../../gui/main_window.py" line="462"/>
         <source>휴대폰과 인증서 주고받기(&amp;X)…</source>
         <translation>E&amp;xchange certificates with a phone…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="448"/>
+        <location filename="../../gui/main_window.py" line="463"/>
         <source>데모 고객 안내(&amp;D)…</source>
         <translation>&amp;Demo customers…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="449"/>
+        <location filename="../../gui/main_window.py" line="464"/>
         <source>도장 정보(&amp;A)</source>
         <translation>&amp;About Dojang</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="450"/>
+        <location filename="../../gui/main_window.py" line="465"/>
         <source>인증서로 로그인(&amp;L)…</source>
         <translation>&amp;Log in with a certificate…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="451"/>
+        <location filename="../../gui/main_window.py" line="466"/>
         <source>시작 안내(&amp;W)</source>
         <translation>&amp;Welcome page</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="460"/>
-        <location filename="../../gui/main_window.py" line="462"/>
+        <location filename="../../gui/main_window.py" line="475"/>
+        <location filename="../../gui/main_window.py" line="477"/>
         <source>가져오기</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="461"/>
+        <location filename="../../gui/main_window.py" line="476"/>
         <source>PFX 파일이나 인증서 폴더를 가져옵니다</source>
         <translation>Import a PFX file or a certificate folder</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="463"/>
+        <location filename="../../gui/main_window.py" line="478"/>
         <source>파일(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="464"/>
+        <location filename="../../gui/main_window.py" line="479"/>
         <source>인증서(&amp;C)</source>
         <translation>&amp;Certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="465"/>
+        <location filename="../../gui/main_window.py" line="480"/>
         <source>은행 업무(&amp;B)</source>
         <translation>&amp;Bank</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="466"/>
+        <location filename="../../gui/main_window.py" line="481"/>
         <source>도구(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="467"/>
+        <location filename="../../gui/main_window.py" line="482"/>
         <source>도움말(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="468"/>
+        <location filename="../../gui/main_window.py" line="483"/>
         <source>도구 모음</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="469"/>
+        <location filename="../../gui/main_window.py" line="484"/>
         <source>저장매체(&amp;S)</source>
         <translation>&amp;Storages</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="470"/>
+        <location filename="../../gui/main_window.py" line="485"/>
         <source>저장매체 목록</source>
         <translation>Storage list</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="471"/>
+        <location filename="../../gui/main_window.py" line="486"/>
         <source>검색(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="472"/>
+        <location filename="../../gui/main_window.py" line="487"/>
         <source>이름, 발급기관, 용도로 찾기</source>
         <translation>Search by name, issuer or usage</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="473"/>
+        <location filename="../../gui/main_window.py" line="488"/>
         <source>인증서 검색</source>
         <translation>Search certificates</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="474"/>
+        <location filename="../../gui/main_window.py" line="489"/>
         <source>만료된 인증서 표시(&amp;E)</source>
         <translation>Show &amp;expired</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="475"/>
+        <location filename="../../gui/main_window.py" line="490"/>
         <source>인증서 목록(&amp;L) — 다른 저장매체로 끌어다 놓으면 복사, Shift를 누른 채 놓으면 이동</source>
         <translation>Certificate &amp;list — drag onto another storage to copy, hold Shift to move</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="476"/>
+        <location filename="../../gui/main_window.py" line="491"/>
         <source>인증서 목록</source>
         <translation>Certificate list</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="477"/>
+        <location filename="../../gui/main_window.py" line="492"/>
         <source>이 알림 닫기</source>
         <translation>Dismiss this notice</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="478"/>
+        <location filename="../../gui/main_window.py" line="493"/>
         <source>만료 알림 닫기</source>
         <translation>Dismiss expiry notice</translation>
     </message>
@@ -898,7 +1289,7 @@ Location: {3}</translation>
         <translation type="vanished">Showing {0} of {1} certificate(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="797"/>
+        <location filename="../../gui/main_window.py" line="825"/>
         <source> · 찾는 중…</source>
         <translation> · scanning…</translation>
     </message>
@@ -911,153 +1302,153 @@ Location: {3}</translation>
         <translation type="vanished">{0} certificate(s) expire within 30 days (earliest: {1}).</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="831"/>
+        <location filename="../../gui/main_window.py" line="859"/>
         <source>만료된 인증서가 {0}개 있습니다. 은행에서 재발급받을 수 있습니다.</source>
         <translation>Expired certificates: {0}. Your bank can reissue them.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1000"/>
+        <location filename="../../gui/main_window.py" line="1028"/>
         <source>암호를 잊었다면 찾을 방법이 없습니다: 인증서를 삭제하고 은행에서 다시 발급받으세요.</source>
         <translation>A forgotten password cannot be recovered: delete the certificate and get a new one from your bank.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1002"/>
+        <location filename="../../gui/main_window.py" line="1030"/>
         <source>저장매체를 다시 연결한 뒤 새로 고침하세요. 원본은 그대로 있습니다.</source>
         <translation>Reconnect the storage and refresh. The original is untouched.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1010"/>
+        <location filename="../../gui/main_window.py" line="1038"/>
         <source>인증서를 하나 고르세요.</source>
         <translation>Select one certificate.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1047"/>
+        <location filename="../../gui/main_window.py" line="1075"/>
         <source>인증서로 로그인</source>
         <translation>Log in with a certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1048"/>
+        <location filename="../../gui/main_window.py" line="1076"/>
         <source>{0}님의 인증서로 모의 은행에 로그인합니다. 인증서 암호를 입력하세요.</source>
         <translation>Logging in to the simulated bank with {0}&apos;s certificate. Enter the certificate password.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1052"/>
+        <location filename="../../gui/main_window.py" line="1080"/>
         <source>은행에 로그인하는 중…</source>
         <translation>Logging in to the bank…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1069"/>
+        <location filename="../../gui/main_window.py" line="1097"/>
         <source>로그인했습니다: {0} 님 (모의 은행)</source>
         <translation>Logged in as {0} (simulated bank).</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1079"/>
+        <location filename="../../gui/main_window.py" line="1107"/>
         <source>{0}님의 인증서 암호를 입력하세요.</source>
         <translation>Enter the certificate password of {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1083"/>
+        <location filename="../../gui/main_window.py" line="1111"/>
         <source>암호를 확인하는 중…</source>
         <translation>Checking the password…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1091"/>
+        <location filename="../../gui/main_window.py" line="1119"/>
         <source>암호가 맞습니다.</source>
         <translation>The password is correct.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1111"/>
+        <location filename="../../gui/main_window.py" line="1139"/>
         <source>암호를 바꾸는 중…</source>
         <translation>Changing the password…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1113"/>
+        <location filename="../../gui/main_window.py" line="1141"/>
         <source>인증서 암호를 바꿨습니다.</source>
         <translation>The certificate password was changed.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1127"/>
+        <location filename="../../gui/main_window.py" line="1155"/>
         <source>PFX 파일 저장</source>
         <translation>Save PFX file</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1128"/>
+        <location filename="../../gui/main_window.py" line="1156"/>
         <source>PFX 파일 (*.pfx *.p12)</source>
         <translation>PFX files (*.pfx *.p12)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1133"/>
+        <location filename="../../gui/main_window.py" line="1161"/>
         <source>파일 바꾸기</source>
         <translation>Replace file</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1134"/>
+        <location filename="../../gui/main_window.py" line="1162"/>
         <source>같은 이름의 파일이 이미 있습니다. 바꿀까요?</source>
         <translation>A file with this name already exists. Replace it?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1137"/>
+        <location filename="../../gui/main_window.py" line="1165"/>
         <source>PFX 내보내기</source>
         <translation>Export PFX</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1138"/>
+        <location filename="../../gui/main_window.py" line="1166"/>
         <source>인증서 암호를 입력하세요. PFX 파일도 이 암호로 보호됩니다.</source>
         <translation>Enter the certificate password. The PFX file is protected with the same password.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1148"/>
+        <location filename="../../gui/main_window.py" line="1176"/>
         <source>내보내는 중…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1151"/>
+        <location filename="../../gui/main_window.py" line="1179"/>
         <source>PFX 파일로 내보냈습니다: {0}</source>
         <translation>Exported to PFX file: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1162"/>
+        <location filename="../../gui/main_window.py" line="1190"/>
         <source>쓸 수 있는 저장매체가 없습니다. USB 저장매체를 연결하거나 폴더를 추가하세요.</source>
         <translation>No writable storage. Plug in a USB drive or add a folder.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1179"/>
+        <location filename="../../gui/main_window.py" line="1207"/>
         <source>복사하거나 이동할 인증서를 고르세요.</source>
         <translation>Select the certificates to copy or move.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1184"/>
+        <location filename="../../gui/main_window.py" line="1212"/>
         <source>이동할 위치</source>
         <translation>Move to</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1184"/>
+        <location filename="../../gui/main_window.py" line="1212"/>
         <source>복사할 위치</source>
         <translation>Copy to</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1186"/>
+        <location filename="../../gui/main_window.py" line="1214"/>
         <source>옮길 인증서: {0}</source>
         <translation>Certificate(s) to move: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1186"/>
+        <location filename="../../gui/main_window.py" line="1214"/>
         <source>복사할 인증서: {0}</source>
         <translation>Certificate(s) to copy: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1207"/>
+        <location filename="../../gui/main_window.py" line="1235"/>
         <source>읽기 전용 저장매체의 인증서는 옮길 수 없습니다. 복사하세요.</source>
         <translation>Certificates on a read-only storage cannot be moved. Copy them instead.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1211"/>
-        <location filename="../../gui/main_window.py" line="1229"/>
+        <location filename="../../gui/main_window.py" line="1239"/>
+        <location filename="../../gui/main_window.py" line="1257"/>
         <source>인증서 복사</source>
         <translation>Copy certificates</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1212"/>
+        <location filename="../../gui/main_window.py" line="1240"/>
         <source>인증서를 여러 저장매체에 복사해 두는 것은 권장하지 않습니다. 사본이 많을수록 잃어버리거나 도난당할 위험이 커집니다. 꼭 필요할 때만 복사하고 쓰지 않는 사본은 삭제하세요.
 
 복사할까요?</source>
@@ -1066,27 +1457,27 @@ Location: {3}</translation>
 Copy now?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1229"/>
+        <location filename="../../gui/main_window.py" line="1257"/>
         <source>인증서 이동</source>
         <translation>Move certificates</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1234"/>
+        <location filename="../../gui/main_window.py" line="1262"/>
         <source>삭제할 인증서를 고르세요.</source>
         <translation>Select the certificates to delete.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1237"/>
+        <location filename="../../gui/main_window.py" line="1265"/>
         <source>읽기 전용 저장매체의 인증서는 삭제할 수 없습니다.</source>
         <translation>Certificates on a read-only storage cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1246"/>
+        <location filename="../../gui/main_window.py" line="1274"/>
         <source>마지막 사본 삭제</source>
         <translation>Delete the last copy</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1247"/>
+        <location filename="../../gui/main_window.py" line="1275"/>
         <source>삭제하려는 인증서 중 {0}개는 다른 저장매체에 사본이 없는 마지막 인증서입니다 ({1}).
 
 삭제하면 되살릴 수 없고, 이 인증서를 쓰려면 은행에서 다시 발급받아야 합니다. 정말 삭제할까요?</source>
@@ -1095,196 +1486,196 @@ Copy now?</translation>
 Deleting cannot be undone; to use them again you must get them reissued at your bank. Really delete?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1253"/>
-        <location filename="../../gui/main_window.py" line="1261"/>
+        <location filename="../../gui/main_window.py" line="1281"/>
+        <location filename="../../gui/main_window.py" line="1289"/>
         <source>인증서 삭제</source>
         <translation>Delete certificates</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1254"/>
+        <location filename="../../gui/main_window.py" line="1282"/>
         <source>인증서 {0}개를 삭제합니다 ({1}).
 삭제한 인증서는 되살릴 수 없습니다. 삭제할까요?</source>
         <translation>Delete {0} certificate(s) ({1}).
 Deleted certificates cannot be restored. Delete?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1277"/>
+        <location filename="../../gui/main_window.py" line="1305"/>
         <source>지금 처리 중: {0}</source>
         <translation>Now: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1282"/>
+        <location filename="../../gui/main_window.py" line="1310"/>
         <source> (받는 곳: {0}).</source>
         <translation> (to: {0}).</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1315"/>
+        <location filename="../../gui/main_window.py" line="1343"/>
         <source>복사하는 중…</source>
         <translation>Copying…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1315"/>
+        <location filename="../../gui/main_window.py" line="1343"/>
         <source>옮기는 중…</source>
         <translation>Moving…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1316"/>
+        <location filename="../../gui/main_window.py" line="1344"/>
         <source>삭제하는 중…</source>
         <translation>Deleting…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1316"/>
+        <location filename="../../gui/main_window.py" line="1344"/>
         <source>처리하는 중…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1324"/>
+        <location filename="../../gui/main_window.py" line="1352"/>
         <source>{0}개 복사됨</source>
         <translation>{0} copied</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1324"/>
+        <location filename="../../gui/main_window.py" line="1352"/>
         <source>{0}개 이동됨</source>
         <translation>{0} moved</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1324"/>
+        <location filename="../../gui/main_window.py" line="1352"/>
         <source>{0}개 삭제됨</source>
         <translation>{0} deleted</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1325"/>
+        <location filename="../../gui/main_window.py" line="1353"/>
         <source>{0}개 바꿈</source>
         <translation>{0} replaced</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1325"/>
+        <location filename="../../gui/main_window.py" line="1353"/>
         <source>{0}개 다른 이름으로 보관</source>
         <translation>{0} kept under another name</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1326"/>
+        <location filename="../../gui/main_window.py" line="1354"/>
         <source>{0}개 이미 있어 건너뜀</source>
         <translation>{0} already there, skipped</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1332"/>
+        <location filename="../../gui/main_window.py" line="1360"/>
         <source>{0}개 취소함</source>
         <translation>{0} cancelled</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1334"/>
+        <location filename="../../gui/main_window.py" line="1362"/>
         <source>{0}개 실패</source>
         <translation>{0} failed</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1337"/>
+        <location filename="../../gui/main_window.py" line="1365"/>
         <source>{0}개는 취소해서 처리하지 않음</source>
         <translation>{0} not processed (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1338"/>
+        <location filename="../../gui/main_window.py" line="1366"/>
         <source>처리한 인증서가 없습니다</source>
         <translation>No certificate was processed</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1354"/>
+        <location filename="../../gui/main_window.py" line="1382"/>
         <source>PFX 파일 가져오기</source>
         <translation>Import PFX file</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1355"/>
+        <location filename="../../gui/main_window.py" line="1383"/>
         <source>PFX 파일 (*.pfx *.p12);;모든 파일 (*)</source>
         <translation>PFX files (*.pfx *.p12);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1373"/>
-        <location filename="../../gui/main_window.py" line="1396"/>
+        <location filename="../../gui/main_window.py" line="1401"/>
+        <location filename="../../gui/main_window.py" line="1424"/>
         <source>가져올 위치</source>
         <translation>Import to</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1376"/>
+        <location filename="../../gui/main_window.py" line="1404"/>
         <source>PFX 가져오기</source>
         <translation>Import PFX</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1377"/>
+        <location filename="../../gui/main_window.py" line="1405"/>
         <source>PFX 파일의 암호를 입력하세요. 가져온 인증서도 같은 암호를 씁니다.</source>
         <translation>Enter the PFX file&apos;s password. The imported certificate keeps the same password.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1392"/>
+        <location filename="../../gui/main_window.py" line="1420"/>
         <source>가져올 인증서 폴더 (signCert.der가 있는 폴더)</source>
         <translation>Certificate folder to import (the one with signCert.der)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1405"/>
+        <location filename="../../gui/main_window.py" line="1433"/>
         <source>인증서를 가져왔습니다.</source>
         <translation>Certificate imported.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1405"/>
+        <location filename="../../gui/main_window.py" line="1433"/>
         <source>이미 있는 인증서입니다.</source>
         <translation>The certificate is already there.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1406"/>
+        <location filename="../../gui/main_window.py" line="1434"/>
         <source>인증서를 바꿨습니다.</source>
         <translation>Certificate replaced.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1407"/>
+        <location filename="../../gui/main_window.py" line="1435"/>
         <source>인증서를 다른 이름으로 가져왔습니다.</source>
         <translation>Certificate imported under another name.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1408"/>
+        <location filename="../../gui/main_window.py" line="1436"/>
         <source>위치: {0}</source>
         <translation>Location: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1410"/>
+        <location filename="../../gui/main_window.py" line="1438"/>
         <source>이 PFX에는 본인확인용 난수가 없어 본인확인은 할 수 없습니다.</source>
         <translation>This PFX has no identity-check random number, so the identity check is not possible.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1416"/>
+        <location filename="../../gui/main_window.py" line="1444"/>
         <source>가져오는 중…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1420"/>
+        <location filename="../../gui/main_window.py" line="1448"/>
         <source>추가할 폴더 (NPKI 폴더나 백업 폴더)</source>
         <translation>Folder to add (an NPKI folder or a backup folder)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1425"/>
+        <location filename="../../gui/main_window.py" line="1453"/>
         <source>폴더를 추가했습니다: {0}</source>
         <translation>Folder added: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1438"/>
+        <location filename="../../gui/main_window.py" line="1466"/>
         <source>목록에서 뺐습니다. 폴더와 인증서는 그대로 있습니다.</source>
         <translation>Removed from the list. The folder and its certificates are untouched.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1471"/>
+        <location filename="../../gui/main_window.py" line="1499"/>
         <source>인증서 발급·갱신 마법사를 불러올 수 없습니다.</source>
         <translation>The issue/renew wizard could not be loaded.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1489"/>
+        <location filename="../../gui/main_window.py" line="1517"/>
         <source>이 창을 열 수 없습니다.</source>
         <translation>This window cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1521"/>
+        <location filename="../../gui/main_window.py" line="1549"/>
         <source>도장 정보</source>
         <translation>About Dojang</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1522"/>
+        <location filename="../../gui/main_window.py" line="1550"/>
         <source>도장 {0}
 공동인증서(옛 공인인증서)를 하드디스크, USB 저장매체, 휴대폰(모의)에서 관리합니다.
 내장된 모의 은행이 발급하는 인증서는 테스트용이며 실제 은행에서 쓸 수 없습니다.</source>
@@ -1451,14 +1842,15 @@ Certificates issued by the built-in simulated bank are for testing and do not wo
         <translation type="vanished">{0} certificate(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="180"/>
+        <location filename="../../gui/models.py" line="194"/>
         <source> · 찾는 중…</source>
         <translation> · scanning…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/models.py" line="180"/>
-        <location filename="../../gui/models.py" line="192"/>
+        <location filename="../../gui/models.py" line="194"/>
         <location filename="../../gui/models.py" line="208"/>
+        <location filename="../../gui/models.py" line="224"/>
+        <location filename="../../gui/models.py" line="232"/>
         <source>인증서 %n개</source>
         <translation>
             <numerusform>%n certificate</numerusform>
@@ -1466,7 +1858,7 @@ Certificates issued by the built-in simulated bank are for testing and do not wo
         </translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="181"/>
+        <location filename="../../gui/models.py" line="195"/>
         <source>모든 저장매체</source>
         <translation>All storages</translation>
     </message>
@@ -1475,7 +1867,7 @@ Certificates issued by the built-in simulated bank are for testing and do not wo
         <translation type="vanished">All storages, {0} certificate(s)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/models.py" line="185"/>
+        <location filename="../../gui/models.py" line="199"/>
         <source>모든 저장매체, 인증서 %n개</source>
         <translation>
             <numerusform>All storages, %n certificate</numerusform>
@@ -1483,24 +1875,39 @@ Certificates issued by the built-in simulated bank are for testing and do not wo
         </translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="192"/>
+        <location filename="../../gui/models.py" line="208"/>
         <source>찾는 중…</source>
         <translation>Scanning…</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="194"/>
+        <location filename="../../gui/models.py" line="210"/>
         <source>여유 {0}</source>
         <translation>{0} free</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="196"/>
+        <location filename="../../gui/models.py" line="212"/>
         <source>읽기 전용</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="205"/>
+        <location filename="../../gui/models.py" line="221"/>
         <source>여유 공간: {0}</source>
         <translation>Free space: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="230"/>
+        <source>금융인증서 — 클라우드</source>
+        <translation>Finance certificates — cloud</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="232"/>
+        <source>확인 중…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="238"/>
+        <source>금융결제원 클라우드(모의)에 보관된 금융인증서. 파일이 없어 복사·이동·내보내기를 할 수 없습니다.</source>
+        <translation>Finance certificates kept in the KFTC cloud (simulated). There are no files, so they cannot be copied, moved or exported.</translation>
     </message>
 </context>
 <context>

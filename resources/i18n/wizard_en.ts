@@ -19,17 +19,17 @@
         <translation>last 2 digits</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="468"/>
+        <location filename="../../gui/wizard/frame.py" line="470"/>
         <source>본인확인을 이미 마쳤습니다. 지금 취소하면 처음부터 다시 해야 합니다. 취소할까요?</source>
         <translation>You have already been verified. If you cancel now, you will have to start again. Cancel?</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="470"/>
+        <location filename="../../gui/wizard/frame.py" line="472"/>
         <source>취소하고 닫기</source>
         <translation>Cancel and close</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="472"/>
+        <location filename="../../gui/wizard/frame.py" line="474"/>
         <source>계속 진행</source>
         <translation>Continue</translation>
     </message>
@@ -476,29 +476,44 @@
         <translation>No removable drive — plug in a USB drive and it appears here.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="255"/>
+        <location filename="../../gui/wizard/save_pages.py" line="256"/>
+        <source>새 PIN</source>
+        <translation>New PIN</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/save_pages.py" line="257"/>
+        <source>본인확인을 마쳤습니다. 금융인증서에 쓸 새 숫자 6자리 PIN을 정하세요. 재설정하면 PIN 잠금도 풀립니다.</source>
+        <translation>Your identity is confirmed. Choose a new 6-digit PIN for the finance certificate. Resetting also lifts the PIN lock.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/save_pages.py" line="260"/>
         <source>금융인증서 PIN</source>
         <translation>Finance certificate PIN</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="256"/>
+        <location filename="../../gui/wizard/save_pages.py" line="261"/>
         <source>금융인증서는 금융결제원 클라우드(모의)에 보관되어 이 PC에는 아무 파일도 저장되지 않습니다. 인증서를 쓸 때 입력할 숫자 6자리 PIN을 정하세요.</source>
         <translation>A finance certificate is kept in the (simulated) KFTC cloud: nothing is saved on this PC. Choose the 6-digit PIN you will type to use it.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="262"/>
+        <location filename="../../gui/wizard/save_pages.py" line="267"/>
         <source>PIN (숫자 6자리)</source>
         <translation>PIN (6 digits)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="266"/>
+        <location filename="../../gui/wizard/save_pages.py" line="271"/>
         <source>PIN 확인</source>
         <translation>PIN again</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="270"/>
+        <location filename="../../gui/wizard/save_pages.py" line="275"/>
         <source>같은 숫자 반복(111111), 연속된 숫자(123456, 654321), 생년월일은 쓸 수 없습니다. 5번 틀리면 잠기고, 본인확인 후 PIN 재설정으로 풀 수 있습니다.</source>
         <translation>One repeated digit (111111), a straight run (123456, 654321) and your birth date are not allowed. 5 wrong PINs lock the certificate; a PIN reset after verifying your identity unlocks it.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/save_pages.py" line="305"/>
+        <source>재설정</source>
+        <translation>Reset</translation>
     </message>
     <message>
         <location filename="../../gui/wizard/cert_pages.py" line="39"/>
@@ -525,7 +540,7 @@
     <message>
         <location filename="../../gui/wizard/save_pages.py" line="129"/>
         <location filename="../../gui/wizard/save_pages.py" line="219"/>
-        <location filename="../../gui/wizard/save_pages.py" line="276"/>
+        <location filename="../../gui/wizard/save_pages.py" line="281"/>
         <source>준비 중…</source>
         <translation>Preparing…</translation>
     </message>
@@ -553,7 +568,7 @@
     </message>
     <message>
         <location filename="../../gui/wizard/save_pages.py" line="227"/>
-        <location filename="../../gui/wizard/save_pages.py" line="300"/>
+        <location filename="../../gui/wizard/save_pages.py" line="305"/>
         <source>발급</source>
         <translation>Issue</translation>
     </message>
@@ -709,115 +724,135 @@
         <translation>Old copies deleted</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="70"/>
+        <location filename="../../gui/wizard/done_page.py" line="73"/>
         <source>공동인증서를 발급했습니다</source>
         <translation>Your certificate is issued</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="71"/>
+        <location filename="../../gui/wizard/done_page.py" line="74"/>
         <source>공동인증서를 재발급했습니다</source>
         <translation>Your certificate is reissued</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="72"/>
+        <location filename="../../gui/wizard/done_page.py" line="75"/>
         <source>공동인증서를 갱신했습니다</source>
         <translation>Your certificate is renewed</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="73"/>
+        <location filename="../../gui/wizard/done_page.py" line="76"/>
         <source>타기관 인증서를 등록했습니다</source>
         <translation>The certificate is registered</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="74"/>
+        <location filename="../../gui/wizard/done_page.py" line="77"/>
         <source>인증서를 폐기했습니다</source>
         <translation>The certificate is revoked</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="84"/>
-        <location filename="../../gui/wizard/done_page.py" line="128"/>
+        <location filename="../../gui/wizard/done_page.py" line="87"/>
+        <location filename="../../gui/wizard/done_page.py" line="131"/>
         <source> (테스트)</source>
         <translation> (test)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="88"/>
+        <location filename="../../gui/wizard/done_page.py" line="91"/>
         <source>~ {0}</source>
         <translation>until {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="91"/>
-        <location filename="../../gui/wizard/done_page.py" line="130"/>
+        <location filename="../../gui/wizard/done_page.py" line="94"/>
+        <location filename="../../gui/wizard/done_page.py" line="133"/>
         <source>{0:,}원 (계좌에서 출금)</source>
         <translation>{0:,} KRW (debited from your account)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="92"/>
-        <location filename="../../gui/wizard/done_page.py" line="131"/>
+        <location filename="../../gui/wizard/done_page.py" line="95"/>
+        <location filename="../../gui/wizard/done_page.py" line="134"/>
         <source>무료</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="98"/>
+        <location filename="../../gui/wizard/done_page.py" line="101"/>
         <source>삭제하지 못함: {0}</source>
         <translation>Could not delete: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="101"/>
+        <location filename="../../gui/wizard/done_page.py" line="104"/>
         <source>이 인증서는 이제 어디에서도 쓸 수 없습니다. 새 인증서가 필요하면 발급을 이용하세요.</source>
         <translation>This certificate can no longer be used anywhere. If you need one, issue a new certificate.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="103"/>
+        <location filename="../../gui/wizard/done_page.py" line="106"/>
         <source>인증서 파일을 남겨 두었다면 폐기된 인증서로 표시됩니다. 필요 없으면 삭제하세요.</source>
         <translation>Files you kept show as revoked. Delete them if you do not need them.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="106"/>
+        <location filename="../../gui/wizard/done_page.py" line="109"/>
         <source>이 인증서로 이 은행의 인터넷뱅킹을 쓸 수 있습니다.</source>
         <translation>You can now use this certificate for this bank&apos;s internet banking.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="107"/>
+        <location filename="../../gui/wizard/done_page.py" line="110"/>
         <source>인증서 파일은 그대로 두었습니다. 암호를 잊으면 찾을 수 없으니 발급한 기관에서 재발급받으세요.</source>
         <translation>The certificate files were left as they are. A forgotten password cannot be recovered: reissue it at the institution that issued it.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="110"/>
+        <location filename="../../gui/wizard/done_page.py" line="113"/>
         <source>아래 위치에 저장했습니다. 모의 은행이 발급한 테스트 인증서라서 도장과 다른 NPKI 프로그램에서 시험용으로 쓸 수 있지만, 실제 은행이나 공공기관에서는 쓸 수 없습니다.</source>
         <translation>Saved below. This is a test certificate from the simulated bank: it works with Dojang and any NPKI software for testing, but real banks and government sites do not accept it.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="113"/>
+        <location filename="../../gui/wizard/done_page.py" line="116"/>
         <source>아래 위치에 저장했습니다.</source>
         <translation>Saved below.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="114"/>
+        <location filename="../../gui/wizard/done_page.py" line="117"/>
         <source>인증서 암호는 어디에도 저장되지 않아 잊어버리면 찾을 수 없습니다. 잊어버렸다면 인증서를 삭제하고 재발급받으세요. 다른 사람에게 알려주지 마세요.</source>
         <translation>The certificate password is stored nowhere, so a forgotten one cannot be recovered: delete the certificate and reissue it. Never tell it to anyone.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="121"/>
+        <location filename="../../gui/wizard/done_page.py" line="124"/>
         <source>금융인증서를 발급했습니다</source>
         <translation>Finance certificate issued</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="126"/>
+        <location filename="../../gui/wizard/done_page.py" line="129"/>
+        <location filename="../../gui/wizard/done_page.py" line="150"/>
         <source>클라우드 (금융결제원, 모의)</source>
         <translation>Cloud (KFTC, simulated)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="133"/>
+        <location filename="../../gui/wizard/done_page.py" line="136"/>
         <source>인증서와 개인키는 클라우드에 보관되고 이 PC에는 파일이 없습니다. 이 PC는 이용 기기로 연결되었습니다.</source>
         <translation>The certificate and its private key are kept in the cloud; there is no file on this PC. This PC is connected as a device.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="135"/>
-        <source>PIN을 5번 틀리면 인증서가 잠깁니다. 잊어버렸다면 본인확인 후 PIN을 재설정하세요 (python main.py cloud reset-pin). 다른 사람에게 알려주지 마세요.</source>
-        <translation>5 wrong PINs lock the certificate. If you forget it, reset it after verifying your identity (python main.py cloud reset-pin). Never tell anyone your PIN.</translation>
+        <location filename="../../gui/wizard/done_page.py" line="138"/>
+        <source>PIN을 5번 틀리면 인증서가 잠깁니다. 잊어버렸다면 본인확인 후 PIN을 재설정하세요 (저장매체 목록의 금융인증서 — 클라우드). 다른 사람에게 알려주지 마세요.</source>
+        <translation>Five wrong PINs lock the certificate. If you forget it, reset the PIN after verifying your identity (Finance certificates — cloud in the storage list). Never tell anyone.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="141"/>
+        <location filename="../../gui/wizard/done_page.py" line="144"/>
+        <source>금융인증서 PIN을 재설정했습니다</source>
+        <translation>The finance certificate PIN was reset</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/done_page.py" line="151"/>
+        <source>PIN 잠금이 풀렸습니다. 이제 새 PIN으로 금융인증서를 쓸 수 있습니다.</source>
+        <translation>The PIN lock is lifted. Use the finance certificate with the new PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/done_page.py" line="152"/>
+        <source>PIN을 5번 틀리면 인증서가 잠깁니다. 다른 사람에게 알려주지 마세요.</source>
+        <translation>Five wrong PINs lock the certificate. Never tell anyone.</translation>
+    </message>
+    <message>
+        <source>PIN을 5번 틀리면 인증서가 잠깁니다. 잊어버렸다면 본인확인 후 PIN을 재설정하세요 (python main.py cloud reset-pin). 다른 사람에게 알려주지 마세요.</source>
+        <translation type="vanished">5 wrong PINs lock the certificate. If you forget it, reset it after verifying your identity (python main.py cloud reset-pin). Never tell anyone your PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/done_page.py" line="156"/>
         <source>닫기</source>
         <translation>Close</translation>
     </message>
@@ -847,33 +882,38 @@
         <translation>Revoke a certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="70"/>
-        <location filename="../../gui/wizard/frame.py" line="203"/>
+        <location filename="../../gui/wizard/frame.py" line="35"/>
+        <source>금융인증서 PIN 재설정</source>
+        <translation>Reset finance certificate PIN</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/frame.py" line="72"/>
+        <location filename="../../gui/wizard/frame.py" line="205"/>
         <source>도장 인증센터</source>
         <translation>Dojang certificate centre</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="149"/>
+        <location filename="../../gui/wizard/frame.py" line="151"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="155"/>
+        <location filename="../../gui/wizard/frame.py" line="157"/>
         <source>◀ 이전</source>
         <translation>◀ Back</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="160"/>
+        <location filename="../../gui/wizard/frame.py" line="162"/>
         <source>다음 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="441"/>
+        <location filename="../../gui/wizard/frame.py" line="443"/>
         <source>취소하는 중…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="443"/>
+        <location filename="../../gui/wizard/frame.py" line="445"/>
         <source>취소하는 중입니다. 저장하던 것은 지웁니다…</source>
         <translation>Cancelling. Anything half-saved is removed…</translation>
     </message>

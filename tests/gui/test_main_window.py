@@ -379,7 +379,8 @@ def test_every_translation_file_is_complete():
 
 
 TS_SOURCES = {
-    "main_en.ts": ["models", "main_window", "password_widget", "dialogs", "details_dialog", "settings_dialog", "app"],
+    "main_en.ts": ["models", "main_window", "password_widget", "dialogs", "details_dialog", "settings_dialog", "app",
+                    "cloud_panel"],
     "wizard_en.ts": ["wizard/*"],
     "devices_en.ts": ["phone/*", "devices", "demo_panel", "teller_panel"],
     "welcome_en.ts": ["welcome"],
@@ -505,7 +506,7 @@ def test_hot_plug(qtbot, cert, tmp_path, monkeypatch):
         shutil.rmtree(stick)
         qtbot.waitUntil(lambda: not any(s.kind == REMOVABLE for s in w.storage_model.storages()), timeout=10_000)
         assert len(w.cert_model.rows) == 1
-        assert w.storage_list.model().rowCount() == 1 + len(w.storage_model.storages())
+        assert w.storage_list.model().rowCount() == 2 + len(w.storage_model.storages())   # + all, + cloud
     finally:
         w.shutdown()
 
