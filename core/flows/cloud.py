@@ -7,7 +7,7 @@ from ..errors import DojangError
 from .base import Completion, FieldError, FlowError, IdentityFlow
 from .interfaces import NoProgress, Progress, Text
 from ..npki import keyfile
-from .steps import DONE, PIN, STAGE_SAVE, Navigation, Step, identity_steps
+from .steps import DONE, PIN, STAGE_PIN, Navigation, Step, identity_steps
 
 
 def _wipe(secret) -> None:
@@ -17,7 +17,7 @@ def _wipe(secret) -> None:
 
 class ResetPinFlow(IdentityFlow):
     kind = "reset_pin"
-    NAV = Navigation(*identity_steps(PIN), Step(PIN, STAGE_SAVE))
+    NAV = Navigation(*identity_steps(PIN), Step(PIN, STAGE_PIN))
 
     def finish(self, pin, repeat) -> int:
         """Set the new PIN (consumes `pin` and `repeat`); the certificate's serial."""

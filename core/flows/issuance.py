@@ -36,7 +36,7 @@ from .base import (Completion, FieldError, Flow, FlowError, IdentityFlow, Swap, 
 from .cloud import ResetPinFlow
 from .interfaces import NoProgress, Progress, Text
 from .steps import (CERT_PASSWORD, CONFIRM_REISSUE, CUSTOMER, FIRST_FACTOR, PICK_CERT, PIN, SAVE, SECOND_FACTOR,
-                    STAGE_CHECK, STAGE_CUSTOMER, STAGE_NEW_PASSWORD, STAGE_PICK, STAGE_REVOKE, STAGE_SAVE, STAGE_TERMS,
+                    STAGE_CHECK, STAGE_CUSTOMER, STAGE_NEW_PASSWORD, STAGE_PICK, STAGE_REVOKE, STAGE_PIN, STAGE_SAVE, STAGE_TERMS,
                     STAGE_TYPE, STAGE_VERIFY, TERMS, TYPE, Navigation, Step, identity_steps)
 
 
@@ -131,6 +131,14 @@ class IssueFlow(IdentityFlow):
     @property
     def product(self) -> Product | None:
         return self.product_of(self.data.get("cert_type"))
+
+    def stages(self):
+        """The fourth chip names what the chosen product ends with: a PIN for a cloud product."""
+        stages = super().stages()
+        product = self.product
+        if product is not None and product.key_home == KEY_CLOUD:
+            stages = [STAGE_PIN if s is STAGE_SAVE else s for s in stages]
+        return stages
 
     @property
     def fee(self) -> int:

@@ -46,6 +46,7 @@ STAGE_CUSTOMER = Stage("customer", Text("고객정보", "Customer"))
 STAGE_TERMS = Stage("terms", Text("약관동의", "Terms"))
 STAGE_VERIFY = Stage("verify", Text("본인인증", "Verification"))
 STAGE_SAVE = Stage("save", Text("저장 및 비밀번호", "Save"))
+STAGE_PIN = Stage("pin", Text("PIN 설정", "PIN"))        # a cloud product's last step (금융인증서)
 STAGE_PICK = Stage("pick", Text("인증서 선택", "Certificate"))
 STAGE_CHECK = Stage("check", Text("암호 확인", "Password"))
 STAGE_NEW_PASSWORD = Stage("new_password", Text("새 암호", "New password"))
@@ -103,5 +104,5 @@ class Navigation:
 
 __all__ = ["CANCELLED", "CERT_PASSWORD", "CONFIRM_REISSUE", "CUSTOMER", "DONE", "FIRST_FACTOR", "Navigation",
            "PICK_CERT", "PIN", "SAVE", "SECOND_FACTOR", "STAGE_CHECK", "STAGE_CUSTOMER", "STAGE_DONE", "STAGE_NEW_PASSWORD",
-           "STAGE_PICK", "STAGE_REVOKE", "STAGE_SAVE", "STAGE_TERMS", "STAGE_TYPE", "STAGE_VERIFY", "Stage", "Step",
+           "STAGE_PICK", "STAGE_PIN", "STAGE_REVOKE", "STAGE_SAVE", "STAGE_TERMS", "STAGE_TYPE", "STAGE_VERIFY", "Stage", "Step",
            "TERMS", "TYPE", "identity_steps"]

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractButton, QDialog, QFrame, QHBoxLayout, QL
                                QStackedWidget, QVBoxLayout, QWidget)
 
 from core.authority.channels import MEDIA, PHONE
+from core.authority.products import KEY_CLOUD
 from core.errors import Cancelled, DojangError
 from core.flows import (CANCELLED, CERT_PASSWORD, CONFIRM_REISSUE, CUSTOMER, DONE, FIRST_FACTOR, PICK_CERT, PIN, SAVE,
                         SECOND_FACTOR, TERMS, TYPE, Completion, FieldError, FlowError, KeyMaker, StepOrderError,
@@ -119,6 +120,7 @@ class FlowWizard(QDialog):
         hl = QVBoxLayout(header)
         hl.setContentsMargins(20, 12, 20, 12)
         title = _label(_title(self.kind), header, name="wizardTitle", wrap=False)
+        self.title_label = title
         hl.addWidget(title)
         self.indicator = StepIndicator(self.flow, header)
         hl.addWidget(self.indicator)
@@ -330,7 +332,17 @@ class FlowWizard(QDialog):
             else:
                 page.enter()
         self.indicator.follow()
+        self._follow_title()
         self._update_buttons()
+
+    def _follow_title(self) -> None:
+        """발급 of a 금융인증서 says so in the title once that product is chosen."""
+        product = getattr(self.flow, "product", None)
+        cloud = self.kind == "issue" and product is not None and product.key_home == KEY_CLOUD
+        text = Q.translate("Wizard", "금융인증서 발급") if cloud else _title(self.kind)
+        if self.title_label.text() != text:
+            self.title_label.setText(text)
+            self.setWindowTitle(text + " — " + Q.translate("Wizard", "도장 인증센터"))
 
     def _update_buttons(self) -> None:
         page = self._current

@@ -24,17 +24,8 @@ class StepIndicator(QWidget):
         self.chips: list[QLabel] = []
         self.texts: list[str] = []
         stages = flow.stages()
-        number = 0
-        for i, stage in enumerate(stages):
+        for i, (chip_name, text) in enumerate(self._chips(stages)):
             last = i == len(stages) - 1
-            name = stage.label.message(_lang())
-            if stage.numbered or last:
-                number += 1
-                chip_name = f"stepChip_{number}"
-                text = name if last else f"{number}  {name}"
-            else:
-                chip_name = f"stepChip_{stage.id}"
-                text = name
             self.texts.append(text)
             chip = _label(text, self, name=chip_name, cls="stepChip", wrap=False)
             self.chips.append(chip)
@@ -44,8 +35,26 @@ class StepIndicator(QWidget):
         lay.addStretch(1)
         self.current = -1
 
+    @staticmethod
+    def _chips(stages) -> list[tuple[str, str]]:
+        """(object name, text) of each chip."""
+        out, number = [], 0
+        for i, stage in enumerate(stages):
+            last = i == len(stages) - 1
+            name = stage.label.message(_lang())
+            if stage.numbered or last:
+                number += 1
+                out.append((f"stepChip_{number}", name if last else f"{number}  {name}"))
+            else:
+                out.append((f"stepChip_{stage.id}", name))
+        return out
+
     def follow(self) -> None:
-        """Highlight the stage of the flow's current step."""
+        """Highlight the stage of the flow's current step; a chip's name may follow a choice made on
+        the way (the product: 저장 및 비밀번호 or PIN 설정)."""
+        chips = self._chips(self.flow.stages())
+        if len(chips) == len(self.chips):
+            self.texts = [text for _name, text in chips]
         self.set_stage(self.flow.stage)
 
     def set_stage(self, index: int) -> None:

@@ -19,17 +19,17 @@
         <translation>last 2 digits</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="470"/>
+        <location filename="../../gui/wizard/frame.py" line="482"/>
         <source>본인확인을 이미 마쳤습니다. 지금 취소하면 처음부터 다시 해야 합니다. 취소할까요?</source>
         <translation>You have already been verified. If you cancel now, you will have to start again. Cancel?</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="472"/>
+        <location filename="../../gui/wizard/frame.py" line="484"/>
         <source>취소하고 닫기</source>
         <translation>Cancel and close</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="474"/>
+        <location filename="../../gui/wizard/frame.py" line="486"/>
         <source>계속 진행</source>
         <translation>Continue</translation>
     </message>
@@ -71,17 +71,17 @@
         <translation type="vanished">Password &amp; revoke</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/indicator.py" line="57"/>
+        <location filename="../../gui/wizard/indicator.py" line="66"/>
         <source>현재 단계</source>
         <translation>current step</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/indicator.py" line="58"/>
+        <location filename="../../gui/wizard/indicator.py" line="67"/>
         <source>끝난 단계</source>
         <translation>completed step</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/indicator.py" line="59"/>
+        <location filename="../../gui/wizard/indicator.py" line="68"/>
         <source>남은 단계</source>
         <translation>step to come</translation>
     </message>
@@ -857,63 +857,69 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="32"/>
+        <location filename="../../gui/wizard/frame.py" line="33"/>
         <source>공동인증서 발급</source>
         <translation>Issue a certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="32"/>
+        <location filename="../../gui/wizard/frame.py" line="33"/>
         <source>공동인증서 재발급</source>
         <translation>Reissue a certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="33"/>
+        <location filename="../../gui/wizard/frame.py" line="34"/>
         <source>공동인증서 갱신</source>
         <translation>Renew a certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="33"/>
+        <location filename="../../gui/wizard/frame.py" line="34"/>
         <source>타기관 인증서 등록</source>
         <translation>Register another institution&apos;s certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="34"/>
+        <location filename="../../gui/wizard/frame.py" line="35"/>
         <source>인증서 폐기</source>
         <translation>Revoke a certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="35"/>
+        <location filename="../../gui/wizard/frame.py" line="36"/>
         <source>금융인증서 PIN 재설정</source>
         <translation>Reset finance certificate PIN</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="72"/>
-        <location filename="../../gui/wizard/frame.py" line="205"/>
+        <location filename="../../gui/wizard/frame.py" line="73"/>
+        <location filename="../../gui/wizard/frame.py" line="207"/>
+        <location filename="../../gui/wizard/frame.py" line="345"/>
         <source>도장 인증센터</source>
         <translation>Dojang certificate centre</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="151"/>
+        <location filename="../../gui/wizard/frame.py" line="153"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="157"/>
+        <location filename="../../gui/wizard/frame.py" line="159"/>
         <source>◀ 이전</source>
         <translation>◀ Back</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="162"/>
+        <location filename="../../gui/wizard/frame.py" line="164"/>
         <source>다음 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="443"/>
+        <location filename="../../gui/wizard/frame.py" line="342"/>
+        <source>금융인증서 발급</source>
+        <translation>Issue finance certificate</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/frame.py" line="455"/>
         <source>취소하는 중…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="445"/>
+        <location filename="../../gui/wizard/frame.py" line="457"/>
         <source>취소하는 중입니다. 저장하던 것은 지웁니다…</source>
         <translation>Cancelling. Anything half-saved is removed…</translation>
     </message>

@@ -15,6 +15,9 @@ def test_finance_certificate_end_to_end(qtbot, ctx, demo_bank, wizards, npki_roo
     w = wizards("issue")
     to_save(qtbot, w, ctx, c, cert_type="typeFinanceRadio", first="sms", second="card")
     assert w.flow.step == PIN and w.findChild(QLabel, "pageTitle") is not None
+    # the screen names what is being made: the title and the fourth step follow the chosen product
+    assert field(w, QLabel, "wizardTitle").text() == "금융인증서 발급"
+    assert "PIN" in field(w, QLabel, "stepChip_4").text() and "저장" not in field(w, QLabel, "stepChip_4").text()
     type_into(qtbot, w, "pinEdit", "123456")
     type_into(qtbot, w, "pinRepeatEdit", "123456")
     next_page(qtbot, w)
