@@ -301,8 +301,9 @@ class Authority:
         return self.cloud.accounts(device)
 
     def cloud_issue(self, session: Session | str, pin, repeat, product_id: str, device: str, device_name: str, *,
-                    request_id: str | None = None) -> IssuedCert:
-        return self.cloud.issue(session, pin, repeat, product_id, device, device_name, request_id=request_id)
+                    request_id: str | None = None, operation: str = ISSUE) -> IssuedCert:
+        return self.cloud.issue(session, pin, repeat, product_id, device, device_name, request_id=request_id,
+                                operation=operation)
 
     def cloud_sign(self, device: str, serial: int, pin, action: str, payload: bytes = b"") -> CloudSignature:
         return self.cloud.sign(device, serial, pin, action, payload)

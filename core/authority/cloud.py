@@ -25,7 +25,7 @@ from cryptography.hazmat.primitives import serialization
 from . import errors as E
 from . import phones
 from .identity import Session
-from .issuance import ISSUE, IssuedCert, serial_key
+from .issuance import ISSUE, REISSUE, IssuedCert, serial_key
 from .products import KEY_CLOUD, product
 from .proof import make_csr, sign_possession
 from .timeutil import days_left, iso, parse_time
@@ -320,7 +320,7 @@ class Cloud:
     # --- issue, renew, revoke --------------------------------------------------------------------------
     def _store_and_confirm(self, issued: IssuedCert, customer_id: int, key, r: bytes, pin_hash: str, *,
                            device: tuple[str, str] | None = None, retire: str | None = None,
-                           auto_renew: bool = False) -> IssuedCert:
+                           retire_all: bool = False, auto_renew: bool = False) -> IssuedCert:
         """Phase 2: the sealed key stored and the certificate activated in one transaction; on any
         failure the pending certificate is cancelled and no key is kept."""
         k = serial_key(issued.serial)
@@ -331,6 +331,8 @@ class Cloud:
                                                       pin_hash, int(auto_renew), iso(self.store.now())))
                 if retire is not None:
                     conn.execute("DELETE FROM cloud_keys WHERE serial = ?", (retire,))
+                if retire_all:        # 재발급: the bank revokes the old certificates as it activates this one
+                    conn.execute("DELETE FROM cloud_keys WHERE customer_id = ? AND serial != ?", (customer_id, k))
                 if device is not None:
                     self._connect(conn, customer_id, *device)
                 return self.issuance.confirm(issued.serial)
@@ -342,7 +344,11 @@ class Cloud:
             raise
 
     def issue(self, session: Session | str, pin, repeat, product_id: str, device: str, device_name: str, *,
-              request_id: str | None = None) -> IssuedCert:
+              request_id: str | None = None, operation: str = ISSUE) -> IssuedCert:
+        """발급, or 재발급 (`operation` REISSUE: the customer's current 금융인증서 — locked, PIN forgotten,
+        expired — is revoked and its key deleted in the transaction that activates the new one)."""
+        if operation not in (ISSUE, REISSUE):
+            raise E.InvalidInput()
         s = self.identity.session(session)
         self.identity.require_complete(s)
         p = product(product_id)
@@ -351,8 +357,9 @@ class Cloud:
         pin_hash = self._new_pin(s.customer_id, pin, repeat)
         key = self.key_factory()
         r = secrets.token_bytes(20)
-        issued = self.issuance.request(session, make_csr(key), r, p.id, ISSUE, request_id)
-        return self._store_and_confirm(issued, s.customer_id, key, r, pin_hash, device=(device, device_name))
+        issued = self.issuance.request(session, make_csr(key), r, p.id, operation, request_id)
+        return self._store_and_confirm(issued, s.customer_id, key, r, pin_hash, device=(device, device_name),
+                                       retire_all=operation == REISSUE)
 
     def renew(self, device: str, serial: int, pin, *, request_id: str | None = None) -> IssuedCert:
         """갱신 inside the product's window: a new key in the cloud; the PIN stays."""

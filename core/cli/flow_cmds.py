@@ -28,9 +28,9 @@ def register(sub) -> None:
                                  "second factor: card or otp (default: what the customer has)"))
 
     def common_save(p):
-        p.add_argument("--type", default="일반용", help=pick("인증서 종류: 일반용, 범용 또는 금융인증서(발급만; 기본 일반용)",
+        p.add_argument("--type", default="일반용", help=pick("인증서 종류: 일반용, 범용 또는 금융인증서(기본 일반용)",
                                                              "certificate type: 일반용 (banking), 범용 (general) or "
-                                                             "금융인증서 (finance, issue only)"))
+                                                             "금융인증서 (finance)"))
         p.add_argument("--to", default="hdd", metavar="STORAGE",
                        help=pick("저장 위치: hdd, usb(이동식디스크가 하나일 때), phone(고객의 모의 휴대폰) 또는 "
                                  "storages 명령의 ID", "where to save: hdd, usb (when there is one removable drive), "
@@ -94,7 +94,7 @@ def _open():
 
 def _cert_type(text: str, kind: str = "issue") -> str:
     """--type: a product of the bank's registry by id or name (core/authority/products.py) that
-    this flow issues (a 금융인증서 only by `issue`)."""
+    this flow issues (issue and reissue: file products and 금융인증서)."""
     from ..authority.products import find_product
     from ..flows import FLOWS
     from . import UsageError

@@ -199,7 +199,7 @@ class IssueFlow(IdentityFlow):
             intent = self._intent(self.kind, request_id=request_id, cloud=True)
             try:
                 issued = self.bank.cloud_issue(self.session, pin, repeat, self.data["cert_type"], *self.device,
-                                               request_id=request_id)
+                                               request_id=request_id, operation=self.kind)
             except AE.PinRejected as exc:
                 raise FieldError("pin_repeat" if exc.reason == "mismatch" else "pin", exc) from None
             except DojangError as exc:
@@ -266,12 +266,12 @@ class IssueFlow(IdentityFlow):
 class ReissueFlow(IssueFlow):
     """Same identity steps; the person confirms that the old certificate is revoked and deleted."""
     kind = "reissue"
-    KEY_HOMES = (KEY_FILE,)      # a 금융인증서 is not reissued here (docs/bank-flows.md "금융인증서")
     NAV = Navigation(
         Step(TYPE, STAGE_TYPE, CUSTOMER),
         *identity_steps(CONFIRM_REISSUE),
-        Step(CONFIRM_REISSUE, STAGE_SAVE, SAVE),
+        Step(CONFIRM_REISSUE, STAGE_SAVE, _key_step),
         Step(SAVE, STAGE_SAVE),
+        Step(PIN, STAGE_SAVE),
     )
 
     def _is_old_copy(self, cert: CertFolder) -> bool:

@@ -63,7 +63,7 @@ class DonePage(Page):
     def show_completion(self, done: Completion) -> None:
         kind = done.kind
         product = self.flow.product_of(done.cert_type)
-        if product is not None and product.key_home == KEY_CLOUD and kind == "issue":
+        if product is not None and product.key_home == KEY_CLOUD and kind in ("issue", "reissue"):
             self._show_cloud(done, product)
             return
         if kind == "reset_pin":
@@ -121,7 +121,8 @@ class DonePage(Page):
 
     def _show_cloud(self, done: Completion, product) -> None:
         """금융인증서: kept in the cloud — no storage, no folder; the PIN reminder."""
-        self.title.setText(Q.translate("Wizard", "금융인증서를 발급했습니다"))
+        self.title.setText(Q.translate("Wizard", "금융인증서를 재발급했습니다") if done.kind == "reissue"
+                           else Q.translate("Wizard", "금융인증서를 발급했습니다"))
         self.title.setProperty("class", "ok")
         self.title.style().unpolish(self.title)
         self.title.style().polish(self.title)

@@ -338,8 +338,12 @@ class FlowWizard(QDialog):
     def _follow_title(self) -> None:
         """발급 of a 금융인증서 says so in the title once that product is chosen."""
         product = getattr(self.flow, "product", None)
-        cloud = self.kind == "issue" and product is not None and product.key_home == KEY_CLOUD
-        text = Q.translate("Wizard", "금융인증서 발급") if cloud else _title(self.kind)
+        cloud = product is not None and product.key_home == KEY_CLOUD
+        text = _title(self.kind)
+        if cloud and self.kind == "issue":
+            text = Q.translate("Wizard", "금융인증서 발급")
+        elif cloud and self.kind == "reissue":
+            text = Q.translate("Wizard", "금융인증서 재발급")
         if self.title_label.text() != text:
             self.title_label.setText(text)
             self.setWindowTitle(text + " — " + Q.translate("Wizard", "도장 인증센터"))

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QCheckBox, QLabel, QListWidget, QListWidgetItem, QProgressBar, QPushButton,
                                QVBoxLayout, QHBoxLayout, QWidget)
 
+from core.authority.products import KEY_CLOUD
 from core.errors import DojangError
 from core.flows.base import require_new_password
 from core.storage.base import PHONE, REMOVABLE, Storage
@@ -19,12 +20,11 @@ class ConfirmReissuePage(Page):
     def __init__(self, wizard):
         super().__init__(wizard, "confirmReissuePage", Q.translate("Wizard", "재발급 전에 확인하세요"))
         box, bl = _box(self, "warnBox")
-        bl.addWidget(_label(Q.translate("Wizard", "재발급하면 기존 인증서는 은행에서 폐기되고, 아래 저장매체의 기존 인증서 "
-                                                   "파일은 새 인증서를 저장한 뒤 삭제됩니다. 이 작업은 되돌릴 수 없습니다. "
-                                                   "기존 인증서로 등록해 둔 다른 기관에서는 새 인증서를 다시 등록해야 "
-                                                   "합니다."), box, name="reissueWarning"))
+        self.warning = _label("", box, name="reissueWarning")
+        bl.addWidget(self.warning)
         self.lay.addWidget(box)
-        self.lay.addWidget(_label(Q.translate("Wizard", "삭제될 기존 인증서:"), self))
+        self.list_label = _label(Q.translate("Wizard", "삭제될 기존 인증서:"), self)
+        self.lay.addWidget(self.list_label)
         self.list = QListWidget(self)
         self.list.setObjectName("reissueTargetList")
         self.list.setMaximumHeight(150)
@@ -41,7 +41,17 @@ class ConfirmReissuePage(Page):
 
     def enter(self) -> None:
         self.list.clear()
-        targets = self.flow.reissue_targets()
+        product = self.flow.product
+        cloud = product is not None and product.key_home == KEY_CLOUD
+        self.warning.setText(
+            Q.translate("Wizard", "재발급하면 클라우드의 기존 금융인증서는 은행에서 폐기되고 키도 지워집니다. 새 금융인증서에 "
+                                  "쓸 PIN을 새로 정합니다. 이 작업은 되돌릴 수 없습니다.") if cloud else
+            Q.translate("Wizard", "재발급하면 기존 인증서는 은행에서 폐기되고, 아래 저장매체의 기존 인증서 "
+                                  "파일은 새 인증서를 저장한 뒤 삭제됩니다. 이 작업은 되돌릴 수 없습니다. "
+                                  "기존 인증서로 등록해 둔 다른 기관에서는 새 인증서를 다시 등록해야 "
+                                  "합니다."))
+        self.list_label.setVisible(not cloud)
+        targets = [] if cloud else self.flow.reissue_targets()
         for storage, cert in targets:
             info = cert.info
             item = QListWidgetItem(icon(_KIND_ICON.get(storage.kind, "folder")),
@@ -52,7 +62,7 @@ class ConfirmReissuePage(Page):
             item.setData(Qt.ItemDataRole.UserRole, str(cert.path))
             self.list.addItem(item)
         self.list.setVisible(bool(targets))
-        self.none_label.setVisible(not targets)
+        self.none_label.setVisible(not targets and not cloud)
         self.check.setChecked(bool(self.flow.data.get("confirmed")))
 
     def submit(self) -> None:
@@ -302,7 +312,8 @@ class PinPage(Page):
         self.busy_text.setText(text.message(_lang()))
 
     def next_text(self) -> str:
-        return Q.translate("Wizard", "재설정") if self.flow.kind == "reset_pin" else Q.translate("Wizard", "발급")
+        return {"reset_pin": Q.translate("Wizard", "재설정"),
+                "reissue": Q.translate("Wizard", "재발급")}.get(self.flow.kind, Q.translate("Wizard", "발급"))
 
     def submit(self) -> None:
         flow = self.flow

@@ -4,7 +4,7 @@
 <context>
     <name>Wizard</name>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="176"/>
+        <location filename="../../gui/wizard/save_pages.py" line="186"/>
         <source>고른 저장매체가 분리되었습니다: {0}. 다시 꽂거나 다른 곳을 고르세요.</source>
         <translation>The storage you chose was removed: {0}. Plug it in again or choose another place.</translation>
     </message>
@@ -19,17 +19,17 @@
         <translation>last 2 digits</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="482"/>
+        <location filename="../../gui/wizard/frame.py" line="486"/>
         <source>본인확인을 이미 마쳤습니다. 지금 취소하면 처음부터 다시 해야 합니다. 취소할까요?</source>
         <translation>You have already been verified. If you cancel now, you will have to start again. Cancel?</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="484"/>
+        <location filename="../../gui/wizard/frame.py" line="488"/>
         <source>취소하고 닫기</source>
         <translation>Cancel and close</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="486"/>
+        <location filename="../../gui/wizard/frame.py" line="490"/>
         <source>계속 진행</source>
         <translation>Continue</translation>
     </message>
@@ -421,17 +421,17 @@
         <translation>(new cells)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="20"/>
+        <location filename="../../gui/wizard/save_pages.py" line="21"/>
         <source>재발급 전에 확인하세요</source>
         <translation>Before reissuing</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="22"/>
+        <location filename="../../gui/wizard/save_pages.py" line="49"/>
         <source>재발급하면 기존 인증서는 은행에서 폐기되고, 아래 저장매체의 기존 인증서 파일은 새 인증서를 저장한 뒤 삭제됩니다. 이 작업은 되돌릴 수 없습니다. 기존 인증서로 등록해 둔 다른 기관에서는 새 인증서를 다시 등록해야 합니다.</source>
         <translation>Reissuing revokes the old certificate at the bank, and its files below are deleted once the new one is saved. This cannot be undone. Where you registered the old certificate, register the new one again.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="27"/>
+        <location filename="../../gui/wizard/save_pages.py" line="26"/>
         <source>삭제될 기존 인증서:</source>
         <translation>Old certificates to be deleted:</translation>
     </message>
@@ -446,129 +446,135 @@
         <translation>I understand the old certificate is revoked and deleted, and this cannot be undone</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="49"/>
+        <location filename="../../gui/wizard/save_pages.py" line="47"/>
+        <source>재발급하면 클라우드의 기존 금융인증서는 은행에서 폐기되고 키도 지워집니다. 새 금융인증서에 쓸 PIN을 새로 정합니다. 이 작업은 되돌릴 수 없습니다.</source>
+        <translation>Reissuing revokes the finance certificate in the cloud at the bank and deletes its key. You choose a new PIN for the new one. This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/save_pages.py" line="59"/>
         <source>만료일 {0}</source>
         <translation>expires {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="67"/>
+        <location filename="../../gui/wizard/save_pages.py" line="77"/>
         <source>저장 위치와 인증서 암호</source>
         <translation>Where to save, and the certificate password</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="68"/>
+        <location filename="../../gui/wizard/save_pages.py" line="78"/>
         <source>새 인증서는 기존 인증서가 있던 곳에 그대로 저장됩니다. 새 인증서 암호를 정하세요.</source>
         <translation>The new certificate is saved where the old one was. Choose the new certificate password.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="70"/>
+        <location filename="../../gui/wizard/save_pages.py" line="80"/>
         <source>인증서를 저장할 곳을 고르고 인증서 암호를 정하세요. 키 쌍은 이 PC에서 만들어지며 개인키는 암호로 잠겨 저장됩니다.</source>
         <translation>Choose where to save the certificate and set its password. The key pair is made on this PC; the private key is stored locked with the password.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="77"/>
+        <location filename="../../gui/wizard/save_pages.py" line="87"/>
         <source>저장 위치(&amp;S)</source>
         <translation>&amp;Save to</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="91"/>
+        <location filename="../../gui/wizard/save_pages.py" line="101"/>
         <source>이동식 디스크가 없습니다 — USB 저장장치를 꽂으면 여기에 나타납니다.</source>
         <translation>No removable drive — plug in a USB drive and it appears here.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="256"/>
+        <location filename="../../gui/wizard/save_pages.py" line="266"/>
         <source>새 PIN</source>
         <translation>New PIN</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="257"/>
+        <location filename="../../gui/wizard/save_pages.py" line="267"/>
         <source>본인확인을 마쳤습니다. 금융인증서에 쓸 새 숫자 6자리 PIN을 정하세요. 재설정하면 PIN 잠금도 풀립니다.</source>
         <translation>Your identity is confirmed. Choose a new 6-digit PIN for the finance certificate. Resetting also lifts the PIN lock.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="260"/>
+        <location filename="../../gui/wizard/save_pages.py" line="270"/>
         <source>금융인증서 PIN</source>
         <translation>Finance certificate PIN</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="261"/>
+        <location filename="../../gui/wizard/save_pages.py" line="271"/>
         <source>금융인증서는 금융결제원 클라우드(모의)에 보관되어 이 PC에는 아무 파일도 저장되지 않습니다. 인증서를 쓸 때 입력할 숫자 6자리 PIN을 정하세요.</source>
         <translation>A finance certificate is kept in the (simulated) KFTC cloud: nothing is saved on this PC. Choose the 6-digit PIN you will type to use it.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="267"/>
+        <location filename="../../gui/wizard/save_pages.py" line="277"/>
         <source>PIN (숫자 6자리)</source>
         <translation>PIN (6 digits)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="271"/>
+        <location filename="../../gui/wizard/save_pages.py" line="281"/>
         <source>PIN 확인</source>
         <translation>PIN again</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="275"/>
+        <location filename="../../gui/wizard/save_pages.py" line="285"/>
         <source>같은 숫자 반복(111111), 연속된 숫자(123456, 654321), 생년월일은 쓸 수 없습니다. 5번 틀리면 잠기고, 본인확인 후 PIN 재설정으로 풀 수 있습니다.</source>
         <translation>One repeated digit (111111), a straight run (123456, 654321) and your birth date are not allowed. 5 wrong PINs lock the certificate; a PIN reset after verifying your identity unlocks it.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="305"/>
+        <location filename="../../gui/wizard/save_pages.py" line="315"/>
         <source>재설정</source>
         <translation>Reset</translation>
     </message>
     <message>
         <location filename="../../gui/wizard/cert_pages.py" line="39"/>
-        <location filename="../../gui/wizard/save_pages.py" line="95"/>
+        <location filename="../../gui/wizard/save_pages.py" line="105"/>
         <source>새로 고침</source>
         <translation>Refresh</translation>
     </message>
     <message>
         <location filename="../../gui/wizard/cert_pages.py" line="113"/>
-        <location filename="../../gui/wizard/save_pages.py" line="107"/>
+        <location filename="../../gui/wizard/save_pages.py" line="117"/>
         <source>인증서 암호(&amp;W)</source>
         <translation>Certificate pass&amp;word</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="110"/>
+        <location filename="../../gui/wizard/save_pages.py" line="120"/>
         <source>영문, 숫자, 특수문자를 모두 넣어 10자 이상. &apos; &quot; ₩ | 는 쓸 수 없고, 생년월일·전화번호·계좌번호나 1234·qwer 같은 쉬운 배열도 안 됩니다.</source>
         <translation>At least 10 characters with letters, digits and symbols. &apos; &quot; ₩ | are not allowed, nor your birth date, phone or account number, nor easy runs like 1234 or qwer.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="122"/>
+        <location filename="../../gui/wizard/save_pages.py" line="132"/>
         <source>인증서 암호는 은행도 알 수 없어 찾아 드릴 수 없습니다. 잊어버리면 인증서를 삭제하고 재발급받아야 합니다.</source>
         <translation>Not even the bank knows this password, so it cannot be recovered. If you forget it, delete the certificate and reissue it.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="129"/>
-        <location filename="../../gui/wizard/save_pages.py" line="219"/>
-        <location filename="../../gui/wizard/save_pages.py" line="281"/>
+        <location filename="../../gui/wizard/save_pages.py" line="139"/>
+        <location filename="../../gui/wizard/save_pages.py" line="229"/>
+        <location filename="../../gui/wizard/save_pages.py" line="291"/>
         <source>준비 중…</source>
         <translation>Preparing…</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="135"/>
+        <location filename="../../gui/wizard/save_pages.py" line="145"/>
         <source>키 쌍을 만들고 은행의 서명을 받아 저장하는 중입니다. 잠시 기다리세요. 취소하면 아무것도 남지 않습니다.</source>
         <translation>Making the key pair, getting the bank&apos;s signature and saving. Please wait. Cancel leaves nothing behind.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="204"/>
+        <location filename="../../gui/wizard/save_pages.py" line="214"/>
         <source>저장 위치: {0}
 {1}</source>
         <translation>Saved to: {0}
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="226"/>
+        <location filename="../../gui/wizard/save_pages.py" line="236"/>
+        <location filename="../../gui/wizard/save_pages.py" line="316"/>
         <source>재발급</source>
         <translation>Reissue</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="226"/>
+        <location filename="../../gui/wizard/save_pages.py" line="236"/>
         <source>갱신</source>
         <translation>Renew</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/save_pages.py" line="227"/>
-        <location filename="../../gui/wizard/save_pages.py" line="305"/>
+        <location filename="../../gui/wizard/save_pages.py" line="237"/>
+        <location filename="../../gui/wizard/save_pages.py" line="316"/>
         <source>발급</source>
         <translation>Issue</translation>
     </message>
@@ -750,7 +756,7 @@
     </message>
     <message>
         <location filename="../../gui/wizard/done_page.py" line="87"/>
-        <location filename="../../gui/wizard/done_page.py" line="131"/>
+        <location filename="../../gui/wizard/done_page.py" line="132"/>
         <source> (테스트)</source>
         <translation> (test)</translation>
     </message>
@@ -761,13 +767,13 @@
     </message>
     <message>
         <location filename="../../gui/wizard/done_page.py" line="94"/>
-        <location filename="../../gui/wizard/done_page.py" line="133"/>
+        <location filename="../../gui/wizard/done_page.py" line="134"/>
         <source>{0:,}원 (계좌에서 출금)</source>
         <translation>{0:,} KRW (debited from your account)</translation>
     </message>
     <message>
         <location filename="../../gui/wizard/done_page.py" line="95"/>
-        <location filename="../../gui/wizard/done_page.py" line="134"/>
+        <location filename="../../gui/wizard/done_page.py" line="135"/>
         <source>무료</source>
         <translation>Free</translation>
     </message>
@@ -813,37 +819,42 @@
     </message>
     <message>
         <location filename="../../gui/wizard/done_page.py" line="124"/>
+        <source>금융인증서를 재발급했습니다</source>
+        <translation>The finance certificate was reissued</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/done_page.py" line="125"/>
         <source>금융인증서를 발급했습니다</source>
         <translation>Finance certificate issued</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="129"/>
-        <location filename="../../gui/wizard/done_page.py" line="150"/>
+        <location filename="../../gui/wizard/done_page.py" line="130"/>
+        <location filename="../../gui/wizard/done_page.py" line="151"/>
         <source>클라우드 (금융결제원, 모의)</source>
         <translation>Cloud (KFTC, simulated)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="136"/>
+        <location filename="../../gui/wizard/done_page.py" line="137"/>
         <source>인증서와 개인키는 클라우드에 보관되고 이 PC에는 파일이 없습니다. 이 PC는 이용 기기로 연결되었습니다.</source>
         <translation>The certificate and its private key are kept in the cloud; there is no file on this PC. This PC is connected as a device.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="138"/>
+        <location filename="../../gui/wizard/done_page.py" line="139"/>
         <source>PIN을 5번 틀리면 인증서가 잠깁니다. 잊어버렸다면 본인확인 후 PIN을 재설정하세요 (저장매체 목록의 금융인증서 — 클라우드). 다른 사람에게 알려주지 마세요.</source>
         <translation>Five wrong PINs lock the certificate. If you forget it, reset the PIN after verifying your identity (Finance certificates — cloud in the storage list). Never tell anyone.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="144"/>
+        <location filename="../../gui/wizard/done_page.py" line="145"/>
         <source>금융인증서 PIN을 재설정했습니다</source>
         <translation>The finance certificate PIN was reset</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="151"/>
+        <location filename="../../gui/wizard/done_page.py" line="152"/>
         <source>PIN 잠금이 풀렸습니다. 이제 새 PIN으로 금융인증서를 쓸 수 있습니다.</source>
         <translation>The PIN lock is lifted. Use the finance certificate with the new PIN.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="152"/>
+        <location filename="../../gui/wizard/done_page.py" line="153"/>
         <source>PIN을 5번 틀리면 인증서가 잠깁니다. 다른 사람에게 알려주지 마세요.</source>
         <translation>Five wrong PINs lock the certificate. Never tell anyone.</translation>
     </message>
@@ -852,7 +863,7 @@
         <translation type="vanished">5 wrong PINs lock the certificate. If you forget it, reset it after verifying your identity (python main.py cloud reset-pin). Never tell anyone your PIN.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/done_page.py" line="156"/>
+        <location filename="../../gui/wizard/done_page.py" line="157"/>
         <source>닫기</source>
         <translation>Close</translation>
     </message>
@@ -889,7 +900,7 @@
     <message>
         <location filename="../../gui/wizard/frame.py" line="73"/>
         <location filename="../../gui/wizard/frame.py" line="207"/>
-        <location filename="../../gui/wizard/frame.py" line="345"/>
+        <location filename="../../gui/wizard/frame.py" line="349"/>
         <source>도장 인증센터</source>
         <translation>Dojang certificate centre</translation>
     </message>
@@ -909,17 +920,22 @@
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="342"/>
+        <location filename="../../gui/wizard/frame.py" line="344"/>
         <source>금융인증서 발급</source>
         <translation>Issue finance certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="455"/>
+        <location filename="../../gui/wizard/frame.py" line="346"/>
+        <source>금융인증서 재발급</source>
+        <translation>Reissue finance certificate</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/frame.py" line="459"/>
         <source>취소하는 중…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="457"/>
+        <location filename="../../gui/wizard/frame.py" line="461"/>
         <source>취소하는 중입니다. 저장하던 것은 지웁니다…</source>
         <translation>Cancelling. Anything half-saved is removed…</translation>
     </message>

@@ -85,3 +85,18 @@ def test_lockout_reset_change_and_revoke(cli):
     code, _, err = cli("cloud", "revoke", "--customer", c.key, "--yes", stdin=PIN + "\n")
     assert code == 0, err
     assert _list(cli)[0]["certificate"] is None
+
+
+def test_reissue_on_the_command_line(cli):
+    c = DEMO["otp"]
+    old = _issue(cli, c)
+    code, out, err = cli("reissue", "--customer", c.key, "--type", "금융인증서", "--yes", "--json",
+                         stdin=f"{c.account_password}\n{NEW}\n{NEW}\n")
+    assert code == 0, err
+    new = json.loads(out)
+    assert new["serial"] != old["serial"] and new["path"] is None
+    [account] = _list(cli)
+    assert account["certificate"]["serial"] == new["serial"]
+    code, out, err = cli("login", "--cloud", c.key, "--json", stdin=NEW + "\n")
+    assert code == 0, err
+    assert NEW not in out + err

@@ -16,9 +16,40 @@ from .test_issue_flow import do_first, do_second, to_identity
 PIN_OK = "274915"
 
 
-def test_the_issue_flow_offers_the_cloud_product_and_reissue_does_not(bank, customer, flow_kw):
+def test_issue_and_reissue_offer_the_cloud_product(bank, customer, flow_kw):
     assert FINANCE in IssueFlow(bank, **flow_kw).issuable()
-    assert FINANCE not in ReissueFlow(bank, **flow_kw).issuable()
+    assert FINANCE in ReissueFlow(bank, **flow_kw).issuable()
+
+
+def test_reissue_replaces_a_locked_finance_certificate_with_a_new_pin(bank, customer, flow_kw, storages):
+    """재발급 of a 금융인증서 (a forgotten PIN the customer will not reset): the identity steps, the
+    confirmation, a new PIN; the old certificate is revoked and its key deleted in the cloud."""
+    from core.authority.cloud import PIN_LIMIT
+    from core.flows import CONFIRM_REISSUE
+    first = IssueFlow(bank, device=("pc:flow", "PC"), **flow_kw)
+    to_identity(first, bank, cert_type=FINANCE.id)
+    old = first.finish_cloud(PIN_OK, PIN_OK).serial
+    old_der = bank.cloud_accounts("pc:flow")[0].certificate.cert_der
+    for _ in range(PIN_LIMIT):
+        with pytest.raises(AE.AuthorityError):
+            login_with_cloud(bank, "pc:flow", old, "000001")
+    with pytest.raises(AE.PinLocked):
+        login_with_cloud(bank, "pc:flow", old, PIN_OK)
+    before = tree(*(s.root for s in storages))
+    flow = ReissueFlow(bank, device=("pc:flow", "PC"), **flow_kw)
+    to_identity(flow, bank, cert_type=FINANCE.id)
+    assert flow.step == CONFIRM_REISSUE and flow.reissue_targets() == []
+    flow.confirm_reissue(True)
+    assert flow.step == PIN
+    done = flow.finish_cloud(bytearray(b"385027"), bytearray(b"385027"))
+    assert flow.step == DONE and done.kind == "reissue" and done.serial != old
+    assert bank.certificate_status(old_der) == "revoked"
+    [account] = bank.cloud_accounts("pc:flow")
+    assert account.certificate.serial == done.serial and not account.certificate.locked
+    assert login_with_cloud(bank, "pc:flow", done.serial, "385027").serial == done.serial
+    with pytest.raises(AE.NoCloudCertificate):        # the old key is gone from the cloud
+        login_with_cloud(bank, "pc:flow", old, PIN_OK)
+    assert tree(*(s.root for s in storages)) == before
 
 
 def test_a_cloud_product_goes_to_the_pin_step_and_saves_no_file(bank, customer, flow_kw, storages):
