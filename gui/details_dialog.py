@@ -69,6 +69,20 @@ class PathView(QTextEdit):
 
 
 class DetailsDialog(QDialog):
+    def _trailing_notes(self, cert: CertFolder) -> list[str]:
+        notes = []
+        if cert.info.trailing_bytes:
+            notes.append(self.tr("signCert.der 파일 끝에 인증서 데이터 외의 %n바이트가 더 있습니다 (무시하며, 손상이 "
+                                 "아닙니다).", "", cert.info.trailing_bytes))
+        try:
+            key_trailing = cert.key_file().trailing_bytes
+        except (DojangError, OSError):
+            key_trailing = 0
+        if key_trailing:
+            notes.append(self.tr("signPri.key 파일 끝에 키 데이터 외의 %n바이트가 더 있습니다 (무시하며, 손상이 "
+                                 "아닙니다).", "", key_trailing))
+        return notes
+
     def __init__(self, parent: QWidget | None, cert: CertFolder, storage: Storage, *, lang: str,
                  now: dt.datetime, workers: Workers):
         super().__init__(parent)
@@ -102,6 +116,9 @@ class DetailsDialog(QDialog):
             (self.tr("저장매체"), storage_title(storage, lang), "detailsStorage"),
             (self.tr("위치"), str(cert.path), "detailsPath"),
         ]
+        extra = self._trailing_notes(cert)
+        if extra:      # a vendor's trailer after the DER: said plainly, never as damage (docs/npki-codec.md)
+            fields.append((self.tr("참고"), "\n".join(extra), "detailsNote"))
         for label, value, name in fields:
             if name == "detailsPath":
                 v = PathView(value, general)

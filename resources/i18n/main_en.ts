@@ -142,72 +142,72 @@ The current password is checked, then replaced by the new one. A forgotten passw
 <context>
     <name>CloudDetailsDialog</name>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="580"/>
+        <location filename="../../gui/cloud_panel.py" line="588"/>
         <source>금융인증서 보기</source>
         <translation>Finance certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="587"/>
+        <location filename="../../gui/cloud_panel.py" line="595"/>
         <source>소유자</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="587"/>
+        <location filename="../../gui/cloud_panel.py" line="595"/>
         <source>주체</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="588"/>
+        <location filename="../../gui/cloud_panel.py" line="596"/>
         <source>발급자</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="589"/>
+        <location filename="../../gui/cloud_panel.py" line="597"/>
         <source>용도</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="589"/>
+        <location filename="../../gui/cloud_panel.py" line="597"/>
         <source>금융 거래 전용 (금융인증서)</source>
         <translation>Finance only (finance certificate)</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="590"/>
+        <location filename="../../gui/cloud_panel.py" line="598"/>
         <source>유효기간</source>
         <translation>Validity</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="591"/>
+        <location filename="../../gui/cloud_panel.py" line="599"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="591"/>
+        <location filename="../../gui/cloud_panel.py" line="599"/>
         <source>일련번호</source>
         <translation>Serial number</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="592"/>
+        <location filename="../../gui/cloud_panel.py" line="600"/>
         <source>키</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="593"/>
+        <location filename="../../gui/cloud_panel.py" line="601"/>
         <source>보관 위치</source>
         <translation>Kept in</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="593"/>
+        <location filename="../../gui/cloud_panel.py" line="601"/>
         <source>금융결제원 클라우드 (모의) — 이 PC에 파일 없음</source>
         <translation>KFTC cloud (simulated) — no file on this PC</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="594"/>
+        <location filename="../../gui/cloud_panel.py" line="602"/>
         <source>이용 기기</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="595"/>
+        <location filename="../../gui/cloud_panel.py" line="603"/>
         <source>지문 (SHA-256)</source>
         <translation>Fingerprint (SHA-256)</translation>
     </message>
@@ -215,107 +215,107 @@ The current password is checked, then replaced by the new one. A forgotten passw
 <context>
     <name>CloudPanel</name>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="246"/>
+        <location filename="../../gui/cloud_panel.py" line="249"/>
         <source>금융인증서 — 클라우드 (금융결제원, 모의)</source>
         <translation>Finance certificates — cloud (KFTC, simulated)</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="247"/>
+        <location filename="../../gui/cloud_panel.py" line="250"/>
         <source>금융인증서는 금융결제원 클라우드에 보관되어 이 PC에는 인증서 파일이 없습니다. 그래서 복사·이동·내보내기를 할 수 없습니다 — 다른 PC나 휴대폰에서 쓰려면 그 기기를 이용 기기로 연결하세요. 쓸 때마다 숫자 6자리 PIN을 입력합니다.</source>
         <translation>A finance certificate is kept in the KFTC cloud; there is no certificate file on this PC, so it cannot be copied, moved or exported — to use it on another PC or phone, connect that device. Each use asks for the 6-digit PIN.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="250"/>
+        <location filename="../../gui/cloud_panel.py" line="253"/>
         <source>고객</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="250"/>
+        <location filename="../../gui/cloud_panel.py" line="253"/>
         <source>휴대폰</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="250"/>
+        <location filename="../../gui/cloud_panel.py" line="253"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="250"/>
+        <location filename="../../gui/cloud_panel.py" line="253"/>
         <source>유효기간</source>
         <translation>Validity</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="251"/>
-        <location filename="../../gui/cloud_panel.py" line="368"/>
+        <location filename="../../gui/cloud_panel.py" line="254"/>
+        <location filename="../../gui/cloud_panel.py" line="376"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="251"/>
+        <location filename="../../gui/cloud_panel.py" line="254"/>
         <source>자동갱신</source>
         <translation>Auto-renewal</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="252"/>
+        <location filename="../../gui/cloud_panel.py" line="255"/>
         <source>보기</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="252"/>
-        <location filename="../../gui/cloud_panel.py" line="398"/>
+        <location filename="../../gui/cloud_panel.py" line="255"/>
+        <location filename="../../gui/cloud_panel.py" line="406"/>
         <source>인증서로 로그인</source>
         <translation>Log in with certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="253"/>
-        <location filename="../../gui/cloud_panel.py" line="419"/>
+        <location filename="../../gui/cloud_panel.py" line="256"/>
+        <location filename="../../gui/cloud_panel.py" line="427"/>
         <source>PIN 변경</source>
         <translation>Change PIN</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="253"/>
+        <location filename="../../gui/cloud_panel.py" line="256"/>
         <source>PIN 재설정</source>
         <translation>Reset PIN</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="254"/>
+        <location filename="../../gui/cloud_panel.py" line="257"/>
         <source>갱신</source>
         <translation>Renew</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="254"/>
-        <location filename="../../gui/cloud_panel.py" line="461"/>
+        <location filename="../../gui/cloud_panel.py" line="257"/>
+        <location filename="../../gui/cloud_panel.py" line="469"/>
         <source>자동갱신 설정</source>
         <translation>Auto-renewal…</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="255"/>
+        <location filename="../../gui/cloud_panel.py" line="258"/>
         <source>폐기</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="255"/>
-        <location filename="../../gui/cloud_panel.py" line="502"/>
+        <location filename="../../gui/cloud_panel.py" line="258"/>
+        <location filename="../../gui/cloud_panel.py" line="510"/>
         <source>기기 연결 해제</source>
         <translation>Disconnect device</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="256"/>
+        <location filename="../../gui/cloud_panel.py" line="259"/>
         <source>기기 연결…</source>
         <translation>Connect device…</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="256"/>
+        <location filename="../../gui/cloud_panel.py" line="259"/>
         <source>금융인증서 발급…</source>
         <translation>Issue finance certificate…</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="299"/>
+        <location filename="../../gui/cloud_panel.py" line="307"/>
         <source>금융인증서 없음</source>
         <translation>No finance certificate</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/cloud_panel.py" line="305"/>
+        <location filename="../../gui/cloud_panel.py" line="313"/>
         <source>%n일 남음</source>
         <translation>
             <numerusform>%n day left</numerusform>
@@ -323,17 +323,17 @@ The current password is checked, then replaced by the new one. A forgotten passw
         </translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="306"/>
+        <location filename="../../gui/cloud_panel.py" line="314"/>
         <source>잠김 — PIN 재설정 필요</source>
         <translation>Locked — reset the PIN</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="307"/>
+        <location filename="../../gui/cloud_panel.py" line="315"/>
         <source>정상</source>
         <translation>OK</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/cloud_panel.py" line="307"/>
+        <location filename="../../gui/cloud_panel.py" line="315"/>
         <source>%n번 틀림</source>
         <translation>
             <numerusform>%n wrong try</numerusform>
@@ -341,168 +341,168 @@ The current password is checked, then replaced by the new one. A forgotten passw
         </translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="309"/>
+        <location filename="../../gui/cloud_panel.py" line="317"/>
         <source>동의</source>
         <translation>On</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="309"/>
+        <location filename="../../gui/cloud_panel.py" line="317"/>
         <source>안 함</source>
         <translation>Off</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="321"/>
+        <location filename="../../gui/cloud_panel.py" line="329"/>
         <source>이 PC에 연결된 금융인증서가 없습니다. [금융인증서 발급…]으로 새로 발급하거나, 이미 발급받았다면 [기기 연결…]로 이 PC를 연결하세요.</source>
         <translation>No finance certificate is connected to this PC. Issue one with [Issue finance certificate…], or if you already have one, connect this PC with [Connect device…].</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="353"/>
+        <location filename="../../gui/cloud_panel.py" line="361"/>
         <source>금융인증서는 만료 {0}일 전부터 갱신할 수 있습니다.</source>
         <translation>A finance certificate can be renewed from {0} days before it expires.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="363"/>
+        <location filename="../../gui/cloud_panel.py" line="371"/>
         <source>금융인증서를 하나 고르세요.</source>
         <translation>Choose one finance certificate.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="398"/>
+        <location filename="../../gui/cloud_panel.py" line="406"/>
         <source>{0}님의 금융인증서로 모의 은행에 로그인합니다. PIN을 입력하세요.</source>
         <translation>Logging in to the simulated bank with {0}&apos;s finance certificate. Enter the PIN.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="412"/>
+        <location filename="../../gui/cloud_panel.py" line="420"/>
         <source>로그인했습니다: {0} 님 (모의 은행)</source>
         <translation>Logged in: {0} (simulated bank)</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="419"/>
+        <location filename="../../gui/cloud_panel.py" line="427"/>
         <source>현재 PIN을 확인한 뒤 새 PIN으로 바꿉니다. 같은 숫자 반복, 연속된 숫자, 생년월일은 쓸 수 없습니다.</source>
         <translation>The current PIN is checked, then replaced by the new one. Repeated digits, runs and the date of birth are not allowed.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="421"/>
+        <location filename="../../gui/cloud_panel.py" line="429"/>
         <source>현재 PIN</source>
         <translation>Current PIN</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="421"/>
+        <location filename="../../gui/cloud_panel.py" line="429"/>
         <source>새 PIN</source>
         <translation>New PIN</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="421"/>
+        <location filename="../../gui/cloud_panel.py" line="429"/>
         <source>새 PIN 확인</source>
         <translation>New PIN again</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="432"/>
+        <location filename="../../gui/cloud_panel.py" line="440"/>
         <source>PIN을 바꿨습니다.</source>
         <translation>The PIN was changed.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="438"/>
+        <location filename="../../gui/cloud_panel.py" line="446"/>
         <source>금융인증서 갱신</source>
         <translation>Renew finance certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="438"/>
+        <location filename="../../gui/cloud_panel.py" line="446"/>
         <source>새 금융인증서(유효기간 3년)를 클라우드에 만들고 지금 인증서는 이전 인증서가 됩니다. PIN은 그대로입니다. PIN을 입력하세요.</source>
         <translation>A new finance certificate (valid 3 years) is made in the cloud and the current one becomes the old certificate. The PIN stays the same. Enter the PIN.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="451"/>
+        <location filename="../../gui/cloud_panel.py" line="459"/>
         <source>금융인증서를 갱신했습니다. 새 유효기간: ~ {0}</source>
         <translation>Finance certificate renewed. Now valid to {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="459"/>
+        <location filename="../../gui/cloud_panel.py" line="467"/>
         <source>자동갱신에 동의하면 만료 30일 전부터 금융인증서를 쓸 때 새 인증서로 저절로 갱신됩니다. PIN을 입력하세요.</source>
         <translation>With auto-renewal, using the finance certificate in its last 30 days renews it by itself. Enter the PIN.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="460"/>
+        <location filename="../../gui/cloud_panel.py" line="468"/>
         <source>자동갱신을 해제합니다. PIN을 입력하세요.</source>
         <translation>Turning auto-renewal off. Enter the PIN.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="472"/>
+        <location filename="../../gui/cloud_panel.py" line="480"/>
         <source>자동갱신에 동의했습니다.</source>
         <translation>Auto-renewal is on.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="472"/>
+        <location filename="../../gui/cloud_panel.py" line="480"/>
         <source>자동갱신을 해제했습니다.</source>
         <translation>Auto-renewal is off.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="480"/>
-        <location filename="../../gui/cloud_panel.py" line="484"/>
+        <location filename="../../gui/cloud_panel.py" line="488"/>
+        <location filename="../../gui/cloud_panel.py" line="492"/>
         <source>금융인증서 폐기</source>
         <translation>Revoke finance certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="481"/>
+        <location filename="../../gui/cloud_panel.py" line="489"/>
         <source>{0}님의 금융인증서를 폐기할까요? 폐기한 인증서는 다시 쓸 수 없고, 클라우드의 키도 지워집니다. 필요하면 새로 발급받아야 합니다.</source>
         <translation>Revoke {0}&apos;s finance certificate? A revoked certificate cannot be used again and its key is deleted from the cloud; you would need a new one.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="484"/>
+        <location filename="../../gui/cloud_panel.py" line="492"/>
         <source>폐기하려면 PIN을 입력하세요.</source>
         <translation>Enter the PIN to revoke.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="495"/>
+        <location filename="../../gui/cloud_panel.py" line="503"/>
         <source>금융인증서를 폐기했습니다.</source>
         <translation>The finance certificate was revoked.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="500"/>
+        <location filename="../../gui/cloud_panel.py" line="508"/>
         <source>고객을 하나 고르세요.</source>
         <translation>Choose one customer.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="503"/>
+        <location filename="../../gui/cloud_panel.py" line="511"/>
         <source>이 PC와 {0}님의 금융인증서 클라우드 연결을 끊을까요? 인증서는 클라우드에 그대로 있고, 다시 쓰려면 휴대폰 인증으로 다시 연결해야 합니다.</source>
         <translation>Disconnect this PC from {0}&apos;s finance certificate cloud? The certificate stays in the cloud; to use it here again, connect again with a phone code.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="508"/>
+        <location filename="../../gui/cloud_panel.py" line="516"/>
         <source>이 PC의 연결을 해제했습니다.</source>
         <translation>This PC was disconnected.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="528"/>
+        <location filename="../../gui/cloud_panel.py" line="536"/>
         <source>성명과 휴대폰 번호를 모두 입력하세요.</source>
         <translation>Enter both the name and the phone number.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="533"/>
+        <location filename="../../gui/cloud_panel.py" line="541"/>
         <source>이 PC</source>
         <translation>This PC</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="536"/>
+        <location filename="../../gui/cloud_panel.py" line="544"/>
         <source>휴대폰 {0}(으)로 인증번호를 보냈습니다.</source>
         <translation>A code was sent to the phone {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="546"/>
+        <location filename="../../gui/cloud_panel.py" line="554"/>
         <source>인증번호 입력</source>
         <translation>Enter code</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="547"/>
+        <location filename="../../gui/cloud_panel.py" line="555"/>
         <source>휴대폰 {0}(으)로 받은 인증번호 6자리를 입력하세요.</source>
         <translation>Enter the 6-digit code sent to the phone {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="548"/>
+        <location filename="../../gui/cloud_panel.py" line="556"/>
         <source>인증번호</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="564"/>
+        <location filename="../../gui/cloud_panel.py" line="572"/>
         <source>이 PC를 금융인증서 이용 기기로 연결했습니다.</source>
         <translation>This PC is now connected to the finance certificate cloud.</translation>
     </message>
@@ -551,305 +551,326 @@ Location: {3}</translation>
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="125"/>
+        <location filename="../../gui/cloud_panel.py" line="128"/>
         <source>이 PC를 금융인증서 이용 기기로 연결</source>
         <translation>Connect this PC to the finance certificate cloud</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="127"/>
+        <location filename="../../gui/cloud_panel.py" line="130"/>
         <source>금융인증서를 발급받은 고객의 성명과 은행에 등록한 휴대폰 번호를 입력하세요. 그 휴대폰으로 인증번호를 보냅니다.</source>
         <translation>Enter the name of the finance certificate&apos;s holder and the phone number registered at the bank. A code is sent to that phone.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="137"/>
+        <location filename="../../gui/cloud_panel.py" line="140"/>
         <source>성명</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="138"/>
+        <location filename="../../gui/cloud_panel.py" line="141"/>
         <source>휴대폰 번호</source>
         <translation>Phone number</translation>
     </message>
 </context>
 <context>
     <name>DetailsDialog</name>
+    <message numerus="yes">
+        <location filename="../../gui/details_dialog.py" line="75"/>
+        <source>signCert.der 파일 끝에 인증서 데이터 외의 %n바이트가 더 있습니다 (무시하며, 손상이 아닙니다).</source>
+        <translation>
+            <numerusform>signCert.der has %n extra byte after its data (ignored; this is not damage).</numerusform>
+            <numerusform>signCert.der has %n extra bytes after its data (ignored; this is not damage).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/details_dialog.py" line="82"/>
+        <source>signPri.key 파일 끝에 키 데이터 외의 %n바이트가 더 있습니다 (무시하며, 손상이 아닙니다).</source>
+        <translation>
+            <numerusform>signPri.key has %n extra byte after its data (ignored; this is not damage).</numerusform>
+            <numerusform>signPri.key has %n extra bytes after its data (ignored; this is not damage).</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="78"/>
+        <location filename="../../gui/details_dialog.py" line="92"/>
         <source>인증서 보기 — {0}</source>
         <translation>Certificate — {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="91"/>
+        <location filename="../../gui/details_dialog.py" line="105"/>
         <source>정상 ({0}일 남음)</source>
         <translation>Valid ({0} days left)</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="92"/>
+        <location filename="../../gui/details_dialog.py" line="106"/>
         <source>만료 D-{0} — 갱신할 수 있습니다</source>
         <translation>Expires D-{0} — can be renewed</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="93"/>
+        <location filename="../../gui/details_dialog.py" line="107"/>
         <source>만료됨 — 재발급이 필요합니다</source>
         <translation>Expired — needs reissuing</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="94"/>
+        <location filename="../../gui/details_dialog.py" line="108"/>
         <source> (테스트 인증서 — 실제 은행에서 쓸 수 없음)</source>
         <translation> (test certificate — not usable at real banks)</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="97"/>
+        <location filename="../../gui/details_dialog.py" line="111"/>
         <source>사용자</source>
         <translation>Holder</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="98"/>
+        <location filename="../../gui/details_dialog.py" line="112"/>
         <source>구분</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="99"/>
+        <location filename="../../gui/details_dialog.py" line="113"/>
         <source>발급기관</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="100"/>
+        <location filename="../../gui/details_dialog.py" line="114"/>
         <source>유효기간</source>
         <translation>Validity</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="101"/>
+        <location filename="../../gui/details_dialog.py" line="115"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="102"/>
+        <location filename="../../gui/details_dialog.py" line="116"/>
         <source>저장매체</source>
         <translation>Storage</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="103"/>
+        <location filename="../../gui/details_dialog.py" line="117"/>
         <source>위치</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="120"/>
+        <location filename="../../gui/details_dialog.py" line="121"/>
+        <source>참고</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../gui/details_dialog.py" line="137"/>
         <source>일반(&amp;G)</source>
         <translation>&amp;General</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="125"/>
+        <location filename="../../gui/details_dialog.py" line="142"/>
         <source>필드</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="125"/>
+        <location filename="../../gui/details_dialog.py" line="142"/>
         <source>값</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="130"/>
+        <location filename="../../gui/details_dialog.py" line="147"/>
         <source>버전</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="131"/>
+        <location filename="../../gui/details_dialog.py" line="148"/>
         <source>일련번호</source>
         <translation>Serial number</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="132"/>
+        <location filename="../../gui/details_dialog.py" line="149"/>
         <source>서명 알고리즘</source>
         <translation>Signature algorithm</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="133"/>
+        <location filename="../../gui/details_dialog.py" line="150"/>
         <source>발급자</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="134"/>
+        <location filename="../../gui/details_dialog.py" line="151"/>
         <source>유효기간 시작</source>
         <translation>Valid from</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="135"/>
+        <location filename="../../gui/details_dialog.py" line="152"/>
         <source>유효기간 끝</source>
         <translation>Valid to</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="136"/>
+        <location filename="../../gui/details_dialog.py" line="153"/>
         <source>주체</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="137"/>
+        <location filename="../../gui/details_dialog.py" line="154"/>
         <source>공개키</source>
         <translation>Public key</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="138"/>
+        <location filename="../../gui/details_dialog.py" line="155"/>
         <source>용도 (정책 OID)</source>
         <translation>Usage (policy OID)</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="139"/>
+        <location filename="../../gui/details_dialog.py" line="156"/>
         <source>본인확인 정보 (VID)</source>
         <translation>Identity check data (VID)</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="139"/>
+        <location filename="../../gui/details_dialog.py" line="156"/>
         <source>있음</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="139"/>
+        <location filename="../../gui/details_dialog.py" line="156"/>
         <source>없음</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="140"/>
+        <location filename="../../gui/details_dialog.py" line="157"/>
         <source>지문 (SHA-256)</source>
         <translation>Fingerprint (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="141"/>
+        <location filename="../../gui/details_dialog.py" line="158"/>
         <source>파일</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="147"/>
+        <location filename="../../gui/details_dialog.py" line="164"/>
         <source>확장 필드</source>
         <translation>Extensions</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="151"/>
+        <location filename="../../gui/details_dialog.py" line="168"/>
         <source> (중요)</source>
         <translation> (critical)</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="163"/>
+        <location filename="../../gui/details_dialog.py" line="180"/>
         <source>자세히(&amp;D)</source>
         <translation>&amp;Details</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="168"/>
+        <location filename="../../gui/details_dialog.py" line="185"/>
         <source>이 인증서가 어떤 주민등록번호의 것인지 확인합니다. 인증서 안의 본인확인 정보(VID)와 개인키의 난수로 계산하므로 인증서 암호가 필요합니다. 입력한 값은 저장하지 않습니다.</source>
         <translation>Checks whether this certificate belongs to a resident registration number. It is computed from the identity data (VID) in the certificate and the random number in the private key, so the certificate password is needed. Nothing you type is stored.</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="179"/>
+        <location filename="../../gui/details_dialog.py" line="196"/>
         <source>주민등록번호(&amp;R)</source>
         <translation>&amp;Resident registration no.</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="184"/>
+        <location filename="../../gui/details_dialog.py" line="201"/>
         <source>인증서 암호(&amp;P)</source>
         <translation>Certificate &amp;password</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="189"/>
+        <location filename="../../gui/details_dialog.py" line="206"/>
         <source>확인(&amp;V)</source>
         <translation>&amp;Verify</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="201"/>
+        <location filename="../../gui/details_dialog.py" line="218"/>
         <source>이 인증서에는 본인확인 정보(VID)가 없어 확인할 수 없습니다.</source>
         <translation>This certificate has no identity data (VID), so it cannot be checked.</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="203"/>
+        <location filename="../../gui/details_dialog.py" line="220"/>
         <source>본인확인(&amp;I)</source>
         <translation>&amp;Identity check</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="214"/>
+        <location filename="../../gui/details_dialog.py" line="231"/>
         <source>키 사용</source>
         <translation>Key usage</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="215"/>
+        <location filename="../../gui/details_dialog.py" line="232"/>
         <source>인증서 정책</source>
         <translation>Certificate policies</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="216"/>
+        <location filename="../../gui/details_dialog.py" line="233"/>
         <source>주체 대체 이름</source>
         <translation>Subject alternative name</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="217"/>
+        <location filename="../../gui/details_dialog.py" line="234"/>
         <source>주체 키 식별자</source>
         <translation>Subject key identifier</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="218"/>
+        <location filename="../../gui/details_dialog.py" line="235"/>
         <source>기관 키 식별자</source>
         <translation>Authority key identifier</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="219"/>
+        <location filename="../../gui/details_dialog.py" line="236"/>
         <source>CRL 배포 지점</source>
         <translation>CRL distribution points</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="220"/>
+        <location filename="../../gui/details_dialog.py" line="237"/>
         <source>기본 제한</source>
         <translation>Basic constraints</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="221"/>
+        <location filename="../../gui/details_dialog.py" line="238"/>
         <source>기관 정보 액세스</source>
         <translation>Authority information access</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="224"/>
+        <location filename="../../gui/details_dialog.py" line="241"/>
         <source>디지털 서명</source>
         <translation>Digital signature</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="225"/>
+        <location filename="../../gui/details_dialog.py" line="242"/>
         <source>부인 방지</source>
         <translation>Non-repudiation</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="226"/>
+        <location filename="../../gui/details_dialog.py" line="243"/>
         <source>키 암호화</source>
         <translation>Key encipherment</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="227"/>
+        <location filename="../../gui/details_dialog.py" line="244"/>
         <source>데이터 암호화</source>
         <translation>Data encipherment</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="228"/>
+        <location filename="../../gui/details_dialog.py" line="245"/>
         <source>키 합의</source>
         <translation>Key agreement</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="229"/>
+        <location filename="../../gui/details_dialog.py" line="246"/>
         <source>인증서 서명</source>
         <translation>Certificate signing</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="230"/>
+        <location filename="../../gui/details_dialog.py" line="247"/>
         <source>CRL 서명</source>
         <translation>CRL signing</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="241"/>
+        <location filename="../../gui/details_dialog.py" line="258"/>
         <source>확인하는 중…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="248"/>
+        <location filename="../../gui/details_dialog.py" line="265"/>
         <source>이 인증서는 입력한 주민등록번호({0})의 것이 맞습니다.</source>
         <translation>This certificate belongs to the number entered ({0}).</translation>
     </message>
     <message>
-        <location filename="../../gui/details_dialog.py" line="250"/>
+        <location filename="../../gui/details_dialog.py" line="267"/>
         <source>이 인증서는 입력한 주민등록번호({0})의 것이 아닙니다.</source>
         <translation>This certificate does not belong to the number entered ({0}).</translation>
     </message>

@@ -49,3 +49,27 @@ def test_extensions_are_named_in_words(qtbot, tmp_path):
     key_usage = next(v for k, v in rows.items() if k.startswith("키 사용 (keyUsage)"))
     assert "디지털 서명" in key_usage and "digital_signature" not in key_usage
     assert any(k.startswith("기관 키 식별자 (authorityKeyIdentifier)") for k in rows)
+
+
+def test_vendor_trailing_bytes_are_a_note_not_damage(qtbot, tmp_path):
+    """Files with bytes after the DER (as one vendor writes them): the dialog opens normally and says
+    how many extra bytes each file has, as a note."""
+    from PySide6.QtWidgets import QLabel
+    root = tmp_path / "NPKI"
+    made = factory.make_cert(factory.user_dir(root))
+    with open(made.path / "signCert.der", "ab") as f:
+        f.write(bytes(range(46)))
+    with open(made.path / "signPri.key", "ab") as f:
+        f.write(b"\x00" * 3)
+    entry = read_cert_folder(made.path, "yessign")
+    workers = Workers()
+    dlg = DetailsDialog(None, entry, hard_disk(root), lang="en", now=dt.datetime.now(dt.timezone.utc),
+                        workers=workers)
+    qtbot.addWidget(dlg)
+    note = dlg.findChild(QLabel, "detailsNote").text()
+    assert "46" in note and "3" in note and "signCert.der" in note and "signPri.key" in note
+    clean = factory.make_cert(factory.user_dir(tmp_path / "other" / "NPKI"))
+    plain = DetailsDialog(None, read_cert_folder(clean.path, "yessign"), hard_disk(root), lang="en",
+                          now=dt.datetime.now(dt.timezone.utc), workers=workers)
+    qtbot.addWidget(plain)
+    assert plain.findChild(QLabel, "detailsNote") is None
