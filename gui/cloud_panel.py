@@ -287,6 +287,8 @@ class CloudPanel(QWidget):
         self.loaded.emit()
 
     def _load_failed(self, err: DojangError) -> None:
+        """Said on the cloud's own page (and its row), not in the window's result line: the bank may
+        be opening for another reason, with a notice of its own."""
         self._loading = False
         if self._again:
             self._again = False
@@ -294,7 +296,9 @@ class CloudPanel(QWidget):
             return
         self.accounts = []
         self._fill()
-        self.host.notify(lambda: err.message(self._lang()), "error")
+        self.empty.setText(self.tr("금융인증서 목록을 읽지 못했습니다: {0}").format(err.message(self._lang())))
+        self.empty.show()
+        self.countChanged.emit(0)
         self.loaded.emit()
 
     def _fill(self) -> None:

@@ -142,72 +142,72 @@ The current password is checked, then replaced by the new one. A forgotten passw
 <context>
     <name>CloudDetailsDialog</name>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="588"/>
+        <location filename="../../gui/cloud_panel.py" line="592"/>
         <source>금융인증서 보기</source>
         <translation>Finance certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="595"/>
+        <location filename="../../gui/cloud_panel.py" line="599"/>
         <source>소유자</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="595"/>
+        <location filename="../../gui/cloud_panel.py" line="599"/>
         <source>주체</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="596"/>
+        <location filename="../../gui/cloud_panel.py" line="600"/>
         <source>발급자</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="597"/>
+        <location filename="../../gui/cloud_panel.py" line="601"/>
         <source>용도</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="597"/>
+        <location filename="../../gui/cloud_panel.py" line="601"/>
         <source>금융 거래 전용 (금융인증서)</source>
         <translation>Finance only (finance certificate)</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="598"/>
+        <location filename="../../gui/cloud_panel.py" line="602"/>
         <source>유효기간</source>
         <translation>Validity</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="599"/>
+        <location filename="../../gui/cloud_panel.py" line="603"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="599"/>
+        <location filename="../../gui/cloud_panel.py" line="603"/>
         <source>일련번호</source>
         <translation>Serial number</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="600"/>
+        <location filename="../../gui/cloud_panel.py" line="604"/>
         <source>키</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="601"/>
+        <location filename="../../gui/cloud_panel.py" line="605"/>
         <source>보관 위치</source>
         <translation>Kept in</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="601"/>
+        <location filename="../../gui/cloud_panel.py" line="605"/>
         <source>금융결제원 클라우드 (모의) — 이 PC에 파일 없음</source>
         <translation>KFTC cloud (simulated) — no file on this PC</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="602"/>
+        <location filename="../../gui/cloud_panel.py" line="606"/>
         <source>이용 기기</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="603"/>
+        <location filename="../../gui/cloud_panel.py" line="607"/>
         <source>지문 (SHA-256)</source>
         <translation>Fingerprint (SHA-256)</translation>
     </message>
@@ -246,7 +246,7 @@ The current password is checked, then replaced by the new one. A forgotten passw
     </message>
     <message>
         <location filename="../../gui/cloud_panel.py" line="254"/>
-        <location filename="../../gui/cloud_panel.py" line="376"/>
+        <location filename="../../gui/cloud_panel.py" line="380"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
@@ -262,13 +262,13 @@ The current password is checked, then replaced by the new one. A forgotten passw
     </message>
     <message>
         <location filename="../../gui/cloud_panel.py" line="255"/>
-        <location filename="../../gui/cloud_panel.py" line="406"/>
+        <location filename="../../gui/cloud_panel.py" line="410"/>
         <source>인증서로 로그인</source>
         <translation>Log in with certificate</translation>
     </message>
     <message>
         <location filename="../../gui/cloud_panel.py" line="256"/>
-        <location filename="../../gui/cloud_panel.py" line="427"/>
+        <location filename="../../gui/cloud_panel.py" line="431"/>
         <source>PIN 변경</source>
         <translation>Change PIN</translation>
     </message>
@@ -284,7 +284,7 @@ The current password is checked, then replaced by the new one. A forgotten passw
     </message>
     <message>
         <location filename="../../gui/cloud_panel.py" line="257"/>
-        <location filename="../../gui/cloud_panel.py" line="469"/>
+        <location filename="../../gui/cloud_panel.py" line="473"/>
         <source>자동갱신 설정</source>
         <translation>Auto-renewal…</translation>
     </message>
@@ -295,7 +295,7 @@ The current password is checked, then replaced by the new one. A forgotten passw
     </message>
     <message>
         <location filename="../../gui/cloud_panel.py" line="258"/>
-        <location filename="../../gui/cloud_panel.py" line="510"/>
+        <location filename="../../gui/cloud_panel.py" line="514"/>
         <source>기기 연결 해제</source>
         <translation>Disconnect device</translation>
     </message>
@@ -310,12 +310,17 @@ The current password is checked, then replaced by the new one. A forgotten passw
         <translation>Issue finance certificate…</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="307"/>
+        <location filename="../../gui/cloud_panel.py" line="299"/>
+        <source>금융인증서 목록을 읽지 못했습니다: {0}</source>
+        <translation>Could not read the finance certificates: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="311"/>
         <source>금융인증서 없음</source>
         <translation>No finance certificate</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/cloud_panel.py" line="313"/>
+        <location filename="../../gui/cloud_panel.py" line="317"/>
         <source>%n일 남음</source>
         <translation>
             <numerusform>%n day left</numerusform>
@@ -323,17 +328,17 @@ The current password is checked, then replaced by the new one. A forgotten passw
         </translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="314"/>
+        <location filename="../../gui/cloud_panel.py" line="318"/>
         <source>잠김 — PIN 재설정 필요</source>
         <translation>Locked — reset the PIN</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="315"/>
+        <location filename="../../gui/cloud_panel.py" line="319"/>
         <source>정상</source>
         <translation>OK</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/cloud_panel.py" line="315"/>
+        <location filename="../../gui/cloud_panel.py" line="319"/>
         <source>%n번 틀림</source>
         <translation>
             <numerusform>%n wrong try</numerusform>
@@ -341,168 +346,168 @@ The current password is checked, then replaced by the new one. A forgotten passw
         </translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="317"/>
+        <location filename="../../gui/cloud_panel.py" line="321"/>
         <source>동의</source>
         <translation>On</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="317"/>
+        <location filename="../../gui/cloud_panel.py" line="321"/>
         <source>안 함</source>
         <translation>Off</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="329"/>
+        <location filename="../../gui/cloud_panel.py" line="333"/>
         <source>이 PC에 연결된 금융인증서가 없습니다. [금융인증서 발급…]으로 새로 발급하거나, 이미 발급받았다면 [기기 연결…]로 이 PC를 연결하세요.</source>
         <translation>No finance certificate is connected to this PC. Issue one with [Issue finance certificate…], or if you already have one, connect this PC with [Connect device…].</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="361"/>
+        <location filename="../../gui/cloud_panel.py" line="365"/>
         <source>금융인증서는 만료 {0}일 전부터 갱신할 수 있습니다.</source>
         <translation>A finance certificate can be renewed from {0} days before it expires.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="371"/>
+        <location filename="../../gui/cloud_panel.py" line="375"/>
         <source>금융인증서를 하나 고르세요.</source>
         <translation>Choose one finance certificate.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="406"/>
+        <location filename="../../gui/cloud_panel.py" line="410"/>
         <source>{0}님의 금융인증서로 모의 은행에 로그인합니다. PIN을 입력하세요.</source>
         <translation>Logging in to the simulated bank with {0}&apos;s finance certificate. Enter the PIN.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="420"/>
+        <location filename="../../gui/cloud_panel.py" line="424"/>
         <source>로그인했습니다: {0} 님 (모의 은행)</source>
         <translation>Logged in: {0} (simulated bank)</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="427"/>
+        <location filename="../../gui/cloud_panel.py" line="431"/>
         <source>현재 PIN을 확인한 뒤 새 PIN으로 바꿉니다. 같은 숫자 반복, 연속된 숫자, 생년월일은 쓸 수 없습니다.</source>
         <translation>The current PIN is checked, then replaced by the new one. Repeated digits, runs and the date of birth are not allowed.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="429"/>
+        <location filename="../../gui/cloud_panel.py" line="433"/>
         <source>현재 PIN</source>
         <translation>Current PIN</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="429"/>
+        <location filename="../../gui/cloud_panel.py" line="433"/>
         <source>새 PIN</source>
         <translation>New PIN</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="429"/>
+        <location filename="../../gui/cloud_panel.py" line="433"/>
         <source>새 PIN 확인</source>
         <translation>New PIN again</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="440"/>
+        <location filename="../../gui/cloud_panel.py" line="444"/>
         <source>PIN을 바꿨습니다.</source>
         <translation>The PIN was changed.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="446"/>
+        <location filename="../../gui/cloud_panel.py" line="450"/>
         <source>금융인증서 갱신</source>
         <translation>Renew finance certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="446"/>
+        <location filename="../../gui/cloud_panel.py" line="450"/>
         <source>새 금융인증서(유효기간 3년)를 클라우드에 만들고 지금 인증서는 이전 인증서가 됩니다. PIN은 그대로입니다. PIN을 입력하세요.</source>
         <translation>A new finance certificate (valid 3 years) is made in the cloud and the current one becomes the old certificate. The PIN stays the same. Enter the PIN.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="459"/>
+        <location filename="../../gui/cloud_panel.py" line="463"/>
         <source>금융인증서를 갱신했습니다. 새 유효기간: ~ {0}</source>
         <translation>Finance certificate renewed. Now valid to {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="467"/>
+        <location filename="../../gui/cloud_panel.py" line="471"/>
         <source>자동갱신에 동의하면 만료 30일 전부터 금융인증서를 쓸 때 새 인증서로 저절로 갱신됩니다. PIN을 입력하세요.</source>
         <translation>With auto-renewal, using the finance certificate in its last 30 days renews it by itself. Enter the PIN.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="468"/>
+        <location filename="../../gui/cloud_panel.py" line="472"/>
         <source>자동갱신을 해제합니다. PIN을 입력하세요.</source>
         <translation>Turning auto-renewal off. Enter the PIN.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="480"/>
+        <location filename="../../gui/cloud_panel.py" line="484"/>
         <source>자동갱신에 동의했습니다.</source>
         <translation>Auto-renewal is on.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="480"/>
+        <location filename="../../gui/cloud_panel.py" line="484"/>
         <source>자동갱신을 해제했습니다.</source>
         <translation>Auto-renewal is off.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="488"/>
         <location filename="../../gui/cloud_panel.py" line="492"/>
+        <location filename="../../gui/cloud_panel.py" line="496"/>
         <source>금융인증서 폐기</source>
         <translation>Revoke finance certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="489"/>
+        <location filename="../../gui/cloud_panel.py" line="493"/>
         <source>{0}님의 금융인증서를 폐기할까요? 폐기한 인증서는 다시 쓸 수 없고, 클라우드의 키도 지워집니다. 필요하면 새로 발급받아야 합니다.</source>
         <translation>Revoke {0}&apos;s finance certificate? A revoked certificate cannot be used again and its key is deleted from the cloud; you would need a new one.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="492"/>
+        <location filename="../../gui/cloud_panel.py" line="496"/>
         <source>폐기하려면 PIN을 입력하세요.</source>
         <translation>Enter the PIN to revoke.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="503"/>
+        <location filename="../../gui/cloud_panel.py" line="507"/>
         <source>금융인증서를 폐기했습니다.</source>
         <translation>The finance certificate was revoked.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="508"/>
+        <location filename="../../gui/cloud_panel.py" line="512"/>
         <source>고객을 하나 고르세요.</source>
         <translation>Choose one customer.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="511"/>
+        <location filename="../../gui/cloud_panel.py" line="515"/>
         <source>이 PC와 {0}님의 금융인증서 클라우드 연결을 끊을까요? 인증서는 클라우드에 그대로 있고, 다시 쓰려면 휴대폰 인증으로 다시 연결해야 합니다.</source>
         <translation>Disconnect this PC from {0}&apos;s finance certificate cloud? The certificate stays in the cloud; to use it here again, connect again with a phone code.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="516"/>
+        <location filename="../../gui/cloud_panel.py" line="520"/>
         <source>이 PC의 연결을 해제했습니다.</source>
         <translation>This PC was disconnected.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="536"/>
+        <location filename="../../gui/cloud_panel.py" line="540"/>
         <source>성명과 휴대폰 번호를 모두 입력하세요.</source>
         <translation>Enter both the name and the phone number.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="541"/>
+        <location filename="../../gui/cloud_panel.py" line="545"/>
         <source>이 PC</source>
         <translation>This PC</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="544"/>
+        <location filename="../../gui/cloud_panel.py" line="548"/>
         <source>휴대폰 {0}(으)로 인증번호를 보냈습니다.</source>
         <translation>A code was sent to the phone {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="554"/>
+        <location filename="../../gui/cloud_panel.py" line="558"/>
         <source>인증번호 입력</source>
         <translation>Enter code</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="555"/>
+        <location filename="../../gui/cloud_panel.py" line="559"/>
         <source>휴대폰 {0}(으)로 받은 인증번호 6자리를 입력하세요.</source>
         <translation>Enter the 6-digit code sent to the phone {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="556"/>
+        <location filename="../../gui/cloud_panel.py" line="560"/>
         <source>인증번호</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="572"/>
+        <location filename="../../gui/cloud_panel.py" line="576"/>
         <source>이 PC를 금융인증서 이용 기기로 연결했습니다.</source>
         <translation>This PC is now connected to the finance certificate cloud.</translation>
     </message>

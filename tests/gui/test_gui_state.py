@@ -424,6 +424,12 @@ def test_key_notice_follows_the_language(qtbot, npki_root, no_real_drives):
     class Bank:
         def master_key_notice_text(self, lang=None):
             return {"ko": "키 파일에 저장했습니다.", "en": "Stored in a key file."}[lang]
+
+        def this_device(self):         # the 금융인증서 cloud row asks on opening: nothing connected
+            return "pc:test"
+
+        def cloud_accounts(self, device):
+            return []
     bank = Bank()
     ctx = AppContext(open_authority=lambda: bank, language="ko")
     ctx.authority()
