@@ -77,6 +77,8 @@ def _issue(out_dir: Path, ctx, lang: str, key: str) -> None:
     w.next()
     _settle(lambda: w.flow.step == DONE and not w.busy)
     _save(phone, out_dir, f"{lang}_done")
+    # the teller takes it back, so the wizard's own shots can issue to this customer again
+    ctx.authority().teller().revoke(w.flow.result.serial)
     w.next()
     _settle(lambda: phone.page() == "bank")
     _save(phone, out_dir, f"{lang}_bank_after")
