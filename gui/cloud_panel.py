@@ -581,6 +581,13 @@ class CloudPanel(QWidget):
                                  on_done=done, on_error=failed)
 
 
+def _two_lines(fingerprint: str) -> str:
+    """A 95-character fingerprint in two halves (it has no spaces to wrap at)."""
+    parts = fingerprint.split(":")
+    half = len(parts) // 2
+    return ":".join(parts[:half]) + ":\n" + ":".join(parts[half:]) if len(parts) > 8 else fingerprint
+
+
 class CloudDetailsDialog(QDialog):
     """보기: what the 금융인증서 says, read from the certificate the cloud holds."""
 
@@ -592,6 +599,8 @@ class CloudDetailsDialog(QDialog):
         self.setWindowTitle(self.tr("금융인증서 보기"))
         c = account.certificate
         info = parse_certificate(c.cert_der)
+        # the name it was connected under; this PC's default name in the UI's language
+        device = self.tr("이 PC") if account.device_name in ("이 PC", "This PC") else account.device_name
         lay = QVBoxLayout(self)
         form = QFormLayout()
         status = STATUS_TEXT.get(c.status, (c.status, c.status))[0 if lang == "ko" else 1]
@@ -603,9 +612,10 @@ class CloudDetailsDialog(QDialog):
                 ("status", self.tr("상태"), status), ("serial", self.tr("일련번호"), info.serial_hex),
                 ("key", self.tr("키"), f"{info.key_algorithm} {info.key_size or ''}".strip()),
                 ("home", self.tr("보관 위치"), self.tr("금융결제원 클라우드 (모의) — 이 PC에 파일 없음")),
-                ("device", self.tr("이용 기기"), account.device_name),
-                ("fingerprint", self.tr("지문 (SHA-256)"), info.fingerprint_display)):
-            v = QLabel(shown(str(value), 200), self)
+                ("device", self.tr("이용 기기"), device),
+                ("fingerprint", self.tr("지문 (SHA-256)"), _two_lines(info.fingerprint_display))):
+            # names come from the certificate: made visible; the fingerprint is our own hex in two lines
+            v = QLabel(value if key == "fingerprint" else shown(str(value), 200), self)
             v.setObjectName(f"cloudDetail_{key}")
             v.setWordWrap(True)
             v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -614,7 +624,7 @@ class CloudDetailsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(760)
 
 
 __all__ = ["CloudDetailsDialog", "CloudPanel", "ConnectDialog", "PinDialog"]

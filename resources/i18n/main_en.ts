@@ -142,72 +142,77 @@ The current password is checked, then replaced by the new one. A forgotten passw
 <context>
     <name>CloudDetailsDialog</name>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="592"/>
+        <location filename="../../gui/cloud_panel.py" line="599"/>
         <source>금융인증서 보기</source>
         <translation>Finance certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="599"/>
+        <location filename="../../gui/cloud_panel.py" line="603"/>
+        <source>이 PC</source>
+        <translation>This PC</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cloud_panel.py" line="608"/>
         <source>소유자</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="599"/>
+        <location filename="../../gui/cloud_panel.py" line="608"/>
         <source>주체</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="600"/>
+        <location filename="../../gui/cloud_panel.py" line="609"/>
         <source>발급자</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="601"/>
+        <location filename="../../gui/cloud_panel.py" line="610"/>
         <source>용도</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="601"/>
+        <location filename="../../gui/cloud_panel.py" line="610"/>
         <source>금융 거래 전용 (금융인증서)</source>
         <translation>Finance only (finance certificate)</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="602"/>
+        <location filename="../../gui/cloud_panel.py" line="611"/>
         <source>유효기간</source>
         <translation>Validity</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="603"/>
+        <location filename="../../gui/cloud_panel.py" line="612"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="603"/>
+        <location filename="../../gui/cloud_panel.py" line="612"/>
         <source>일련번호</source>
         <translation>Serial number</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="604"/>
+        <location filename="../../gui/cloud_panel.py" line="613"/>
         <source>키</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="605"/>
+        <location filename="../../gui/cloud_panel.py" line="614"/>
         <source>보관 위치</source>
         <translation>Kept in</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="605"/>
+        <location filename="../../gui/cloud_panel.py" line="614"/>
         <source>금융결제원 클라우드 (모의) — 이 PC에 파일 없음</source>
         <translation>KFTC cloud (simulated) — no file on this PC</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="606"/>
+        <location filename="../../gui/cloud_panel.py" line="615"/>
         <source>이용 기기</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="607"/>
+        <location filename="../../gui/cloud_panel.py" line="616"/>
         <source>지문 (SHA-256)</source>
         <translation>Fingerprint (SHA-256)</translation>
     </message>
