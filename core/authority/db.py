@@ -242,6 +242,21 @@ MIGRATIONS: list[str] = [
         status TEXT NOT NULL DEFAULT 'open'
     );
     """,
+    # 5: 모바일 OTP — an OTP that lives in the bank app of the customer's phone (docs/bank-flows.md "모바일 발급")
+    """
+    CREATE TABLE mobile_otp_devices (
+        id INTEGER PRIMARY KEY,
+        customer_id INTEGER NOT NULL REFERENCES customers(id),
+        phone TEXT NOT NULL,
+        serial TEXT NOT NULL UNIQUE,
+        secret_enc BLOB NOT NULL,
+        last_step INTEGER NOT NULL DEFAULT -1,
+        failures INTEGER NOT NULL DEFAULT 0,
+        locked INTEGER NOT NULL DEFAULT 0,
+        active INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

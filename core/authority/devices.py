@@ -30,6 +30,12 @@ class SimulatedDevices:
         """What the OTP token shows at `at` (default: the bank's clock)."""
         return REGISTRY.get("otp").code_at(self.env, serial, at)
 
+    def mobile_otp_code(self, phone: str, at: dt.datetime | None = None) -> str | None:
+        """What the bank app of `phone` shows as its 모바일 OTP (None: none registered there)."""
+        channel = REGISTRY.get("mobile_otp")
+        dev = channel.on_phone(self.env, phone)
+        return None if dev is None else channel.code_at(self.env, dev["serial"], at)
+
     def card_serial_of(self, ref: str | int) -> str | None:
         card = REGISTRY.get("card").active_device(self.env, self.a.teller().find_customer(ref))
         return card["serial"] if card else None
@@ -40,7 +46,7 @@ class SimulatedDevices:
 
     def owner_of(self, serial: str) -> str:
         """The name of the customer a card or token belongs to ('' when unknown)."""
-        for table in ("cards", "otp_devices"):
+        for table in ("cards", "otp_devices", "mobile_otp_devices"):
             row = self.a.store.one(f"SELECT c.name FROM {table} d JOIN customers c ON c.id = d.customer_id "
                                    "WHERE d.serial = ?", (serial,))
             if row:

@@ -72,6 +72,7 @@ class WrongAccountPassword(_Remaining):
 
 # What a channel is called in messages; a channel not listed here is named by its id.
 CHANNEL_NAMES = {"card": ("보안카드", "security card"), "otp": ("OTP", "OTP"),
+                 "mobile_otp": ("모바일 OTP", "mobile OTP"),
                  "sms": ("SMS 인증", "SMS verification"), "ars": ("ARS 인증", "ARS verification")}
 
 

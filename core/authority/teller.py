@@ -215,6 +215,16 @@ class Teller:
         with self.store.transaction() as c:
             return otp.issue(self.a.channel_env, c, cid, secret)
 
+    def issue_mobile_otp(self, ref: str | int, *, phone: str | None = None, conn=None) -> str:
+        """A 모바일 OTP in the bank app of `phone` (default: the customer's registered phone); the
+        serial. The app shows the codes; the previous 모바일 OTP stops working."""
+        cid = self.find_customer(ref)
+        channel = REGISTRY.get("mobile_otp")
+        if conn is not None:
+            return channel.issue(self.a.channel_env, conn, cid, phone=phone)[0]
+        with self.store.transaction() as c:
+            return channel.issue(self.a.channel_env, c, cid, phone=phone)[0]
+
     # --- certificates and money -----------------------------------------------------------------------
     def revoke(self, serial: str | int, reason: str = "unspecified") -> None:
         """Revoke an active certificate at the counter (the customer identified in person).

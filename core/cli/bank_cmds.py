@@ -59,6 +59,12 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_issue_otp)
 
+    p = cmds.add_parser("issue-mobile-otp", help=pick("모바일 OTP 발급: 고객 휴대폰(모의)의 은행 앱에 등록",
+                                                      "issue a mobile OTP in the bank app of the customer's mock phone"))
+    p.add_argument("customer")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_issue_mobile_otp)
+
     p = cmds.add_parser("ca-chain", help=pick("CA 인증서 체인을 PEM 파일로 저장", "save the CA chain (PEM)"))
     p.add_argument("file")
     p.set_defaults(func=cmd_ca_chain)
@@ -235,6 +241,20 @@ def cmd_issue_otp(args) -> int:
         _print_json({"serial": serial, "secret": secret})
     else:
         _print_otp(serial, secret)
+    return 0
+
+
+def cmd_issue_mobile_otp(args) -> int:
+    from ..authority.phones import mask_number
+    with open_bank() as a:
+        cid = customer_ref(a, args.customer, "CUSTOMER")
+        serial = a.teller().issue_mobile_otp(cid)
+        phone = a.teller().identity_of(cid)[3]
+    if args.json:
+        _print_json({"serial": serial, "phone": mask_number(phone)})
+    else:
+        print(pick(f"모바일 OTP를 발급했습니다 ({serial}). 휴대폰 {mask_number(phone)}의 은행 앱에서 번호를 봅니다.",
+                   f"Mobile OTP issued ({serial}); the bank app of the phone {mask_number(phone)} shows its codes."))
     return 0
 
 

@@ -51,7 +51,7 @@ def register(sub) -> None:
                                              "reset the PIN after verifying identity (unlocks)"))
     who(q)
     q.add_argument("--first", choices=("sms", "ars"), default="sms")
-    q.add_argument("--second", choices=("auto", "card", "otp"), default="auto")
+    q.add_argument("--second", choices=("auto", "card", "otp", "mobile_otp"), default="auto")
     q.set_defaults(func=cmd_reset_pin)
     q = cs.add_parser("renew", help=pick("금융인증서 갱신 (만료 30일 전부터, PIN)", "renew (from 30 days before expiry)"))
     who(q)

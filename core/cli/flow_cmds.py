@@ -23,9 +23,9 @@ def register(sub) -> None:
                                  "masked number (e.g. 850315-1******)"))
         p.add_argument("--first", choices=("sms", "ars"), default="sms",
                        help=pick("1차 인증 (기본 sms)", "first factor (default sms)"))
-        p.add_argument("--second", choices=("auto", "card", "otp"), default="auto",
-                       help=pick("2차 인증: 보안카드 또는 OTP (기본: 고객이 가진 것)",
-                                 "second factor: card or otp (default: what the customer has)"))
+        p.add_argument("--second", choices=("auto", "card", "otp", "mobile_otp"), default="auto",
+                       help=pick("2차 인증: 보안카드, OTP 또는 모바일 OTP (기본: 고객이 가진 것)",
+                                 "second factor: card, otp or mobile_otp (default: what the customer has)"))
 
     def common_save(p):
         p.add_argument("--type", default="일반용", help=pick("인증서 종류: 일반용, 범용 또는 금융인증서(기본 일반용)",

@@ -17,6 +17,8 @@ from ..authority import errors as AE
 from ..validation import numbers
 from .base import ARS, CARD, OTP, SMS, FieldError, FlowError, IdentityFlow
 
+MOBILE_OTP = "mobile_otp"
+
 _SMS_CODE = re.compile(r"\[([0-9]{6})\]")
 
 
@@ -70,6 +72,13 @@ class SimulatedCustomer:
     def otp_code(self) -> str:
         return self.bank.devices.otp_code(self.bank.devices.otp_serial_of(self.persona.rrn))
 
+    def mobile_otp_code(self) -> str:
+        """What the bank app of the customer's mock phone shows as its 모바일 OTP."""
+        code = self.bank.devices.mobile_otp_code(self.persona.phone)
+        if code is None:
+            raise FlowError("휴대폰(모의)의 은행 앱에 모바일 OTP가 없습니다.", "The mock phone's bank app has no mobile OTP.")
+        return code
+
     def seconds_to_next_otp(self) -> float:
         step = self.bank.config.otp_interval
         now = self.bank.now().timestamp()
@@ -97,14 +106,19 @@ class SimulatedCustomer:
             flow.submit_sms(self.sms_code())
         kind = flow.data.get("second_kind") if second == "auto" else second
         if kind not in flow.second_options:
-            raise FlowError(f"이 고객에게는 {'보안카드' if kind == CARD else 'OTP'}가 없습니다.",
-                            f"This customer has no {'security card' if kind == CARD else 'OTP device'}.")
+            names = {CARD: ("보안카드", "security card"), OTP: ("OTP", "OTP device"),
+                     MOBILE_OTP: ("모바일 OTP", "mobile OTP")}
+            ko, en = names.get(kind, (kind, kind))
+            raise FlowError(f"이 고객에게는 {ko}가 없습니다.", f"This customer has no {en}.")
         flow.choose_second(kind)
         if kind == CARD:
             ch = flow.card_challenge()
             self.say(f"보안카드 {ch.first}번 앞 두 자리와 {ch.second}번 뒤 두 자리를 입력합니다.",
                      f"Security card: first two digits of cell {ch.first}, last two of cell {ch.second}.")
             flow.submit_card(self.card_answer(ch.first, ch.second))
+        elif kind == MOBILE_OTP:
+            self.say("휴대폰(모의) 은행 앱의 모바일 OTP 번호를 입력합니다.", "Entering the mobile OTP from the mock phone's app.")
+            flow.answer_channel(self.mobile_otp_code())
         elif kind == OTP:
             try:
                 flow.submit_otp(self.otp_code())

@@ -220,3 +220,45 @@ def test_phone_folder_layout(bank, customer):
     d = phones.phone_dir(PHONE, bank.home)
     assert d.name == "01011112222" and (d / "phone.json").is_file() and (d / "sdcard" / "NPKI").is_dir()
     assert phones.list_phones(bank.home)[0]["number"] == PHONE
+
+
+# --- 모바일 OTP ----------------------------------------------------------------------------------------
+
+def test_mobile_otp_lives_in_the_phone_app_and_is_a_second_factor(bank, customer, session, clock):
+    """The teller registers it in the bank app of the customer's phone; the app's code answers the
+    second factor once per time step; it is offered only to a customer who has one."""
+    assert "mobile_otp" not in [c.id for c in bank.channels(session, 2)]
+    serial = bank.teller().issue_mobile_otp(customer)
+    assert serial.startswith("MOTP") and len(serial) == 12
+    assert "mobile_otp" in [c.id for c in bank.channels(session, 2)]
+    assert bank.devices.mobile_otp_code("010-9999-0000") is None       # another phone shows nothing
+    _first_factor(bank, session)
+    code = bank.devices.mobile_otp_code(PHONE)
+    bank.answer_channel(session, "mobile_otp", code)
+    assert bank.session_status(session).second_factor == "mobile_otp"
+    with pytest.raises(E.OtpReplay):
+        bank.answer_channel(session, "mobile_otp", code)
+
+
+def test_mobile_otp_locks_after_ten_and_the_teller_unlocks(bank, customer, session):
+    bank.teller().issue_mobile_otp(customer)
+    _first_factor(bank, session)
+    right = bank.devices.mobile_otp_code(PHONE)
+    wrong = f"{(int(right) + 1) % 10 ** 6:06d}"
+    for i in range(9):
+        with pytest.raises(E.WrongFactorAnswer) as exc:
+            bank.answer_channel(session, "mobile_otp", wrong)
+        assert exc.value.remaining == 9 - i
+    with pytest.raises(E.FactorLocked) as exc:
+        bank.answer_channel(session, "mobile_otp", wrong)
+    assert "모바일 OTP" in exc.value.ko
+    bank.teller().unlock(NAME, "mobile_otp")
+    bank.answer_channel(session, "mobile_otp", right)
+
+
+def test_mobile_otp_secret_is_sealed(bank, customer):
+    serial = bank.teller().issue_mobile_otp(customer)
+    row = bank.store.one("SELECT secret_enc FROM mobile_otp_devices WHERE serial = ?", (serial,))
+    assert bank.store.vault.open(row["secret_enc"], f"motp:{serial}")
+    with pytest.raises(Exception):
+        bank.store.vault.open(row["secret_enc"], f"otp:{serial}")

@@ -142,3 +142,20 @@ def test_list_reads_the_banks_word_on_its_own_certificates(cli):
     assert "valid" not in line
     code, out, _ = cli("show", path, "--json")
     assert json.loads(out)["status"] == "revoked"
+
+
+def test_mobile_otp_from_the_teller_answers_the_second_factor(cli):
+    """`bank issue-mobile-otp` registers it in the customer's phone app; `issue --second mobile_otp`
+    answers STEP 3 with the code that app shows."""
+    import json as _json
+    from core.authority.demo import DEMO_CUSTOMERS
+    c = next(d for d in DEMO_CUSTOMERS if d.key == "card")
+    code, out, err = cli("issue", "--customer", c.key, "--second", "mobile_otp", stdin=f"{c.account_password}\n")
+    assert code == 1 and ("모바일 OTP" in err or "mobile OTP" in err)
+    code, out, err = cli("bank", "issue-mobile-otp", c.name, "--json")
+    assert code == 0, err
+    assert _json.loads(out)["serial"].startswith("MOTP") and "****" in _json.loads(out)["phone"]
+    code, out, err = cli("issue", "--customer", c.key, "--second", "mobile_otp", "--json",
+                         stdin=f"{c.account_password}\nSky#Lantern7x\nSky#Lantern7x\n")
+    assert code == 0, err
+    assert _json.loads(out)["path"]
