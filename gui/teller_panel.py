@@ -109,6 +109,7 @@ class TellerPanel(QWidget):
         for name, text, slot in (("tellerUnlock", lambda: self.tr("잠금 해제"), self.unlock),
                                  ("tellerIssueCard", lambda: self.tr("보안카드 발급"), self.issue_card),
                                  ("tellerIssueOtp", lambda: self.tr("OTP 발급"), self.issue_otp),
+                                 ("tellerIssueMobileOtp", lambda: self.tr("모바일 OTP 발급"), self.issue_mobile_otp),
                                  ("tellerRefresh", lambda: self.tr("새로 고침"), self.refresh)):
             b = QPushButton(page)
             self.live.bind(lambda b=b, text=text: b.setText(text()))
@@ -184,6 +185,19 @@ class TellerPanel(QWidget):
             return self._fail(exc)
         from .devices import mask_serial
         self._say(self.tr("새 OTP를 발급했습니다 ({0}). 이전 OTP는 더 이상 쓸 수 없습니다.").format(
+            mask_serial(serial)), True)
+        self.refresh()
+
+    def issue_mobile_otp(self) -> None:
+        cid = self._need_customer()
+        if cid is None:
+            return
+        try:
+            serial = self.ctx.authority().teller().issue_mobile_otp(cid)
+        except DojangError as exc:
+            return self._fail(exc)
+        from .devices import mask_serial
+        self._say(self.tr("모바일 OTP를 발급했습니다 ({0}). 고객 휴대폰의 은행 앱에 번호가 표시됩니다.").format(
             mask_serial(serial)), True)
         self.refresh()
 

@@ -92,9 +92,10 @@ class WrongFactorAnswer(_Remaining):
 
     def __init__(self, factor: str, remaining: int):
         self.factor = factor
-        label_ko = {"card": "보안카드 번호", "otp": "OTP 번호", "sms": "인증번호", "ars": "ARS 인증번호"}.get(factor, factor)
-        label_en = {"card": "security-card number", "otp": "OTP code", "sms": "verification code",
-                    "ars": "ARS code"}.get(factor, factor)
+        label_ko = {"card": "보안카드 번호", "otp": "OTP 번호", "mobile_otp": "모바일 OTP 번호", "sms": "인증번호",
+                    "ars": "ARS 인증번호"}.get(factor, factor)
+        label_en = {"card": "security-card number", "otp": "OTP code", "mobile_otp": "mobile OTP code",
+                    "sms": "verification code", "ars": "ARS code"}.get(factor, factor)
         super().__init__(remaining, f"{label_ko}가 올바르지 않습니다. (남은 횟수 {remaining}회)",
                          f"The {label_en} is incorrect ({attempts_left(remaining)}).")
 

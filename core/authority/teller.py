@@ -61,7 +61,7 @@ class Teller:
         self.store = authority.store
 
     def find_customer(self, ref: str | int) -> int:
-        """A customer by id, exact name (when unique), RRN or account number."""
+        """A customer by id, exact name (when unique), RRN, account number or demo key."""
         if isinstance(ref, int) or (isinstance(ref, str) and ref.isascii() and ref.isdigit() and len(ref) < 10):
             row = self.store.one("SELECT id FROM customers WHERE id = ?", (int(ref),))
             if row:
@@ -79,6 +79,9 @@ class Teller:
         rows = self.store.all("SELECT id FROM customers WHERE name = ?", (text,))
         if len(rows) == 1:
             return rows[0]["id"]
+        row = self.store.one("SELECT id FROM customers WHERE demo_key = ?", (text,))     # `card`, `otp`, …
+        if row:
+            return row["id"]
         raise E.CustomerNotFound("고객을 찾을 수 없거나 같은 이름의 고객이 여러 명입니다. 고객 번호를 사용하세요.",
                                  "No such customer, or several share the name; use the customer id.")
 

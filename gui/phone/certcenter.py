@@ -156,6 +156,12 @@ class PhoneFlowWizard(FlowWizard):
         self.setStyleSheet(_PHONE_WIZARD_STYLE)
         self.setMinimumSize(0, 0)
 
+    def show_mobile_otp(self, panel) -> None:
+        """In the app itself the 모바일 OTP needs no second screen: its code goes into the field."""
+        code = self.phone.mobile_otp_code()
+        if code is not None:
+            panel.edit.setText(code)
+
     # the phone's storage ---------------------------------------------------------------------------
     def phone_storage(self) -> Storage | None:
         return registry.phone_storage(self.phone.digits)

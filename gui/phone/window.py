@@ -424,6 +424,31 @@ class PhoneWindow(QWidget):
         el.addStretch(1)
         self.bank_tabs.addTab(exp, "")
         self._i18n(lambda: self.bank_tabs.setTabText(2, self.tr("PC로 보내기")))
+
+        # 모바일 OTP: the codes of the OTP the teller registered in this app (docs/bank-flows.md "모바일 발급")
+        motp = QWidget()
+        ml = QVBoxLayout(motp)
+        ml.setContentsMargins(0, 8, 0, 0)
+        card, cl4 = _card(motp)
+        self.motp_hint = _label("", card, name="phoneMobileOtpHint", wrap=True)
+        cl4.addWidget(self.motp_hint)
+        self.motp_code = _label("", card, name="phoneMobileOtpCode", align=Qt.AlignmentFlag.AlignHCenter)
+        self.motp_code.setStyleSheet("font-size: 26px; font-weight: 700; letter-spacing: 4px;")
+        self.motp_code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        cl4.addWidget(self.motp_code)
+        self.motp_left = QProgressBar(card)
+        self.motp_left.setObjectName("phoneMobileOtpLeft")
+        self.motp_left.setTextVisible(False)
+        self.motp_left.setFixedHeight(8)
+        cl4.addWidget(self.motp_left)
+        ml.addWidget(card)
+        ml.addStretch(1)
+        self.bank_tabs.addTab(motp, "")
+        self._i18n(lambda: self.bank_tabs.setTabText(3, self.tr("모바일 OTP")))
+        # read from the bank only when the tab is looked at (the window may open before the bank does)
+        self._i18n(lambda: self.bank_tabs.currentIndex() == self.MOBILE_OTP_TAB and self._refresh_mobile_otp())
+        self.bank_tabs.currentChanged.connect(
+            lambda i: i == self.MOBILE_OTP_TAB and self._refresh_mobile_otp())
         self.export_code.hide()
         self.export_expiry.hide()
         self.import_status.hide()
@@ -581,6 +606,45 @@ class PhoneWindow(QWidget):
             self.bring_up()
         if self._offer is not None:
             self._update_offer()
+        if self.page() == "bank" and self.bank_tabs.currentIndex() == self.MOBILE_OTP_TAB:
+            self._refresh_mobile_otp()
+
+    MOBILE_OTP_TAB = 3
+
+    def show_mobile_otp(self) -> None:
+        """The bank app on its 모바일 OTP tab (the PC wizard sends the customer here)."""
+        self.show_page("bank")
+        self.bank_tabs.setCurrentIndex(self.MOBILE_OTP_TAB)
+        self._refresh_mobile_otp()
+        self.bring_up()
+
+    def mobile_otp_code(self) -> str | None:
+        """The code the app shows now (None: no 모바일 OTP in this app)."""
+        try:
+            return self._authority().devices.mobile_otp_code(self.digits)
+        except DojangError:
+            return None
+
+    def _refresh_mobile_otp(self) -> None:
+        code = self.mobile_otp_code()
+        if code is None:
+            self.motp_hint.setText(self.tr("이 휴대폰에는 모바일 OTP가 없습니다. 은행 창구에서 이 휴대폰으로 발급받으면 "
+                                           "여기에 번호가 표시됩니다."))
+            self.motp_code.setText("")
+            self.motp_left.hide()
+            return
+        self.motp_hint.setText(self.tr("본인인증에서 모바일 OTP를 고르고 아래 6자리 번호를 입력하세요. 번호는 잠시 "
+                                       "뒤에 바뀝니다."))
+        self.motp_code.setText(f"{code[:3]} {code[3:]}")
+        try:
+            a = self._authority()
+            step = a.config.otp_interval
+            passed = int(a.now().timestamp()) % step
+        except (DojangError, AttributeError):
+            step, passed = 60, 0
+        self.motp_left.setRange(0, step)
+        self.motp_left.setValue(step - passed)
+        self.motp_left.show()
 
     def _update_call(self, call) -> None:
         state = call.state

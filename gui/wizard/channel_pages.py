@@ -342,6 +342,29 @@ class OtpPanel(CodePanel):
         pass
 
 
+class MobileOtpPanel(CodePanel):
+    """모바일 OTP: the code the bank app of the customer's phone shows (on the phone itself, the app
+    fills it in — as the real apps do after their own PIN)."""
+
+    def __init__(self, page, spec):
+        super().__init__(page, spec)
+        self.lay.addWidget(_label(Q.translate("Wizard", "휴대폰 은행 앱의 '모바일 OTP'에 표시된 6자리 번호를 입력하세요. "
+                                                         "한 번 쓴 번호는 다시 쓸 수 없습니다."), self, cls="intro"))
+        self._code_row(Q.translate("Wizard", "모바일 OTP 번호(&M)"), "mobileOtpCodeEdit", secret=True)
+        self.lay.addWidget(page.error_label(spec.field, self))
+        self.button = QPushButton(icon("phone"), Q.translate("Wizard", "휴대폰에서 모바일 OTP 보기 (모의)"), self)
+        self.button.setObjectName("showMobileOtpButton")
+        self.button.clicked.connect(lambda: self.wizard.show_mobile_otp(self))
+        self.lay.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.lay.addStretch(1)
+
+    def radio_text(self) -> str:
+        return Q.translate("Wizard", "모바일 OTP")
+
+    def tick(self) -> None:
+        pass
+
+
 class GenericPanel(CodePanel):
     """Any other channel the bank offers: its name, a start button when it has to be started, the
     bank's prompt, and an answer field when it is answered here (else it is polled, like ARS)."""
@@ -376,7 +399,8 @@ class GenericPanel(CodePanel):
         self.countdown.setText(Q.translate("Wizard", "남은 시간 {0}").format(_mmss(left)) if left else "")
 
 
-PANELS: dict[str, type[ChannelPanel]] = {ARS: ArsPanel, SMS: SmsPanel, CARD: CardPanel, OTP: OtpPanel}
+PANELS: dict[str, type[ChannelPanel]] = {ARS: ArsPanel, SMS: SmsPanel, CARD: CardPanel, OTP: OtpPanel,
+                                         "mobile_otp": MobileOtpPanel}
 
 
 def register_channel_panel(channel_id: str, panel: type[ChannelPanel]) -> None:

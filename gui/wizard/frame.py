@@ -275,6 +275,12 @@ class FlowWizard(QDialog):
                 window.close()
         self._opened_devices.clear()
 
+    def show_mobile_otp(self, panel) -> None:
+        """The customer reads the 모바일 OTP on their phone: its bank app, on that tab."""
+        phone = self.open_customer_phone()
+        if phone is not None:
+            phone.show_mobile_otp()
+
     def open_customer_phone(self) -> QWidget | None:
         """The mock phone of the customer in this flow (found by the masked number the bank gave)."""
         from core.storage import registry

@@ -312,7 +312,7 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/certcenter.py" line="198"/>
+        <location filename="../../gui/phone/certcenter.py" line="206"/>
         <source>은행에 등록된 이 휴대폰으로 받은 문자의 인증번호로 본인인증을 합니다. ARS 전화인증은 지금 쓰고 있는 이 휴대폰으로 걸려 오므로 앱에서는 쓸 수 없습니다.</source>
         <translation>Verify with the code texted to this phone, the one registered at the bank. The ARS call is not offered in the app: it would ring this very phone.</translation>
     </message>
@@ -320,7 +320,7 @@
 <context>
     <name>PhoneWindow</name>
     <message>
-        <location filename="../../gui/phone/window.py" line="538"/>
+        <location filename="../../gui/phone/window.py" line="571"/>
         <source>M월 d일 dddd</source>
         <comment>QLocale date format of the lock screen</comment>
         <translation>ddd d MMM</translation>
@@ -409,7 +409,7 @@
     <message>
         <location filename="../../gui/phone/window.py" line="94"/>
         <location filename="../../gui/phone/window.py" line="290"/>
-        <location filename="../../gui/phone/window.py" line="605"/>
+        <location filename="../../gui/phone/window.py" line="677"/>
         <source>PC 화면에 표시된 2자리 숫자를 누르세요.</source>
         <translation>Key the 2 digits shown on the PC screen.</translation>
     </message>
@@ -485,38 +485,38 @@
         <translation>To PC</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="581"/>
+        <location filename="../../gui/phone/window.py" line="653"/>
         <source>남은 시간 {0}초</source>
         <translation>{0} s left</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="586"/>
+        <location filename="../../gui/phone/window.py" line="658"/>
         <source>인증이 완료되었습니다. 통화를 종료합니다.</source>
         <translation>Verified. Ending the call.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="587"/>
+        <location filename="../../gui/phone/window.py" line="659"/>
         <source>입력 횟수를 초과했습니다. PC에서 다시 시도하세요.</source>
         <translation>Too many attempts. Try again from the PC.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="588"/>
+        <location filename="../../gui/phone/window.py" line="660"/>
         <source>응답 시간이 지났습니다. PC에서 다시 요청하세요.</source>
         <translation>The time limit passed. Request a new call on the PC.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="589"/>
+        <location filename="../../gui/phone/window.py" line="661"/>
         <source>통화를 거절했습니다.</source>
         <translation>Call declined.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="589"/>
+        <location filename="../../gui/phone/window.py" line="661"/>
         <source>통화가 끝났습니다.</source>
         <translation>Call ended.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="492"/>
-        <location filename="../../gui/phone/window.py" line="673"/>
+        <location filename="../../gui/phone/window.py" line="525"/>
+        <location filename="../../gui/phone/window.py" line="745"/>
         <source>메시지 · {0}</source>
         <translation>Message · {0}</translation>
     </message>
@@ -546,78 +546,93 @@
         <translation>No joint certificate is stored on this phone. Bring one over with &apos;From PC&apos;, or get a new one with &apos;Issue&apos;.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="682"/>
+        <location filename="../../gui/phone/window.py" line="447"/>
+        <source>모바일 OTP</source>
+        <translation>Mobile OTP</translation>
+    </message>
+    <message>
+        <location filename="../../gui/phone/window.py" line="631"/>
+        <source>이 휴대폰에는 모바일 OTP가 없습니다. 은행 창구에서 이 휴대폰으로 발급받으면 여기에 번호가 표시됩니다.</source>
+        <translation>This phone has no mobile OTP. Once the bank&apos;s teller issues one to this phone, its codes show here.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/phone/window.py" line="636"/>
+        <source>본인인증에서 모바일 OTP를 고르고 아래 6자리 번호를 입력하세요. 번호는 잠시 뒤에 바뀝니다.</source>
+        <translation>Choose Mobile OTP in the verification step and type the 6 digits below. The code changes shortly.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/phone/window.py" line="754"/>
         <source>새 메시지 {0}</source>
         <translation>{0} new</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="700"/>
+        <location filename="../../gui/phone/window.py" line="772"/>
         <source>만료됨</source>
         <translation>expired</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="700"/>
+        <location filename="../../gui/phone/window.py" line="772"/>
         <source>{0}일 남음</source>
         <translation>{0} days left</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="702"/>
+        <location filename="../../gui/phone/window.py" line="774"/>
         <source>{0} · 만료일 {1} ({2})</source>
         <translation>{0} · expires {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="717"/>
+        <location filename="../../gui/phone/window.py" line="789"/>
         <source>인증번호 12자리 숫자를 입력하세요.</source>
         <translation>Enter the 12-digit code.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="720"/>
-        <location filename="../../gui/phone/window.py" line="743"/>
+        <location filename="../../gui/phone/window.py" line="792"/>
+        <location filename="../../gui/phone/window.py" line="815"/>
         <source>인증서 비밀번호를 입력하세요.</source>
         <translation>Enter the certificate password.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="726"/>
+        <location filename="../../gui/phone/window.py" line="798"/>
         <source>인증서를 휴대폰에 저장했습니다.</source>
         <translation>The certificate was saved on the phone.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="727"/>
+        <location filename="../../gui/phone/window.py" line="799"/>
         <source>같은 인증서가 이미 휴대폰에 있습니다.</source>
         <translation>The same certificate is already on the phone.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="740"/>
+        <location filename="../../gui/phone/window.py" line="812"/>
         <source>보낼 인증서를 고르세요.</source>
         <translation>Choose a certificate to send.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="748"/>
+        <location filename="../../gui/phone/window.py" line="820"/>
         <source>인증서를 찾을 수 없습니다.</source>
         <translation>The certificate was not found.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="759"/>
+        <location filename="../../gui/phone/window.py" line="831"/>
         <source>PC의 &apos;휴대폰에서 받기&apos;에 이 번호와 인증서 비밀번호를 입력하세요.</source>
         <translation>Type this code and the certificate password into &apos;Receive from phone&apos; on the PC.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="768"/>
+        <location filename="../../gui/phone/window.py" line="840"/>
         <source>{0}분 {1:02d}초 남음</source>
         <translation>{0}:{1:02d} left</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="774"/>
+        <location filename="../../gui/phone/window.py" line="846"/>
         <source>PC로 보냈습니다.</source>
         <translation>Sent to the PC.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="775"/>
+        <location filename="../../gui/phone/window.py" line="847"/>
         <source>유효시간이 지났습니다. 다시 인증번호를 받으세요.</source>
         <translation>The code expired. Get a new code.</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/window.py" line="776"/>
+        <location filename="../../gui/phone/window.py" line="848"/>
         <source>인증서 보내기가 취소되었습니다.</source>
         <translation>Sending was cancelled.</translation>
     </message>
@@ -646,13 +661,13 @@
     </message>
     <message>
         <location filename="../../gui/teller_panel.py" line="105"/>
-        <location filename="../../gui/teller_panel.py" line="225"/>
+        <location filename="../../gui/teller_panel.py" line="239"/>
         <source>이름</source>
         <translation>Name</translation>
     </message>
     <message>
         <location filename="../../gui/teller_panel.py" line="105"/>
-        <location filename="../../gui/teller_panel.py" line="226"/>
+        <location filename="../../gui/teller_panel.py" line="240"/>
         <source>주민등록번호</source>
         <translation>Resident registration no.</translation>
     </message>
@@ -668,7 +683,7 @@
     </message>
     <message>
         <location filename="../../gui/teller_panel.py" line="106"/>
-        <location filename="../../gui/teller_panel.py" line="230"/>
+        <location filename="../../gui/teller_panel.py" line="244"/>
         <source>잔액</source>
         <translation>Balance</translation>
     </message>
@@ -689,7 +704,7 @@
     </message>
     <message>
         <location filename="../../gui/teller_panel.py" line="106"/>
-        <location filename="../../gui/teller_panel.py" line="305"/>
+        <location filename="../../gui/teller_panel.py" line="319"/>
         <source>인증서</source>
         <translation>Certificates</translation>
     </message>
@@ -700,30 +715,35 @@
     </message>
     <message>
         <location filename="../../gui/teller_panel.py" line="110"/>
-        <location filename="../../gui/teller_panel.py" line="219"/>
+        <location filename="../../gui/teller_panel.py" line="233"/>
         <source>보안카드 발급</source>
         <translation>Issue security card</translation>
     </message>
     <message>
         <location filename="../../gui/teller_panel.py" line="111"/>
-        <location filename="../../gui/teller_panel.py" line="223"/>
+        <location filename="../../gui/teller_panel.py" line="237"/>
         <source>OTP 발급</source>
         <translation>Issue OTP</translation>
     </message>
     <message>
         <location filename="../../gui/teller_panel.py" line="112"/>
+        <source>모바일 OTP 발급</source>
+        <translation>Issue mobile OTP</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teller_panel.py" line="113"/>
         <source>새로 고침</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="120"/>
-        <location filename="../../gui/teller_panel.py" line="284"/>
-        <location filename="../../gui/teller_panel.py" line="326"/>
+        <location filename="../../gui/teller_panel.py" line="121"/>
+        <location filename="../../gui/teller_panel.py" line="298"/>
+        <location filename="../../gui/teller_panel.py" line="340"/>
         <source>고객</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="145"/>
+        <location filename="../../gui/teller_panel.py" line="146"/>
         <source>먼저 목록에서 고객을 고르세요.</source>
         <translation>Choose a customer in the list first.</translation>
     </message>
@@ -732,192 +752,197 @@
         <translation type="vanished">Unlocked the account password, security card and OTP, and reset their error counts.</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="157"/>
+        <location filename="../../gui/teller_panel.py" line="158"/>
         <source>잠금을 풀고 오류 횟수를 초기화했습니다: {0}</source>
         <translation>Unlocked and reset the failure counts: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="160"/>
+        <location filename="../../gui/teller_panel.py" line="161"/>
         <source>잠기거나 오류가 남은 항목이 없습니다 (확인한 것: {0}).</source>
         <translation>Nothing was locked or had failures (checked: {0}).</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="173"/>
+        <location filename="../../gui/teller_panel.py" line="174"/>
         <source>새 보안카드를 발급했습니다 ({0}). 이전 카드는 더 이상 쓸 수 없습니다.</source>
         <translation>Issued a new security card ({0}). The previous card no longer works.</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="186"/>
+        <location filename="../../gui/teller_panel.py" line="187"/>
         <source>새 OTP를 발급했습니다 ({0}). 이전 OTP는 더 이상 쓸 수 없습니다.</source>
         <translation>Issued a new OTP device ({0}). The previous one no longer works.</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="206"/>
+        <location filename="../../gui/teller_panel.py" line="200"/>
+        <source>모바일 OTP를 발급했습니다 ({0}). 고객 휴대폰의 은행 앱에 번호가 표시됩니다.</source>
+        <translation>Mobile OTP issued ({0}). The bank app on the customer&apos;s phone shows its codes.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teller_panel.py" line="220"/>
         <source>숫자 10~14자리</source>
         <translation>10 to 14 digits</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="211"/>
+        <location filename="../../gui/teller_panel.py" line="225"/>
         <source>숫자 4자리</source>
         <translation>4 digits</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="217"/>
+        <location filename="../../gui/teller_panel.py" line="231"/>
         <source> 원</source>
         <translation> KRW</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="227"/>
+        <location filename="../../gui/teller_panel.py" line="241"/>
         <source>휴대폰 번호</source>
         <translation>Mobile number</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="228"/>
+        <location filename="../../gui/teller_panel.py" line="242"/>
         <source>계좌번호</source>
         <translation>Account number</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="229"/>
+        <location filename="../../gui/teller_panel.py" line="243"/>
         <source>계좌 비밀번호</source>
         <translation>Account password</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="235"/>
+        <location filename="../../gui/teller_panel.py" line="249"/>
         <source>기기</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="242"/>
-        <location filename="../../gui/teller_panel.py" line="246"/>
+        <location filename="../../gui/teller_panel.py" line="256"/>
+        <location filename="../../gui/teller_panel.py" line="260"/>
         <source>고객 추가</source>
         <translation>Add customer</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="272"/>
+        <location filename="../../gui/teller_panel.py" line="286"/>
         <source>고객을 추가했습니다: {0} (고객 번호 {1})</source>
         <translation>Added customer {0} (customer no. {1}).</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="284"/>
+        <location filename="../../gui/teller_panel.py" line="298"/>
         <source>일련번호</source>
         <translation>Serial</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="284"/>
+        <location filename="../../gui/teller_panel.py" line="298"/>
         <source>구분</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="284"/>
+        <location filename="../../gui/teller_panel.py" line="298"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="284"/>
+        <location filename="../../gui/teller_panel.py" line="298"/>
         <source>발급 방식</source>
         <translation>Operation</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="285"/>
+        <location filename="../../gui/teller_panel.py" line="299"/>
         <source>만료일</source>
         <translation>Expires</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="285"/>
+        <location filename="../../gui/teller_panel.py" line="299"/>
         <source>인증서 이름</source>
         <translation>Certificate name</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="288"/>
+        <location filename="../../gui/teller_panel.py" line="302"/>
         <source>폐지 사유</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="291"/>
+        <location filename="../../gui/teller_panel.py" line="305"/>
         <source>고객 요청</source>
         <translation>Customer request</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="291"/>
+        <location filename="../../gui/teller_panel.py" line="305"/>
         <source>개인키 유출 의심</source>
         <translation>Key compromise suspected</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="292"/>
+        <location filename="../../gui/teller_panel.py" line="306"/>
         <source>정보 변경</source>
         <translation>Details changed</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="293"/>
+        <location filename="../../gui/teller_panel.py" line="307"/>
         <source>사용 중지</source>
         <translation>No longer used</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="299"/>
+        <location filename="../../gui/teller_panel.py" line="313"/>
         <source>선택한 인증서 폐지</source>
         <translation>Revoke selected certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="310"/>
+        <location filename="../../gui/teller_panel.py" line="324"/>
         <source>먼저 폐지할 인증서를 고르세요.</source>
         <translation>Choose the certificate to revoke first.</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="317"/>
+        <location filename="../../gui/teller_panel.py" line="331"/>
         <source>인증서를 폐지했습니다. 인증서 폐지목록(CRL)에 올라갑니다.</source>
         <translation>The certificate was revoked; it is listed in the CRL.</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="326"/>
+        <location filename="../../gui/teller_panel.py" line="340"/>
         <source>시각</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="326"/>
+        <location filename="../../gui/teller_panel.py" line="340"/>
         <source>작업</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="327"/>
+        <location filename="../../gui/teller_panel.py" line="341"/>
         <source>결과</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="327"/>
+        <location filename="../../gui/teller_panel.py" line="341"/>
         <source>내용</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="329"/>
+        <location filename="../../gui/teller_panel.py" line="343"/>
         <source>감사 기록</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="343"/>
+        <location filename="../../gui/teller_panel.py" line="357"/>
         <source>{0:,}원</source>
         <translation>KRW {0:,}</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="344"/>
-        <location filename="../../gui/teller_panel.py" line="346"/>
-        <location filename="../../gui/teller_panel.py" line="347"/>
-        <location filename="../../gui/teller_panel.py" line="351"/>
+        <location filename="../../gui/teller_panel.py" line="358"/>
+        <location filename="../../gui/teller_panel.py" line="360"/>
+        <location filename="../../gui/teller_panel.py" line="361"/>
+        <location filename="../../gui/teller_panel.py" line="365"/>
         <source>잠김</source>
         <translation>locked</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="345"/>
+        <location filename="../../gui/teller_panel.py" line="359"/>
         <source>정상 (오류 {0}회)</source>
         <translation>OK ({0} errors)</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="346"/>
-        <location filename="../../gui/teller_panel.py" line="347"/>
+        <location filename="../../gui/teller_panel.py" line="360"/>
+        <location filename="../../gui/teller_panel.py" line="361"/>
         <source>있음</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../gui/teller_panel.py" line="348"/>
+        <location filename="../../gui/teller_panel.py" line="362"/>
         <source>{0}개 사용 중</source>
         <translation>{0} active</translation>
     </message>

@@ -19,17 +19,17 @@
         <translation>last 2 digits</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="486"/>
+        <location filename="../../gui/wizard/frame.py" line="492"/>
         <source>본인확인을 이미 마쳤습니다. 지금 취소하면 처음부터 다시 해야 합니다. 취소할까요?</source>
         <translation>You have already been verified. If you cancel now, you will have to start again. Cancel?</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="488"/>
+        <location filename="../../gui/wizard/frame.py" line="494"/>
         <source>취소하고 닫기</source>
         <translation>Cancel and close</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="490"/>
+        <location filename="../../gui/wizard/frame.py" line="496"/>
         <source>계속 진행</source>
         <translation>Continue</translation>
     </message>
@@ -230,12 +230,12 @@
         <translation>Version {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/channel_pages.py" line="396"/>
+        <location filename="../../gui/wizard/channel_pages.py" line="420"/>
         <source>본인인증 (1/2): 휴대폰</source>
         <translation>Verification (1/2): your phone</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/channel_pages.py" line="397"/>
+        <location filename="../../gui/wizard/channel_pages.py" line="421"/>
         <source>은행에 등록된 휴대폰으로 본인인증을 합니다. 한 가지를 고르세요.</source>
         <translation>Verify with the phone registered at the bank. Choose one:</translation>
     </message>
@@ -250,7 +250,7 @@
         <translation>SMS (one-time code)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/channel_pages.py" line="407"/>
+        <location filename="../../gui/wizard/channel_pages.py" line="431"/>
         <source>휴대폰(모의) 보기</source>
         <translation>Show phone (simulated)</translation>
     </message>
@@ -295,7 +295,7 @@
     <message>
         <location filename="../../gui/wizard/channel_pages.py" line="155"/>
         <location filename="../../gui/wizard/channel_pages.py" line="232"/>
-        <location filename="../../gui/wizard/channel_pages.py" line="376"/>
+        <location filename="../../gui/wizard/channel_pages.py" line="399"/>
         <source>남은 시간 {0}</source>
         <translation>Time left {0}</translation>
     </message>
@@ -335,28 +335,48 @@
         <translation>The code goes to {0}</translation>
     </message>
     <message>
+        <location filename="../../gui/wizard/channel_pages.py" line="351"/>
+        <source>휴대폰 은행 앱의 &apos;모바일 OTP&apos;에 표시된 6자리 번호를 입력하세요. 한 번 쓴 번호는 다시 쓸 수 없습니다.</source>
+        <translation>Type the 6-digit code shown under &apos;Mobile OTP&apos; in the bank app on your phone. A code works only once.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/channel_pages.py" line="353"/>
+        <source>모바일 OTP 번호(&amp;M)</source>
+        <translation>&amp;Mobile OTP code</translation>
+    </message>
+    <message>
         <location filename="../../gui/wizard/channel_pages.py" line="355"/>
+        <source>휴대폰에서 모바일 OTP 보기 (모의)</source>
+        <translation>Show the mobile OTP on the phone (simulated)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/channel_pages.py" line="362"/>
+        <source>모바일 OTP</source>
+        <translation>Mobile OTP</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/channel_pages.py" line="378"/>
         <source>인증 요청</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/channel_pages.py" line="359"/>
+        <location filename="../../gui/wizard/channel_pages.py" line="382"/>
         <source>인증번호</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/channel_pages.py" line="399"/>
-        <location filename="../../gui/wizard/channel_pages.py" line="477"/>
+        <location filename="../../gui/wizard/channel_pages.py" line="423"/>
+        <location filename="../../gui/wizard/channel_pages.py" line="501"/>
         <source>본인인증 (2/2): 보안카드 또는 OTP</source>
         <translation>Verification (2/2): security card or OTP</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/channel_pages.py" line="400"/>
+        <location filename="../../gui/wizard/channel_pages.py" line="424"/>
         <source>은행에서 받은 보안카드나 OTP 발생기로 한 번 더 확인합니다.</source>
         <translation>One more check with the security card or OTP device the bank gave you.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/channel_pages.py" line="478"/>
+        <location filename="../../gui/wizard/channel_pages.py" line="502"/>
         <source>본인인증 (2/2): {0}</source>
         <translation>Verification (2/2): {0}</translation>
     </message>
@@ -391,12 +411,12 @@
         <translation>Show OTP device (simulated)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/channel_pages.py" line="475"/>
+        <location filename="../../gui/wizard/channel_pages.py" line="499"/>
         <source>본인인증 (2/2): 보안카드</source>
         <translation>Verification (2/2): security card</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/channel_pages.py" line="476"/>
+        <location filename="../../gui/wizard/channel_pages.py" line="500"/>
         <source>본인인증 (2/2): OTP</source>
         <translation>Verification (2/2): OTP</translation>
     </message>
@@ -900,7 +920,7 @@
     <message>
         <location filename="../../gui/wizard/frame.py" line="73"/>
         <location filename="../../gui/wizard/frame.py" line="207"/>
-        <location filename="../../gui/wizard/frame.py" line="349"/>
+        <location filename="../../gui/wizard/frame.py" line="355"/>
         <source>도장 인증센터</source>
         <translation>Dojang certificate centre</translation>
     </message>
@@ -920,22 +940,22 @@
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="344"/>
+        <location filename="../../gui/wizard/frame.py" line="350"/>
         <source>금융인증서 발급</source>
         <translation>Issue finance certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="346"/>
+        <location filename="../../gui/wizard/frame.py" line="352"/>
         <source>금융인증서 재발급</source>
         <translation>Reissue finance certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="459"/>
+        <location filename="../../gui/wizard/frame.py" line="465"/>
         <source>취소하는 중…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="461"/>
+        <location filename="../../gui/wizard/frame.py" line="467"/>
         <source>취소하는 중입니다. 저장하던 것은 지웁니다…</source>
         <translation>Cancelling. Anything half-saved is removed…</translation>
     </message>

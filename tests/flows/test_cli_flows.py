@@ -152,7 +152,7 @@ def test_mobile_otp_from_the_teller_answers_the_second_factor(cli):
     c = next(d for d in DEMO_CUSTOMERS if d.key == "card")
     code, out, err = cli("issue", "--customer", c.key, "--second", "mobile_otp", stdin=f"{c.account_password}\n")
     assert code == 1 and ("모바일 OTP" in err or "mobile OTP" in err)
-    code, out, err = cli("bank", "issue-mobile-otp", c.name, "--json")
+    code, out, err = cli("bank", "issue-mobile-otp", c.key, "--json")     # the demo key, as elsewhere
     assert code == 0, err
     assert _json.loads(out)["serial"].startswith("MOTP") and "****" in _json.loads(out)["phone"]
     code, out, err = cli("issue", "--customer", c.key, "--second", "mobile_otp", "--json",

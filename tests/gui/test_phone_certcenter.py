@@ -281,3 +281,35 @@ def test_a_finance_certificate_issued_on_the_phone_connects_the_phone(qtbot, ctx
     [account] = [a for a in demo_bank.cloud_accounts(f"phone:{digits}") if a.customer_name == c.name]
     assert account.certificate.serial == w.flow.result.serial
     assert not [a for a in demo_bank.cloud_accounts(demo_bank.this_device()) if a.customer_name == c.name]
+
+
+def test_issue_on_the_phone_with_the_apps_mobile_otp(qtbot, ctx, demo_bank, korean):
+    """SMS on this phone plus the 모바일 OTP of this very app (the teller registered it): the app
+    fills the code itself; the certificate lands in the phone's storage."""
+    from tests.gui.wizard_helpers import type_into
+    c = demo("card")
+    demo_bank.teller().issue_mobile_otp(c.name)
+    phone = _phone_bank(qtbot, ctx, c)
+    # the app's 모바일 OTP tab shows the code the bank expects
+    phone.show_mobile_otp()
+    shown_code = field(phone, QLabel, "phoneMobileOtpCode").text().replace(" ", "")
+    assert shown_code == demo_bank.devices.mobile_otp_code(c.phone)
+    phone.show_page("bank")
+    w = _open(qtbot, phone, "phoneCenterIssue")
+    next_page(qtbot, w)
+    fill_customer(qtbot, w, c)
+    agree_all(qtbot, w)
+    type_into(qtbot, w, "smsCodeEdit", _sms_on_this_phone(qtbot, phone, w))
+    next_page(qtbot, w)
+    assert w.flow.step == SECOND_FACTOR
+    assert set(w.flow.second_options) == {"card", "mobile_otp"}
+    click(qtbot, w, "secondMobile_otpRadio", QRadioButton)
+    click(qtbot, w, "showMobileOtpButton")
+    assert field(w, QLineEdit, "mobileOtpCodeEdit").text() == demo_bank.devices.mobile_otp_code(c.phone)
+    next_page(qtbot, w)
+    assert w.flow.step == SAVE
+    set_password(qtbot, w, GOOD_PASSWORD)
+    next_page(qtbot, w)
+    qtbot.waitUntil(lambda: w.flow.step == DONE and not w.busy, timeout=20000)
+    read_cert_folder(w.flow.result.path, w.flow.result.path.parent.parent.name).check_password(GOOD_PASSWORD)
+    assert w.flow.result.storage.id == registry.phone_storage(c.phone).id

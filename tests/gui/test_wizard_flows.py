@@ -179,3 +179,30 @@ def test_main_window_style_preselection_and_ineligible_reason(qtbot, ctx, demo_b
     assert w.flow.step == PICK_CERT
     w2 = wizards("renew", cert=expired)
     assert w2.flow.step == PICK_CERT and "재발급" in error_text(w2, "wizard")
+
+
+def test_pc_wizard_reads_the_mobile_otp_on_the_customers_phone(qtbot, ctx, demo_bank, wizards, npki_root):
+    """On the PC, 모바일 OTP opens the customer's phone on the app's 모바일 OTP tab; the person types
+    what it shows. A wrong code counts toward the 모바일 OTP's own lock."""
+    from PySide6.QtWidgets import QLabel, QRadioButton
+    from gui.phone_window import phone_window_for
+    from tests.gui.wizard_helpers import agree_all, click, do_sms, error_text, fill_customer, next_page, type_into
+    c = demo("otp")
+    demo_bank.teller().issue_mobile_otp(c.name)
+    w = wizards("issue")
+    next_page(qtbot, w)
+    fill_customer(qtbot, w, c)
+    agree_all(qtbot, w)
+    do_sms(qtbot, w, ctx, c)
+    click(qtbot, w, "secondMobile_otpRadio", QRadioButton)
+    click(qtbot, w, "showMobileOtpButton")
+    phone = phone_window_for(ctx, c.phone)
+    qtbot.waitUntil(lambda: phone is not None and phone.page() == "bank")
+    code = phone.findChild(QLabel, "phoneMobileOtpCode").text().replace(" ", "")
+    wrong = f"{(int(code) + 1) % 10 ** 6:06d}"
+    type_into(qtbot, w, "mobileOtpCodeEdit", wrong)
+    next_page(qtbot, w)
+    assert "모바일 OTP 번호" in error_text(w, "mobile_otp_code") and "9" in error_text(w, "mobile_otp_code")
+    type_into(qtbot, w, "mobileOtpCodeEdit", code)
+    next_page(qtbot, w)
+    assert w.flow.step == SAVE
