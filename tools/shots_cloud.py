@@ -20,28 +20,28 @@ def _save(widget, out_dir: Path, name: str) -> None:
     widget.grab().save(str(out_dir / f"cloud_{name}.png"))
 
 
-def _issue(out_dir: Path, ctx, keys, c) -> None:
-    """The issue wizard with 금융인증서: type, PIN (with a refused PIN), done — Korean."""
+def _issue(out_dir: Path, ctx, keys, c, lang: str) -> None:
+    """The issue wizard with 금융인증서: type, PIN (with a refused PIN), done."""
     from PySide6.QtWidgets import QLineEdit, QRadioButton
     from gui.wizard import FlowWizard
     bank = ctx.authority()
     w = FlowWizard(None, ctx, "issue", key_factory=keys, watch_phones=False)
     w.resize(760, 660)
     w.findChild(QRadioButton, "typeFinanceRadio").setChecked(True)
-    _save(w, out_dir, "wizard_type_ko")
+    _save(w, out_dir, f"wizard_type_{lang}")
     w.next()
     _to_second(w, bank, c)
     _second(w, bank, c)
     w.findChild(QLineEdit, "pinEdit").setText("123456")
     w.findChild(QLineEdit, "pinRepeatEdit").setText("123456")
     w.next()
-    _save(w, out_dir, "wizard_pin_refused_ko")
+    _save(w, out_dir, f"wizard_pin_refused_{lang}")
     w.findChild(QLineEdit, "pinEdit").setText(PIN)
     w.findChild(QLineEdit, "pinRepeatEdit").setText(PIN)
     w.next()
     _wait(w)
     _settle()
-    _save(w, out_dir, "wizard_done_ko")
+    _save(w, out_dir, f"wizard_done_{lang}")
     w.done(0)
 
 
@@ -122,9 +122,10 @@ def shots(out_dir: Path, ctx) -> None:
     previous = ctx.language
     try:
         i18n.apply_language("ko", ctx)
-        _issue(out_dir, ctx, keys, c)
+        _issue(out_dir, ctx, keys, c, "ko")
         _window(out_dir, ctx, "ko", PIN)
         i18n.apply_language("en", ctx)
+        _issue(out_dir, ctx, keys, _demo("otp"), "en")      # one 금융인증서 per customer: another one
         _window(out_dir, ctx, "en", PIN)
         for lang in ("en", "ko"):
             i18n.apply_language(lang, ctx)

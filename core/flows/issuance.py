@@ -132,10 +132,11 @@ class IssueFlow(IdentityFlow):
     def product(self) -> Product | None:
         return self.product_of(self.data.get("cert_type"))
 
-    def stages(self):
-        """The fourth chip names what the chosen product ends with: a PIN for a cloud product."""
+    def stages(self, product: Product | None = None):
+        """The fourth chip names what the product (default: the chosen one) ends with: a PIN for a
+        cloud product."""
         stages = super().stages()
-        product = self.product
+        product = product or self.product
         if product is not None and product.key_home == KEY_CLOUD:
             stages = [STAGE_PIN if s is STAGE_SAVE else s for s in stages]
         return stages

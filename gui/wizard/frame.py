@@ -341,9 +341,16 @@ class FlowWizard(QDialog):
         self._follow_title()
         self._update_buttons()
 
-    def _follow_title(self) -> None:
+    def preview_product(self, product_id: str) -> None:
+        """The type page's radio moved: title and step names as they will be with that product."""
+        product = self.flow.product_of(product_id)
+        if self.flow.step == TYPE and product is not None:
+            self.indicator.follow(product)
+            self._follow_title(product)
+
+    def _follow_title(self, product=None) -> None:
         """발급 of a 금융인증서 says so in the title once that product is chosen."""
-        product = getattr(self.flow, "product", None)
+        product = product or getattr(self.flow, "product", None)
         cloud = product is not None and product.key_home == KEY_CLOUD
         text = _title(self.kind)
         if cloud and self.kind == "issue":

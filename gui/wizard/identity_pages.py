@@ -19,7 +19,8 @@ class TypePage(Page):
         super().__init__(wizard, "typePage",
                          Q.translate("Wizard", "재발급할 인증서 종류") if reissue
                          else Q.translate("Wizard", "발급할 인증서 종류를 고르세요"),
-                         Q.translate("Wizard", "공동인증서(옛 공인인증서)는 쓰는 곳에 따라 종류가 나뉩니다."))
+                         Q.translate("Wizard", "공동인증서(옛 공인인증서)는 쓰는 곳에 따라 종류가 나뉘고, 금융인증서는 "
+                                               "파일 대신 클라우드에 보관됩니다."))
         self.group = QButtonGroup(self)
         self.radios: dict[str, QRadioButton] = {}
         lang = _lang()
@@ -37,6 +38,8 @@ class TypePage(Page):
             bl.addWidget(desc)
             self.group.addButton(radio)
             self.radios[product.id] = radio
+            # the title and the fourth step follow the choice at once (금융인증서 → PIN 설정)
+            radio.toggled.connect(lambda on, pid=product.id: on and self.wizard.preview_product(pid))
             self.lay.addWidget(box)
         if self.radios:
             next(iter(self.radios.values())).setChecked(True)

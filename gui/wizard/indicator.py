@@ -49,10 +49,10 @@ class StepIndicator(QWidget):
                 out.append((f"stepChip_{stage.id}", name))
         return out
 
-    def follow(self) -> None:
+    def follow(self, product=None) -> None:
         """Highlight the stage of the flow's current step; a chip's name may follow a choice made on
-        the way (the product: 저장 및 비밀번호 or PIN 설정)."""
-        chips = self._chips(self.flow.stages())
+        the way (the product: 저장 및 비밀번호 or PIN 설정; `product` previews one not chosen yet)."""
+        chips = self._chips(self.flow.stages(product) if product is not None else self.flow.stages())
         if len(chips) == len(self.chips):
             self.texts = [text for _name, text in chips]
         self.set_stage(self.flow.stage)

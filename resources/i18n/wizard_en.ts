@@ -19,17 +19,17 @@
         <translation>last 2 digits</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="492"/>
+        <location filename="../../gui/wizard/frame.py" line="499"/>
         <source>본인확인을 이미 마쳤습니다. 지금 취소하면 처음부터 다시 해야 합니다. 취소할까요?</source>
         <translation>You have already been verified. If you cancel now, you will have to start again. Cancel?</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="494"/>
+        <location filename="../../gui/wizard/frame.py" line="501"/>
         <source>취소하고 닫기</source>
         <translation>Cancel and close</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="496"/>
+        <location filename="../../gui/wizard/frame.py" line="503"/>
         <source>계속 진행</source>
         <translation>Continue</translation>
     </message>
@@ -38,7 +38,7 @@
         <translation type="vanished">Customer</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/identity_pages.py" line="156"/>
+        <location filename="../../gui/wizard/identity_pages.py" line="159"/>
         <source>약관동의</source>
         <translation>Terms</translation>
     </message>
@@ -105,7 +105,7 @@
         <translation type="vanished">Joint certificates (formerly &quot;accredited certificates&quot;) come in two types, by where you use them. Both are valid for 1 year.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/identity_pages.py" line="47"/>
+        <location filename="../../gui/wizard/identity_pages.py" line="50"/>
         <source>처음이라면: 모의 은행의 데모 고객 정보로 끝까지 해볼 수 있습니다.</source>
         <translation>New here? The simulated bank&apos;s demo customers let you go through every step.</translation>
     </message>
@@ -119,113 +119,117 @@
         <translation type="vanished">Type</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/identity_pages.py" line="22"/>
         <source>공동인증서(옛 공인인증서)는 쓰는 곳에 따라 종류가 나뉩니다.</source>
-        <translation>Joint certificates (formerly accredited certificates) come in kinds by where they are used.</translation>
+        <translation type="vanished">Joint certificates (formerly accredited certificates) come in kinds by where they are used.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/identity_pages.py" line="34"/>
+        <location filename="../../gui/wizard/identity_pages.py" line="22"/>
+        <source>공동인증서(옛 공인인증서)는 쓰는 곳에 따라 종류가 나뉘고, 금융인증서는 파일 대신 클라우드에 보관됩니다.</source>
+        <translation>Joint certificates (formerly accredited certificates) come in kinds by where they are used; a finance certificate is kept in the cloud instead of a file.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/identity_pages.py" line="35"/>
         <source>유효기간 {0}년</source>
         <translation>Validity: {0} yr.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/identity_pages.py" line="64"/>
+        <location filename="../../gui/wizard/identity_pages.py" line="67"/>
         <source>고객정보 입력</source>
         <translation>Your details</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/identity_pages.py" line="65"/>
+        <location filename="../../gui/wizard/identity_pages.py" line="68"/>
         <source>본인 확인을 위해 은행에 등록된 정보를 입력하세요. 계좌 비밀번호는 통장 비밀번호 4자리입니다.</source>
         <translation>Enter the details registered with the bank. The account password is the 4-digit password of your bankbook.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/identity_pages.py" line="70"/>
+        <location filename="../../gui/wizard/identity_pages.py" line="73"/>
         <source>예: 홍길동</source>
         <translation>e.g. 홍길동</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/identity_pages.py" line="71"/>
+        <location filename="../../gui/wizard/identity_pages.py" line="74"/>
         <source>앞 6자리</source>
         <translation>first 6 digits</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/identity_pages.py" line="72"/>
+        <location filename="../../gui/wizard/identity_pages.py" line="75"/>
         <source>뒤 7자리</source>
         <translation>last 7 digits</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/identity_pages.py" line="73"/>
+        <location filename="../../gui/wizard/identity_pages.py" line="76"/>
         <source>숫자만 (- 없이)</source>
         <translation>digits only (no -)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/identity_pages.py" line="75"/>
+        <location filename="../../gui/wizard/identity_pages.py" line="78"/>
         <source>4자리</source>
         <translation>4 digits</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/identity_pages.py" line="84"/>
+        <location filename="../../gui/wizard/identity_pages.py" line="87"/>
         <source>이름(&amp;N)</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/identity_pages.py" line="84"/>
+        <location filename="../../gui/wizard/identity_pages.py" line="87"/>
         <source>주민등록번호(&amp;R)</source>
         <translation>&amp;Resident reg. no.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/identity_pages.py" line="85"/>
+        <location filename="../../gui/wizard/identity_pages.py" line="88"/>
         <source>계좌번호(&amp;A)</source>
         <translation>&amp;Account number</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/identity_pages.py" line="85"/>
+        <location filename="../../gui/wizard/identity_pages.py" line="88"/>
         <source>계좌 비밀번호(&amp;P)</source>
         <translation>Account &amp;password</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/identity_pages.py" line="97"/>
+        <location filename="../../gui/wizard/identity_pages.py" line="100"/>
         <source>계좌 비밀번호를 정해진 횟수 이상 틀리면 인증서 업무가 잠기고, 영업점(데모: 창구 패널)에서 풀어야 합니다.</source>
         <translation>Too many wrong account passwords lock certificate services; a branch (demo: the teller panel) must unlock them.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/identity_pages.py" line="104"/>
+        <location filename="../../gui/wizard/identity_pages.py" line="107"/>
         <source>데모 고객의 이름·주민등록번호·계좌 값은 데모 고객 안내에서 복사해 붙여 넣을 수 있습니다.</source>
         <translation>Copy a demo customer&apos;s values from the guide and paste them here.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/identity_pages.py" line="157"/>
+        <location filename="../../gui/wizard/identity_pages.py" line="160"/>
         <source>필수 약관에 모두 동의해야 다음 단계로 넘어갈 수 있습니다. &apos;전문 보기&apos;로 약관 전체를 읽을 수 있습니다.</source>
         <translation>Agree to every required term to continue. &quot;Full text&quot; shows the whole term.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/identity_pages.py" line="159"/>
+        <location filename="../../gui/wizard/identity_pages.py" line="162"/>
         <source>모두 동의합니다</source>
         <translation>Agree to all</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/identity_pages.py" line="187"/>
+        <location filename="../../gui/wizard/identity_pages.py" line="190"/>
         <source>[필수]</source>
         <translation>[Required]</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/identity_pages.py" line="187"/>
+        <location filename="../../gui/wizard/identity_pages.py" line="190"/>
         <source>[선택]</source>
         <translation>[Optional]</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/identity_pages.py" line="193"/>
-        <location filename="../../gui/wizard/identity_pages.py" line="206"/>
+        <location filename="../../gui/wizard/identity_pages.py" line="196"/>
+        <location filename="../../gui/wizard/identity_pages.py" line="209"/>
         <source>전문 보기</source>
         <translation>Full text</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/identity_pages.py" line="205"/>
+        <location filename="../../gui/wizard/identity_pages.py" line="208"/>
         <source>접기</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/identity_pages.py" line="208"/>
+        <location filename="../../gui/wizard/identity_pages.py" line="211"/>
         <source>버전 {0}</source>
         <translation>Version {0}</translation>
     </message>
@@ -920,7 +924,7 @@
     <message>
         <location filename="../../gui/wizard/frame.py" line="73"/>
         <location filename="../../gui/wizard/frame.py" line="207"/>
-        <location filename="../../gui/wizard/frame.py" line="355"/>
+        <location filename="../../gui/wizard/frame.py" line="362"/>
         <source>도장 인증센터</source>
         <translation>Dojang certificate centre</translation>
     </message>
@@ -940,22 +944,22 @@
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="350"/>
+        <location filename="../../gui/wizard/frame.py" line="357"/>
         <source>금융인증서 발급</source>
         <translation>Issue finance certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="352"/>
+        <location filename="../../gui/wizard/frame.py" line="359"/>
         <source>금융인증서 재발급</source>
         <translation>Reissue finance certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="465"/>
+        <location filename="../../gui/wizard/frame.py" line="472"/>
         <source>취소하는 중…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/frame.py" line="467"/>
+        <location filename="../../gui/wizard/frame.py" line="474"/>
         <source>취소하는 중입니다. 저장하던 것은 지웁니다…</source>
         <translation>Cancelling. Anything half-saved is removed…</translation>
     </message>

@@ -2,7 +2,7 @@
 takes the place of the storage page, the completion page says 클라우드 — and no file appears."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QRadioButton
 
 from core.flows import DONE, PIN
 from tests.gui.wizard_helpers import *  # noqa: F401,F403
@@ -13,6 +13,13 @@ def test_finance_certificate_end_to_end(qtbot, ctx, demo_bank, wizards, npki_roo
     c = demo("card")
     before = tree(npki_root)
     w = wizards("issue")
+    assert field(w, QLabel, "wizardTitle").text() == "공동인증서 발급"
+    click(qtbot, w, "typeFinanceRadio", QRadioButton)        # the title and step 4 follow the choice at once
+    assert field(w, QLabel, "wizardTitle").text() == "금융인증서 발급"
+    assert "PIN" in field(w, QLabel, "stepChip_4").text()
+    click(qtbot, w, "typeBankingRadio", QRadioButton)
+    assert field(w, QLabel, "wizardTitle").text() == "공동인증서 발급"
+    assert "저장" in field(w, QLabel, "stepChip_4").text()
     to_save(qtbot, w, ctx, c, cert_type="typeFinanceRadio", first="sms", second="card")
     assert w.flow.step == PIN and w.findChild(QLabel, "pageTitle") is not None
     # the screen names what is being made: the title and the fourth step follow the chosen product
