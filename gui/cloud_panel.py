@@ -403,26 +403,33 @@ class CloudPanel(QWidget):
             return
         CloudDetailsDialog(self, a, self._lang(), self.ctx.clock()).open()
 
-    def login(self, error: str | None = None) -> None:
-        a = self._current()
-        if a is None:
-            return
-        answer = self._ask_pin(self.tr("인증서로 로그인"), self.tr("{0}님의 금융인증서로 모의 은행에 로그인합니다. PIN을 "
-                                                            "입력하세요.").format(shown(a.customer_name, 40)),
-                               error=error)
+    def _with_pin(self, a, title: str, text: str, call, done_text, retry, error: str | None, name: str = "cloud"):
+        """Ask the PIN (again with `error` after a wrong one), then `call(bank, device, serial, pin)` on
+        a worker; the PIN is wiped whatever happens."""
+        answer = self._ask_pin(title, text, error=error)
         if answer is None:
             return
         [pin] = answer
         device, serial = self.device, a.certificate.serial
 
         def work():
-            from core.flows.login import login_with_cloud
             try:
-                return login_with_cloud(self.ctx.authority(), device, serial, pin)
+                return call(self.ctx.authority(), device, serial, pin)
             finally:
                 _wipe(pin)
-        self._run(work, lambda res: self.tr("로그인했습니다: {0} 님 (모의 은행)").format(shown(res.customer_name, 40)),
-                  retry=lambda e: self.login(e), name="login")
+        self._run(work, done_text, retry=retry, name=name)
+
+    def login(self, error: str | None = None) -> None:
+        a = self._current()
+        if a is None:
+            return
+        from core.flows.login import login_with_cloud
+        self._with_pin(a, self.tr("인증서로 로그인"),
+                       self.tr("{0}님의 금융인증서로 모의 은행에 로그인합니다. PIN을 입력하세요.").format(
+                           shown(a.customer_name, 40)),
+                       login_with_cloud,
+                       lambda res: self.tr("로그인했습니다: {0} 님 (모의 은행)").format(shown(res.customer_name, 40)),
+                       self.login, error, name="login")
 
     def change_pin(self, error: str | None = None) -> None:
         a = self._current()
@@ -441,27 +448,18 @@ class CloudPanel(QWidget):
                 self.ctx.authority().cloud_change_pin(device, serial, pin, new, again)
             finally:
                 _wipe(pin, new, again)
-        self._run(work, lambda _r: self.tr("PIN을 바꿨습니다."), retry=lambda e: self.change_pin(e))
+        self._run(work, lambda _r: self.tr("PIN을 바꿨습니다."), retry=self.change_pin)
 
     def renew(self, error: str | None = None) -> None:
         a = self._current()
         if a is None:
             return
-        answer = self._ask_pin(self.tr("금융인증서 갱신"), self.tr("새 금융인증서(유효기간 3년)를 클라우드에 만들고 지금 "
-                                                             "인증서는 이전 인증서가 됩니다. PIN은 그대로입니다. PIN을 "
-                                                             "입력하세요."), error=error)
-        if answer is None:
-            return
-        [pin] = answer
-        device, serial = self.device, a.certificate.serial
-
-        def work():
-            try:
-                return self.ctx.authority().cloud_renew(device, serial, pin)
-            finally:
-                _wipe(pin)
-        self._run(work, lambda issued: self.tr("금융인증서를 갱신했습니다. 새 유효기간: ~ {0}").format(
-            _date(issued.not_after)), retry=lambda e: self.renew(e))
+        self._with_pin(a, self.tr("금융인증서 갱신"),
+                       self.tr("새 금융인증서(유효기간 3년)를 클라우드에 만들고 지금 인증서는 이전 인증서가 됩니다. PIN은 "
+                               "그대로입니다. PIN을 입력하세요."),
+                       lambda bank, device, serial, pin: bank.cloud_renew(device, serial, pin),
+                       lambda issued: self.tr("금융인증서를 갱신했습니다. 새 유효기간: ~ {0}").format(
+                           _date(issued.not_after)), self.renew, error)
 
     def toggle_auto_renew(self, error: str | None = None) -> None:
         a = self._current()
@@ -470,19 +468,10 @@ class CloudPanel(QWidget):
         on = not a.certificate.auto_renew
         text = (self.tr("자동갱신에 동의하면 만료 30일 전부터 금융인증서를 쓸 때 새 인증서로 저절로 갱신됩니다. PIN을 "
                         "입력하세요.") if on else self.tr("자동갱신을 해제합니다. PIN을 입력하세요."))
-        answer = self._ask_pin(self.tr("자동갱신 설정"), text, error=error)
-        if answer is None:
-            return
-        [pin] = answer
-        device, serial = self.device, a.certificate.serial
-
-        def work():
-            try:
-                self.ctx.authority().cloud_auto_renew(device, serial, pin, on)
-            finally:
-                _wipe(pin)
-        self._run(work, lambda _r: self.tr("자동갱신에 동의했습니다.") if on else self.tr("자동갱신을 해제했습니다."),
-                  retry=lambda e: self.toggle_auto_renew(e))
+        self._with_pin(a, self.tr("자동갱신 설정"), text,
+                       lambda bank, device, serial, pin: bank.cloud_auto_renew(device, serial, pin, on),
+                       lambda _r: self.tr("자동갱신에 동의했습니다.") if on else self.tr("자동갱신을 해제했습니다."),
+                       self.toggle_auto_renew, error)
 
     def revoke(self, error: str | None = None) -> None:
         a = self._current()
@@ -493,18 +482,9 @@ class CloudPanel(QWidget):
                 self.tr("{0}님의 금융인증서를 폐기할까요? 폐기한 인증서는 다시 쓸 수 없고, 클라우드의 키도 지워집니다. "
                         "필요하면 새로 발급받아야 합니다.").format(shown(a.customer_name, 40))) != Btn.Yes:
             return
-        answer = self._ask_pin(self.tr("금융인증서 폐기"), self.tr("폐기하려면 PIN을 입력하세요."), error=error)
-        if answer is None:
-            return
-        [pin] = answer
-        device, serial = self.device, a.certificate.serial
-
-        def work():
-            try:
-                self.ctx.authority().cloud_revoke(device, serial, pin)
-            finally:
-                _wipe(pin)
-        self._run(work, lambda _r: self.tr("금융인증서를 폐기했습니다."), retry=lambda e: self.revoke(e))
+        self._with_pin(a, self.tr("금융인증서 폐기"), self.tr("폐기하려면 PIN을 입력하세요."),
+                       lambda bank, device, serial, pin: bank.cloud_revoke(device, serial, pin),
+                       lambda _r: self.tr("금융인증서를 폐기했습니다."), self.revoke, error)
 
     def disconnect(self) -> None:
         a = self.selected()

@@ -142,77 +142,77 @@ The current password is checked, then replaced by the new one. A forgotten passw
 <context>
     <name>CloudDetailsDialog</name>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="599"/>
+        <location filename="../../gui/cloud_panel.py" line="579"/>
         <source>금융인증서 보기</source>
         <translation>Finance certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="603"/>
+        <location filename="../../gui/cloud_panel.py" line="583"/>
         <source>이 PC</source>
         <translation>This PC</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="608"/>
+        <location filename="../../gui/cloud_panel.py" line="588"/>
         <source>소유자</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="608"/>
+        <location filename="../../gui/cloud_panel.py" line="588"/>
         <source>주체</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="609"/>
+        <location filename="../../gui/cloud_panel.py" line="589"/>
         <source>발급자</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="610"/>
+        <location filename="../../gui/cloud_panel.py" line="590"/>
         <source>용도</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="610"/>
+        <location filename="../../gui/cloud_panel.py" line="590"/>
         <source>금융 거래 전용 (금융인증서)</source>
         <translation>Finance only (finance certificate)</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="611"/>
+        <location filename="../../gui/cloud_panel.py" line="591"/>
         <source>유효기간</source>
         <translation>Validity</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="612"/>
+        <location filename="../../gui/cloud_panel.py" line="592"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="612"/>
+        <location filename="../../gui/cloud_panel.py" line="592"/>
         <source>일련번호</source>
         <translation>Serial number</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="613"/>
+        <location filename="../../gui/cloud_panel.py" line="593"/>
         <source>키</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="614"/>
+        <location filename="../../gui/cloud_panel.py" line="594"/>
         <source>보관 위치</source>
         <translation>Kept in</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="614"/>
+        <location filename="../../gui/cloud_panel.py" line="594"/>
         <source>금융결제원 클라우드 (모의) — 이 PC에 파일 없음</source>
         <translation>KFTC cloud (simulated) — no file on this PC</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="615"/>
+        <location filename="../../gui/cloud_panel.py" line="595"/>
         <source>이용 기기</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="616"/>
+        <location filename="../../gui/cloud_panel.py" line="596"/>
         <source>지문 (SHA-256)</source>
         <translation>Fingerprint (SHA-256)</translation>
     </message>
@@ -267,13 +267,13 @@ The current password is checked, then replaced by the new one. A forgotten passw
     </message>
     <message>
         <location filename="../../gui/cloud_panel.py" line="255"/>
-        <location filename="../../gui/cloud_panel.py" line="410"/>
+        <location filename="../../gui/cloud_panel.py" line="427"/>
         <source>인증서로 로그인</source>
         <translation>Log in with certificate</translation>
     </message>
     <message>
         <location filename="../../gui/cloud_panel.py" line="256"/>
-        <location filename="../../gui/cloud_panel.py" line="431"/>
+        <location filename="../../gui/cloud_panel.py" line="438"/>
         <source>PIN 변경</source>
         <translation>Change PIN</translation>
     </message>
@@ -289,7 +289,7 @@ The current password is checked, then replaced by the new one. A forgotten passw
     </message>
     <message>
         <location filename="../../gui/cloud_panel.py" line="257"/>
-        <location filename="../../gui/cloud_panel.py" line="473"/>
+        <location filename="../../gui/cloud_panel.py" line="471"/>
         <source>자동갱신 설정</source>
         <translation>Auto-renewal…</translation>
     </message>
@@ -300,7 +300,7 @@ The current password is checked, then replaced by the new one. A forgotten passw
     </message>
     <message>
         <location filename="../../gui/cloud_panel.py" line="258"/>
-        <location filename="../../gui/cloud_panel.py" line="514"/>
+        <location filename="../../gui/cloud_panel.py" line="494"/>
         <source>기기 연결 해제</source>
         <translation>Disconnect device</translation>
     </message>
@@ -376,143 +376,143 @@ The current password is checked, then replaced by the new one. A forgotten passw
         <translation>Choose one finance certificate.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="410"/>
+        <location filename="../../gui/cloud_panel.py" line="428"/>
         <source>{0}님의 금융인증서로 모의 은행에 로그인합니다. PIN을 입력하세요.</source>
         <translation>Logging in to the simulated bank with {0}&apos;s finance certificate. Enter the PIN.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="424"/>
+        <location filename="../../gui/cloud_panel.py" line="431"/>
         <source>로그인했습니다: {0} 님 (모의 은행)</source>
         <translation>Logged in: {0} (simulated bank)</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="431"/>
+        <location filename="../../gui/cloud_panel.py" line="438"/>
         <source>현재 PIN을 확인한 뒤 새 PIN으로 바꿉니다. 같은 숫자 반복, 연속된 숫자, 생년월일은 쓸 수 없습니다.</source>
         <translation>The current PIN is checked, then replaced by the new one. Repeated digits, runs and the date of birth are not allowed.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="433"/>
+        <location filename="../../gui/cloud_panel.py" line="440"/>
         <source>현재 PIN</source>
         <translation>Current PIN</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="433"/>
+        <location filename="../../gui/cloud_panel.py" line="440"/>
         <source>새 PIN</source>
         <translation>New PIN</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="433"/>
+        <location filename="../../gui/cloud_panel.py" line="440"/>
         <source>새 PIN 확인</source>
         <translation>New PIN again</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="444"/>
+        <location filename="../../gui/cloud_panel.py" line="451"/>
         <source>PIN을 바꿨습니다.</source>
         <translation>The PIN was changed.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="450"/>
+        <location filename="../../gui/cloud_panel.py" line="457"/>
         <source>금융인증서 갱신</source>
         <translation>Renew finance certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="450"/>
+        <location filename="../../gui/cloud_panel.py" line="458"/>
         <source>새 금융인증서(유효기간 3년)를 클라우드에 만들고 지금 인증서는 이전 인증서가 됩니다. PIN은 그대로입니다. PIN을 입력하세요.</source>
         <translation>A new finance certificate (valid 3 years) is made in the cloud and the current one becomes the old certificate. The PIN stays the same. Enter the PIN.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="463"/>
+        <location filename="../../gui/cloud_panel.py" line="461"/>
         <source>금융인증서를 갱신했습니다. 새 유효기간: ~ {0}</source>
         <translation>Finance certificate renewed. Now valid to {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="471"/>
+        <location filename="../../gui/cloud_panel.py" line="469"/>
         <source>자동갱신에 동의하면 만료 30일 전부터 금융인증서를 쓸 때 새 인증서로 저절로 갱신됩니다. PIN을 입력하세요.</source>
         <translation>With auto-renewal, using the finance certificate in its last 30 days renews it by itself. Enter the PIN.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="472"/>
+        <location filename="../../gui/cloud_panel.py" line="470"/>
         <source>자동갱신을 해제합니다. PIN을 입력하세요.</source>
         <translation>Turning auto-renewal off. Enter the PIN.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="484"/>
+        <location filename="../../gui/cloud_panel.py" line="473"/>
         <source>자동갱신에 동의했습니다.</source>
         <translation>Auto-renewal is on.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="484"/>
+        <location filename="../../gui/cloud_panel.py" line="473"/>
         <source>자동갱신을 해제했습니다.</source>
         <translation>Auto-renewal is off.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="492"/>
-        <location filename="../../gui/cloud_panel.py" line="496"/>
+        <location filename="../../gui/cloud_panel.py" line="481"/>
+        <location filename="../../gui/cloud_panel.py" line="485"/>
         <source>금융인증서 폐기</source>
         <translation>Revoke finance certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="493"/>
+        <location filename="../../gui/cloud_panel.py" line="482"/>
         <source>{0}님의 금융인증서를 폐기할까요? 폐기한 인증서는 다시 쓸 수 없고, 클라우드의 키도 지워집니다. 필요하면 새로 발급받아야 합니다.</source>
         <translation>Revoke {0}&apos;s finance certificate? A revoked certificate cannot be used again and its key is deleted from the cloud; you would need a new one.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="496"/>
+        <location filename="../../gui/cloud_panel.py" line="485"/>
         <source>폐기하려면 PIN을 입력하세요.</source>
         <translation>Enter the PIN to revoke.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="507"/>
+        <location filename="../../gui/cloud_panel.py" line="487"/>
         <source>금융인증서를 폐기했습니다.</source>
         <translation>The finance certificate was revoked.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="512"/>
+        <location filename="../../gui/cloud_panel.py" line="492"/>
         <source>고객을 하나 고르세요.</source>
         <translation>Choose one customer.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="515"/>
+        <location filename="../../gui/cloud_panel.py" line="495"/>
         <source>이 PC와 {0}님의 금융인증서 클라우드 연결을 끊을까요? 인증서는 클라우드에 그대로 있고, 다시 쓰려면 휴대폰 인증으로 다시 연결해야 합니다.</source>
         <translation>Disconnect this PC from {0}&apos;s finance certificate cloud? The certificate stays in the cloud; to use it here again, connect again with a phone code.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="520"/>
+        <location filename="../../gui/cloud_panel.py" line="500"/>
         <source>이 PC의 연결을 해제했습니다.</source>
         <translation>This PC was disconnected.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="540"/>
+        <location filename="../../gui/cloud_panel.py" line="520"/>
         <source>성명과 휴대폰 번호를 모두 입력하세요.</source>
         <translation>Enter both the name and the phone number.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="545"/>
+        <location filename="../../gui/cloud_panel.py" line="525"/>
         <source>이 PC</source>
         <translation>This PC</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="548"/>
+        <location filename="../../gui/cloud_panel.py" line="528"/>
         <source>휴대폰 {0}(으)로 인증번호를 보냈습니다.</source>
         <translation>A code was sent to the phone {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="558"/>
+        <location filename="../../gui/cloud_panel.py" line="538"/>
         <source>인증번호 입력</source>
         <translation>Enter code</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="559"/>
+        <location filename="../../gui/cloud_panel.py" line="539"/>
         <source>휴대폰 {0}(으)로 받은 인증번호 6자리를 입력하세요.</source>
         <translation>Enter the 6-digit code sent to the phone {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="560"/>
+        <location filename="../../gui/cloud_panel.py" line="540"/>
         <source>인증번호</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../gui/cloud_panel.py" line="576"/>
+        <location filename="../../gui/cloud_panel.py" line="556"/>
         <source>이 PC를 금융인증서 이용 기기로 연결했습니다.</source>
         <translation>This PC is now connected to the finance certificate cloud.</translation>
     </message>
