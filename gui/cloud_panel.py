@@ -228,7 +228,7 @@ class CloudPanel(QWidget):
                 ("connect", "phone", self.connect_device, row2), ("issue", "issue", self.issue, row2)):
             b = QPushButton(icon(icon_name), "", self)
             b.setObjectName(f"cloud{name[0].upper()}{name[1:]}Button")
-            b.clicked.connect(slot)
+            b.clicked.connect(lambda _checked=False, slot=slot: slot())    # not `checked` into `error`
             row.addWidget(b)
             self.buttons[name] = b
         row1.addStretch(1)

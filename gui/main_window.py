@@ -651,7 +651,7 @@ class MainWindow(QMainWindow):
             self.notify(lambda: self.tr("저장매체가 분리되었습니다: {0}. 거기서 고른 인증서는 목록에서 빠졌고, "
                                         "다시 연결하면 다시 나타납니다.").format(names), "warn")
             self._update_actions()
-        if removed and self.proxy.storage_id in removed:
+        if removed and self.proxy.storage_id in removed and not self.cloud_shown():
             self.storage_list.setCurrentIndex(self.storage_model.index(0))
         if self.storage_list.currentIndex().row() < 0:
             self.storage_list.setCurrentIndex(self.storage_model.index(0))
@@ -1490,7 +1490,8 @@ class MainWindow(QMainWindow):
 
     # --- other windows (owned by other modules; imported lazily) ---------------------------------------
     def open_flow(self, kind: str):
-        rows = [r for r in self.selected_rows() if r.good]
+        # the file certificate picked in the table, never one hidden behind the cloud's page
+        rows = [] if self.cloud_shown() else [r for r in self.selected_rows() if r.good]
         cert = (rows[0].storage, rows[0].entry) if len(rows) == 1 else None
         try:
             wizard = importlib.import_module("gui.wizard")

@@ -233,9 +233,14 @@ class Authority:
 
     # --- STEP 4 and the other tasks --------------------------------------------------------------------
 
-    def precheck(self, session: Session | str, operation: str, product_id: str) -> None:
+    def precheck(self, session: Session | str, operation: str, product_id: str | None) -> None:
+        """What the bank refuses before any code is sent: an operation of `product_id`, or
+        "reset_pin" (the customer has no 금융인증서 in the cloud)."""
         from .products import product
         s = self.identity.session(session)
+        if operation == "reset_pin":
+            self.cloud.require_certificate(s.customer_id)
+            return
         self.issuance.precheck(s.customer_id, operation, product(product_id))
 
     def issue(self, session: Session | str, csr_der: bytes, r: bytes, product_id: str = BANKING, *,

@@ -210,6 +210,11 @@ class Cloud:
                          parse_time(row["not_before"]), parse_time(row["not_after"]), bool(row["locked"]),
                          row["failures"], bool(row["auto_renew"]))
 
+    def require_certificate(self, customer_id: int) -> None:
+        """NoCloudCertificate unless the customer has a 금융인증서 in the cloud (PIN 재설정's precheck)."""
+        if self._current(customer_id) is None:
+            raise E.NoCloudCertificate()
+
     # --- the key and its PIN ------------------------------------------------------------------------
     def _access(self, device: str, serial: int):
         """The key row of `serial`, when `device` is connected to its owner's cloud."""

@@ -46,7 +46,7 @@ def register(sub) -> None:
     p = cmds.add_parser("unlock", help=pick("잠금 해제", "unlock an account / card / OTP"))
     p.add_argument("customer", help=pick("고객 번호, 이름 또는 가린 번호 (bank customers)",
                                          "customer id, name or masked number (see bank customers)"))
-    p.add_argument("--factor", choices=("all", "account", "card", "otp"), default="all")
+    p.add_argument("--factor", choices=("all", "account", "card", "otp", "mobile_otp"), default="all")
     p.set_defaults(func=cmd_unlock)
 
     p = cmds.add_parser("issue-card", help=pick("보안카드 발급 (이전 카드는 사용 중지)", "issue a security card"))

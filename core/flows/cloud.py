@@ -19,6 +19,13 @@ class ResetPinFlow(IdentityFlow):
     kind = "reset_pin"
     NAV = Navigation(*identity_steps(PIN), Step(PIN, STAGE_PIN))
 
+    def _precheck(self) -> None:
+        """No 금융인증서 in the cloud: said after 고객정보, before any code is sent."""
+        try:
+            self.bank.precheck(self.session, self.kind, None)
+        except DojangError as exc:
+            raise FlowError.wrap(exc) from None
+
     def finish(self, pin, repeat) -> int:
         """Set the new PIN (consumes `pin` and `repeat`); the certificate's serial."""
         self._expect(PIN)

@@ -79,6 +79,20 @@ class SimulatedCustomer:
             raise FlowError("휴대폰(모의)의 은행 앱에 모바일 OTP가 없습니다.", "The mock phone's bank app has no mobile OTP.")
         return code
 
+    def _once_per_step(self, submit: Callable[[], None]) -> None:
+        """Type the code; a token or app shows a code only once per time step: when it was already
+        used, wait for the next one, as a person would."""
+        try:
+            submit()
+        except FieldError as exc:
+            if not isinstance(exc.cause, AE.OtpReplay):
+                raise
+            wait = self.seconds_to_next_otp()
+            self.say(f"OTP 번호가 이미 사용되어 다음 번호까지 {wait:.0f}초 기다립니다.",
+                     f"That OTP code was already used; waiting {wait:.0f} s for the next one.")
+            self.sleep(wait)
+            submit()
+
     def seconds_to_next_otp(self) -> float:
         step = self.bank.config.otp_interval
         now = self.bank.now().timestamp()
@@ -118,16 +132,6 @@ class SimulatedCustomer:
             flow.submit_card(self.card_answer(ch.first, ch.second))
         elif kind == MOBILE_OTP:
             self.say("휴대폰(모의) 은행 앱의 모바일 OTP 번호를 입력합니다.", "Entering the mobile OTP from the mock phone's app.")
-            flow.answer_channel(self.mobile_otp_code())
+            self._once_per_step(lambda: flow.answer_channel(self.mobile_otp_code()))
         elif kind == OTP:
-            try:
-                flow.submit_otp(self.otp_code())
-            except FieldError as exc:
-                if not isinstance(exc.cause, AE.OtpReplay):
-                    raise
-                # The token shows a code only once per step: wait for the next one, as a person would.
-                wait = self.seconds_to_next_otp()
-                self.say(f"OTP 번호가 이미 사용되어 다음 번호까지 {wait:.0f}초 기다립니다.",
-                         f"That OTP code was already used; waiting {wait:.0f} s for the next one.")
-                self.sleep(wait)
-                flow.submit_otp(self.otp_code())
+            self._once_per_step(lambda: flow.submit_otp(self.otp_code()))

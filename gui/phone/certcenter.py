@@ -157,7 +157,14 @@ class PhoneFlowWizard(FlowWizard):
         self.setMinimumSize(0, 0)
 
     def show_mobile_otp(self, panel) -> None:
-        """In the app itself the 모바일 OTP needs no second screen: its code goes into the field."""
+        """In the app itself the 모바일 OTP needs no second screen: its code goes into the field — on
+        the customer's own phone only (another person's code would count against their device)."""
+        storage = registry.phone_storage(self.phone.digits)
+        if storage is None or not self.flow.is_customer_phone(storage):
+            self.top_error.setText("⚠ " + Q.translate("PhoneCenter", "이 휴대폰은 본인인증 중인 고객의 휴대폰이 아닙니다. "
+                                                                    "모바일 OTP는 본인 휴대폰의 앱에서만 씁니다."))
+            self.top_error.show()
+            return
         code = self.phone.mobile_otp_code()
         if code is not None:
             panel.edit.setText(code)

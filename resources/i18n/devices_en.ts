@@ -312,7 +312,12 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/phone/certcenter.py" line="206"/>
+        <location filename="../../gui/phone/certcenter.py" line="164"/>
+        <source>이 휴대폰은 본인인증 중인 고객의 휴대폰이 아닙니다. 모바일 OTP는 본인 휴대폰의 앱에서만 씁니다.</source>
+        <translation>This is not the phone of the customer being verified. A mobile OTP is used only in the app on the customer&apos;s own phone.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/phone/certcenter.py" line="213"/>
         <source>은행에 등록된 이 휴대폰으로 받은 문자의 인증번호로 본인인증을 합니다. ARS 전화인증은 지금 쓰고 있는 이 휴대폰으로 걸려 오므로 앱에서는 쓸 수 없습니다.</source>
         <translation>Verify with the code texted to this phone, the one registered at the bank. The ARS call is not offered in the app: it would ring this very phone.</translation>
     </message>

@@ -262,3 +262,10 @@ def test_mobile_otp_secret_is_sealed(bank, customer):
     assert bank.store.vault.open(row["secret_enc"], f"motp:{serial}")
     with pytest.raises(Exception):
         bank.store.vault.open(row["secret_enc"], f"otp:{serial}")
+
+
+def test_device_serials_are_masked_after_their_letters():
+    from core.authority.channels import mask_serial
+    assert mask_serial("SC1234567890") == "SC******7890"
+    assert mask_serial("OTP123456789") == "OTP*****6789"
+    assert mask_serial("MOTP12345678") == "MOTP****5678"

@@ -108,3 +108,16 @@ def test_reset_pin_after_the_identity_steps_unlocks(bank, customer, flow_kw):
         reset.finish("123456", "123456")
     assert reset.finish("582913", "582913") == serial and reset.step == DONE
     assert login_with_cloud(bank, "pc:flow", serial, "582913").serial == serial
+
+
+def test_reset_pin_without_a_finance_certificate_is_refused_before_any_code(bank, customer, flow_kw):
+    """PIN 재설정 for a customer with no 금융인증서: said after 고객정보, before an SMS goes out."""
+    from core.flows import FlowError
+    from .conftest import ACCOUNT, ACCOUNT_PW, NAME, PHONE, RRN
+    flow = ResetPinFlow(bank, **flow_kw)
+    sent_before = len(bank.phone_messages(PHONE))
+    with pytest.raises(FlowError) as exc:
+        flow.submit_customer(NAME, RRN, ACCOUNT, ACCOUNT_PW)
+    assert "금융인증서" in exc.value.ko
+    assert flow.step == "customer"
+    assert len(bank.phone_messages(PHONE)) == sent_before

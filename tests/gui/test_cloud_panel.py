@@ -156,6 +156,12 @@ def test_change_pin_auto_renew_renew_and_revoke(qtbot, ctx, demo_bank, fake_cloc
     click_and_wait(qtbot, main, "cloudAutoRenewButton")
     assert panel.accounts[0].certificate.auto_renew
     assert cells(panel)[5] in ("On", "동의")
+    # 폐기 asks first: No keeps the certificate (and the answer was really used)
+    MessageBox.set_next_answer(Btn.No)
+    field(main, QPushButton, "cloudRevokeButton").click()
+    assert MessageBox._answers.pop() == (False, None)
+    assert panel.accounts[0].certificate is not None
+    assert demo_bank.cloud_accounts(demo_bank.this_device())[0].certificate is not None
     # 폐기: confirm, then the PIN
     MessageBox.set_next_answer(Btn.Yes)
     PinDialog.set_next_answer(("385027",))
@@ -192,3 +198,28 @@ def test_unknown_customer_cannot_connect(qtbot, ctx, demo_bank, main):
     with qtbot.waitSignal(main.operationFinished, timeout=10_000) as sig:
         field(main, QPushButton, "cloudConnectButton").click()
     assert "customer" in sig.args[0].lower() or "고객" in sig.args[0]
+
+
+def test_the_cloud_page_stays_when_another_storage_goes(qtbot, ctx, demo_bank, main, usb):
+    """A stick pulled while the cloud's page is shown (the stick was the last storage looked at)
+    does not throw the person back to 모든 저장매체; the toolbar's 갱신 picks no hidden file."""
+    main.refresh()
+    qtbot.waitUntil(lambda: any(s.kind == "removable" for s in main.storage_model.storages()), timeout=10_000)
+    stick = next(s for s in main.storage_model.storages() if s.kind == "removable")
+    main.storage_list.setCurrentIndex(main.storage_model.index(main.storage_model.row_of(stick.id) + 1))
+    main.select_keys([r.key for r in main.cert_model.rows][:1])
+    open_cloud(qtbot, main)
+    import shutil
+    shutil.rmtree(usb)
+    main._on_drives_changed()
+    qtbot.waitUntil(lambda: main.storage_model.storage(stick.id) is None, timeout=10_000)
+    assert main.cloud_shown() and main.storage_model.is_cloud(main.storage_list.currentIndex())
+    opened = []
+    import gui.wizard as wizard_module
+    original = wizard_module.open_flow_wizard
+    wizard_module.open_flow_wizard = lambda parent, ctx, kind, cert=None, **kw: opened.append(cert)
+    try:
+        main.open_flow("renew")
+    finally:
+        wizard_module.open_flow_wizard = original
+    assert opened == [None]

@@ -30,7 +30,7 @@ class CardChallenge(Challenge):
 
 def mask_serial(serial: str) -> str:
     """The device's letters and last four digits: SC******1234."""
-    head = "".join(ch for ch in serial[:3] if ch.isalpha())
+    head = serial[:len(serial) - len(serial.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))]     # SC, OTP, MOTP
     return head + "*" * max(0, len(serial) - len(head) - 4) + serial[-4:]
 
 
@@ -196,7 +196,7 @@ class OtpChannel(DeviceChannel):
         refusal = self.refusal(self.active_device(env, s.customer_id))
         if refusal is not None:
             raise refusal
-        return Challenge(channel="otp")
+        return Challenge(channel=self.spec.id)
 
     def answer(self, env: ChannelEnv, s: SessionInfo, answer: str) -> None:
         """RFC 6238, 6 digits, 60-second steps; each code (time step) is accepted once."""
