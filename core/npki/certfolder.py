@@ -193,6 +193,65 @@ def _broken(folder: str, ca: str, ko: str, en: str) -> BrokenFolder:
     return BrokenFolder(Path(folder), ca, BrokenEntry(ko, en, path=folder))
 
 
+def _regular_bytes(path: str) -> bytes | None:
+    """A regular file's bytes (at most MAX_FILE); None for anything else (a link, a device, a file
+    that is too big or changed while read): the careful path then says what is wrong."""
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_FILE:
+            return None
+        data = os.read(fd, st.st_size + 1)
+    finally:
+        os.close(fd)
+    return data if len(data) == st.st_size else None
+
+
+def _read_plain_folder(folder, base: str, ca: str, check_key: bool) -> CertFolder | BrokenFolder | None:
+    """The common case of read_cert_folder, with one `listdir` and no DirEntry objects: both files
+    present and regular. Returns None for anything else (a missing or odd file, a link, an entry
+    that is not a regular file) so that the careful path gives its usual answer; a listing of
+    thousands of folders pays the careful path only for unusual ones."""
+    sep = os.sep
+    found: dict[str, str] = {}
+    canonical = _CANONICAL
+    for name in os.listdir(base):
+        key = name if name in _EXACT else canonical.get(name.lower(), name)
+        if key not in found:
+            found[key] = name
+    cert_name, key_name = found.get(SIGN_CERT), found.get(SIGN_KEY)
+    if cert_name is None or key_name is None:
+        return None
+    for key, name in found.items():           # kmCert/kmPri and extra files: regular files only
+        if key != SIGN_CERT and key != SIGN_KEY and \
+                not stat.S_ISREG(os.lstat(base + sep + name).st_mode):
+            return None
+    cert = _regular_bytes(base + sep + cert_name)
+    if cert is None:
+        return None
+    if check_key:
+        key_data = _regular_bytes(base + sep + key_name)
+        if key_data is None:
+            return None
+    else:
+        st = os.lstat(base + sep + key_name)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_FILE:
+            return None
+        key_data = st.st_size
+    try:
+        info = parse_certificate(cert)
+        if not key_data:
+            raise MalformedKey()
+        if check_key:
+            check_key_structure(key_data)
+    except DojangError as exc:
+        return BrokenFolder(Path(base), ca, exc)
+    return CertFolder(folder, ca, info, found)
+
+
 def read_cert_folder(folder: Path | str, ca_folder: str | None = None, *,
                      check_key: bool = False) -> CertFolder | BrokenFolder:
     """Read one certificate folder. Never raises for bad content: returns BrokenFolder instead.
@@ -201,6 +260,12 @@ def read_cert_folder(folder: Path | str, ca_folder: str | None = None, *,
     `check_key` read and its structure checked (an unknown algorithm makes the entry broken)."""
     base = os.fspath(folder)
     ca = ca_folder if ca_folder is not None else os.path.basename(os.path.dirname(os.path.dirname(base)))
+    try:
+        fast = _read_plain_folder(folder, base, ca, check_key)
+    except OSError:
+        fast = None
+    if fast is not None:
+        return fast
     try:
         files = find_file_names(base)
     except OSError:
