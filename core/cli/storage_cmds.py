@@ -111,12 +111,14 @@ def read_rrn(prompt: str) -> str:
 def _status(entry, now: dt.datetime, bank: dict | None = None) -> str:
     if isinstance(entry, BrokenFolder):
         return "broken"
-    said = (bank or {}).get(format(entry.info.serial, "x"))
-    if said is not None and said != "active":
-        return said          # the bank that issued it says it cannot be used (docs/bank-core.md)
-    if entry.info.is_expired(now):
+    info = entry.info
+    if bank:
+        said = bank.get(format(info.serial, "x"))
+        if said is not None and said != "active":
+            return said      # the bank that issued it says it cannot be used (docs/bank-core.md)
+    if now >= info.not_after:           # = info.is_expired(now)
         return "expired"
-    if entry.info.is_not_yet_valid(now):
+    if now < info.not_before:           # = info.is_not_yet_valid(now)
         return "not_yet_valid"
     return "ok"
 
@@ -142,25 +144,38 @@ def cert_json(storage: Storage, entry, now: dt.datetime, bank: dict | None = Non
               lang: str | None = None) -> dict:
     # Strings are made visible when printed (console.print_json); the *_raw_b64 fields keep the
     # exact bytes of the folder name and path so a script can still address them (docs/hostile-input.md).
-    path = getattr(entry, "location", None) or str(entry.path)      # no Path object for a listing
+    # Written for a listing of thousands of rows: no Path objects, each field read once.
+    path = getattr(entry, "location", None) or str(entry.path)
+    name = entry.name
     out = {"id": storage.cert_id(entry), "storage": storage.id, "storage_kind": storage.kind,
-           "path": path, "path_raw_b64": raw_b64(path), "folder": entry.name,
-           "folder_raw_b64": raw_b64(entry.name), "ca_folder": entry.ca_folder,
+           "path": path, "path_raw_b64": raw_b64(path), "folder": name,
+           "folder_raw_b64": raw_b64(name), "ca_folder": entry.ca_folder,
            "status": _status(entry, now, bank)}
     if isinstance(entry, BrokenFolder):
         out["reason"] = entry.reason(lang)
         out["error"] = entry.error.code
         return out
     info = entry.info
-    out.update({
-        "name": info.display_name, "cn": info.cn, "subject": info.subject, "usage": info.usage.label(lang),
-        "usage_kind": info.usage.kind, "issuer": info.issuer_o, "issuer_cn": info.issuer_cn,
-        "serial": info.serial_hex, "not_before": info.not_before.isoformat(),
-        "not_after": info.not_after.isoformat(), "days_left": info.days_left(now),
-        "sha256": info.sha256_fingerprint, "key": f"{info.key_algorithm} {info.key_size or ''}".strip(),
-        "signature_algorithm": info.signature_algorithm, "has_km": entry.has_km, "has_vid": entry.has_vid,
-        "extra_files": entry.extra_files,
-    })
+    usage = info.usage
+    not_after = info.not_after
+    key_size = info.key_size
+    out["name"] = info.display_name
+    out["cn"] = info.cn
+    out["subject"] = info.subject
+    out["usage"] = usage.label(lang)
+    out["usage_kind"] = usage.kind
+    out["issuer"] = info.issuer_o
+    out["issuer_cn"] = info.issuer_cn
+    out["serial"] = info.serial_hex
+    out["not_before"] = info.not_before.isoformat()
+    out["not_after"] = not_after.isoformat()
+    out["days_left"] = (not_after.date() - now.astimezone(KST).date()).days     # = info.days_left(now)
+    out["sha256"] = info.sha256_fingerprint
+    out["key"] = f"{info.key_algorithm} {key_size}" if key_size else info.key_algorithm
+    out["signature_algorithm"] = info.signature_algorithm
+    out["has_km"] = entry.has_km
+    out["has_vid"] = info.has_identify_data
+    out["extra_files"] = entry.extra_files
     return out
 
 
@@ -190,12 +205,16 @@ def _print_json_rows(rows: list[dict]) -> None:
     print("[\n" + ",\n".join("  " + _row_json(row, ascii_only) for row in rows) + "\n]")
 
 
+# json.dumps with ensure_ascii=False builds a new encoder per call; one made once is the same C encoder
+_UTF8_JSON = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _row_json(row: dict, ascii_only: bool) -> str:
     """One row as JSON with every string made visible. Most rows need no change: dump first and
     check the line once (json escapes C0 controls as \\n, \\r, \\u00XX…, so any backslash sends the
     row the slow way, as does anything is_clean flags); only such rows walk the structure."""
     if not ascii_only:
-        line = json.dumps(row, ensure_ascii=False)
+        line = _UTF8_JSON(row)
         if "\\" not in line and is_clean(line):
             return line
     return json.dumps(visible_tree(row), ensure_ascii=ascii_only)

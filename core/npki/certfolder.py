@@ -117,7 +117,7 @@ class CertFolder:
 
     @property
     def extra_files(self) -> list[str]:
-        return [n for n in self.file_names if n not in KNOWN_FILES]
+        return [n for n in self.file_names if n not in _EXACT]
 
     def key_bytes(self) -> bytes:
         return read_capped(os.path.join(self._where, self.file_names[SIGN_KEY]))
