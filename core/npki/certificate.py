@@ -252,9 +252,20 @@ def _policy_oids(cert: x509.Certificate) -> tuple[str, ...]:
     return tuple(p.policy_identifier.dotted_string for p in policies)
 
 
+_load = x509.load_der_x509_certificate
+
+
 def parse_certificate(der: bytes) -> CertInfo:
     """Parse DER bytes. Any problem with the bytes is MalformedCertificate, nothing else."""
-    if len(der) > MAX_CERT_FILE:
+    n = len(der)
+    # the common shape, 30 82 LL LL filling the whole file, without der.split_element's walk
+    if 4 < n <= MAX_CERT_FILE and der[0] == 0x30 and der[1] == 0x82 and \
+            4 + ((der[2] << 8) | der[3]) == n and type(der) is bytes:
+        try:
+            return CertInfo(der, _load(der), 0)
+        except Exception as exc:  # hostile bytes: cryptography raises ValueError and friends
+            raise MalformedCertificate() from exc
+    if n > MAX_CERT_FILE:
         raise FileTooLarge("signCert.der", len(der), MAX_CERT_FILE)
     try:
         element, trailing = split_element(bytes(der))

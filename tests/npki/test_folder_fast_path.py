@@ -12,12 +12,12 @@ from tests import factory
 
 
 def _careful(folder, check_key):
-    saved = certfolder._read_plain_folder
-    certfolder._read_plain_folder = lambda *a: None
+    saved = certfolder.read_plain_folder
+    certfolder.read_plain_folder = lambda *a: None
     try:
         return read_cert_folder(folder, "yessign", check_key=check_key)
     finally:
-        certfolder._read_plain_folder = saved
+        certfolder.read_plain_folder = saved
 
 
 def _same(a, b) -> None:
