@@ -83,6 +83,9 @@ def _lazy(fallback):
     return wrap
 
 
+_usages: dict[tuple[str, ...], Usage] = {}
+
+
 class CertInfo:
     """What Dojang shows about a certificate; every field is computed on first access (cached)."""
 
@@ -170,7 +173,14 @@ class CertInfo:
 
     @cached_property
     def usage(self) -> Usage:
-        return usage_for(list(self.policy_oids))
+        # Usage is frozen, and a listing meets the same few policy lists thousands of times
+        oids_ = self.policy_oids
+        usage = _usages.get(oids_)
+        if usage is None:
+            usage = usage_for(list(oids_))
+            if len(_usages) < 256:
+                _usages[oids_] = usage
+        return usage
 
     @_lazy(("?", None))
     def _key(self) -> tuple[str, int | None]:
