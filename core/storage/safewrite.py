@@ -67,8 +67,14 @@ class FileOps:
         os.rmdir(path)
 
     def read(self, path: Path) -> bytes:
-        with open(path, "rb") as fh:
-            return fh.read()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        try:
+            chunks = []
+            while chunk := os.read(fd, 1 << 16):
+                chunks.append(chunk)
+            return b"".join(chunks)
+        finally:
+            os.close(fd)
 
     def syncfs(self, path: Path) -> bool:
         """Flush the whole file system holding `path` (Linux syncfs(2)); False when not available,
