@@ -194,6 +194,52 @@ def _print_json(data) -> None:
     print_json(data)
 
 
+_str = json.encoder.encode_basestring      # what json.dumps(ensure_ascii=False) writes for a str
+_LITERALS = {True: "true", False: "false", None: "null"}
+
+
+def _value(v) -> str:
+    return _str(v) if type(v) is str else _LITERALS[v] if v is None or type(v) is bool else repr(v)
+
+
+def row_line(storage: Storage, entry, now: dt.datetime, bank: dict | None = None, lang: str | None = None) -> str:
+    """One `list --json` row: exactly `_row_json(cert_json(...), False)` (tests/cli/test_row_json.py
+    compares them), but a good entry's line is written straight from its fields — no dict, no
+    generic encoder: with thousands of rows both showed. Rows with anything to make visible, and
+    broken entries, go the general way."""
+    if not isinstance(entry, CertFolder):
+        return _row_json(cert_json(storage, entry, now, bank, lang), False)
+    path = entry.location
+    name = entry.name
+    info = entry.info
+    usage = info.usage
+    not_after = info.not_after
+    key_size = info.key_size
+    extra = entry.extra_files
+    line = (
+        f'{{"id": {_str(storage.cert_id(entry))}, "storage": {_str(storage.id)}, '
+        f'"storage_kind": {_str(storage.kind)}, "path": {_str(path)}, "path_raw_b64": "{raw_b64(path)}", '
+        f'"folder": {_str(name)}, "folder_raw_b64": "{raw_b64(name)}", "ca_folder": {_str(entry.ca_folder)}, '
+        f'"status": {_str(_status(entry, now, bank))}, "name": {_str(info.display_name)}, '
+        f'"cn": {_str(info.cn)}, "subject": {_str(info.subject)}, "usage": {_str(usage.label(lang))}, '
+        f'"usage_kind": {_value(usage.kind)}, "issuer": {_value(info.issuer_o)}, '
+        f'"issuer_cn": {_value(info.issuer_cn)}, "serial": {_str(info.serial_hex)}, '
+        f'"not_before": "{info.not_before.isoformat()}", "not_after": "{not_after.isoformat()}", '
+        f'"days_left": {(not_after.date() - now.astimezone(KST).date()).days!r}, '
+        f'"sha256": {_str(info.sha256_fingerprint)}, '
+        f'"key": {_str(f"{info.key_algorithm} {key_size}" if key_size else info.key_algorithm)}, '
+        f'"signature_algorithm": {_str(info.signature_algorithm)}, "has_km": {_value(entry.has_km)}, '
+        f'"has_vid": {_value(info.has_identify_data)}, '
+        f'"extra_files": [{", ".join(map(_str, extra))}]}}')
+    if "\\" not in line and is_clean(line):
+        return line
+    return _row_json(cert_json(storage, entry, now, bank, lang), False)
+
+
+def _print_lines(lines: list[str]) -> None:
+    print("[\n" + ",\n".join("  " + line for line in lines) + "\n]" if lines else "[]")
+
+
 def _print_json_rows(rows: list[dict]) -> None:
     """Like console.print_json (every string made visible), but one object per line: as readable as
     indented output for a list, and written by json's C encoder (indenting switches to the
@@ -309,7 +355,10 @@ def cmd_list(args) -> int:
     bank = bank_statuses(e for _, e in rows)
     if args.json:
         lang = current_language()
-        _print_json_rows([cert_json(s, e, now, bank, lang) for s, e in rows])
+        if is_utf8(sys.stdout):
+            _print_lines([row_line(s, e, now, bank, lang) for s, e in rows])
+        else:
+            _print_json_rows([cert_json(s, e, now, bank, lang) for s, e in rows])
         return 0
     if not rows:
         print(pick("인증서가 없습니다.", "No certificates."))
