@@ -77,7 +77,8 @@ def snapshot(cert: CertFolder) -> dict[str, bytes]:
     Known files are capped at MAX_FILE, extra files at MAX_EXTRA_FILE; links, folders, junk and
     names that could not be written safely are skipped."""
     files: dict[str, bytes] = {}
-    paths = cert.files  # built once: the property makes a new dict on every access
+    where = cert.location
+    paths = {k: os.path.join(where, v) for k, v in cert.file_names.items()}   # strings: no Path objects
     try:
         for name in KNOWN_FILES:
             if name in paths:

@@ -200,9 +200,10 @@ def digest(data: bytes) -> bytes:
 
 def verify_files(folder: Path, files: dict[str, bytes]) -> None:
     """Read back every file and compare hashes; raise StorageError on any difference."""
+    base = os.fspath(folder)
     for name, data in files.items():
         try:
-            back = ops.read(folder / name)
+            back = ops.read(os.path.join(base, name))
         except OSError as exc:
             raise storage_error(exc) from exc
         if back != data:       # the bytes themselves: a compare is cheaper than two hashes
@@ -303,8 +304,9 @@ def build_temp_folder(parent: Path, files: dict[str, bytes], *, verify: bool = F
     except OSError as exc:
         raise storage_error(exc) from exc
     try:
+        base = os.fspath(tmp_dir)
         for fname, data in files.items():
-            fd = ops.open_exclusive(tmp_dir / fname)
+            fd = ops.open_exclusive(os.path.join(base, fname))   # (no Path object per file)
             try:
                 ops.write(fd, data)
                 if durable:

@@ -173,8 +173,10 @@ _HIDDEN = (*JUNK_PREFIXES, KEEP_PREFIX)     # junk and kept folders are never li
 _NAME = operator.attrgetter("name")
 
 
-def _list_dirs(directory: Path, report: ScanReport, ca: str, out: list[Entry]) -> list[os.DirEntry]:
-    """Sub-folders of `directory` (no links), capped; links are reported as broken entries."""
+def _list_dirs(directory: Path, report: ScanReport, ca: str, out: list[Entry],
+               junk: list | None = None) -> list[os.DirEntry]:
+    """Sub-folders of `directory` (no links), capped; links are reported as broken entries.
+    `junk`: gets a True for each leftover or switch record seen (the cleaning scan's cue)."""
     dirs: list[os.DirEntry] = []
     with os.scandir(directory) as it:
         for i, e in enumerate(it):
@@ -183,6 +185,8 @@ def _list_dirs(directory: Path, report: ScanReport, ca: str, out: list[Entry]) -
                 out.append(BrokenFolder(directory, ca, TooManyEntries(path=str(directory))))
                 break
             if e.name.startswith(_HIDDEN):
+                if junk is not None and (is_junk_name(e.name) or switch.is_record(e.name)):
+                    junk.append(True)
                 continue
             try:
                 if e.is_dir(follow_symlinks=False):     # a real folder (a link is never one)
@@ -255,21 +259,34 @@ def scan_report(root: Path, *, clean: bool = False, own_writes_idle: bool = Fals
             continue
         for user in users:
             user_dir = Path(user.path)
-            if clean:
-                _clean_dir(user_dir, own_writes_idle=own_writes_idle, now=now, report=report,
-                           user_dir=user_dir)
             try:
-                cert_dirs = _list_dirs(user_dir, report, ca.name, report.entries)
+                if clean:
+                    # One pass both lists and spots leftovers; only when there are some is the
+                    # folder cleaned (its interrupted switches settled) and listed again.
+                    junk: list = []
+                    first = ScanReport()
+                    listed: list[Entry] = []
+                    cert_dirs = _list_dirs(user_dir, first, ca.name, listed, junk)
+                    if junk:
+                        _clean_dir(user_dir, own_writes_idle=own_writes_idle, now=now, report=report,
+                                   user_dir=user_dir)
+                        first, listed = ScanReport(), []
+                        cert_dirs = _list_dirs(user_dir, first, ca.name, listed)
+                    report.truncated = report.truncated or first.truncated
+                    report.entries += listed
+                else:
+                    cert_dirs = _list_dirs(user_dir, report, ca.name, report.entries)
             except OSError:
                 continue
+            entries = report.entries
+            ca_name = ca.name
             for entry in cert_dirs:
                 if count >= max_cert_folders:
                     report.truncated = True
-                    report.entries.append(BrokenFolder(user_dir, ca.name, TooManyEntries(path=str(user_dir))))
+                    entries.append(BrokenFolder(user_dir, ca_name, TooManyEntries(path=str(user_dir))))
                     break
                 count += 1
-                report.entries.append(_read_entry(entry.path, ca.name, check_keys, clean,
-                                                  own_writes_idle, now, report))
+                entries.append(_read_entry(entry.path, ca_name, check_keys, clean, own_writes_idle, now, report))
     if len(cas) > MAX_CA_FOLDERS:
         report.truncated = True
         report.entries.append(BrokenFolder(root, "", TooManyEntries(path=str(root))))
