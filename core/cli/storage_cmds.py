@@ -34,13 +34,14 @@ from ..npki.certfolder import SIGN_CERT, SIGN_KEY, BrokenFolder, CertFolder
 from ..npki.certificate import KST
 from ..npki import policies
 from ..npki.secret import password_bytes, wipe
-from ..storage import operations as ops
 from ..storage import registry
 from ..storage.base import Storage
 from ..textsafe import is_clean, raw_b64, visible, visible_tree
 from .console import is_utf8, print_json, say
 
-CONFLICT_CHOICES = [c.value for c in ops.ConflictChoice]
+# = [c.value for c in operations.ConflictChoice], written out so that registering the commands does not
+# load the operations (tests/cli/test_command_table.py checks they agree)
+CONFLICT_CHOICES = ["replace", "keep-both", "cancel"]
 
 
 # --- input ----------------------------------------------------------------------------------------
@@ -282,6 +283,7 @@ def good_cert(entry) -> CertFolder:
 
 def conflict_resolver(choice: str | None):
     """--on-conflict, or an interactive question on a terminal, or None (→ Conflict error)."""
+    from ..storage import operations as ops
     if choice:
         return lambda _info: ops.ConflictChoice(choice)
     if not stdin_is_tty():
@@ -432,6 +434,7 @@ def cmd_check_password(args) -> int:
 
 
 def cmd_change_password(args) -> int:
+    from ..storage import operations as ops
     storage, entry = resolve_ref(args.cert)
     cert = good_cert(entry)
     old = read_secret(pick("현재 비밀번호: ", "Current password: "))
@@ -454,6 +457,7 @@ def cmd_change_password(args) -> int:
 
 
 def _copy_or_move(args, move: bool) -> int:
+    from ..storage import operations as ops
     source, entry = resolve_ref(args.cert)
     dest = registry.find_storage(args.to)
     dest.require_present()
@@ -474,6 +478,7 @@ def cmd_move(args) -> int:
 
 
 def cmd_delete(args) -> int:
+    from ..storage import operations as ops
     storage, entry = resolve_ref(args.cert)
     if not args.yes:
         what = visible(entry.info.display_name if isinstance(entry, CertFolder) else entry.name, 120)
@@ -486,6 +491,7 @@ def cmd_delete(args) -> int:
 
 
 def cmd_export_pfx(args) -> int:
+    from ..storage import operations as ops
     _storage, entry = resolve_ref(args.cert)
     cert = good_cert(entry)
     pw = read_secret(pick("인증서 비밀번호: ", "Certificate password: "))
@@ -498,6 +504,7 @@ def cmd_export_pfx(args) -> int:
 
 
 def cmd_import_pfx(args) -> int:
+    from ..storage import operations as ops
     dest = registry.find_storage(args.to)
     dest.require_present()
     if not Path(args.file).is_file():
@@ -512,6 +519,7 @@ def cmd_import_pfx(args) -> int:
 
 
 def cmd_verify_owner(args) -> int:
+    from ..storage import operations as ops
     _storage, entry = resolve_ref(args.cert)
     cert = good_cert(entry)
     pw = read_secret(pick("인증서 비밀번호: ", "Certificate password: "))

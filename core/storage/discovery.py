@@ -19,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -263,6 +262,7 @@ def _mac_volume_info(mount: str) -> dict:
     info: dict = {}
     try:
         import plistlib
+        import subprocess     # macOS only: not loaded by every listing
         out = subprocess.run(["diskutil", "info", "-plist", mount], capture_output=True, timeout=5,
                              check=False).stdout
         data = plistlib.loads(out) if out else {}

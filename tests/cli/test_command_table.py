@@ -43,3 +43,9 @@ def test_list_loads_no_other_command_module(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=ROOT,
                          check=True).stdout
     assert eval(out) == ["core.cli.console", "core.cli.storage_cmds"]  # noqa: S307 - our child's list
+
+
+def test_conflict_choices_written_out_agree_with_the_operations():
+    from core.cli.storage_cmds import CONFLICT_CHOICES
+    from core.storage.operations import ConflictChoice
+    assert CONFLICT_CHOICES == [c.value for c in ConflictChoice]
