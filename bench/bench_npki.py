@@ -1,7 +1,7 @@
 """NPKI codec benchmark: folder reading vs a bare x509 loop, password check vs bare PBKDF1+SEED.
 
 Usage: python bench/bench_npki.py [N]   (default 1000 certificate folders in a temporary tree)
-Prints figures only; nothing here asserts a time.
+Prints medians of runs taken in turns; nothing here asserts a time.
 """
 from __future__ import annotations
 
@@ -43,13 +43,16 @@ def make_tree(root: Path, n: int) -> None:
         (folder / "signPri.key").write_bytes(files.sign_key)
 
 
-def best_of(fn, repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
+def alternated(a, b, rounds: int = 9) -> tuple[float, float]:
+    """Medians of `rounds` runs of each, a and b taking turns (a load burst hits both alike)."""
+    a(), b()                                     # warm-up: page cache, lazy imports
+    ta, tb = [], []
+    for _ in range(rounds):
+        for fn, times in ((a, ta), (b, tb)):
+            t = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - t)
+    return statistics.median(ta), statistics.median(tb)
 
 
 def main() -> None:
@@ -70,7 +73,7 @@ def main() -> None:
         def ours():
             entries[:] = scan_root(root)
 
-        t_bare, t_ours = best_of(bare), best_of(ours)
+        t_bare, t_ours = alternated(bare, ours)
         assert sum(isinstance(e, CertFolder) for e in entries) == n
         print(f"read+parse {n} folders : {t_ours * 1000:8.1f} ms  ({t_ours / n * 1e6:.0f} µs each)")
         print(f"bare x509 load loop    : {t_bare * 1000:8.1f} ms  ({t_bare / n * 1e6:.0f} µs each)")

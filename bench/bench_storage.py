@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -57,15 +58,6 @@ def populate(roots: list[Path], n: int) -> list[Path]:
     return made
 
 
-def best(fn, runs: int = 3) -> float:
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
-
-
 def main() -> None:
     n_scan = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
     n_copy = int(sys.argv[2]) if len(sys.argv) > 2 else 200
@@ -98,8 +90,14 @@ def main() -> None:
         count = sum(len(s.scan()) for s in sources)
         assert count == n_scan, count
 
-    bare()  # warm the page cache for both
-    t_bare, t_scan = best(bare), best(full)
+    bare(), full()  # warm the page cache for both
+    ta, tb = [], []
+    for _ in range(9):   # taking turns, medians: a load burst on a shared machine hits both alike
+        for fn, times in ((bare, ta), (full, tb)):
+            t = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - t)
+    t_bare, t_scan = statistics.median(ta), statistics.median(tb)
     print(f"\nscan {n_scan} certificates over {len(sources)} storages")
     print(f"  bare x509 load loop:        {t_bare * 1000:8.1f} ms  ({t_bare / n_scan * 1e6:6.1f} µs/cert)")
     print(f"  Storage.scan() (all checks): {t_scan * 1000:8.1f} ms  ({t_scan / n_scan * 1e6:6.1f} µs/cert)")
@@ -128,14 +126,21 @@ def main() -> None:
 
     def timed(fn):
         times = []
-        for _ in range(3):
+        for _ in range(5):
             clear_target()
             t = time.perf_counter()
             fn()
             times.append(time.perf_counter() - t)
-        return min(times)
+        return statistics.median(times)
 
-    t_cp, t_copy = timed(cp_sync), timed(safe_copy)
+    cps, copies = [], []
+    for _ in range(7):   # taking turns, medians (the disk is shared too: syncs wait for others' data)
+        for fn, times in ((cp_sync, cps), (safe_copy, copies)):
+            clear_target()
+            t = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - t)
+    t_cp, t_copy = statistics.median(cps), statistics.median(copies)
 
     class NoSync(safewrite.FileOps):  # for the breakdown only: the same copy without fsyncs
         def fsync(self, fd):

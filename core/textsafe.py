@@ -18,6 +18,7 @@ JSON output, so scripts can still address a folder whose name is not valid UTF-8
 from __future__ import annotations
 
 import base64
+import binascii
 import os
 import re
 
@@ -49,12 +50,15 @@ _NEEDS_WORK = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff"
 
 
 def _needs_work(text: str) -> bool:
-    return _NEEDS_WORK.search(text) is not None
+    # str.isprintable() is False for every character `_char` changes (control, format, surrogate and
+    # separator characters; tests/test_textsafe_fast_check.py checks all of Unicode) and is about
+    # twice as fast as the search: a printable text is done with; any other is searched.
+    return not text.isprintable() and _NEEDS_WORK.search(text) is not None
 
 
 def visible(value, limit: int | None = None) -> str:
     """`value` (str, bytes, a path or anything else) as text safe to show on a terminal or a widget."""
-    if type(value) is str and limit is None and _NEEDS_WORK.search(value) is None:
+    if type(value) is str and limit is None and not _needs_work(value):
         return value                       # the common case, checked first (a listing has 100,000)
     if value is None:
         return ""
@@ -88,8 +92,13 @@ def raw_bytes(value) -> bytes:
     return text.encode("utf-8", "surrogateescape") if os.name != "nt" else text.encode("utf-16-le", "surrogatepass")
 
 
+_POSIX = os.name != "nt"
+
+
 def raw_b64(value) -> str:
     """Base64 of `raw_bytes(value)` (UTF-16-LE on Windows, where names are UTF-16)."""
+    if _POSIX and type(value) is str:      # the common case first: a listing makes 4,000 of these
+        return binascii.b2a_base64(value.encode("utf-8", "surrogateescape"), newline=False).decode("ascii")
     return base64.b64encode(raw_bytes(value)).decode("ascii")
 
 

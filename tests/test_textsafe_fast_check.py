@@ -23,3 +23,12 @@ def test_every_special_character_is_caught():
     for cp in specials:
         assert textsafe._needs_work("홍길동" + chr(cp) + "x"), hex(cp)
     assert not textsafe._needs_work("cn=홍길동()0001,ou=TESTBANK,o=yessign,c=kr")
+
+
+def test_printable_text_never_needs_work():
+    """The isprintable() shortcut is sound: no character that `_char` changes is printable."""
+    for cp in range(0x110000):
+        ch = chr(cp)
+        if ch.isprintable():
+            assert textsafe._NEEDS_WORK.search(ch) is None, hex(cp)
+            assert textsafe._char(ch) == ch, hex(cp)

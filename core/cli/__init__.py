@@ -7,10 +7,24 @@ import sys
 from .. import __version__
 from ..errors import DojangError
 from ..i18n import pick
-from . import bank_cmds, cloud_cmds, flow_cmds, login_cmds, phone_cmds, storage_cmds, sync_cmds
+# Each module adds its sub-commands; see the README for the reference. A command line naming a
+# command loads only the module that has it (`list` needs neither the bank nor the phone relay);
+# help and unknown words load them all. tests/cli/test_command_table.py keeps the table in step.
+COMMAND_MODULE_NAMES = ("storage_cmds", "bank_cmds", "flow_cmds", "cloud_cmds", "login_cmds", "phone_cmds",
+                        "sync_cmds")
+COMMAND_TABLE = {
+    **dict.fromkeys(("storages", "add-folder", "remove-folder", "list", "show", "check-password",
+                     "change-password", "copy", "move", "delete", "export-pfx", "import-pfx",
+                     "verify-owner"), "storage_cmds"),
+    "bank": "bank_cmds", "issue": "flow_cmds", "reissue": "flow_cmds", "renew": "flow_cmds",
+    "register": "flow_cmds", "revoke": "flow_cmds", "cloud": "cloud_cmds", "login": "login_cmds",
+    "phone": "phone_cmds", "sync": "sync_cmds",
+}
 
-# Each module adds its sub-commands; see the README for the reference.
-COMMAND_MODULES = (storage_cmds, bank_cmds, flow_cmds, cloud_cmds, login_cmds, phone_cmds, sync_cmds)
+
+def command_modules(names=COMMAND_MODULE_NAMES) -> list:
+    from importlib import import_module
+    return [import_module(f"{__name__}.{name}") for name in names]
 
 
 class UsageError(Exception):
@@ -24,13 +38,15 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; with `command` (a word from COMMAND_TABLE) only that command's module."""
     parser = _Parser(prog="dojang", description=pick(
         "도장 — 공동인증서 관리 및 모의 발급 센터", "Dojang — Korean certificate manager and simulated issuance centre"))
     parser.add_argument("--version", action="version", version=f"Dojang {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in COMMAND_MODULES:
-        module.register(sub)
+    module = COMMAND_TABLE.get(command) if command else None
+    for mod in command_modules((module,) if module else COMMAND_MODULE_NAMES):
+        mod.register(sub)
     return parser
 
 
@@ -38,7 +54,7 @@ def main(argv: list[str]) -> int:
     from . import console
     from ..textsafe import visible
     console.configure()         # any terminal encoding: never a UnicodeEncodeError (docs/hostile-input.md)
-    parser = build_parser()
+    parser = build_parser(argv[0] if argv else None)
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()

@@ -34,13 +34,14 @@ from ..npki.certfolder import SIGN_CERT, SIGN_KEY, BrokenFolder, CertFolder
 from ..npki.certificate import KST
 from ..npki import policies
 from ..npki.secret import password_bytes, wipe
-from ..storage import operations as ops
 from ..storage import registry
 from ..storage.base import Storage
 from ..textsafe import is_clean, raw_b64, visible, visible_tree
 from .console import is_utf8, print_json, say
 
-CONFLICT_CHOICES = [c.value for c in ops.ConflictChoice]
+# = [c.value for c in operations.ConflictChoice], written out so that registering the commands does not
+# load the operations (tests/cli/test_command_table.py checks they agree)
+CONFLICT_CHOICES = ["replace", "keep-both", "cancel"]
 
 
 # --- input ----------------------------------------------------------------------------------------
@@ -111,12 +112,14 @@ def read_rrn(prompt: str) -> str:
 def _status(entry, now: dt.datetime, bank: dict | None = None) -> str:
     if isinstance(entry, BrokenFolder):
         return "broken"
-    said = (bank or {}).get(format(entry.info.serial, "x"))
-    if said is not None and said != "active":
-        return said          # the bank that issued it says it cannot be used (docs/bank-core.md)
-    if entry.info.is_expired(now):
+    info = entry.info
+    if bank:
+        said = bank.get(format(info.serial, "x"))
+        if said is not None and said != "active":
+            return said      # the bank that issued it says it cannot be used (docs/bank-core.md)
+    if now >= info.not_after:           # = info.is_expired(now)
         return "expired"
-    if entry.info.is_not_yet_valid(now):
+    if now < info.not_before:           # = info.is_not_yet_valid(now)
         return "not_yet_valid"
     return "ok"
 
@@ -142,25 +145,38 @@ def cert_json(storage: Storage, entry, now: dt.datetime, bank: dict | None = Non
               lang: str | None = None) -> dict:
     # Strings are made visible when printed (console.print_json); the *_raw_b64 fields keep the
     # exact bytes of the folder name and path so a script can still address them (docs/hostile-input.md).
-    path = getattr(entry, "location", None) or str(entry.path)      # no Path object for a listing
+    # Written for a listing of thousands of rows: no Path objects, each field read once.
+    path = getattr(entry, "location", None) or str(entry.path)
+    name = entry.name
     out = {"id": storage.cert_id(entry), "storage": storage.id, "storage_kind": storage.kind,
-           "path": path, "path_raw_b64": raw_b64(path), "folder": entry.name,
-           "folder_raw_b64": raw_b64(entry.name), "ca_folder": entry.ca_folder,
+           "path": path, "path_raw_b64": raw_b64(path), "folder": name,
+           "folder_raw_b64": raw_b64(name), "ca_folder": entry.ca_folder,
            "status": _status(entry, now, bank)}
     if isinstance(entry, BrokenFolder):
         out["reason"] = entry.reason(lang)
         out["error"] = entry.error.code
         return out
     info = entry.info
-    out.update({
-        "name": info.display_name, "cn": info.cn, "subject": info.subject, "usage": info.usage.label(lang),
-        "usage_kind": info.usage.kind, "issuer": info.issuer_o, "issuer_cn": info.issuer_cn,
-        "serial": info.serial_hex, "not_before": info.not_before.isoformat(),
-        "not_after": info.not_after.isoformat(), "days_left": info.days_left(now),
-        "sha256": info.sha256_fingerprint, "key": f"{info.key_algorithm} {info.key_size or ''}".strip(),
-        "signature_algorithm": info.signature_algorithm, "has_km": entry.has_km, "has_vid": entry.has_vid,
-        "extra_files": entry.extra_files,
-    })
+    usage = info.usage
+    not_after = info.not_after
+    key_size = info.key_size
+    out["name"] = info.display_name
+    out["cn"] = info.cn
+    out["subject"] = info.subject
+    out["usage"] = usage.label(lang)
+    out["usage_kind"] = usage.kind
+    out["issuer"] = info.issuer_o
+    out["issuer_cn"] = info.issuer_cn
+    out["serial"] = info.serial_hex
+    out["not_before"] = info.not_before.isoformat()
+    out["not_after"] = not_after.isoformat()
+    out["days_left"] = (not_after.date() - now.astimezone(KST).date()).days     # = info.days_left(now)
+    out["sha256"] = info.sha256_fingerprint
+    out["key"] = f"{info.key_algorithm} {key_size}" if key_size else info.key_algorithm
+    out["signature_algorithm"] = info.signature_algorithm
+    out["has_km"] = entry.has_km
+    out["has_vid"] = info.has_identify_data
+    out["extra_files"] = entry.extra_files
     return out
 
 
@@ -179,6 +195,52 @@ def _print_json(data) -> None:
     print_json(data)
 
 
+_str = json.encoder.encode_basestring      # what json.dumps(ensure_ascii=False) writes for a str
+_LITERALS = {True: "true", False: "false", None: "null"}
+
+
+def _value(v) -> str:
+    return _str(v) if type(v) is str else _LITERALS[v] if v is None or type(v) is bool else repr(v)
+
+
+def row_line(storage: Storage, entry, now: dt.datetime, bank: dict | None = None, lang: str | None = None) -> str:
+    """One `list --json` row: exactly `_row_json(cert_json(...), False)` (tests/cli/test_row_json.py
+    compares them), but a good entry's line is written straight from its fields — no dict, no
+    generic encoder: with thousands of rows both showed. Rows with anything to make visible, and
+    broken entries, go the general way."""
+    if not isinstance(entry, CertFolder):
+        return _row_json(cert_json(storage, entry, now, bank, lang), False)
+    path = entry.location
+    name = entry.name
+    info = entry.info
+    usage = info.usage
+    not_after = info.not_after
+    key_size = info.key_size
+    extra = entry.extra_files
+    line = (
+        f'{{"id": {_str(storage.cert_id(entry))}, "storage": {_str(storage.id)}, '
+        f'"storage_kind": {_str(storage.kind)}, "path": {_str(path)}, "path_raw_b64": "{raw_b64(path)}", '
+        f'"folder": {_str(name)}, "folder_raw_b64": "{raw_b64(name)}", "ca_folder": {_str(entry.ca_folder)}, '
+        f'"status": {_str(_status(entry, now, bank))}, "name": {_str(info.display_name)}, '
+        f'"cn": {_str(info.cn)}, "subject": {_str(info.subject)}, "usage": {_str(usage.label(lang))}, '
+        f'"usage_kind": {_value(usage.kind)}, "issuer": {_value(info.issuer_o)}, '
+        f'"issuer_cn": {_value(info.issuer_cn)}, "serial": {_str(info.serial_hex)}, '
+        f'"not_before": "{info.not_before.isoformat()}", "not_after": "{not_after.isoformat()}", '
+        f'"days_left": {(not_after.date() - now.astimezone(KST).date()).days!r}, '
+        f'"sha256": {_str(info.sha256_fingerprint)}, '
+        f'"key": {_str(f"{info.key_algorithm} {key_size}" if key_size else info.key_algorithm)}, '
+        f'"signature_algorithm": {_str(info.signature_algorithm)}, "has_km": {_value(entry.has_km)}, '
+        f'"has_vid": {_value(info.has_identify_data)}, '
+        f'"extra_files": [{", ".join(map(_str, extra))}]}}')
+    if "\\" not in line and is_clean(line):
+        return line
+    return _row_json(cert_json(storage, entry, now, bank, lang), False)
+
+
+def _print_lines(lines: list[str]) -> None:
+    print("[\n" + ",\n".join("  " + line for line in lines) + "\n]" if lines else "[]")
+
+
 def _print_json_rows(rows: list[dict]) -> None:
     """Like console.print_json (every string made visible), but one object per line: as readable as
     indented output for a list, and written by json's C encoder (indenting switches to the
@@ -190,12 +252,16 @@ def _print_json_rows(rows: list[dict]) -> None:
     print("[\n" + ",\n".join("  " + _row_json(row, ascii_only) for row in rows) + "\n]")
 
 
+# json.dumps with ensure_ascii=False builds a new encoder per call; one made once is the same C encoder
+_UTF8_JSON = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _row_json(row: dict, ascii_only: bool) -> str:
     """One row as JSON with every string made visible. Most rows need no change: dump first and
     check the line once (json escapes C0 controls as \\n, \\r, \\u00XX…, so any backslash sends the
     row the slow way, as does anything is_clean flags); only such rows walk the structure."""
     if not ascii_only:
-        line = json.dumps(row, ensure_ascii=False)
+        line = _UTF8_JSON(row)
         if "\\" not in line and is_clean(line):
             return line
     return json.dumps(visible_tree(row), ensure_ascii=ascii_only)
@@ -217,6 +283,7 @@ def good_cert(entry) -> CertFolder:
 
 def conflict_resolver(choice: str | None):
     """--on-conflict, or an interactive question on a terminal, or None (→ Conflict error)."""
+    from ..storage import operations as ops
     if choice:
         return lambda _info: ops.ConflictChoice(choice)
     if not stdin_is_tty():
@@ -290,7 +357,10 @@ def cmd_list(args) -> int:
     bank = bank_statuses(e for _, e in rows)
     if args.json:
         lang = current_language()
-        _print_json_rows([cert_json(s, e, now, bank, lang) for s, e in rows])
+        if is_utf8(sys.stdout):
+            _print_lines([row_line(s, e, now, bank, lang) for s, e in rows])
+        else:
+            _print_json_rows([cert_json(s, e, now, bank, lang) for s, e in rows])
         return 0
     if not rows:
         print(pick("인증서가 없습니다.", "No certificates."))
@@ -364,6 +434,7 @@ def cmd_check_password(args) -> int:
 
 
 def cmd_change_password(args) -> int:
+    from ..storage import operations as ops
     storage, entry = resolve_ref(args.cert)
     cert = good_cert(entry)
     old = read_secret(pick("현재 비밀번호: ", "Current password: "))
@@ -386,6 +457,7 @@ def cmd_change_password(args) -> int:
 
 
 def _copy_or_move(args, move: bool) -> int:
+    from ..storage import operations as ops
     source, entry = resolve_ref(args.cert)
     dest = registry.find_storage(args.to)
     dest.require_present()
@@ -406,6 +478,7 @@ def cmd_move(args) -> int:
 
 
 def cmd_delete(args) -> int:
+    from ..storage import operations as ops
     storage, entry = resolve_ref(args.cert)
     if not args.yes:
         what = visible(entry.info.display_name if isinstance(entry, CertFolder) else entry.name, 120)
@@ -418,6 +491,7 @@ def cmd_delete(args) -> int:
 
 
 def cmd_export_pfx(args) -> int:
+    from ..storage import operations as ops
     _storage, entry = resolve_ref(args.cert)
     cert = good_cert(entry)
     pw = read_secret(pick("인증서 비밀번호: ", "Certificate password: "))
@@ -430,6 +504,7 @@ def cmd_export_pfx(args) -> int:
 
 
 def cmd_import_pfx(args) -> int:
+    from ..storage import operations as ops
     dest = registry.find_storage(args.to)
     dest.require_present()
     if not Path(args.file).is_file():
@@ -444,6 +519,7 @@ def cmd_import_pfx(args) -> int:
 
 
 def cmd_verify_owner(args) -> int:
+    from ..storage import operations as ops
     _storage, entry = resolve_ref(args.cert)
     cert = good_cert(entry)
     pw = read_secret(pick("인증서 비밀번호: ", "Certificate password: "))

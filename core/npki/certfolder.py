@@ -117,7 +117,7 @@ class CertFolder:
 
     @property
     def extra_files(self) -> list[str]:
-        return [n for n in self.file_names if n not in KNOWN_FILES]
+        return [n for n in self.file_names if n not in _EXACT]
 
     def key_bytes(self) -> bytes:
         return read_capped(os.path.join(self._where, self.file_names[SIGN_KEY]))
@@ -193,6 +193,93 @@ def _broken(folder: str, ca: str, ko: str, en: str) -> BrokenFolder:
     return BrokenFolder(Path(folder), ca, BrokenEntry(ko, en, path=folder))
 
 
+def _regular_bytes(path: str) -> bytes | None:
+    """A regular file's bytes (at most MAX_FILE); None for anything else (a link, a device, a file
+    that is too big or changed while read): the careful path then says what is wrong."""
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_FILE:
+            return None
+        data = os.read(fd, st.st_size + 1)
+    finally:
+        os.close(fd)
+    return data if len(data) == st.st_size else None
+
+
+def read_plain_folder(folder, base: str, ca: str, check_key: bool) -> CertFolder | BrokenFolder | None:
+    """The common case of read_cert_folder, with one `listdir` and no DirEntry objects: both files
+    present and regular. Returns None for anything else (a missing or odd file, a link, an entry
+    that is not a regular file) so that the careful path gives its usual answer; a listing of
+    thousands of folders pays the careful path only for unusual ones."""
+    sep = os.sep
+    names = os.listdir(base)
+    if len(names) == 2 and SIGN_CERT in names and SIGN_KEY in names:    # by far the most common
+        found = {names[0]: names[0], names[1]: names[1]}
+        cert_name, key_name = SIGN_CERT, SIGN_KEY
+    else:
+        found = {}
+        canonical = _CANONICAL
+        for name in names:
+            key = name if name in _EXACT else canonical.get(name.lower(), name)
+            if key not in found:
+                found[key] = name
+        cert_name, key_name = found.get(SIGN_CERT), found.get(SIGN_KEY)
+        if cert_name is None or key_name is None:
+            return None
+        for key, name in found.items():       # kmCert/kmPri and extra files: regular files only
+            if key != SIGN_CERT and key != SIGN_KEY and \
+                    not stat.S_ISREG(os.lstat(base + sep + name).st_mode):
+                return None
+    # _regular_bytes written out twice: this runs for every folder of a listing
+    try:
+        fd = os.open(base + sep + cert_name, _OPEN_FLAGS)
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if st.st_mode & 0o170000 != stat.S_IFREG or st.st_size > MAX_FILE:
+            return None
+        cert = os.read(fd, st.st_size + 1)
+    finally:
+        os.close(fd)
+    if len(cert) != st.st_size:
+        return None
+    if check_key:
+        try:
+            fd = os.open(base + sep + key_name, _OPEN_FLAGS)
+        except OSError:
+            return None
+        try:
+            st = os.fstat(fd)
+            if st.st_mode & 0o170000 != stat.S_IFREG or st.st_size > MAX_FILE:
+                return None
+            key_data = os.read(fd, st.st_size + 1)
+        finally:
+            os.close(fd)
+        if len(key_data) != st.st_size:
+            return None
+    else:
+        st = os.lstat(base + sep + key_name)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_FILE:
+            return None
+        key_data = st.st_size
+    try:
+        info = parse_certificate(cert)
+        if not key_data:
+            raise MalformedKey()
+        if check_key and algorithm_oid(key_data) not in _KEY_OIDS:
+            check_key_structure(key_data)         # raises with the reason
+    except DerError:
+        return BrokenFolder(Path(base), ca, MalformedKey())
+    except DojangError as exc:
+        return BrokenFolder(Path(base), ca, exc)
+    return CertFolder(folder, ca, info, found)
+
+
 def read_cert_folder(folder: Path | str, ca_folder: str | None = None, *,
                      check_key: bool = False) -> CertFolder | BrokenFolder:
     """Read one certificate folder. Never raises for bad content: returns BrokenFolder instead.
@@ -201,6 +288,12 @@ def read_cert_folder(folder: Path | str, ca_folder: str | None = None, *,
     `check_key` read and its structure checked (an unknown algorithm makes the entry broken)."""
     base = os.fspath(folder)
     ca = ca_folder if ca_folder is not None else os.path.basename(os.path.dirname(os.path.dirname(base)))
+    try:
+        fast = read_plain_folder(folder, base, ca, check_key)
+    except OSError:
+        fast = None
+    if fast is not None:
+        return fast
     try:
         files = find_file_names(base)
     except OSError:

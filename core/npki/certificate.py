@@ -83,6 +83,9 @@ def _lazy(fallback):
     return wrap
 
 
+_usages: dict[tuple[str, ...], Usage] = {}
+
+
 class CertInfo:
     """What Dojang shows about a certificate; every field is computed on first access (cached)."""
 
@@ -170,7 +173,14 @@ class CertInfo:
 
     @cached_property
     def usage(self) -> Usage:
-        return usage_for(list(self.policy_oids))
+        # Usage is frozen, and a listing meets the same few policy lists thousands of times
+        oids_ = self.policy_oids
+        usage = _usages.get(oids_)
+        if usage is None:
+            usage = usage_for(list(oids_))
+            if len(_usages) < 256:
+                _usages[oids_] = usage
+        return usage
 
     @_lazy(("?", None))
     def _key(self) -> tuple[str, int | None]:
@@ -252,9 +262,20 @@ def _policy_oids(cert: x509.Certificate) -> tuple[str, ...]:
     return tuple(p.policy_identifier.dotted_string for p in policies)
 
 
+_load = x509.load_der_x509_certificate
+
+
 def parse_certificate(der: bytes) -> CertInfo:
     """Parse DER bytes. Any problem with the bytes is MalformedCertificate, nothing else."""
-    if len(der) > MAX_CERT_FILE:
+    n = len(der)
+    # the common shape, 30 82 LL LL filling the whole file, without der.split_element's walk
+    if 4 < n <= MAX_CERT_FILE and der[0] == 0x30 and der[1] == 0x82 and \
+            4 + ((der[2] << 8) | der[3]) == n and type(der) is bytes:
+        try:
+            return CertInfo(der, _load(der), 0)
+        except Exception as exc:  # hostile bytes: cryptography raises ValueError and friends
+            raise MalformedCertificate() from exc
+    if n > MAX_CERT_FILE:
         raise FileTooLarge("signCert.der", len(der), MAX_CERT_FILE)
     try:
         element, trailing = split_element(bytes(der))

@@ -87,14 +87,24 @@ def _name(data: bytes, pos: int, end: int) -> list[tuple[bytes, str]]:
     return out
 
 
-def _extensions(data: bytes, pos: int, end: int) -> tuple[list[str], bool]:
-    policies: list[str] = []
+def _extensions(data: bytes, pos: int, end: int) -> tuple[tuple[str, ...], bool]:
+    policies: tuple[str, ...] = ()
     identify = False
     tag, pos, end = header(data, pos, end)                        # SEQUENCE OF Extension
     if tag != 0x30:
         raise Unusual
     while pos < end:
-        tag, e_pos, e_end = header(data, pos, end)
+        # Extension ::= SEQUENCE { OID, critical BOOLEAN OPTIONAL, OCTET STRING }; the common
+        # header shapes (short, 0x81, 0x82 lengths; short OID) read inline, others via der.header.
+        length = data[pos + 1]
+        if data[pos] == 0x30 and length < 0x80:
+            e_pos, e_end = pos + 2, pos + 2 + length
+        elif data[pos] == 0x30 and length == 0x81:
+            e_pos, e_end = pos + 3, pos + 3 + data[pos + 2]
+        else:
+            tag, e_pos, e_end = header(data, pos, end)
+        if e_end > end:
+            raise Unusual
         if e_end - e_pos > 2 and data[e_pos] == 0x06 and data[e_pos + 1] < 0x80:
             oid_pos, oid_end = e_pos + 2, e_pos + 2 + data[e_pos + 1]
             oid = data[oid_pos:oid_end]
@@ -110,14 +120,13 @@ def _extensions(data: bytes, pos: int, end: int) -> tuple[list[str], bool]:
         if tag != 0x04:
             raise Unusual
         if oid == _POLICIES:
-            tag, p_pos, p_end = header(data, v_pos, v_end)
-            while p_pos < p_end:
-                tag, i_pos, i_end = header(data, p_pos, p_end)    # PolicyInformation
-                tag, o_pos, o_end = header(data, i_pos, i_end)
-                if tag != 0x06:
-                    raise Unusual
-                policies.append(decode_oid(data[o_pos:o_end]))
-                p_pos = i_end
+            # the same policy extension recurs in every certificate of a CA product: remembered
+            value = data[v_pos:v_end]
+            policies = _policy_cache.get(value)
+            if policies is None:
+                policies = _policies(value)
+                if len(_policy_cache) < 256:
+                    _policy_cache[value] = policies
         elif oid == _SAN:
             tag, g_pos, g_end = header(data, v_pos, v_end)
             while g_pos < g_end:
@@ -131,28 +140,68 @@ def _extensions(data: bytes, pos: int, end: int) -> tuple[list[str], bool]:
     return policies, identify
 
 
+_policy_cache: dict[bytes, tuple[str, ...]] = {}
+_name_cache: dict[bytes, tuple[tuple[bytes, str], ...]] = {}
+
+
+def _policies(value: bytes) -> tuple[str, ...]:
+    """certificatePolicies: SEQUENCE OF PolicyInformation { OID, qualifiers OPTIONAL }."""
+    out = []
+    tag, p_pos, p_end = header(value, 0, len(value))
+    while p_pos < p_end:
+        tag, i_pos, i_end = header(value, p_pos, p_end)            # PolicyInformation
+        tag, o_pos, o_end = header(value, i_pos, i_end)
+        if tag != 0x06:
+            raise Unusual
+        out.append(decode_oid(value[o_pos:o_end]))
+        p_pos = i_end
+    return tuple(out)
+
+
+def _skip(der: bytes, pos: int, end: int) -> int:
+    """The end of the element at `pos` (short and 0x81/0x82 lengths inline)."""
+    length = der[pos + 1]
+    if length < 0x80:
+        stop = pos + 2 + length
+    elif length == 0x81:
+        stop = pos + 3 + der[pos + 2]
+    elif length == 0x82:
+        stop = pos + 4 + ((der[pos + 2] << 8) | der[pos + 3])
+    else:
+        return header(der, pos, end)[2]
+    if stop > end or der[pos] & 0x1F == 0x1F:
+        return header(der, pos, end)[2]
+    return stop
+
+
 def read_fields(der: bytes) -> Fields | None:
     """The listed fields of a certificate, or None when the fast path does not apply."""
     try:
         n = len(der)
         tag, pos, end = header(der, 0, n)                         # Certificate
         tag, pos, tbs_end = header(der, pos, end)                 # TBSCertificate
-        tag, start, stop = header(der, pos, tbs_end)
-        if tag == 0xA0:                                           # [0] version
-            tag, start, stop = header(der, stop, tbs_end)
-        # serial, signature, issuer, validity, subject, subjectPublicKeyInfo
-        tag, _s, stop = header(der, stop, tbs_end)               # signature AlgorithmIdentifier
-        tag, i_pos, i_end = header(der, stop, tbs_end)           # issuer
-        tag, _s, stop = header(der, i_end, tbs_end)              # validity
-        tag, s_pos, s_end = header(der, stop, tbs_end)           # subject
-        tag, _s, pos = header(der, s_end, tbs_end)               # subjectPublicKeyInfo
-        policies, identify = [], False
+        if der[pos] == 0xA0:                                      # [0] version
+            pos = _skip(der, pos, tbs_end)
+        pos = _skip(der, pos, tbs_end)                            # serial
+        pos = _skip(der, pos, tbs_end)                            # signature AlgorithmIdentifier
+        tag, i_pos, i_end = header(der, pos, tbs_end)             # issuer
+        pos = _skip(der, i_end, tbs_end)                          # validity
+        tag, s_pos, s_end = header(der, pos, tbs_end)             # subject
+        pos = _skip(der, s_end, tbs_end)                          # subjectPublicKeyInfo
+        policies, identify = (), False
         while pos < tbs_end:
             tag, e_pos, e_end = header(der, pos, tbs_end)
             if tag == 0xA3:
                 policies, identify = _extensions(der, e_pos, e_end)
             pos = e_end
-        return Fields(_name(der, s_pos, s_end), _name(der, i_pos, i_end), tuple(policies), identify)
+        # the issuer's name recurs in every certificate of a CA: remembered
+        issuer_der = der[i_pos:i_end]
+        issuer = _name_cache.get(issuer_der)
+        if issuer is None:
+            issuer = tuple(_name(der, i_pos, i_end))
+            if len(_name_cache) < 256:
+                _name_cache[issuer_der] = issuer
+        return Fields(_name(der, s_pos, s_end), issuer, policies, identify)
     except (DerError, Unusual, UnicodeDecodeError, IndexError):
         return None
 

@@ -72,6 +72,7 @@ class Storage:
     mount: Path | None = None        # the medium's mount point; presence is judged by it
     meta: dict = field(default_factory=dict)
     _lock_key: str | None = field(default=None, repr=False, compare=False)
+    _root_prefix: tuple | None = field(default=None, repr=False, compare=False)
 
     # identity and description
     @property
@@ -142,9 +143,13 @@ class Storage:
     def cert_id(self, entry: Entry) -> str:
         """A short id for an entry, stable while it stays in the same place on this storage."""
         where = getattr(entry, "location", None) or os.fspath(entry.path)
-        root = os.fspath(self.root)
-        if where.startswith(root + os.sep):       # plain strings: no Path objects for 2,000 rows
-            rel = where[len(root) + 1:].replace(os.sep, "/")
+        prefix = self._root_prefix
+        if prefix is None or prefix[0] is not self.root:   # the root as a string, made once per root
+            prefix = self._root_prefix = (self.root, os.fspath(self.root) + os.sep)
+        if where.startswith(prefix[1]):           # plain strings: no Path objects for 2,000 rows
+            rel = where[len(prefix[1]):]
+            if os.sep != "/":
+                rel = rel.replace(os.sep, "/")
         else:
             try:
                 rel = Path(where).relative_to(self.root).as_posix()

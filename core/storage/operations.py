@@ -77,7 +77,8 @@ def snapshot(cert: CertFolder) -> dict[str, bytes]:
     Known files are capped at MAX_FILE, extra files at MAX_EXTRA_FILE; links, folders, junk and
     names that could not be written safely are skipped."""
     files: dict[str, bytes] = {}
-    paths = cert.files  # built once: the property makes a new dict on every access
+    where = cert.location
+    paths = {k: os.path.join(where, v) for k, v in cert.file_names.items()}   # strings: no Path objects
     try:
         for name in KNOWN_FILES:
             if name in paths:
@@ -95,7 +96,11 @@ def snapshot(cert: CertFolder) -> dict[str, bytes]:
         raise storage_error(exc) from exc
     if SIGN_CERT not in files or SIGN_KEY not in files or not files[SIGN_KEY]:
         raise BrokenEntry()
-    if parse_certificate(files[SIGN_CERT]).sha256_fingerprint != cert.info.sha256_fingerprint:
+    # the same bytes as listed need no second parse; anything else is parsed and compared
+    data = files[SIGN_CERT]
+    if data.startswith(cert.info.der):       # the listed element (its DER header fixes its end)
+        return files
+    if parse_certificate(data).sha256_fingerprint != cert.info.sha256_fingerprint:
         raise StorageError("원본 인증서가 읽는 도중 바뀌었습니다. 다시 시도하세요.",
                            "The source certificate changed while it was being read. Try again.")
     return files
@@ -201,10 +206,11 @@ def space_needed(files: dict[str, bytes], block: int, folders: int = 1) -> int:
 
 
 def check_space(dest_free: int | None, files: dict[str, bytes], where: Path | None = None,
-                folders: int = 1) -> None:
+                folders: int = 1, block: int | None = None) -> None:
     """Refuse a write only when it really does not fit (docs/storage-safety.md): the need is estimated
-    from the file system's block size at `where`, not from a flat margin."""
-    if dest_free is not None and dest_free < space_needed(files, block_size(where), folders) + FREE_SPACE_MARGIN:
+    from the file system's block size at `where` (or `block`, when known), not from a flat margin."""
+    if dest_free is not None and dest_free < space_needed(
+            files, block or block_size(where), folders) + FREE_SPACE_MARGIN:
         raise StorageFull()
 
 
@@ -543,6 +549,7 @@ def copy_many(certs: Iterable[Entry], dest: Storage, *, on_conflict: ConflictRes
         free = dest.free_space()
         taken: dict[Path, dict[str, str]] = {}
         user_dirs: dict[str, Path] = {}
+        blocks: dict[Path, int] = {}
         for i, item in enumerate(items):
             if cancelled():
                 out.cancelled = True
@@ -562,10 +569,11 @@ def copy_many(certs: Iterable[Entry], dest: Storage, *, on_conflict: ConflictRes
                     out.done.append((item, result))
                     report(i + 1, item, result)
                     continue
-                check_space(free, files, user_dir)
+                block = blocks.get(user_dir) or blocks.setdefault(user_dir, block_size(user_dir))
+                check_space(free, files, user_dir, block=block)
                 tmp = safewrite.build_temp_folder(user_dir, files, verify=verify, durable=False)
                 if free is not None:
-                    free -= space_needed(files, block_size(user_dir))
+                    free -= space_needed(files, block)
                 names[target.name] = cert.info.sha256_fingerprint
                 staged.append(_Staged(i + 1, cert, user_dir, target, status, files, tmp))
                 report(i + 1, item, OpResult(status, target))

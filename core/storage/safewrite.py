@@ -67,8 +67,14 @@ class FileOps:
         os.rmdir(path)
 
     def read(self, path: Path) -> bytes:
-        with open(path, "rb") as fh:
-            return fh.read()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        try:
+            chunks = []
+            while chunk := os.read(fd, 1 << 16):
+                chunks.append(chunk)
+            return b"".join(chunks)
+        finally:
+            os.close(fd)
 
     def syncfs(self, path: Path) -> bool:
         """Flush the whole file system holding `path` (Linux syncfs(2)); False when not available,
@@ -194,12 +200,13 @@ def digest(data: bytes) -> bytes:
 
 def verify_files(folder: Path, files: dict[str, bytes]) -> None:
     """Read back every file and compare hashes; raise StorageError on any difference."""
+    base = os.fspath(folder)
     for name, data in files.items():
         try:
-            back = ops.read(folder / name)
+            back = ops.read(os.path.join(base, name))
         except OSError as exc:
             raise storage_error(exc) from exc
-        if digest(back) != digest(data):
+        if back != data:       # the bytes themselves: a compare is cheaper than two hashes
             raise StorageError("저장 후 확인 결과 파일 내용이 다릅니다. 저장매체를 확인하세요.",
                                "Verification after writing found different content. Check the storage.")
 
@@ -297,8 +304,9 @@ def build_temp_folder(parent: Path, files: dict[str, bytes], *, verify: bool = F
     except OSError as exc:
         raise storage_error(exc) from exc
     try:
+        base = os.fspath(tmp_dir)
         for fname, data in files.items():
-            fd = ops.open_exclusive(tmp_dir / fname)
+            fd = ops.open_exclusive(os.path.join(base, fname))   # (no Path object per file)
             try:
                 ops.write(fd, data)
                 if durable:

@@ -15,6 +15,7 @@ its two renames) is put back under the certificate's own name instead of being d
 from __future__ import annotations
 
 import logging
+import operator
 import os
 import stat
 import time
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import SymlinkNotFollowed, TooManyEntries
-from ..npki.certfolder import BrokenFolder, CertFolder, check_key_structure, read_cert_folder
+from ..npki.certfolder import BrokenFolder, CertFolder, read_plain_folder, check_key_structure, read_cert_folder
 from ..npki.der import algorithm_oid
 from . import switch
 from .safewrite import KEEP_PREFIX, OLD_PREFIX, TEMP_PREFIX
@@ -168,8 +169,14 @@ def _clean_dir(directory: Path, *, own_writes_idle: bool, now: float, report: Sc
             pass
 
 
-def _list_dirs(directory: Path, report: ScanReport, ca: str, out: list[Entry]) -> list[os.DirEntry]:
-    """Sub-folders of `directory` (no links), capped; links are reported as broken entries."""
+_HIDDEN = (*JUNK_PREFIXES, KEEP_PREFIX)     # junk and kept folders are never listed
+_NAME = operator.attrgetter("name")
+
+
+def _list_dirs(directory: Path, report: ScanReport, ca: str, out: list[Entry],
+               junk: list | None = None) -> list[os.DirEntry]:
+    """Sub-folders of `directory` (no links), capped; links are reported as broken entries.
+    `junk`: gets a True for each leftover or switch record seen (the cleaning scan's cue)."""
     dirs: list[os.DirEntry] = []
     with os.scandir(directory) as it:
         for i, e in enumerate(it):
@@ -177,16 +184,18 @@ def _list_dirs(directory: Path, report: ScanReport, ca: str, out: list[Entry]) -
                 report.truncated = True
                 out.append(BrokenFolder(directory, ca, TooManyEntries(path=str(directory))))
                 break
-            if is_junk_name(e.name) or e.name.startswith(KEEP_PREFIX):
+            if e.name.startswith(_HIDDEN):
+                if junk is not None and (is_junk_name(e.name) or switch.is_record(e.name)):
+                    junk.append(True)
                 continue
             try:
-                if e.is_symlink():
-                    out.append(BrokenFolder(Path(e.path), ca, SymlinkNotFollowed(path=e.path)))
-                elif e.is_dir(follow_symlinks=False):
+                if e.is_dir(follow_symlinks=False):     # a real folder (a link is never one)
                     dirs.append(e)
+                elif e.is_symlink():
+                    out.append(BrokenFolder(Path(e.path), ca, SymlinkNotFollowed(path=e.path)))
             except OSError:
                 continue
-    dirs.sort(key=lambda e: e.name)
+    dirs.sort(key=_NAME)
     return dirs
 
 
@@ -201,13 +210,23 @@ def _read_entry(folder: str, ca: str, check_keys: bool, clean: bool, own_writes_
                 report: ScanReport) -> Entry:
     """Read a certificate folder; with `check_keys`, a key file with an unknown algorithm OID or
     garbage structure makes the entry broken with that reason (not only at password time)."""
-    entry = read_cert_folder(folder, ca, check_key=check_keys)
+    try:      # the common case straight away (read_cert_folder's first step), else the whole thing
+        entry = read_plain_folder(folder, folder, ca, check_keys) or read_cert_folder(folder, ca, check_key=check_keys)
+    except OSError:
+        entry = read_cert_folder(folder, ca, check_key=check_keys)
     if clean:
         names = entry.file_names if isinstance(entry, CertFolder) else None
-        if names is None or any(n.startswith(JUNK_PREFIXES) for n in names):
+        if names is None or _has_junk(names):
             _clean_dir(Path(folder), own_writes_idle=own_writes_idle, now=now, report=report)
             entry = read_cert_folder(folder, ca, check_key=check_keys) if names is not None else entry
     return entry
+
+
+def _has_junk(names) -> bool:
+    for n in names:
+        if n.startswith(JUNK_PREFIXES):
+            return True
+    return False
 
 
 def scan_report(root: Path, *, clean: bool = False, own_writes_idle: bool = False,
@@ -240,21 +259,34 @@ def scan_report(root: Path, *, clean: bool = False, own_writes_idle: bool = Fals
             continue
         for user in users:
             user_dir = Path(user.path)
-            if clean:
-                _clean_dir(user_dir, own_writes_idle=own_writes_idle, now=now, report=report,
-                           user_dir=user_dir)
             try:
-                cert_dirs = _list_dirs(user_dir, report, ca.name, report.entries)
+                if clean:
+                    # One pass both lists and spots leftovers; only when there are some is the
+                    # folder cleaned (its interrupted switches settled) and listed again.
+                    junk: list = []
+                    first = ScanReport()
+                    listed: list[Entry] = []
+                    cert_dirs = _list_dirs(user_dir, first, ca.name, listed, junk)
+                    if junk:
+                        _clean_dir(user_dir, own_writes_idle=own_writes_idle, now=now, report=report,
+                                   user_dir=user_dir)
+                        first, listed = ScanReport(), []
+                        cert_dirs = _list_dirs(user_dir, first, ca.name, listed)
+                    report.truncated = report.truncated or first.truncated
+                    report.entries += listed
+                else:
+                    cert_dirs = _list_dirs(user_dir, report, ca.name, report.entries)
             except OSError:
                 continue
+            entries = report.entries
+            ca_name = ca.name
             for entry in cert_dirs:
                 if count >= max_cert_folders:
                     report.truncated = True
-                    report.entries.append(BrokenFolder(user_dir, ca.name, TooManyEntries(path=str(user_dir))))
+                    entries.append(BrokenFolder(user_dir, ca_name, TooManyEntries(path=str(user_dir))))
                     break
                 count += 1
-                report.entries.append(_read_entry(entry.path, ca.name, check_keys, clean,
-                                                  own_writes_idle, now, report))
+                entries.append(_read_entry(entry.path, ca_name, check_keys, clean, own_writes_idle, now, report))
     if len(cas) > MAX_CA_FOLDERS:
         report.truncated = True
         report.entries.append(BrokenFolder(root, "", TooManyEntries(path=str(root))))

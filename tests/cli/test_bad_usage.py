@@ -247,8 +247,8 @@ def _parser_with(**funcs):
     from core import cli
     original = cli.build_parser
 
-    def build():
-        parser = original()
+    def build(*args):
+        parser = original(*args)
         for action in parser._subparsers._group_actions:
             for name, func in funcs.items():
                 action.choices[name].set_defaults(func=func)

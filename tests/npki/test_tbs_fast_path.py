@@ -104,3 +104,57 @@ def test_mutated_certificates_never_raise_and_agree_when_parsed(npki_der, data):
     if fields is not None:
         fast_cn = [v for oid, v in fields.subject if oid == tbs._CN]
         assert fast_cn == [v if isinstance(v, str) else v.hex() for v in slow_cn]
+
+
+_TEXT = st.text(st.characters(min_codepoint=0x20, max_codepoint=0xD7FF, blacklist_categories=("Cs",)),
+                min_size=1, max_size=40)
+_PRINTABLE = st.text(st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 '()+,-./:=?"),
+                     min_size=1, max_size=30)
+_OIDS = [NameOID.COMMON_NAME, NameOID.ORGANIZATION_NAME, NameOID.ORGANIZATIONAL_UNIT_NAME, NameOID.COUNTRY_NAME,
+         NameOID.LOCALITY_NAME, NameOID.SERIAL_NUMBER, x509.ObjectIdentifier("1.2.410.200004.99.1")]
+
+
+@st.composite
+def _names(draw):
+    from cryptography.x509.name import _ASN1Type
+    attrs = []
+    for _ in range(draw(st.integers(1, 6))):
+        oid = draw(st.sampled_from(_OIDS))
+        kind = draw(st.sampled_from(["utf8", "printable", "bmp", "ia5"]))
+        if oid == NameOID.COUNTRY_NAME:
+            attrs.append(x509.NameAttribute(oid, draw(st.sampled_from(["KR", "kr", "US"])), _ASN1Type.PrintableString))
+        elif kind == "printable" or oid == NameOID.SERIAL_NUMBER:
+            attrs.append(x509.NameAttribute(oid, draw(_PRINTABLE), _ASN1Type.PrintableString))
+        elif kind == "ia5":
+            attrs.append(x509.NameAttribute(oid, draw(_PRINTABLE), _ASN1Type.IA5String))
+        elif kind == "bmp":
+            attrs.append(x509.NameAttribute(oid, draw(_TEXT), _ASN1Type.BMPString))
+        else:
+            attrs.append(x509.NameAttribute(oid, draw(_TEXT)))
+    return x509.Name(attrs)
+
+
+@given(subject=_names(), issuer=_names(), data=st.data())
+@settings(max_examples=120, deadline=None)
+def test_generated_certificates_read_alike(subject, issuer, data):
+    """Random names (string types, repeated and unknown attributes), policies and SubjectAltNames:
+    whenever the fast path answers, every listed field equals cryptography's."""
+    extensions = []
+    if data.draw(st.booleans()):
+        arcs = data.draw(st.lists(st.integers(0, 2 ** 40), min_size=1, max_size=4))
+        extensions.append(x509.CertificatePolicies([
+            x509.PolicyInformation(x509.ObjectIdentifier("1.2.410." + ".".join(map(str, arcs[i:] or [1]))), None)
+            for i in range(data.draw(st.integers(1, 3)))]))
+    if data.draw(st.booleans()):
+        names = [x509.DNSName("a.example")]
+        if data.draw(st.booleans()):
+            names.append(x509.OtherName(x509.ObjectIdentifier("1.2.410.200004.10.1.1"), b"\x30\x00"))
+        if data.draw(st.booleans()):
+            names.append(x509.OtherName(x509.ObjectIdentifier("1.2.3.4"), b"\x05\x00"))
+        extensions.append(x509.SubjectAlternativeName(names))
+    extensions.append(x509.BasicConstraints(ca=False, path_length=None))
+    fast, slow = _both(_custom(subject, issuer, extensions))
+    if fast._fields is None:
+        return
+    for name in FIELDS:
+        assert getattr(fast, name) == getattr(slow, name), name
