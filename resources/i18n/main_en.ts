@@ -4,112 +4,112 @@
 <context>
     <name>CertTableModel</name>
     <message>
-        <location filename="../../gui/models.py" line="378"/>
+        <location filename="../../gui/models.py" line="367"/>
         <source>이전 인증서</source>
         <translation>Old certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="380"/>
+        <location filename="../../gui/models.py" line="369"/>
         <source>사본 {0}개</source>
         <translation>copies: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="479"/>
+        <location filename="../../gui/models.py" line="468"/>
         <source>이 인증서는 갱신·재발급되어 더 이상 쓸 수 없습니다. &apos;모두 새 인증서로 바꾸기&apos;로 새 인증서로 바꾸세요.</source>
         <translation>This certificate was renewed or reissued and no longer works. Replace it with &quot;Replace all with the new certificate&quot;.</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="482"/>
+        <location filename="../../gui/models.py" line="471"/>
         <source>같은 인증서가 {0}곳에 있습니다: {1}</source>
         <translation>The same certificate is in these places ({0}): {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="386"/>
+        <location filename="../../gui/models.py" line="375"/>
         <source>손상됨</source>
         <translation>Broken</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="369"/>
+        <location filename="../../gui/models.py" line="358"/>
         <source>폐지됨</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="369"/>
+        <location filename="../../gui/models.py" line="358"/>
         <source>발급 취소됨</source>
         <translation>Issuance cancelled</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="370"/>
+        <location filename="../../gui/models.py" line="359"/>
         <source>발급 미완료</source>
         <translation>Issuance not finished</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="388"/>
+        <location filename="../../gui/models.py" line="377"/>
         <source>만료됨</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="390"/>
+        <location filename="../../gui/models.py" line="379"/>
         <source>만료 D-{0}</source>
         <translation>Expires D-{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="391"/>
+        <location filename="../../gui/models.py" line="380"/>
         <source>정상</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="403"/>
+        <location filename="../../gui/models.py" line="392"/>
         <source>구분</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="403"/>
+        <location filename="../../gui/models.py" line="392"/>
         <source>사용자</source>
         <translation>Holder</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="403"/>
+        <location filename="../../gui/models.py" line="392"/>
         <source>만료일 (KST)</source>
         <translation>Expires (KST)</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="403"/>
+        <location filename="../../gui/models.py" line="392"/>
         <source>발급기관</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="403"/>
+        <location filename="../../gui/models.py" line="392"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="404"/>
+        <location filename="../../gui/models.py" line="393"/>
         <source>저장매체</source>
         <translation>Storage</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="454"/>
+        <location filename="../../gui/models.py" line="443"/>
         <source> (테스트)</source>
         <translation> (test)</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="471"/>
+        <location filename="../../gui/models.py" line="460"/>
         <source>손상된 인증서: {0}</source>
         <translation>Broken certificate: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="488"/>
+        <location filename="../../gui/models.py" line="477"/>
         <source>{0}에 만료되었습니다. 은행에서 재발급받으세요.</source>
         <translation>Expired on {0}. Get it reissued at your bank.</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="490"/>
+        <location filename="../../gui/models.py" line="479"/>
         <source>{0}일 남았습니다. 만료 전에 갱신하세요.</source>
         <translation>{0} days left. Renew it before it expires.</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="491"/>
+        <location filename="../../gui/models.py" line="480"/>
         <source>{0}일 남았습니다.</source>
         <translation>{0} days left.</translation>
     </message>
@@ -504,13 +504,13 @@ Location: {3}</translation>
         <translation>Loading the certificate list…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="479"/>
-        <location filename="../../gui/main_window.py" line="908"/>
+        <location filename="../../gui/main_window.py" line="493"/>
+        <location filename="../../gui/main_window.py" line="930"/>
         <source>모두 새 인증서로 바꾸기</source>
         <translation>Replace all with the new certificate</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="795"/>
+        <location filename="../../gui/main_window.py" line="817"/>
         <source>인증서 {0}개 표시 (전체 %n개)</source>
         <translation>
             <numerusform>Showing {0} of %n certificate</numerusform>
@@ -518,7 +518,7 @@ Location: {3}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="826"/>
+        <location filename="../../gui/main_window.py" line="848"/>
         <source>인증서 %n개가 30일 이내에 만료되고, {0}개는 이미 만료되었습니다 (가장 빠른 만료: {1}).</source>
         <translation>
             <numerusform>%n certificate expires within 30 days and {0} already expired (earliest: {1}).</numerusform>
@@ -526,7 +526,7 @@ Location: {3}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="829"/>
+        <location filename="../../gui/main_window.py" line="851"/>
         <source>인증서 %n개가 30일 이내에 만료됩니다 (가장 빠른 만료: {0}).</source>
         <translation>
             <numerusform>%n certificate expires within 30 days (earliest: {0}).</numerusform>
@@ -534,27 +534,27 @@ Location: {3}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="886"/>
+        <location filename="../../gui/main_window.py" line="908"/>
         <source>이전 인증서 {0}개가 남아 있습니다 ({1}). 갱신·재발급 전의 인증서라 은행에서 쓸 수 없습니다.</source>
         <translation>Old certificates left: {0} ({1}). They are from before a renewal or reissue; the bank no longer accepts them.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="909"/>
+        <location filename="../../gui/main_window.py" line="931"/>
         <source>{0}님의 새 인증서 암호를 입력하세요. 이전 인증서 {1}개를 새 인증서로 바꿉니다.</source>
         <translation>Enter the password of {0}&apos;s new certificate. Old copies to replace: {1}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="913"/>
+        <location filename="../../gui/main_window.py" line="935"/>
         <source>확인하는 중…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="927"/>
+        <location filename="../../gui/main_window.py" line="949"/>
         <source>암호가 다른 사본</source>
         <translation>Copies with another password</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="928"/>
+        <location filename="../../gui/main_window.py" line="950"/>
         <source>아래 이전 인증서는 암호가 다릅니다. 새 인증서로 바꾸면 그곳에서도 새 인증서의 암호를 써야 합니다. 함께 바꿀까요?
 
 {0}</source>
@@ -563,342 +563,383 @@ Location: {3}</translation>
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="942"/>
+        <location filename="../../gui/main_window.py" line="964"/>
         <source>바꾼 사본이 없습니다: 남은 이전 인증서는 모두 암호가 달라 그대로 두었습니다.</source>
         <translation>Nothing was replaced: every old copy left has another password and was left alone.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="946"/>
+        <location filename="../../gui/main_window.py" line="968"/>
         <source>새 인증서로 바꾸는 중…</source>
         <translation>Replacing with the new certificate…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="950"/>
+        <location filename="../../gui/main_window.py" line="972"/>
         <source>이전 인증서 {0}개를 새 인증서로 바꿨습니다.</source>
         <translation>Old copies replaced with the new certificate: {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="951"/>
+        <location filename="../../gui/main_window.py" line="973"/>
         <source>암호가 다른 {0}개는 그대로 두었습니다.</source>
         <translation>Left alone (another password): {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="632"/>
+        <location filename="../../gui/main_window.py" line="646"/>
         <source>저장매체가 분리되었습니다: {0}. 거기서 고른 인증서는 목록에서 빠졌고, 다시 연결하면 다시 나타납니다.</source>
         <translation>Storage removed: {0}. The certificates you had selected there left the list; they come back when you reconnect it.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="423"/>
+        <location filename="../../gui/main_window.py" line="437"/>
         <location filename="../../gui/app.py" line="63"/>
         <source>도장 — 공동인증서 관리</source>
         <translation>Dojang — certificate manager</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="425"/>
+        <location filename="../../gui/main_window.py" line="439"/>
         <source>인증서 보기(&amp;V)</source>
         <translation>&amp;View certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="425"/>
+        <location filename="../../gui/main_window.py" line="439"/>
         <source>보기</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="426"/>
+        <location filename="../../gui/main_window.py" line="440"/>
         <source>암호 확인(&amp;K)…</source>
         <translation>Chec&amp;k password…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="426"/>
-        <location filename="../../gui/main_window.py" line="1078"/>
+        <location filename="../../gui/main_window.py" line="440"/>
+        <location filename="../../gui/main_window.py" line="1100"/>
         <source>암호 확인</source>
         <translation>Check password</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="427"/>
+        <location filename="../../gui/main_window.py" line="441"/>
         <source>암호 변경(&amp;P)…</source>
         <translation>Change &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="427"/>
+        <location filename="../../gui/main_window.py" line="441"/>
         <source>암호 변경</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="428"/>
+        <location filename="../../gui/main_window.py" line="442"/>
         <source>복사(&amp;C)…</source>
         <translation>&amp;Copy…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="428"/>
-        <location filename="../../gui/main_window.py" line="1215"/>
+        <location filename="../../gui/main_window.py" line="442"/>
+        <location filename="../../gui/main_window.py" line="1238"/>
         <source>복사</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="429"/>
+        <location filename="../../gui/main_window.py" line="443"/>
         <source>이동(&amp;M)…</source>
         <translation>&amp;Move…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="429"/>
+        <location filename="../../gui/main_window.py" line="443"/>
         <source>이동</source>
         <translation>Move</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="430"/>
+        <location filename="../../gui/main_window.py" line="444"/>
         <source>삭제(&amp;D)…</source>
         <translation>&amp;Delete…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="430"/>
+        <location filename="../../gui/main_window.py" line="444"/>
         <source>삭제</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="431"/>
+        <location filename="../../gui/main_window.py" line="445"/>
         <source>PFX 내보내기(&amp;E)…</source>
         <translation>&amp;Export PFX…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="431"/>
+        <location filename="../../gui/main_window.py" line="445"/>
         <source>내보내기</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="432"/>
+        <location filename="../../gui/main_window.py" line="446"/>
         <source>PFX 파일 가져오기(&amp;I)…</source>
         <translation>&amp;Import PFX file…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="433"/>
+        <location filename="../../gui/main_window.py" line="447"/>
         <source>인증서 폴더 가져오기(&amp;O)…</source>
         <translation>Import certificate f&amp;older…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="434"/>
+        <location filename="../../gui/main_window.py" line="448"/>
         <source>폴더 추가(&amp;A)…</source>
         <translation>&amp;Add folder…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="434"/>
+        <location filename="../../gui/main_window.py" line="448"/>
         <source>폴더 추가</source>
         <translation>Add folder</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="435"/>
+        <location filename="../../gui/main_window.py" line="449"/>
         <source>목록에서 폴더 빼기</source>
         <translation>Remove folder from list</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="436"/>
+        <location filename="../../gui/main_window.py" line="450"/>
         <source>새로 고침(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="436"/>
+        <location filename="../../gui/main_window.py" line="450"/>
         <source>새로 고침</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="437"/>
+        <location filename="../../gui/main_window.py" line="451"/>
         <source>설정(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="438"/>
+        <location filename="../../gui/main_window.py" line="452"/>
         <source>끝내기(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="439"/>
+        <location filename="../../gui/main_window.py" line="453"/>
         <source>검색</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="440"/>
+        <location filename="../../gui/main_window.py" line="454"/>
         <source>발급(&amp;N)…</source>
         <translation>&amp;Issue…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="440"/>
+        <location filename="../../gui/main_window.py" line="454"/>
         <source>발급</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="441"/>
-        <location filename="../../gui/main_window.py" line="833"/>
+        <location filename="../../gui/main_window.py" line="455"/>
+        <location filename="../../gui/main_window.py" line="855"/>
         <source>재발급(&amp;R)…</source>
         <translation>&amp;Reissue…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="441"/>
+        <location filename="../../gui/main_window.py" line="455"/>
         <source>재발급</source>
         <translation>Reissue</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="442"/>
-        <location filename="../../gui/main_window.py" line="833"/>
+        <location filename="../../gui/main_window.py" line="456"/>
+        <location filename="../../gui/main_window.py" line="855"/>
         <source>갱신(&amp;U)…</source>
         <translation>Ren&amp;ew…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="442"/>
+        <location filename="../../gui/main_window.py" line="456"/>
         <source>갱신</source>
         <translation>Renew</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="443"/>
+        <location filename="../../gui/main_window.py" line="457"/>
         <source>타기관 인증서 등록(&amp;G)…</source>
         <translation>Re&amp;gister other CA&apos;s certificate…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="443"/>
+        <location filename="../../gui/main_window.py" line="457"/>
         <source>타기관 등록</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="444"/>
+        <location filename="../../gui/main_window.py" line="458"/>
         <source>폐기(&amp;V)…</source>
         <translation>Re&amp;voke…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="444"/>
+        <location filename="../../gui/main_window.py" line="458"/>
         <source>폐기</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="445"/>
+        <location filename="../../gui/main_window.py" line="459"/>
         <source>은행 창구 (Teller)(&amp;T)…</source>
         <translation>Bank &amp;teller…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="446"/>
+        <location filename="../../gui/main_window.py" line="460"/>
         <source>휴대폰 (모의) 열기(&amp;P)…</source>
         <translation>Open mock &amp;phone…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="447"/>
+        <location filename="../../gui/main_window.py" line="461"/>
         <source>휴대폰과 인증서 주고받기(&amp;X)…</source>
         <translation>E&amp;xchange certificates with a phone…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="448"/>
+        <location filename="../../gui/main_window.py" line="462"/>
         <source>데모 고객 안내(&amp;D)…</source>
         <translation>&amp;Demo customers…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="449"/>
+        <location filename="../../gui/main_window.py" line="463"/>
         <source>도장 정보(&amp;A)</source>
         <translation>&amp;About Dojang</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="450"/>
+        <location filename="../../gui/main_window.py" line="464"/>
         <source>인증서로 로그인(&amp;L)…</source>
         <translation>&amp;Log in with a certificate…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="451"/>
+        <location filename="../../gui/main_window.py" line="465"/>
         <source>시작 안내(&amp;W)</source>
         <translation>&amp;Welcome page</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="460"/>
-        <location filename="../../gui/main_window.py" line="462"/>
+        <location filename="../../gui/main_window.py" line="474"/>
+        <location filename="../../gui/main_window.py" line="476"/>
         <source>가져오기</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="461"/>
+        <location filename="../../gui/main_window.py" line="475"/>
         <source>PFX 파일이나 인증서 폴더를 가져옵니다</source>
         <translation>Import a PFX file or a certificate folder</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="463"/>
+        <location filename="../../gui/main_window.py" line="477"/>
         <source>파일(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="464"/>
+        <location filename="../../gui/main_window.py" line="478"/>
         <source>인증서(&amp;C)</source>
         <translation>&amp;Certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="465"/>
+        <location filename="../../gui/main_window.py" line="479"/>
         <source>은행 업무(&amp;B)</source>
         <translation>&amp;Bank</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="466"/>
+        <location filename="../../gui/main_window.py" line="480"/>
         <source>도구(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="467"/>
+        <location filename="../../gui/main_window.py" line="481"/>
         <source>도움말(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="468"/>
+        <location filename="../../gui/main_window.py" line="482"/>
         <source>도구 모음</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="469"/>
+        <location filename="../../gui/main_window.py" line="483"/>
         <source>저장매체(&amp;S)</source>
         <translation>&amp;Storages</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="470"/>
+        <location filename="../../gui/main_window.py" line="484"/>
         <source>저장매체 목록</source>
         <translation>Storage list</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="471"/>
+        <location filename="../../gui/main_window.py" line="485"/>
         <source>검색(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="472"/>
+        <location filename="../../gui/main_window.py" line="486"/>
         <source>이름, 발급기관, 용도로 찾기</source>
         <translation>Search by name, issuer or usage</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="473"/>
+        <location filename="../../gui/main_window.py" line="487"/>
         <source>인증서 검색</source>
         <translation>Search certificates</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="474"/>
+        <location filename="../../gui/main_window.py" line="488"/>
         <source>만료된 인증서 표시(&amp;E)</source>
         <translation>Show &amp;expired</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="475"/>
+        <location filename="../../gui/main_window.py" line="489"/>
         <source>인증서 목록(&amp;L) — 다른 저장매체로 끌어다 놓으면 복사, Shift를 누른 채 놓으면 이동</source>
         <translation>Certificate &amp;list — drag onto another storage to copy, hold Shift to move</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="476"/>
+        <location filename="../../gui/main_window.py" line="490"/>
         <source>인증서 목록</source>
         <translation>Certificate list</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="477"/>
+        <location filename="../../gui/main_window.py" line="491"/>
         <source>이 알림 닫기</source>
         <translation>Dismiss this notice</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="478"/>
+        <location filename="../../gui/main_window.py" line="492"/>
         <source>만료 알림 닫기</source>
         <translation>Dismiss expiry notice</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/main_window.py" line="1208"/>
+        <source>옮길 인증서 %n개: {0}</source>
+        <translation>
+            <numerusform>%n certificate to move: {0}</numerusform>
+            <numerusform>%n certificates to move: {0}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/main_window.py" line="1209"/>
+        <source>복사할 인증서 %n개: {0}</source>
+        <translation>
+            <numerusform>%n certificate to copy: {0}</numerusform>
+            <numerusform>%n certificates to copy: {0}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/main_window.py" line="1271"/>
+        <source>삭제하려는 인증서 중 %n개는 다른 저장매체에 사본이 없는 마지막 인증서입니다 ({0}).
+
+삭제하면 되살릴 수 없고, 이 인증서를 쓰려면 은행에서 다시 발급받아야 합니다. 정말 삭제할까요?</source>
+        <translation>
+            <numerusform>%n of the certificates to delete has no copy on any other storage ({0}).
+
+Deleting cannot be undone; to use it again you must get it reissued at your bank. Really delete?</numerusform>
+            <numerusform>%n of the certificates to delete have no copy on any other storage ({0}).
+
+Deleting cannot be undone; to use them again you must get them reissued at your bank. Really delete?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/main_window.py" line="1278"/>
+        <source>인증서 %n개를 삭제합니다 ({0}).
+삭제한 인증서는 되살릴 수 없습니다. 삭제할까요?</source>
+        <translation>
+            <numerusform>Delete %n certificate ({0}).
+A deleted certificate cannot be restored. Delete?</numerusform>
+            <numerusform>Delete %n certificates ({0}).
+Deleted certificates cannot be restored. Delete?</numerusform>
+        </translation>
     </message>
     <message>
         <source>인증서 {0}개 표시 (전체 {1}개)</source>
         <translation type="vanished">Showing {0} of {1} certificate(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="797"/>
+        <location filename="../../gui/main_window.py" line="819"/>
         <source> · 찾는 중…</source>
         <translation> · scanning…</translation>
     </message>
@@ -911,153 +952,151 @@ Location: {3}</translation>
         <translation type="vanished">{0} certificate(s) expire within 30 days (earliest: {1}).</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="831"/>
+        <location filename="../../gui/main_window.py" line="853"/>
         <source>만료된 인증서가 {0}개 있습니다. 은행에서 재발급받을 수 있습니다.</source>
         <translation>Expired certificates: {0}. Your bank can reissue them.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1000"/>
+        <location filename="../../gui/main_window.py" line="1022"/>
         <source>암호를 잊었다면 찾을 방법이 없습니다: 인증서를 삭제하고 은행에서 다시 발급받으세요.</source>
         <translation>A forgotten password cannot be recovered: delete the certificate and get a new one from your bank.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1002"/>
+        <location filename="../../gui/main_window.py" line="1024"/>
         <source>저장매체를 다시 연결한 뒤 새로 고침하세요. 원본은 그대로 있습니다.</source>
         <translation>Reconnect the storage and refresh. The original is untouched.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1010"/>
+        <location filename="../../gui/main_window.py" line="1032"/>
         <source>인증서를 하나 고르세요.</source>
         <translation>Select one certificate.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1047"/>
+        <location filename="../../gui/main_window.py" line="1069"/>
         <source>인증서로 로그인</source>
         <translation>Log in with a certificate</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1048"/>
+        <location filename="../../gui/main_window.py" line="1070"/>
         <source>{0}님의 인증서로 모의 은행에 로그인합니다. 인증서 암호를 입력하세요.</source>
         <translation>Logging in to the simulated bank with {0}&apos;s certificate. Enter the certificate password.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1052"/>
+        <location filename="../../gui/main_window.py" line="1074"/>
         <source>은행에 로그인하는 중…</source>
         <translation>Logging in to the bank…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1069"/>
+        <location filename="../../gui/main_window.py" line="1091"/>
         <source>로그인했습니다: {0} 님 (모의 은행)</source>
         <translation>Logged in as {0} (simulated bank).</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1079"/>
+        <location filename="../../gui/main_window.py" line="1101"/>
         <source>{0}님의 인증서 암호를 입력하세요.</source>
         <translation>Enter the certificate password of {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1083"/>
+        <location filename="../../gui/main_window.py" line="1105"/>
         <source>암호를 확인하는 중…</source>
         <translation>Checking the password…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1091"/>
+        <location filename="../../gui/main_window.py" line="1113"/>
         <source>암호가 맞습니다.</source>
         <translation>The password is correct.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1111"/>
+        <location filename="../../gui/main_window.py" line="1133"/>
         <source>암호를 바꾸는 중…</source>
         <translation>Changing the password…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1113"/>
+        <location filename="../../gui/main_window.py" line="1135"/>
         <source>인증서 암호를 바꿨습니다.</source>
         <translation>The certificate password was changed.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1127"/>
+        <location filename="../../gui/main_window.py" line="1149"/>
         <source>PFX 파일 저장</source>
         <translation>Save PFX file</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1128"/>
+        <location filename="../../gui/main_window.py" line="1150"/>
         <source>PFX 파일 (*.pfx *.p12)</source>
         <translation>PFX files (*.pfx *.p12)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1133"/>
+        <location filename="../../gui/main_window.py" line="1155"/>
         <source>파일 바꾸기</source>
         <translation>Replace file</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1134"/>
+        <location filename="../../gui/main_window.py" line="1156"/>
         <source>같은 이름의 파일이 이미 있습니다. 바꿀까요?</source>
         <translation>A file with this name already exists. Replace it?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1137"/>
+        <location filename="../../gui/main_window.py" line="1159"/>
         <source>PFX 내보내기</source>
         <translation>Export PFX</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1138"/>
+        <location filename="../../gui/main_window.py" line="1160"/>
         <source>인증서 암호를 입력하세요. PFX 파일도 이 암호로 보호됩니다.</source>
         <translation>Enter the certificate password. The PFX file is protected with the same password.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1148"/>
+        <location filename="../../gui/main_window.py" line="1170"/>
         <source>내보내는 중…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1151"/>
+        <location filename="../../gui/main_window.py" line="1173"/>
         <source>PFX 파일로 내보냈습니다: {0}</source>
         <translation>Exported to PFX file: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1162"/>
+        <location filename="../../gui/main_window.py" line="1184"/>
         <source>쓸 수 있는 저장매체가 없습니다. USB 저장매체를 연결하거나 폴더를 추가하세요.</source>
         <translation>No writable storage. Plug in a USB drive or add a folder.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1179"/>
+        <location filename="../../gui/main_window.py" line="1201"/>
         <source>복사하거나 이동할 인증서를 고르세요.</source>
         <translation>Select the certificates to copy or move.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1184"/>
+        <location filename="../../gui/main_window.py" line="1206"/>
         <source>이동할 위치</source>
         <translation>Move to</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1184"/>
+        <location filename="../../gui/main_window.py" line="1206"/>
         <source>복사할 위치</source>
         <translation>Copy to</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1186"/>
         <source>옮길 인증서: {0}</source>
-        <translation>Certificate(s) to move: {0}</translation>
+        <translation type="vanished">Certificate(s) to move: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1186"/>
         <source>복사할 인증서: {0}</source>
-        <translation>Certificate(s) to copy: {0}</translation>
+        <translation type="vanished">Certificate(s) to copy: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1207"/>
+        <location filename="../../gui/main_window.py" line="1230"/>
         <source>읽기 전용 저장매체의 인증서는 옮길 수 없습니다. 복사하세요.</source>
         <translation>Certificates on a read-only storage cannot be moved. Copy them instead.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1211"/>
-        <location filename="../../gui/main_window.py" line="1229"/>
+        <location filename="../../gui/main_window.py" line="1234"/>
+        <location filename="../../gui/main_window.py" line="1252"/>
         <source>인증서 복사</source>
         <translation>Copy certificates</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1212"/>
+        <location filename="../../gui/main_window.py" line="1235"/>
         <source>인증서를 여러 저장매체에 복사해 두는 것은 권장하지 않습니다. 사본이 많을수록 잃어버리거나 도난당할 위험이 커집니다. 꼭 필요할 때만 복사하고 쓰지 않는 사본은 삭제하세요.
 
 복사할까요?</source>
@@ -1066,225 +1105,223 @@ Location: {3}</translation>
 Copy now?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1229"/>
+        <location filename="../../gui/main_window.py" line="1252"/>
         <source>인증서 이동</source>
         <translation>Move certificates</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1234"/>
+        <location filename="../../gui/main_window.py" line="1257"/>
         <source>삭제할 인증서를 고르세요.</source>
         <translation>Select the certificates to delete.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1237"/>
+        <location filename="../../gui/main_window.py" line="1260"/>
         <source>읽기 전용 저장매체의 인증서는 삭제할 수 없습니다.</source>
         <translation>Certificates on a read-only storage cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1246"/>
+        <location filename="../../gui/main_window.py" line="1270"/>
         <source>마지막 사본 삭제</source>
         <translation>Delete the last copy</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1247"/>
         <source>삭제하려는 인증서 중 {0}개는 다른 저장매체에 사본이 없는 마지막 인증서입니다 ({1}).
 
 삭제하면 되살릴 수 없고, 이 인증서를 쓰려면 은행에서 다시 발급받아야 합니다. 정말 삭제할까요?</source>
-        <translation>{0} of the certificates to delete have no copy on any other storage ({1}).
+        <translation type="vanished">{0} of the certificates to delete have no copy on any other storage ({1}).
 
 Deleting cannot be undone; to use them again you must get them reissued at your bank. Really delete?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1253"/>
-        <location filename="../../gui/main_window.py" line="1261"/>
+        <location filename="../../gui/main_window.py" line="1277"/>
+        <location filename="../../gui/main_window.py" line="1285"/>
         <source>인증서 삭제</source>
         <translation>Delete certificates</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1254"/>
         <source>인증서 {0}개를 삭제합니다 ({1}).
 삭제한 인증서는 되살릴 수 없습니다. 삭제할까요?</source>
-        <translation>Delete {0} certificate(s) ({1}).
+        <translation type="vanished">Delete {0} certificate(s) ({1}).
 Deleted certificates cannot be restored. Delete?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1277"/>
+        <location filename="../../gui/main_window.py" line="1301"/>
         <source>지금 처리 중: {0}</source>
         <translation>Now: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1282"/>
+        <location filename="../../gui/main_window.py" line="1306"/>
         <source> (받는 곳: {0}).</source>
         <translation> (to: {0}).</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1315"/>
+        <location filename="../../gui/main_window.py" line="1339"/>
         <source>복사하는 중…</source>
         <translation>Copying…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1315"/>
+        <location filename="../../gui/main_window.py" line="1339"/>
         <source>옮기는 중…</source>
         <translation>Moving…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1316"/>
+        <location filename="../../gui/main_window.py" line="1340"/>
         <source>삭제하는 중…</source>
         <translation>Deleting…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1316"/>
+        <location filename="../../gui/main_window.py" line="1340"/>
         <source>처리하는 중…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1324"/>
+        <location filename="../../gui/main_window.py" line="1348"/>
         <source>{0}개 복사됨</source>
         <translation>{0} copied</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1324"/>
+        <location filename="../../gui/main_window.py" line="1348"/>
         <source>{0}개 이동됨</source>
         <translation>{0} moved</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1324"/>
+        <location filename="../../gui/main_window.py" line="1348"/>
         <source>{0}개 삭제됨</source>
         <translation>{0} deleted</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1325"/>
+        <location filename="../../gui/main_window.py" line="1349"/>
         <source>{0}개 바꿈</source>
         <translation>{0} replaced</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1325"/>
+        <location filename="../../gui/main_window.py" line="1349"/>
         <source>{0}개 다른 이름으로 보관</source>
         <translation>{0} kept under another name</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1326"/>
+        <location filename="../../gui/main_window.py" line="1350"/>
         <source>{0}개 이미 있어 건너뜀</source>
         <translation>{0} already there, skipped</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1332"/>
+        <location filename="../../gui/main_window.py" line="1356"/>
         <source>{0}개 취소함</source>
         <translation>{0} cancelled</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1334"/>
+        <location filename="../../gui/main_window.py" line="1358"/>
         <source>{0}개 실패</source>
         <translation>{0} failed</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1337"/>
+        <location filename="../../gui/main_window.py" line="1361"/>
         <source>{0}개는 취소해서 처리하지 않음</source>
         <translation>{0} not processed (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1338"/>
+        <location filename="../../gui/main_window.py" line="1362"/>
         <source>처리한 인증서가 없습니다</source>
         <translation>No certificate was processed</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1354"/>
+        <location filename="../../gui/main_window.py" line="1378"/>
         <source>PFX 파일 가져오기</source>
         <translation>Import PFX file</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1355"/>
+        <location filename="../../gui/main_window.py" line="1379"/>
         <source>PFX 파일 (*.pfx *.p12);;모든 파일 (*)</source>
         <translation>PFX files (*.pfx *.p12);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1373"/>
-        <location filename="../../gui/main_window.py" line="1396"/>
+        <location filename="../../gui/main_window.py" line="1397"/>
+        <location filename="../../gui/main_window.py" line="1420"/>
         <source>가져올 위치</source>
         <translation>Import to</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1376"/>
+        <location filename="../../gui/main_window.py" line="1400"/>
         <source>PFX 가져오기</source>
         <translation>Import PFX</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1377"/>
+        <location filename="../../gui/main_window.py" line="1401"/>
         <source>PFX 파일의 암호를 입력하세요. 가져온 인증서도 같은 암호를 씁니다.</source>
         <translation>Enter the PFX file&apos;s password. The imported certificate keeps the same password.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1392"/>
+        <location filename="../../gui/main_window.py" line="1416"/>
         <source>가져올 인증서 폴더 (signCert.der가 있는 폴더)</source>
         <translation>Certificate folder to import (the one with signCert.der)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1405"/>
+        <location filename="../../gui/main_window.py" line="1429"/>
         <source>인증서를 가져왔습니다.</source>
         <translation>Certificate imported.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1405"/>
+        <location filename="../../gui/main_window.py" line="1429"/>
         <source>이미 있는 인증서입니다.</source>
         <translation>The certificate is already there.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1406"/>
+        <location filename="../../gui/main_window.py" line="1430"/>
         <source>인증서를 바꿨습니다.</source>
         <translation>Certificate replaced.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1407"/>
+        <location filename="../../gui/main_window.py" line="1431"/>
         <source>인증서를 다른 이름으로 가져왔습니다.</source>
         <translation>Certificate imported under another name.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1408"/>
+        <location filename="../../gui/main_window.py" line="1432"/>
         <source>위치: {0}</source>
         <translation>Location: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1410"/>
+        <location filename="../../gui/main_window.py" line="1434"/>
         <source>이 PFX에는 본인확인용 난수가 없어 본인확인은 할 수 없습니다.</source>
         <translation>This PFX has no identity-check random number, so the identity check is not possible.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1416"/>
+        <location filename="../../gui/main_window.py" line="1440"/>
         <source>가져오는 중…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1420"/>
+        <location filename="../../gui/main_window.py" line="1444"/>
         <source>추가할 폴더 (NPKI 폴더나 백업 폴더)</source>
         <translation>Folder to add (an NPKI folder or a backup folder)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1425"/>
+        <location filename="../../gui/main_window.py" line="1449"/>
         <source>폴더를 추가했습니다: {0}</source>
         <translation>Folder added: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1438"/>
+        <location filename="../../gui/main_window.py" line="1462"/>
         <source>목록에서 뺐습니다. 폴더와 인증서는 그대로 있습니다.</source>
         <translation>Removed from the list. The folder and its certificates are untouched.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1471"/>
+        <location filename="../../gui/main_window.py" line="1495"/>
         <source>인증서 발급·갱신 마법사를 불러올 수 없습니다.</source>
         <translation>The issue/renew wizard could not be loaded.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1489"/>
+        <location filename="../../gui/main_window.py" line="1513"/>
         <source>이 창을 열 수 없습니다.</source>
         <translation>This window cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1521"/>
+        <location filename="../../gui/main_window.py" line="1545"/>
         <source>도장 정보</source>
         <translation>About Dojang</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="1522"/>
+        <location filename="../../gui/main_window.py" line="1546"/>
         <source>도장 {0}
 공동인증서(옛 공인인증서)를 하드디스크, USB 저장매체, 휴대폰(모의)에서 관리합니다.
 내장된 모의 은행이 발급하는 인증서는 테스트용이며 실제 은행에서 쓸 수 없습니다.</source>
