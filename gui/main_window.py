@@ -61,15 +61,23 @@ def _copy_marks(rows, status, lang):
     where: dict[str, list[str]] = {}
     said: dict[str, str] = {}
     for g in groups:
+        # per serial once, not per member: 50 copies of one certificate were 2,500 labels (the worker
+        # holds the GIL the GUI thread wants while a copy runs)
+        by_serial: dict[int, list] = {}
         for m in g.members:
-            key = key_of.get(str(m.cert.path))
-            if key is None:
-                continue
-            same = g.copies(m.serial)
-            info[key] = (len(same), g.is_outdated(m.serial))
-            where[key] = [c.storage.label(lang) for c in same]
-            if g.bank.get(m.serial) not in (None, "active", "expired"):
-                said[key] = g.bank[m.serial]
+            by_serial.setdefault(m.serial, []).append(m)
+        for serial, same in by_serial.items():
+            mark = (len(same), g.is_outdated(serial))
+            labels = [c.storage.label(lang) for c in same]
+            bank = g.bank.get(serial)
+            for m in same:
+                key = key_of.get(str(m.cert.path))
+                if key is None:
+                    continue
+                info[key] = mark
+                where[key] = labels
+                if bank not in (None, "active", "expired"):
+                    said[key] = bank
     return groups, info, where, said
 
 
