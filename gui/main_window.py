@@ -78,7 +78,9 @@ def _copy_marks(rows, status, lang):
                 where[key] = labels
                 if bank not in (None, "active", "expired"):
                     said[key] = bank
-    return groups, info, where, said
+    # what the stale banner says (name, old copies, can be synced), worked out here too
+    stale = [(g.name, len(g.outdated), g.can_sync) for g in groups if g.outdated]
+    return groups, info, where, said, stale
 
 
 def _name_list(rows, limit: int = 5) -> str:
@@ -306,6 +308,7 @@ class MainWindow(QMainWindow):
         self.stale_banner.hide()
         rv.addWidget(self.stale_banner)
         self.copy_groups: list = []
+        self._stale: list[tuple[str, int, bool]] = []    # (name, old copies, can sync) per stale group
 
         bar = QHBoxLayout()
         self.search_label = QLabel(right)
@@ -891,14 +894,18 @@ class MainWindow(QMainWindow):
         self.workers.submit(work, name="copies", on_done=self._copies_done, on_error=lambda _e: None)
 
     def _copies_done(self, result) -> None:
-        groups, info, where, said = result
+        groups, info, where, said, self._stale = result
         self.copy_groups = groups
         self.cert_model.set_copy_info(info, where, said)
         if self._sized_columns and any(n > 1 or old for n, old in info.values()):
-            # "이전 인증서" / "정상 · 사본 2개" are longer than the plain status: widen the column once
+            # "이전 인증서" / "정상 · 사본 2개" are longer than the plain status: widen the column once.
+            # One text per distinct mark and status (a few), not one per sampled row (each a tr() or two).
             fm = self.table.fontMetrics()
-            marked = [r for r in self.cert_model.rows if r.key in info]
-            texts = {self.cert_model.status_text(r) for r in marked[::max(1, len(marked) // 300)]}
+            m = self.cert_model
+            marked = [r for r in m.rows if r.key in info]
+            kinds = {(info[r.key], said.get(r.key), r.status(m.today)[0]): r
+                     for r in marked[::max(1, len(marked) // 300)]}
+            texts = {m.status_text(r) for r in kinds.values()}
             widest = max((fm.horizontalAdvance(t) for t in texts), default=0) + self.table.iconSize().width() + 38
             col = CertTableModel.STATUS
             if widest > self.table.columnWidth(col):
@@ -907,15 +914,15 @@ class MainWindow(QMainWindow):
         self._update_banner()
 
     def _update_stale_banner(self) -> None:
-        stale = [g for g in self.copy_groups if g.outdated]
+        stale = self._stale
         if not stale:
             self.stale_banner.hide()
             return
-        n = sum(len(g.outdated) for g in stale)
-        names = ", ".join(dict.fromkeys(g.name for g in stale))
+        n = sum(old for _name, old, _sync in stale)
+        names = ", ".join(dict.fromkeys(name for name, _old, _sync in stale))
         self.stale_text.setText(self.tr("이전 인증서 {0}개가 남아 있습니다 ({1}). 갱신·재발급 전의 인증서라 은행에서 "
                                         "쓸 수 없습니다.").format(n, names))
-        self.sync_button.setVisible(any(g.can_sync for g in stale))
+        self.sync_button.setVisible(any(sync for _name, _old, sync in stale))
         self.stale_banner.show()
 
     def _sync_group(self):
@@ -1334,8 +1341,9 @@ class MainWindow(QMainWindow):
             self._op_failed(err)
             self.rescan_ids(*affected)
 
+        # with a dialog: the work starts once the dialog (and the window under it) are painted
         task = self.workers.submit(work, name=f"bulk-{verb}", on_done=finished, on_error=failed,
-                                   on_progress=progressed)
+                                   on_progress=progressed, defer=dialog is not None)
         task_ref.append(task)
         self.current_task = task
         if dialog is not None:

@@ -18,7 +18,7 @@ import logging
 import threading
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, QTimer, Signal, Slot
 
 from core.errors import Cancelled, DojangError
 
@@ -127,9 +127,14 @@ class Workers(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max_threads)
         self._tasks: set[Task] = set()
+        self._deferred: list[_Runnable] = []
 
     def submit(self, fn: Callable, *args, name: str = "", on_done: Callable | None = None,
-               on_error: Callable | None = None, on_progress: Callable | None = None, **kwargs) -> Task:
+               on_error: Callable | None = None, on_progress: Callable | None = None, defer: bool = False,
+               **kwargs) -> Task:
+        """defer: start the work after this event-loop pass, when what the caller just showed (a
+        progress dialog, the window under it) has been painted — a worker busy in Python from the
+        first moment would take half of the GIL from those first paints."""
         task = Task(name, self)
         if _wants_task(fn):
             kwargs["task"] = task
@@ -141,8 +146,18 @@ class Workers(QObject):
             task.progressed.connect(on_progress)
         self._tasks.add(task)
         task.ended.connect(lambda t=task: self._forget(t))
-        self.pool.start(_Runnable(task, fn, args, kwargs))
+        runnable = _Runnable(task, fn, args, kwargs)
+        if defer:
+            self._deferred.append(runnable)
+            QTimer.singleShot(0, self, self._start_deferred)
+        else:
+            self.pool.start(runnable)
         return task
+
+    def _start_deferred(self) -> None:
+        deferred, self._deferred = self._deferred, []
+        for runnable in deferred:
+            self.pool.start(runnable)
 
     def _forget(self, task: Task) -> None:
         self._tasks.discard(task)
@@ -160,6 +175,7 @@ class Workers(QObject):
     def shutdown(self, timeout_ms: int = 10000) -> None:
         for t in list(self._tasks):
             t.cancel()
+        self._start_deferred()          # they see the cancel and end at once
         self.pool.waitForDone(timeout_ms)
 
 
