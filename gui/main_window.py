@@ -341,6 +341,9 @@ class MainWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        # no bold header for a "selected column": checking it walks the selection for every section on
+        # every header repaint (rows are selected whole here, so a column is never what is selected)
+        self.table.horizontalHeader().setHighlightSections(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setIconSize(QSize(18, 18))
         self.table.setDragEnabled(True)
@@ -1341,9 +1344,9 @@ class MainWindow(QMainWindow):
             self._op_failed(err)
             self.rescan_ids(*affected)
 
-        # with a dialog: the work starts once the dialog (and the window under it) are painted
+        # with a dialog: the work starts once the dialog is up and the window under it repainted
         task = self.workers.submit(work, name=f"bulk-{verb}", on_done=finished, on_error=failed,
-                                   on_progress=progressed, defer=dialog is not None)
+                                   on_progress=progressed, start=dialog is None)
         task_ref.append(task)
         self.current_task = task
         if dialog is not None:
@@ -1351,6 +1354,7 @@ class MainWindow(QMainWindow):
             dialog.cancelRequested.connect(task.cancel)
             dialog.finished.connect(dialog.deleteLater)
             dialog.open()
+            dialog.when_up(lambda: self.workers.start(task))
         else:
             self.notify({"copy": self.tr("복사하는 중…"), "move": self.tr("옮기는 중…"),
                          "delete": self.tr("삭제하는 중…")}.get(verb, self.tr("처리하는 중…")))

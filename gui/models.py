@@ -481,10 +481,8 @@ class CertTableModel(QAbstractTableModel):
         return tip(row.entry.path)
 
     def flags(self, index: QModelIndex):
-        f = super().flags(index)
-        if index.isValid():
-            f |= Qt.ItemFlag.ItemIsDragEnabled
-        return f
+        # Asked for every painted cell: a constant, not the base class's call plus an enum OR each time
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def mimeTypes(self):  # noqa: N802
         return [MIME_CERTS]
@@ -502,6 +500,10 @@ class CertTableModel(QAbstractTableModel):
     def supportedDragActions(self):  # noqa: N802
         return Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
 
+
+# what QAbstractTableModel.flags gives a valid cell, plus dragging (rows are dragged onto a storage)
+_ROW_FLAGS = (Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+              | Qt.ItemFlag.ItemIsDragEnabled)
 
 # role -> what data() returns: 0 text, 1 the row, 2 sort key, 3 status, 4 icon, 5 tooltip
 _ROLE_KIND = {Qt.ItemDataRole.DisplayRole: 0, Qt.ItemDataRole.AccessibleTextRole: 0, ROW_ROLE: 1, SORT_ROLE: 2,

@@ -18,7 +18,7 @@ import logging
 import threading
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
 
 from core.errors import Cancelled, DojangError
 
@@ -127,14 +127,13 @@ class Workers(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max_threads)
         self._tasks: set[Task] = set()
-        self._deferred: list[_Runnable] = []
+        self._waiting: dict[Task, _Runnable] = {}     # submitted with start=False, not started yet
 
     def submit(self, fn: Callable, *args, name: str = "", on_done: Callable | None = None,
-               on_error: Callable | None = None, on_progress: Callable | None = None, defer: bool = False,
+               on_error: Callable | None = None, on_progress: Callable | None = None, start: bool = True,
                **kwargs) -> Task:
-        """defer: start the work after this event-loop pass, when what the caller just showed (a
-        progress dialog, the window under it) has been painted — a worker busy in Python from the
-        first moment would take half of the GIL from those first paints."""
+        """start=False: the work waits for `start(task)` (e.g. until a progress dialog is up and the
+        window under it repainted: a worker busy in Python takes half of the GIL from those paints)."""
         task = Task(name, self)
         if _wants_task(fn):
             kwargs["task"] = task
@@ -147,16 +146,16 @@ class Workers(QObject):
         self._tasks.add(task)
         task.ended.connect(lambda t=task: self._forget(t))
         runnable = _Runnable(task, fn, args, kwargs)
-        if defer:
-            self._deferred.append(runnable)
-            QTimer.singleShot(0, self, self._start_deferred)
-        else:
+        if start:
             self.pool.start(runnable)
+        else:
+            self._waiting[task] = runnable
         return task
 
-    def _start_deferred(self) -> None:
-        deferred, self._deferred = self._deferred, []
-        for runnable in deferred:
+    def start(self, task: Task) -> None:
+        """Start a task submitted with start=False (once; later calls do nothing)."""
+        runnable = self._waiting.pop(task, None)
+        if runnable is not None:
             self.pool.start(runnable)
 
     def _forget(self, task: Task) -> None:
@@ -175,7 +174,8 @@ class Workers(QObject):
     def shutdown(self, timeout_ms: int = 10000) -> None:
         for t in list(self._tasks):
             t.cancel()
-        self._start_deferred()          # they see the cancel and end at once
+        for t in list(self._waiting):   # they see the cancel and end at once
+            self.start(t)
         self.pool.waitForDone(timeout_ms)
 
 
