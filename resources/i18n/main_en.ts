@@ -935,21 +935,9 @@ Deleted certificates cannot be restored. Delete?</numerusform>
         </translation>
     </message>
     <message>
-        <source>인증서 {0}개 표시 (전체 {1}개)</source>
-        <translation type="vanished">Showing {0} of {1} certificate(s)</translation>
-    </message>
-    <message>
         <location filename="../../gui/main_window.py" line="819"/>
         <source> · 찾는 중…</source>
         <translation> · scanning…</translation>
-    </message>
-    <message>
-        <source>인증서 {0}개가 30일 이내에 만료되고, {1}개는 이미 만료되었습니다 (가장 빠른 만료: {2}).</source>
-        <translation type="vanished">{0} certificate(s) expire within 30 days and {1} already expired (earliest: {2}).</translation>
-    </message>
-    <message>
-        <source>인증서 {0}개가 30일 이내에 만료됩니다 (가장 빠른 만료: {1}).</source>
-        <translation type="vanished">{0} certificate(s) expire within 30 days (earliest: {1}).</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="853"/>
@@ -1077,14 +1065,6 @@ Deleted certificates cannot be restored. Delete?</numerusform>
         <translation>Copy to</translation>
     </message>
     <message>
-        <source>옮길 인증서: {0}</source>
-        <translation type="vanished">Certificate(s) to move: {0}</translation>
-    </message>
-    <message>
-        <source>복사할 인증서: {0}</source>
-        <translation type="vanished">Certificate(s) to copy: {0}</translation>
-    </message>
-    <message>
         <location filename="../../gui/main_window.py" line="1230"/>
         <source>읽기 전용 저장매체의 인증서는 옮길 수 없습니다. 복사하세요.</source>
         <translation>Certificates on a read-only storage cannot be moved. Copy them instead.</translation>
@@ -1125,24 +1105,10 @@ Copy now?</translation>
         <translation>Delete the last copy</translation>
     </message>
     <message>
-        <source>삭제하려는 인증서 중 {0}개는 다른 저장매체에 사본이 없는 마지막 인증서입니다 ({1}).
-
-삭제하면 되살릴 수 없고, 이 인증서를 쓰려면 은행에서 다시 발급받아야 합니다. 정말 삭제할까요?</source>
-        <translation type="vanished">{0} of the certificates to delete have no copy on any other storage ({1}).
-
-Deleting cannot be undone; to use them again you must get them reissued at your bank. Really delete?</translation>
-    </message>
-    <message>
         <location filename="../../gui/main_window.py" line="1277"/>
         <location filename="../../gui/main_window.py" line="1285"/>
         <source>인증서 삭제</source>
         <translation>Delete certificates</translation>
-    </message>
-    <message>
-        <source>인증서 {0}개를 삭제합니다 ({1}).
-삭제한 인증서는 되살릴 수 없습니다. 삭제할까요?</source>
-        <translation type="vanished">Delete {0} certificate(s) ({1}).
-Deleted certificates cannot be restored. Delete?</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="1301"/>
@@ -1484,10 +1450,6 @@ Certificates issued by the built-in simulated bank are for testing and do not wo
 <context>
     <name>StorageListModel</name>
     <message>
-        <source>인증서 {0}개</source>
-        <translation type="vanished">{0} certificate(s)</translation>
-    </message>
-    <message>
         <location filename="../../gui/models.py" line="180"/>
         <source> · 찾는 중…</source>
         <translation> · scanning…</translation>
@@ -1506,10 +1468,6 @@ Certificates issued by the built-in simulated bank are for testing and do not wo
         <location filename="../../gui/models.py" line="181"/>
         <source>모든 저장매체</source>
         <translation>All storages</translation>
-    </message>
-    <message>
-        <source>모든 저장매체, 인증서 {0}개</source>
-        <translation type="vanished">All storages, {0} certificate(s)</translation>
     </message>
     <message numerus="yes">
         <location filename="../../gui/models.py" line="185"/>
