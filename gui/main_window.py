@@ -906,8 +906,10 @@ class MainWindow(QMainWindow):
             fm = self.table.fontMetrics()
             m = self.cert_model
             marked = [r for r in m.rows if r.key in info]
-            kinds = {(info[r.key], said.get(r.key), r.status(m.today)[0]): r
-                     for r in marked[::max(1, len(marked) // 300)]}
+            kinds = {}
+            for r in marked[::max(1, len(marked) // 300)]:
+                st, days = r.status(m.today)
+                kinds[(info[r.key], said.get(r.key), st, days if st is Status.SOON else None)] = r   # "D-n"
             texts = {m.status_text(r) for r in kinds.values()}
             widest = max((fm.horizontalAdvance(t) for t in texts), default=0) + self.table.iconSize().width() + 38
             col = CertTableModel.STATUS
