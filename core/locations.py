@@ -95,7 +95,7 @@ def app_home() -> Path:
     if portable:
         return portable
     # Roaming AppData on Windows, ~/Library/Application Support on macOS, XDG data dir on Linux.
-    # (Imported here: with DOJANG_HOME or a portable folder it is not needed at all.)
+    # Imported here: with DOJANG_HOME (tests, `make try`) or a portable folder it is not needed (~5 ms).
     import platformdirs
     return platformdirs.user_data_path(APP_NAME, appauthor=False, roaming=True)
 

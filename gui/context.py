@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:       # imported on first use: the bank's modules cost ~0.2 s of start-up
@@ -21,17 +20,25 @@ def _system_clock() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
-@dataclass
 class AppContext:
-    """open_authority: builds the bank on first use (default: `Authority.open()` under app_home())."""
-    open_authority: Callable[[], Authority] | None = None
-    clock: Clock = _system_clock
-    language: str = "ko"
-    _authority: Authority | None = field(default=None, repr=False)
-    # called (on the opening thread) with the bank right after it was opened, e.g. to refresh a
-    # window when the first open wrote the demo customers' certificates
-    opened_listeners: list[Callable[[Authority], None]] = field(default_factory=list, repr=False)
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    """open_authority: builds the bank on first use (default: `Authority.open()` under app_home()).
+
+    A plain class, not a dataclass: it is made before the first paint of the window, and `dataclasses`
+    is not needed there (docs/gui-state.md "Snappy")."""
+
+    def __init__(self, open_authority: Callable[[], Authority] | None = None, clock: Clock = _system_clock,
+                 language: str = "ko"):
+        self.open_authority = open_authority
+        self.clock = clock
+        self.language = language
+        self._authority: Authority | None = None
+        # called (on the opening thread) with the bank right after it was opened, e.g. to refresh a
+        # window when the first open wrote the demo customers' certificates
+        self.opened_listeners: list[Callable[[Authority], None]] = []
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"AppContext(language={self.language!r}, authority_open={self.authority_open})"
 
     def authority(self) -> Authority:
         """The bank, opened on first use (on any thread: a second caller waits for the first)."""

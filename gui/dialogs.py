@@ -18,7 +18,7 @@ from collections import deque
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFileDialog, QLabel, QListWidget,
                                QListWidgetItem, QMessageBox, QProgressBar, QPushButton, QRadioButton,
                                QVBoxLayout, QWidget)
@@ -438,6 +438,7 @@ class ProgressDialog(QDialog):
         self.setWindowTitle(title)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.finished_ = False
+        self._when_up = None
         layout = QVBoxLayout(self)
         self.label = QLabel(self.tr("준비 중…"), self)
         self.label.setObjectName("progressLabel")
@@ -460,6 +461,25 @@ class ProgressDialog(QDialog):
         self.button.clicked.connect(self._clicked)
         layout.addWidget(self.button, alignment=Qt.AlignmentFlag.AlignRight)
         self.setMinimumWidth(440)
+
+    def when_up(self, fn) -> None:
+        """Call `fn` once the dialog is up: it became the active window and the window under it has
+        repainted for that (the next event-loop pass) — or after 150 ms if the window system never
+        activates it. run_bulk starts its worker here."""
+        self._when_up = fn
+        QTimer.singleShot(150, self, self._up)
+        if self.isActiveWindow():
+            QTimer.singleShot(0, self, self._up)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and self._when_up is not None:
+            QTimer.singleShot(0, self, self._up)
+        super().changeEvent(event)
+
+    def _up(self) -> None:
+        fn, self._when_up = self._when_up, None
+        if fn is not None:
+            fn()
 
     def set_progress(self, done: int, total: int, text: str) -> None:
         self.bar.setMaximum(max(1, total))

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -43,6 +41,7 @@ def choose_language(store=None) -> str:
 
 
 def _lrelease() -> str | None:
+    import shutil       # here, not at the top: only a stale .ts needs it (start-up, docs/gui-state.md)
     here = Path(sys.executable).parent
     for name in ("pyside6-lrelease", "pyside6-lrelease.exe", "lrelease"):
         candidate = here / name
@@ -71,6 +70,7 @@ def compile_translations(directory: Path | None = None) -> list[Path]:
         if tool is None:
             log.warning("pyside6-lrelease not found; %s not compiled", ts.name)
             break
+        import subprocess
         try:
             subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True, capture_output=True, timeout=60)
             written.append(qm)

@@ -61,16 +61,40 @@ def _copy_marks(rows, status, lang):
     where: dict[str, list[str]] = {}
     said: dict[str, str] = {}
     for g in groups:
+        # per serial once, not per member: 50 copies of one certificate were 2,500 labels (the worker
+        # holds the GIL the GUI thread wants while a copy runs)
+        by_serial: dict[int, list] = {}
         for m in g.members:
-            key = key_of.get(str(m.cert.path))
-            if key is None:
-                continue
-            same = g.copies(m.serial)
-            info[key] = (len(same), g.is_outdated(m.serial))
-            where[key] = [c.storage.label(lang) for c in same]
-            if g.bank.get(m.serial) not in (None, "active", "expired"):
-                said[key] = g.bank[m.serial]
-    return groups, info, where, said
+            by_serial.setdefault(m.serial, []).append(m)
+        for serial, same in by_serial.items():
+            mark = (len(same), g.is_outdated(serial))
+            labels = [c.storage.label(lang) for c in same]
+            bank = g.bank.get(serial)
+            for m in same:
+                key = key_of.get(str(m.cert.path))
+                if key is None:
+                    continue
+                info[key] = mark
+                where[key] = labels
+                if bank not in (None, "active", "expired"):
+                    said[key] = bank
+    # what the stale banner says (name, old copies, can be synced), worked out here too
+    stale = [(g.name, len(g.outdated), g.can_sync) for g in groups if g.outdated]
+    return groups, info, where, said, stale
+
+
+def _name_list(rows, limit: int = 5) -> str:
+    """The distinct names of `rows` for a question, the first `limit` of them and "…" for the rest: a
+    question about 200 certificates stays readable, and only the names shown are read (parsing every
+    certificate's subject on the GUI thread cost ~10 ms for 200)."""
+    names: dict[str, None] = {}
+    for r in rows:
+        name = shown(r.entry.info.display_name if r.good else r.entry.name, 80)
+        if name not in names:
+            if len(names) == limit:
+                return ", ".join(names) + ", …"
+            names[name] = None
+    return ", ".join(names)
 
 
 def _check_password(cert: CertFolder, password) -> bool:
@@ -284,6 +308,7 @@ class MainWindow(QMainWindow):
         self.stale_banner.hide()
         rv.addWidget(self.stale_banner)
         self.copy_groups: list = []
+        self._stale: list[tuple[str, int, bool]] = []    # (name, old copies, can sync) per stale group
 
         # the file storages' certificates, or the 금융인증서 cloud (gui.cloud_panel) when its row is chosen
         self.pages = QStackedWidget(right)
@@ -324,6 +349,9 @@ class MainWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        # no bold header for a "selected column": checking it walks the selection for every section on
+        # every header repaint (rows are selected whole here, so a column is never what is selected)
+        self.table.horizontalHeader().setHighlightSections(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setIconSize(QSize(18, 18))
         self.table.setDragEnabled(True)
@@ -739,13 +767,21 @@ class MainWindow(QMainWindow):
 
     # --- selection ----------------------------------------------------------------------------------
     def selected_rows(self) -> list[CertRow]:
-        # straight from the model's list (a data() call per row cost ~10 ms for 200 selected rows)
+        # straight from the model's list (a data() call per row cost ~10 ms for 200 selected rows), and
+        # from the selection's ranges: selectedRows() asks the Python flags() of every cell (1,200 calls
+        # for 200 rows, each a wait for the GIL while a worker runs). The table selects whole rows.
         model_rows = self.cert_model.rows
+        proxy = self.proxy
+        seen: set[int] = set()
         rows = []
-        for idx in self.table.selectionModel().selectedRows():
-            r = self.proxy.mapToSource(idx).row()
-            if 0 <= r < len(model_rows):
-                rows.append(model_rows[r])
+        for rng in self.table.selectionModel().selection():
+            for p in range(rng.top(), rng.bottom() + 1):
+                if p in seen:
+                    continue
+                seen.add(p)
+                r = proxy.mapToSource(proxy.index(p, 0)).row()
+                if 0 <= r < len(model_rows):
+                    rows.append(model_rows[r])
         return rows
 
     def current_storage(self):
@@ -889,14 +925,20 @@ class MainWindow(QMainWindow):
         self.workers.submit(work, name="copies", on_done=self._copies_done, on_error=lambda _e: None)
 
     def _copies_done(self, result) -> None:
-        groups, info, where, said = result
+        groups, info, where, said, self._stale = result
         self.copy_groups = groups
         self.cert_model.set_copy_info(info, where, said)
         if self._sized_columns and any(n > 1 or old for n, old in info.values()):
-            # "이전 인증서" / "정상 · 사본 2개" are longer than the plain status: widen the column once
+            # "이전 인증서" / "정상 · 사본 2개" are longer than the plain status: widen the column once.
+            # One text per distinct mark and status (a few), not one per sampled row (each a tr() or two).
             fm = self.table.fontMetrics()
-            marked = [r for r in self.cert_model.rows if r.key in info]
-            texts = {self.cert_model.status_text(r) for r in marked[::max(1, len(marked) // 300)]}
+            m = self.cert_model
+            marked = [r for r in m.rows if r.key in info]
+            kinds = {}
+            for r in marked[::max(1, len(marked) // 300)]:
+                st, days = r.status(m.today)
+                kinds[(info[r.key], said.get(r.key), st, days if st is Status.SOON else None)] = r   # "D-n"
+            texts = {m.status_text(r) for r in kinds.values()}
             widest = max((fm.horizontalAdvance(t) for t in texts), default=0) + self.table.iconSize().width() + 38
             col = CertTableModel.STATUS
             if widest > self.table.columnWidth(col):
@@ -905,15 +947,15 @@ class MainWindow(QMainWindow):
         self._update_banner()
 
     def _update_stale_banner(self) -> None:
-        stale = [g for g in self.copy_groups if g.outdated]
+        stale = self._stale
         if not stale:
             self.stale_banner.hide()
             return
-        n = sum(len(g.outdated) for g in stale)
-        names = ", ".join(dict.fromkeys(g.name for g in stale))
+        n = sum(old for _name, old, _sync in stale)
+        names = ", ".join(dict.fromkeys(name for name, _old, _sync in stale))
         self.stale_text.setText(self.tr("이전 인증서 {0}개가 남아 있습니다 ({1}). 갱신·재발급 전의 인증서라 은행에서 "
                                         "쓸 수 없습니다.").format(n, names))
-        self.sync_button.setVisible(any(g.can_sync for g in stale))
+        self.sync_button.setVisible(any(sync for _name, _old, sync in stale))
         self.stale_banner.show()
 
     def _sync_group(self):
@@ -1210,8 +1252,9 @@ class MainWindow(QMainWindow):
             return
         sources = {r.storage.id for r in rows}
         title = self.tr("이동할 위치") if move else self.tr("복사할 위치")
-        names = ", ".join(dict.fromkeys(shown(r.entry.info.display_name, 80) for r in rows))
-        prompt = (self.tr("옮길 인증서: {0}") if move else self.tr("복사할 인증서: {0}")).format(names)
+        names = _name_list(rows)
+        prompt = (self.tr("옮길 인증서 %n개: {0}", "", len(rows)) if move
+                  else self.tr("복사할 인증서 %n개: {0}", "", len(rows))).format(names)
         dest = self._pick_storage(title, sources if len(sources) == 1 else set(), prompt)
         if dest is None:
             return
@@ -1267,20 +1310,21 @@ class MainWindow(QMainWindow):
         if self._gone(rows):
             return
         keys = {r.key for r in rows}
-        last = [r for r in rows if r.good and not any(c.key not in keys for c in self.cert_model.copies_of(r.fingerprint))]
-        names = ", ".join(dict.fromkeys(shown(r.entry.info.display_name if r.good else r.entry.name, 80) for r in rows))
+        # one pass over the list (copies_of per selected row was 200 × 2,000 looks on the GUI thread)
+        elsewhere = {c.fingerprint for c in self.cert_model.rows if c.good and c.key not in keys}
+        last = [r for r in rows if r.good and r.fingerprint not in elsewhere]
         if last:
             answer = MessageBox.warning(
                 self, self.tr("마지막 사본 삭제"),
-                self.tr("삭제하려는 인증서 중 {0}개는 다른 저장매체에 사본이 없는 마지막 인증서입니다 ({1}).\n\n"
+                self.tr("삭제하려는 인증서 중 %n개는 다른 저장매체에 사본이 없는 마지막 인증서입니다 ({0}).\n\n"
                         "삭제하면 되살릴 수 없고, 이 인증서를 쓰려면 은행에서 다시 발급받아야 합니다. "
-                        "정말 삭제할까요?").format(len(last), names),
+                        "정말 삭제할까요?", "", len(last)).format(_name_list(last)),
                 Btn.Yes | Btn.No, Btn.No, object_name="deleteLastCopyBox")
         else:
             answer = MessageBox.question(
                 self, self.tr("인증서 삭제"),
-                self.tr("인증서 {0}개를 삭제합니다 ({1}).\n삭제한 인증서는 되살릴 수 없습니다. 삭제할까요?").format(
-                    len(rows), names),
+                self.tr("인증서 %n개를 삭제합니다 ({0}).\n삭제한 인증서는 되살릴 수 없습니다. 삭제할까요?", "",
+                        len(rows)).format(_name_list(rows)),
                 Btn.Yes | Btn.No, Btn.No, object_name="deleteBox")
         if answer != Btn.Yes:
             return
@@ -1330,15 +1374,20 @@ class MainWindow(QMainWindow):
             self._op_failed(err)
             self.rescan_ids(*affected)
 
+        # with a dialog: the work starts once the dialog is up and the window under it repainted
         task = self.workers.submit(work, name=f"bulk-{verb}", on_done=finished, on_error=failed,
-                                   on_progress=progressed)
+                                   on_progress=progressed, start=dialog is None)
         task_ref.append(task)
         self.current_task = task
         if dialog is not None:
             self.progress_dialog = dialog
             dialog.cancelRequested.connect(task.cancel)
             dialog.finished.connect(dialog.deleteLater)
-            dialog.open()
+            # opened on the next event-loop turn: the window's own repaint (the new selection, the
+            # questions just closed) and the dialog's (its show, the window losing the focus) are two
+            # short stalls of the GUI thread instead of one twice as long
+            QTimer.singleShot(0, dialog, dialog.open)
+            dialog.when_up(lambda: self.workers.start(task))
         else:
             self.notify({"copy": self.tr("복사하는 중…"), "move": self.tr("옮기는 중…"),
                          "delete": self.tr("삭제하는 중…")}.get(verb, self.tr("처리하는 중…")))

@@ -280,6 +280,11 @@ class StorageListModel(QAbstractListModel):
 
 class CertTableModel(QAbstractTableModel):
     USAGE, USER, EXPIRY, ISSUER, STATUS, STORAGE = range(6)
+    # Copy marks changed on these source rows (set_copy_info). Not a dataChanged: a sorting proxy
+    # re-checks the order of every row it is told about (four sort-key reads per row in Qt 6, each a
+    # Python call and, while a copy runs on a worker, a wait for the GIL) although no sort key and no
+    # filter but the search text reads the marks. CertFilterProxy turns it into a repaint.
+    marksChanged = Signal(list)
 
     def __init__(self, clock: Callable[[], dt.datetime], lang: str = "ko", parent: QObject | None = None):
         super().__init__(parent)
@@ -378,24 +383,8 @@ class CertTableModel(QAbstractTableModel):
         self.copy_info, self.copy_where, self.bank_said = info, where, bank
         for i in changed:
             self.rows[i]._cache.pop("texts", None)       # only these rows' texts are out of date
-        # only the status column of the rows that changed, in runs of at most CHUNK * 4 rows, one run per
-        # event-loop turn: the filtering proxy looks at every row it is told about
-        runs: list[tuple[int, int]] = []
-        for i in changed:
-            if runs and runs[-1][1] == i - 1 and i - runs[-1][0] < self.CHUNK * 4:
-                runs[-1] = (runs[-1][0], i)
-            else:
-                runs.append((i, i))
-        rows_now = len(self.rows)
-
-        def emit(k: int = 0) -> None:
-            if k >= len(runs) or len(self.rows) != rows_now:
-                return          # the rows moved meanwhile: whatever is painted next reads the new marks
-            a, b = runs[k]
-            self.dataChanged.emit(self.index(a, self.STATUS), self.index(b, self.STATUS))
-            if k + 1 < len(runs):
-                QTimer.singleShot(0, self, lambda: emit(k + 1))
-        emit()
+        if changed:
+            self.marksChanged.emit(changed)
 
     def _bank_text(self, said: str | None) -> str | None:
         """What the issuing bank says, when the certificate cannot be used (superseded: "이전 인증서")."""
@@ -525,10 +514,8 @@ class CertTableModel(QAbstractTableModel):
         return tip(row.entry.path)
 
     def flags(self, index: QModelIndex):
-        f = super().flags(index)
-        if index.isValid():
-            f |= Qt.ItemFlag.ItemIsDragEnabled
-        return f
+        # Asked for every painted cell: a constant, not the base class's call plus an enum OR each time
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def mimeTypes(self):  # noqa: N802
         return [MIME_CERTS]
@@ -546,6 +533,10 @@ class CertTableModel(QAbstractTableModel):
     def supportedDragActions(self):  # noqa: N802
         return Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
 
+
+# what QAbstractTableModel.flags gives a valid cell, plus dragging (rows are dragged onto a storage)
+_ROW_FLAGS = (Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+              | Qt.ItemFlag.ItemIsDragEnabled)
 
 # role -> what data() returns: 0 text, 1 the row, 2 sort key, 3 status, 4 icon, 5 tooltip
 _ROLE_KIND = {Qt.ItemDataRole.DisplayRole: 0, Qt.ItemDataRole.AccessibleTextRole: 0, ROW_ROLE: 1, SORT_ROLE: 2,
@@ -566,6 +557,18 @@ class CertFilterProxy(QSortFilterProxyModel):
         self.show_expired = True
         self.setSortRole(SORT_ROLE)
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def setSourceModel(self, model) -> None:  # noqa: N802 - Qt API
+        super().setSourceModel(model)
+        if isinstance(model, CertTableModel):
+            model.marksChanged.connect(self._marks_changed)
+
+    def _marks_changed(self, source_rows: list) -> None:
+        if self.text:           # the search matches the status text too ("사본", "이전 인증서")
+            self._refilter()
+        elif self.rowCount():   # the view repaints the status cells it shows; order and filter stay
+            col = CertTableModel.STATUS
+            self.dataChanged.emit(self.index(0, col), self.index(self.rowCount() - 1, col))
 
     def _refilter(self, **values) -> None:
         # begin/endFilterChange replace the deprecated invalidateFilter() (Qt 6.10+)

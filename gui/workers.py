@@ -127,9 +127,13 @@ class Workers(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max_threads)
         self._tasks: set[Task] = set()
+        self._waiting: dict[Task, _Runnable] = {}     # submitted with start=False, not started yet
 
     def submit(self, fn: Callable, *args, name: str = "", on_done: Callable | None = None,
-               on_error: Callable | None = None, on_progress: Callable | None = None, **kwargs) -> Task:
+               on_error: Callable | None = None, on_progress: Callable | None = None, start: bool = True,
+               **kwargs) -> Task:
+        """start=False: the work waits for `start(task)` (e.g. until a progress dialog is up and the
+        window under it repainted: a worker busy in Python takes half of the GIL from those paints)."""
         task = Task(name, self)
         if _wants_task(fn):
             kwargs["task"] = task
@@ -141,8 +145,18 @@ class Workers(QObject):
             task.progressed.connect(on_progress)
         self._tasks.add(task)
         task.ended.connect(lambda t=task: self._forget(t))
-        self.pool.start(_Runnable(task, fn, args, kwargs))
+        runnable = _Runnable(task, fn, args, kwargs)
+        if start:
+            self.pool.start(runnable)
+        else:
+            self._waiting[task] = runnable
         return task
+
+    def start(self, task: Task) -> None:
+        """Start a task submitted with start=False (once; later calls do nothing)."""
+        runnable = self._waiting.pop(task, None)
+        if runnable is not None:
+            self.pool.start(runnable)
 
     def _forget(self, task: Task) -> None:
         self._tasks.discard(task)
@@ -160,6 +174,8 @@ class Workers(QObject):
     def shutdown(self, timeout_ms: int = 10000) -> None:
         for t in list(self._tasks):
             t.cancel()
+        for t in list(self._waiting):   # they see the cancel and end at once
+            self.start(t)
         self.pool.waitForDone(timeout_ms)
 
 

@@ -65,7 +65,16 @@ def read_statuses(certs: Iterable[tuple[str, bytes]], home: Path | None = None) 
 def status_lookup(certs, home: Path | None = None):
     """For listings that hold certificate folders: a function der -> the bank's status (None when
     the bank did not issue it or cannot say), reading the database once, read-only."""
-    infos = [c.info for c in certs if issued_here(c.info.issuer_o)]
+    # copies of one certificate share their DER: its issuer is read once, not per copy
+    here: dict[bytes, bool] = {}
+    infos = []
+    for c in certs:
+        info = c.info
+        mine = here.get(info.der)
+        if mine is None:
+            mine = here[info.der] = issued_here(info.issuer_o)
+        if mine:
+            infos.append(info)
     said = read_statuses(((i.serial_hex, i.der) for i in infos), home)
     by_der = {i.der: said[format(i.serial, "x")] for i in infos if format(i.serial, "x") in said}
     return by_der.get

@@ -73,8 +73,9 @@ def cmd_list(args) -> int:
     if not phones:
         print(pick("모의 휴대폰이 없습니다.", "No simulated phones."))
     for p in phones:
+        n = len(p.certificates())
         say(f"{p.id}  {p.meta.get('number')}  {p.meta.get('owner') or ''}  "
-              + pick(f"인증서 {len(p.certificates())}개", f"{len(p.certificates())} certificate(s)"))
+            + pick(f"인증서 {n}개", f"{n} certificate" if n == 1 else f"{n} certificates"))
     return 0
 
 

@@ -98,10 +98,17 @@ def group_copies(located: Iterable[tuple[Storage, CertFolder]],
                  bank_status: BankStatus | None = None) -> list[CertGroup]:
     """Group every certificate by identity; decide the current serial of each group."""
     groups: dict[tuple[str, str], CertGroup] = {}
+    # copies of one certificate have the same DER: its subject is turned into text once, not per copy
+    # (the RFC 4514 text costs ~60 µs, 2,000 listed copies were a tenth of a second)
+    known: dict[bytes, tuple[str, str]] = {}
     for storage, cert in located:
         if not isinstance(cert, CertFolder):
             continue
-        subject, issuer = identity(cert)
+        der = cert.info.der
+        key = known.get(der)
+        if key is None:
+            key = known[der] = identity(cert)
+        subject, issuer = key
         g = groups.setdefault((subject, issuer), CertGroup(subject, issuer, []))
         g.members.append(Located(storage, cert))
     for g in groups.values():

@@ -612,3 +612,30 @@ def test_a_real_pc_to_phone_transfer_shows_in_the_running_main_window(qtbot, ctx
     row = main.storage_model.row_of(phone_id) + 1
     assert "1" in main.storage_model.data(main.storage_model.index(row))
     main.shutdown()
+
+
+def test_copy_marks_repaint_the_status_column_and_refilter_a_search(qtbot, npki_root):
+    """Copy marks reach the view as a repaint of the status column (not a dataChanged the sorting proxy
+    would re-check row by row); a search typed meanwhile is applied to the new status text."""
+    import datetime as dt
+    from core.npki.certfolder import read_cert_folder
+    from core.storage.base import HDD, Storage
+    from gui.models import CertFilterProxy, CertTableModel
+    from tests import factory
+    cert = factory.make_cert(factory.user_dir(npki_root))
+    model = CertTableModel(lambda: dt.datetime.now(dt.timezone.utc), "ko")
+    proxy = CertFilterProxy()
+    proxy.setSourceModel(model)
+    storage = Storage(id="hdd", kind=HDD, root=npki_root)
+    model.set_storage_entries(storage, [read_cert_folder(cert.path)])
+    key = model.rows[0].key
+    repainted = []
+    proxy.dataChanged.connect(lambda a, b, *_: repainted.append((a.column(), b.column(), a.row(), b.row())))
+    model.set_copy_info({key: (2, False)}, {key: ["하드디스크", "USB"]})
+    col = CertTableModel.STATUS
+    assert repainted == [(col, col, 0, 0)]
+    assert "사본 2개" in proxy.index(0, col).data()
+    proxy.set_text("사본 3개")
+    assert proxy.rowCount() == 0
+    model.set_copy_info({key: (3, False)}, {key: ["하드디스크", "USB", "휴대폰"]})
+    assert proxy.rowCount() == 1                       # the search now matches the new mark

@@ -153,6 +153,7 @@ def test_delete_copy_then_last_copy(qtbot, window, cert, usb):
     MessageBox.set_next_answer(Btn.Yes)
     run(qtbot, window, "actionDelete")
     assert MessageBox.history[-1][0] == "Question"
+    assert MessageBox.history[-1][2].startswith("Delete 1 certificate (")        # a plural form, not "(s)"
     assert certs_under(usb) == [] and cert.path.exists()
 
     # the last copy: the stronger warning; "No" keeps it, "Yes" deletes it
@@ -160,6 +161,7 @@ def test_delete_copy_then_last_copy(qtbot, window, cert, usb):
     MessageBox.set_next_answer(Btn.No)
     window.act_delete.trigger()
     assert MessageBox.history[-1][0] == "Warning" and "last" in MessageBox.history[-1][1].lower()
+    assert MessageBox.history[-1][2].startswith("1 of the certificates to delete has no copy")
     assert cert.path.exists()
     MessageBox.set_next_answer(Btn.Yes)
     run(qtbot, window, "actionDelete")
@@ -559,3 +561,25 @@ def test_counts_use_plural_forms(qtbot, window):
     assert any(line.startswith("1 certificate") and not line.startswith("1 certificates")
                for t in texts for line in t.splitlines())
     assert any(line.startswith("0 certificates") for t in texts for line in t.splitlines())
+
+
+def test_copy_prompt_counts_with_plural_forms_and_names_a_few(qtbot, npki_root, usb, monkeypatch):
+    """"1 certificate to copy: …" / "7 certificates to copy: …" (never "Certificate(s)"); a long
+    selection names the first five and "…" instead of every certificate."""
+    user = factory.user_dir(npki_root)
+    for i in range(7):
+        factory.make_cert(user, name=f"사용자{i}", key_index=i % 4)
+    w = _open(qtbot)
+    prompts = []
+    monkeypatch.setattr(StoragePickerDialog, "pick",
+                        classmethod(lambda cls, parent, title, storages, lang, prompt=None: prompts.append(prompt)))
+    try:
+        select(w, lambda r: r.entry.info.display_name == "사용자0")
+        w.act_copy.trigger()
+        select(w)
+        w.act_move.trigger()
+        assert prompts[0] == "1 certificate to copy: 사용자0"
+        assert prompts[1].startswith("7 certificates to move: ") and prompts[1].endswith(", …")
+        assert len(prompts[1].split(": ", 1)[1].split(", ")) == 6        # five names and "…"
+    finally:
+        w.shutdown()

@@ -129,7 +129,8 @@ def test_cancel_in_the_middle_of_a_bulk_copy(qtbot, gui_ctx, npki_root, fake_usb
         StoragePickerDialog.set_next_answer(_storage(w, REMOVABLE).id)
         w.act_copy.trigger()
         dialog = w.progress_dialog
-        assert dialog.isVisible() and dialog.windowModality() == Qt.WindowModality.WindowModal
+        qtbot.waitUntil(dialog.isVisible)                 # opened on the next event-loop turn
+        assert dialog.windowModality() == Qt.WindowModality.WindowModal
         qtbot.waitUntil(reached.is_set, timeout=20_000)
         with qtbot.waitSignal(w.operationFinished, timeout=30_000) as blocker:
             qtbot.mouseClick(dialog.findChild(QPushButton, "progressCancelButton"), Qt.MouseButton.LeftButton)
