@@ -171,6 +171,23 @@ class WelcomeDialog(QDialog):
         self.language_label.setText(self.tr("언어(&L):"))
         self.hide_check.setText(self.tr("다음부터 보지 않기"))
         self.close_button.setText(self.tr("시작하기"))
+        self._fit()
+
+    def _fit(self) -> None:
+        """Tall enough for every wrapped paragraph at the current width: a top-level layout does
+        not ask its word-wrapped labels for their height, so longer texts (English) were clipped."""
+        lay = self.layout()
+        width = max(self.width(), self.minimumWidth())
+        height = lay.totalHeightForWidth(width)
+        if height > 0:
+            self.setMinimumHeight(height)
+            if self.height() < height:
+                self.resize(width, height)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - narrower or wider: the text wraps anew
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit()
 
     def changeEvent(self, event) -> None:  # noqa: N802 - live language switch
         if event.type() == QEvent.Type.LanguageChange:

@@ -87,6 +87,23 @@ def test_language_choice_saves_the_i18n_setting_and_retranslates(qtbot, parent, 
     qtbot.waitUntil(lambda: dlg.windowTitle() == "도장에 오신 것을 환영합니다")
 
 
+def test_no_paragraph_is_clipped_in_either_language(qtbot, parent, ctx, korean):
+    """Every wrapped paragraph gets the height its text needs at the dialog's width — English,
+    longer, was cut off mid-line before (a top-level layout does not ask wrapped labels)."""
+    dlg = _dialog(parent, ctx)
+    qtbot.waitExposed(dlg)
+    combo = dlg.findChild(QComboBox, "welcomeLanguageCombo")
+    for lang, title in (("ko", "도장에 오신 것을 환영합니다"), ("en", "Welcome to Dojang")):
+        combo.setCurrentIndex(combo.findData(lang))
+        qtbot.waitUntil(lambda: dlg.windowTitle() == title)
+
+        def clipped():
+            return [lab.objectName() for lab in dlg.findChildren(QLabel)
+                    if lab.wordWrap() and lab.isVisible() and lab.height() + 1 < lab.heightForWidth(lab.width())]
+        qtbot.waitUntil(lambda: clipped() == [])
+    combo.setCurrentIndex(combo.findData("ko"))
+
+
 def test_demo_button_opens_the_demo_panel(qtbot, parent, ctx):
     dlg = _dialog(parent, ctx)
     dlg.findChild(QPushButton, "welcomeDemoButton").click()
