@@ -374,6 +374,7 @@ class MainWindow(QMainWindow):
         from .cloud_panel import CloudPanel
         self.cloud_panel = CloudPanel(self, self.pages)
         self.cloud_panel.countChanged.connect(self.storage_model.set_cloud_count)
+        self.cloud_panel.countChanged.connect(lambda _n: self._update_counts())
         self.pages.addWidget(self.cloud_panel)
         rv = rv_outer
         rv.addWidget(self.pages, 1)
@@ -825,6 +826,7 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.cloud_panel)
             self.cloud_panel.refresh()
             self._update_actions()
+            self._update_counts()
             return
         self.pages.setCurrentWidget(self.files_page)
         s = self.storage_model.storage_at(current)
@@ -854,6 +856,10 @@ class MainWindow(QMainWindow):
         self.act_remove_folder.setEnabled(s is not None and s.kind == FOLDER)
 
     def _update_counts(self) -> None:
+        if self.cloud_shown():         # the cloud's page: its own count, not the hidden table's
+            n = self.storage_model.cloud_count
+            self.count_label.setText(self.tr("확인 중…") if n is None else self.tr("금융인증서 %n개", "", n))
+            return
         shown = self.proxy.rowCount()
         total = len(self.cert_model.rows)
         text = self.tr("인증서 {0}개 표시 (전체 %n개)", "", total).format(shown)

@@ -73,6 +73,7 @@ def test_cloud_row_lists_the_connected_certificate_and_refuses_file_actions(qtbo
     qtbot.waitUntil(lambda: "1" in main.storage_model.cloud_index().data())
     row = cells(panel)
     assert row[0] == c.name and row[2] in ("Valid", "유효")
+    qtbot.waitUntil(lambda: field(main, QLabel, "countLabel").text() in ("1 finance certificate", "금융인증서 1개"))
     # no file actions on a cloud key; the page says why
     for act in (main.act_copy, main.act_move, main.act_export, main.act_delete, main.act_change):
         assert not act.isEnabled()
