@@ -204,6 +204,10 @@ class FlowWizard(QDialog):
             old.hide()
             old.setParent(None)
             old.deleteLater()
+        # A widget added to a shown window's layout is shown by a queued call; until that runs the
+        # new page and its buttons would be invisible (and unclickable) — show it now.
+        if self.isVisible():
+            self._body.show()
         self.setWindowTitle(_title(self.kind) + " — " + Q.translate("Wizard", "도장 인증센터"))
         self._current = None
         self.sync()
