@@ -210,6 +210,11 @@ def _regular_bytes(path: str) -> bytes | None:
     return data if len(data) == st.st_size else None
 
 
+_QUICK = 16 * 1024         # the quick path's read size: a certificate or key file is a few KB
+_PLAIN_NAMES = {SIGN_CERT: SIGN_CERT, SIGN_KEY: SIGN_KEY}
+_PLAIN_NAMES_KC = {SIGN_KEY: SIGN_KEY, SIGN_CERT: SIGN_CERT}
+
+
 def read_plain_folder(folder, base: str, ca: str, check_key: bool) -> CertFolder | BrokenFolder | None:
     """The common case of read_cert_folder, with one `listdir` and no DirEntry objects: both files
     present and regular. Returns None for anything else (a missing or odd file, a link, an entry
@@ -218,7 +223,8 @@ def read_plain_folder(folder, base: str, ca: str, check_key: bool) -> CertFolder
     sep = os.sep
     names = os.listdir(base)
     if len(names) == 2 and SIGN_CERT in names and SIGN_KEY in names:    # by far the most common
-        found = {names[0]: names[0], names[1]: names[1]}
+        # shared, in the listing's order: a CertFolder's file_names are never changed in place
+        found = _PLAIN_NAMES if names[0] == SIGN_CERT else _PLAIN_NAMES_KC
         cert_name, key_name = SIGN_CERT, SIGN_KEY
     else:
         found = {}
@@ -234,36 +240,31 @@ def read_plain_folder(folder, base: str, ca: str, check_key: bool) -> CertFolder
             if key != SIGN_CERT and key != SIGN_KEY and \
                     not stat.S_ISREG(os.lstat(base + sep + name).st_mode):
                 return None
-    # _regular_bytes written out twice: this runs for every folder of a listing
+    # No fstat here: one bounded read says enough. An empty read (a FIFO without a writer), a full
+    # one (too big for this path), or an error (a directory, a FIFO) sends the folder to the careful
+    # path, which stats before it reads and names the problem; the open itself was always first.
+    # written out for both files (no helper call): this runs for every folder of a listing
+    prefix = base + sep
     try:
-        fd = os.open(base + sep + cert_name, _OPEN_FLAGS)
-    except OSError:
-        return None
-    try:
-        st = os.fstat(fd)
-        if st.st_mode & 0o170000 != stat.S_IFREG or st.st_size > MAX_FILE:
-            return None
-        cert = os.read(fd, st.st_size + 1)
-    finally:
-        os.close(fd)
-    if len(cert) != st.st_size:
-        return None
-    if check_key:
+        fd = os.open(prefix + cert_name, _OPEN_FLAGS)
         try:
-            fd = os.open(base + sep + key_name, _OPEN_FLAGS)
-        except OSError:
-            return None
-        try:
-            st = os.fstat(fd)
-            if st.st_mode & 0o170000 != stat.S_IFREG or st.st_size > MAX_FILE:
-                return None
-            key_data = os.read(fd, st.st_size + 1)
+            cert = os.read(fd, _QUICK)
         finally:
             os.close(fd)
-        if len(key_data) != st.st_size:
+        if not 0 < len(cert) < _QUICK:
             return None
-    else:
-        st = os.lstat(base + sep + key_name)
+        if check_key:
+            fd = os.open(prefix + key_name, _OPEN_FLAGS)
+            try:
+                key_data = os.read(fd, _QUICK)
+            finally:
+                os.close(fd)
+            if not 0 < len(key_data) < _QUICK:
+                return None
+    except OSError:
+        return None
+    if not check_key:
+        st = os.lstat(prefix + key_name)
         if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_FILE:
             return None
         key_data = st.st_size

@@ -286,7 +286,16 @@ def scan_report(root: Path, *, clean: bool = False, own_writes_idle: bool = Fals
                     entries.append(BrokenFolder(user_dir, ca_name, TooManyEntries(path=str(user_dir))))
                     break
                 count += 1
-                entries.append(_read_entry(entry.path, ca_name, check_keys, clean, own_writes_idle, now, report))
+                if clean:
+                    entries.append(_read_entry(entry.path, ca_name, check_keys, clean, own_writes_idle, now, report))
+                    continue
+                # _read_entry's first step written out: thousands of folders take this line
+                path = entry.path
+                try:
+                    got = read_plain_folder(path, path, ca_name, check_keys)
+                except OSError:
+                    got = None
+                entries.append(got or read_cert_folder(path, ca_name, check_key=check_keys))
     if len(cas) > MAX_CA_FOLDERS:
         report.truncated = True
         report.entries.append(BrokenFolder(root, "", TooManyEntries(path=str(root))))
