@@ -125,7 +125,9 @@ def shots(out_dir: Path, ctx) -> None:
         _issue(out_dir, ctx, keys, c, "ko")
         _window(out_dir, ctx, "ko", PIN)
         i18n.apply_language("en", ctx)
-        _issue(out_dir, ctx, keys, _demo("otp"), "en")      # one 금융인증서 per customer: another one
+        # another customer (one 금융인증서 each) with a card: an OTP code used here would be refused
+        # as a replay in the phone shots that follow
+        _issue(out_dir, ctx, keys, _demo("low-balance"), "en")
         _window(out_dir, ctx, "en", PIN)
         for lang in ("en", "ko"):
             i18n.apply_language(lang, ctx)
