@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFo
 
 from core.errors import DojangError
 
-from .dialogs import Btn, MessageBox, _Answers
+from .dialogs import Btn, MessageBox, AnswerQueue
 from .icons import icon
 from .safetext import shown
 
@@ -37,7 +37,7 @@ def _wipe(*secrets) -> None:
 class PinDialog(QDialog):
     """One or more 6-digit fields (PIN, new PIN, its repeat, an SMS code). Returns bytearrays or None.
     `set_next_answer` feeds tests (a tuple of str, or None for Cancel)."""
-    _answers = _Answers()
+    _answers = AnswerQueue()
     history: list[tuple[str, str | None]] = []     # (text, error) of every question, for tests
 
     @classmethod
@@ -116,7 +116,7 @@ class PinDialog(QDialog):
 
 class ConnectDialog(QDialog):
     """이용 기기 지정: the customer's name and registered phone number. Returns (name, phone) or None."""
-    _answers = _Answers()
+    _answers = AnswerQueue()
 
     @classmethod
     def set_next_answer(cls, answer: tuple[str, str] | None) -> None:

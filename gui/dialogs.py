@@ -33,7 +33,7 @@ from .safetext import plain_label, shown
 Btn = QMessageBox.StandardButton
 
 
-class _Answers:
+class AnswerQueue:
     """A queue of pre-set answers shared by one wrapper class."""
 
     def __init__(self):
@@ -63,7 +63,7 @@ def reset_answers() -> None:
 # --- messages -----------------------------------------------------------------------------------
 
 class MessageBox:
-    _answers = _Answers()
+    _answers = AnswerQueue()
     history: list[tuple[str, str, str]] = []
 
     @classmethod
@@ -112,7 +112,7 @@ class MessageBox:
 
 class FileDialog:
     """File choosers. A pre-set "" means the user cancelled."""
-    _answers = _Answers()
+    _answers = AnswerQueue()
 
     @classmethod
     def set_next_file_name(cls, path: str | Path) -> None:
@@ -148,7 +148,7 @@ class PasswordDialog(QDialog):
     """Asks for an existing password (certificate or PFX). Returns a bytearray/str, or None.
 
     error: shown in red above the prompt when asking again after a wrong password."""
-    _answers = _Answers()
+    _answers = AnswerQueue()
     history: list[tuple[str, str | None]] = []     # (text, error) of every question, for tests
 
     @classmethod
@@ -204,7 +204,7 @@ class PasswordDialog(QDialog):
 
 class ChangePasswordDialog(QDialog):
     """Current password + new password (with repeat and strength). Returns (old, new) or None."""
-    _answers = _Answers()
+    _answers = AnswerQueue()
 
     @classmethod
     def set_next_answer(cls, answer: tuple[str, str] | None) -> None:
@@ -267,7 +267,7 @@ class ChangePasswordDialog(QDialog):
 
 class ConflictDialog(QDialog):
     """A different certificate already has this name: replace / keep both / cancel."""
-    _answers = _Answers()
+    _answers = AnswerQueue()
 
     @classmethod
     def set_next_answer(cls, choice: ConflictChoice) -> None:
@@ -318,7 +318,7 @@ class ConflictDialog(QDialog):
 
 class StoragePickerDialog(QDialog):
     """Where to copy / move / import to: the writable storages that are plugged in."""
-    _answers = _Answers()
+    _answers = AnswerQueue()
 
     @classmethod
     def set_next_answer(cls, storage_id: str | None) -> None:
@@ -373,7 +373,7 @@ _KIND_ICON = {"hdd": "hdd", "removable": "usb", "phone": "phone", "folder": "fol
 
 class ExportPfxDialog(QDialog):
     """PFX flavour: modern (AES-256) or legacy (SHA-1/3DES for old programs), explained."""
-    _answers = _Answers()
+    _answers = AnswerQueue()
 
     @classmethod
     def set_next_answer(cls, flavour: str | None) -> None:

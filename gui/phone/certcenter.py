@@ -22,9 +22,7 @@ from core.storage import registry
 from core.storage.base import Storage
 
 from ..safetext import shown
-from ..wizard.common import _STYLE as WIZARD_STYLE
-from ..wizard.common import _lang
-from ..wizard.common import _label
+from ..wizard.common import WIZARD_STYLE, make_label, ui_lang
 from ..wizard.done_page import DonePage
 from ..wizard.identity_pages import TermsPage
 from ..wizard.frame import PAGES, FlowWizard
@@ -89,7 +87,7 @@ class PhoneSavePage(SavePage):
         self.timer.stop()
         if not self.renew:
             storage = self.wizard.phone_storage()
-            where = shown(storage.label(_lang())) if storage is not None else self.wizard.phone.number
+            where = shown(storage.label(ui_lang())) if storage is not None else self.wizard.phone.number
             self.fixed_place.setText(Q.translate("PhoneCenter", "저장 위치: 이 휴대폰 ({0})").format(where))
         else:                                  # where the renewed certificate is: its folder on this phone
             _storage, cert = self.flow.picked
@@ -125,11 +123,11 @@ class PhoneTermsPage(TermsPage):
             if check is None:
                 continue
             full = check.text()
-            title = t.title_ko if _lang() == "ko" else t.title_en
+            title = t.title_ko if ui_lang() == "ko" else t.title_en
             check.setText(full[: len(full) - len(title)].strip())        # the [필수] / [선택] tag
             check.setAccessibleName(full)
             box = check.parentWidget()
-            line = _label(title, box, name=f"termTitle_{t.id}")
+            line = make_label(title, box, name=f"termTitle_{t.id}")
             box.layout().insertWidget(1, line)
             line.show()
 
@@ -224,7 +222,7 @@ class PhoneFlowWizard(FlowWizard):
         for i, chip in enumerate(ind.chips):
             chip.setVisible(i == ind.current)
             if i == ind.current and i < len(stages):
-                chip.setText(f"{stages[i].label.message(_lang())}  {i + 1}/{len(ind.chips)}")
+                chip.setText(f"{stages[i].label.message(ui_lang())}  {i + 1}/{len(ind.chips)}")
         for arrow in ind.findChildren(QLabel):
             if arrow.property("class") == "stepArrow":
                 arrow.setVisible(False)

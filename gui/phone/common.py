@@ -16,7 +16,7 @@ from ..context import AppContext
 
 POLL_MS = 500
 
-_STYLE = """
+PHONE_STYLE = """
 #phoneBody { background: #17181c; border-radius: 44px; }
 #phoneScreen { background: qlineargradient(x1:0, y1:0, x2:0.6, y2:1, stop:0 #23395d, stop:1 #101828);
                border-radius: 30px; }
@@ -72,7 +72,7 @@ def call_script(text: str) -> str:
 ROUND_BUTTON = 72     # the call screen's round buttons: at least this wide, wider when a label needs it
 
 
-def _fit_round(*buttons: QPushButton) -> None:
+def fit_round(*buttons: QPushButton) -> None:
     """Keep round call buttons round, one size, and big enough for their (translated) labels."""
     for b in buttons:
         b.ensurePolished()
@@ -82,13 +82,13 @@ def _fit_round(*buttons: QPushButton) -> None:
         b.setStyleSheet(f"border-radius: {side // 2}px;")
 
 
-def _message_of(exc: Exception, ctx: AppContext) -> str:
+def message_of(exc: Exception, ctx: AppContext) -> str:
     if isinstance(exc, DojangError):
         return exc.message(ctx.language)
     return QCoreApplication.translate("PhoneWindow", "처리하지 못했습니다. 다시 시도하세요.")
 
 
-def _kst(t: dt.datetime) -> dt.datetime:
+def to_kst(t: dt.datetime) -> dt.datetime:
     return t.astimezone(KST)
 
 
@@ -110,7 +110,7 @@ class BatteryIcon(QWidget):
         p.end()
 
 
-def _label(text: str = "", parent=None, *, name: str | None = None, wrap: bool = False, cls: str | None = None,
+def make_label(text: str = "", parent=None, *, name: str | None = None, wrap: bool = False, cls: str | None = None,
            align=None) -> QLabel:
     lab = QLabel(text, parent)
     lab.setTextFormat(Qt.TextFormat.PlainText)     # texts may come from the bank or a medium: never HTML
@@ -125,7 +125,7 @@ def _label(text: str = "", parent=None, *, name: str | None = None, wrap: bool =
     return lab
 
 
-def _button(text: str, name: str, cls: str | None = None, parent=None) -> QPushButton:
+def make_button(text: str, name: str, cls: str | None = None, parent=None) -> QPushButton:
     b = QPushButton(text, parent)
     b.setObjectName(name)
     if cls:
@@ -134,7 +134,7 @@ def _button(text: str, name: str, cls: str | None = None, parent=None) -> QPushB
     return b
 
 
-def _card(parent=None, cls: str = "card") -> tuple[QFrame, QVBoxLayout]:
+def make_card(parent=None, cls: str = "card") -> tuple[QFrame, QVBoxLayout]:
     f = QFrame(parent)
     f.setProperty("class", cls)
     lay = QVBoxLayout(f)
@@ -143,12 +143,12 @@ def _card(parent=None, cls: str = "card") -> tuple[QFrame, QVBoxLayout]:
     return f, lay
 
 
-def _in_background(owner: QWidget, button: QWidget, status: QLabel, work: Callable, done: Callable) -> None:
+def in_background(owner: QWidget, button: QWidget, status: QLabel, work: Callable, done: Callable) -> None:
     """Run a transfer step (scrypt + PKCS#12: 0.1-0.3 s) off the GUI thread; its button waits meanwhile.
 
     done(result) runs on the GUI thread; an error goes to `status`."""
     button.setEnabled(False)
-    _set_status(status, QCoreApplication.translate("PhoneWindow", "처리 중…"), None)
+    set_status(status, QCoreApplication.translate("PhoneWindow", "처리 중…"), None)
 
     def finished(result) -> None:
         button.setEnabled(True)
@@ -156,12 +156,12 @@ def _in_background(owner: QWidget, button: QWidget, status: QLabel, work: Callab
 
     def failed(err) -> None:
         button.setEnabled(True)
-        _set_status(status, _message_of(err, owner.ctx), False)
+        set_status(status, message_of(err, owner.ctx), False)
 
     owner.workers.submit(work, name="phone-transfer", on_done=finished, on_error=failed)
 
 
-def _set_status(label: QLabel, text: str, ok: bool | None) -> None:
+def set_status(label: QLabel, text: str, ok: bool | None) -> None:
     label.setProperty("class", "ok" if ok else ("error" if ok is False else None))
     label.style().unpolish(label)
     label.style().polish(label)

@@ -11,7 +11,7 @@ from core.storage import phone_transfer as pt
 
 from ..context import AppContext
 from ..workers import Workers
-from .common import POLL_MS, _button, _in_background, _label, _set_status
+from .common import POLL_MS, make_button, in_background, make_label, set_status
 
 
 # --- the PC side of the transfer ---------------------------------------------------------------------
@@ -36,7 +36,7 @@ class PcTransferWindow(QWidget):
 
         send = QWidget()
         sl = QVBoxLayout(send)
-        sl.addWidget(_label(self.tr("휴대폰으로 보낼 공동인증서를 고르고 비밀번호를 입력하면 인증번호 12자리가 "
+        sl.addWidget(make_label(self.tr("휴대폰으로 보낼 공동인증서를 고르고 비밀번호를 입력하면 인증번호 12자리가 "
                                     "표시됩니다. 휴대폰의 도장은행 앱 → 'PC에서 가져오기'에 입력하세요."), send, wrap=True))
         self.cert = QComboBox(send)
         self.cert.setObjectName("pcTransferCert")
@@ -50,10 +50,10 @@ class PcTransferWindow(QWidget):
         self.password.setPlaceholderText(self.tr("인증서 비밀번호"))
         self.password.returnPressed.connect(self.do_send)
         sl.addWidget(self.password)
-        self.send_button = b = _button(self.tr("인증번호 받기"), "pcTransferSend")
+        self.send_button = b = make_button(self.tr("인증번호 받기"), "pcTransferSend")
         b.clicked.connect(self.do_send)
         sl.addWidget(b)
-        self.code = _label("", send, name="pcTransferCode", align=Qt.AlignmentFlag.AlignHCenter)
+        self.code = make_label("", send, name="pcTransferCode", align=Qt.AlignmentFlag.AlignHCenter)
         self.code.setStyleSheet("font-size: 30px; font-weight: 700; letter-spacing: 3px;")
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         sl.addWidget(self.code)
@@ -61,14 +61,14 @@ class PcTransferWindow(QWidget):
         self.expiry.setObjectName("pcTransferExpiry")
         self.expiry.hide()
         sl.addWidget(self.expiry)
-        self.send_status = _label("", send, name="pcTransferSendStatus", wrap=True)
+        self.send_status = make_label("", send, name="pcTransferSendStatus", wrap=True)
         sl.addWidget(self.send_status)
         sl.addStretch(1)
         self.tabs.addTab(send, self.tr("휴대폰으로 보내기"))
 
         recv = QWidget()
         rl = QVBoxLayout(recv)
-        rl.addWidget(_label(self.tr("휴대폰의 도장은행 앱 → 'PC로 보내기'에 표시된 인증번호 12자리와 인증서 "
+        rl.addWidget(make_label(self.tr("휴대폰의 도장은행 앱 → 'PC로 보내기'에 표시된 인증번호 12자리와 인증서 "
                                     "비밀번호를 입력하고 저장할 곳을 고르세요."), recv, wrap=True))
         self.recv_code = QLineEdit(recv)
         self.recv_code.setObjectName("pcTransferReceiveCode")
@@ -82,10 +82,10 @@ class PcTransferWindow(QWidget):
         self.dest = QComboBox(recv)
         self.dest.setObjectName("pcTransferDestination")
         rl.addWidget(self.dest)
-        self.receive_button = b = _button(self.tr("인증서 받기"), "pcTransferReceive")
+        self.receive_button = b = make_button(self.tr("인증서 받기"), "pcTransferReceive")
         b.clicked.connect(self.do_receive)
         rl.addWidget(b)
-        self.recv_status = _label("", recv, name="pcTransferReceiveStatus", wrap=True)
+        self.recv_status = make_label("", recv, name="pcTransferReceiveStatus", wrap=True)
         rl.addWidget(self.recv_status)
         rl.addStretch(1)
         self.tabs.addTab(recv, self.tr("휴대폰에서 받기"))
@@ -117,10 +117,10 @@ class PcTransferWindow(QWidget):
             return
         path, number, password = self.cert.currentData(), self.phone.currentData(), self.password.text()
         if not path or not number:
-            _set_status(self.send_status, self.tr("보낼 인증서와 받을 휴대폰을 고르세요."), False)
+            set_status(self.send_status, self.tr("보낼 인증서와 받을 휴대폰을 고르세요."), False)
             return
         if not password:
-            _set_status(self.send_status, self.tr("인증서 비밀번호를 입력하세요."), False)
+            set_status(self.send_status, self.tr("인증서 비밀번호를 입력하세요."), False)
             return
         from pathlib import Path
         from core.npki.certfolder import read_cert_folder
@@ -130,14 +130,14 @@ class PcTransferWindow(QWidget):
             entry = read_cert_folder(Path(path), Path(path).parent.parent.name)
             return self.relay.export_to_phone(entry, password, number)
 
-        _in_background(self, self.send_button, self.send_status, work, self._show_offer)
+        in_background(self, self.send_button, self.send_status, work, self._show_offer)
 
     def _show_offer(self, offer) -> None:
         self._offer = offer
         self.code.setText(self._offer.formatted)
         self.expiry.setRange(0, self.relay.ttl)
         self.expiry.show()
-        _set_status(self.send_status, self.tr("휴대폰({0})에서 이 번호와 인증서 비밀번호를 입력하세요.").format(
+        set_status(self.send_status, self.tr("휴대폰({0})에서 이 번호와 인증서 비밀번호를 입력하세요.").format(
             self._offer.phone), None)
         self._tick()
 
@@ -156,27 +156,27 @@ class PcTransferWindow(QWidget):
         text = {pt.USED: self.tr("휴대폰에 인증서를 보냈습니다."),
                 pt.EXPIRED: self.tr("유효시간이 지났습니다. 다시 인증번호를 받으세요.")}.get(
             state, self.tr("인증서 보내기가 취소되었습니다."))
-        _set_status(self.send_status, text, state == pt.USED)
+        set_status(self.send_status, text, state == pt.USED)
 
     def do_receive(self) -> None:
         if self.workers.busy:
             return
         code, password, dest_id = self.recv_code.text(), self.recv_password.text(), self.dest.currentData()
         if pt.normalise_code(code) is None:
-            _set_status(self.recv_status, self.tr("인증번호 12자리 숫자를 입력하세요."), False)
+            set_status(self.recv_status, self.tr("인증번호 12자리 숫자를 입력하세요."), False)
             return
         if not password or not dest_id:
-            _set_status(self.recv_status, self.tr("인증서 비밀번호를 입력하고 저장할 곳을 고르세요."), False)
+            set_status(self.recv_status, self.tr("인증서 비밀번호를 입력하고 저장할 곳을 고르세요."), False)
             return
         self.recv_password.clear()
 
         def done(got) -> None:
             self.recv_code.clear()
-            _set_status(self.recv_status, self.tr("인증서를 저장했습니다: {0}").format(
+            set_status(self.recv_status, self.tr("인증서를 저장했습니다: {0}").format(
                 got.storage.label(self.ctx.language)), True)
             self.refresh()
 
-        _in_background(self, self.receive_button, self.recv_status,
+        in_background(self, self.receive_button, self.recv_status,
                        lambda: self.relay.import_on_pc(code, password, registry.find_storage(dest_id)), done)
 
 

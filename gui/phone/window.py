@@ -28,8 +28,8 @@ from core.storage import phone_transfer as pt
 from ..context import AppContext
 from ..safetext import shown
 from ..workers import Workers
-from .common import (BatteryIcon, POLL_MS, _STYLE, _button, _card, _fit_round, _in_background, _kst, _label,
-                     _message_of, _set_status, call_script, lock_date_text)
+from .common import (BatteryIcon, POLL_MS, PHONE_STYLE, make_button, make_card, fit_round, in_background, to_kst, make_label,
+                     message_of, set_status, call_script, lock_date_text)
 
 
 class PhoneWindow(QWidget):
@@ -51,7 +51,7 @@ class PhoneWindow(QWidget):
         # every text set through _i18n is set again when the language changes (retranslate)
         self._retranslators: list[Callable[[], None]] = []
         self._i18n(lambda: self.setWindowTitle(self.tr("휴대폰 (모의) — {0}").format(self.number)))
-        self.setStyleSheet(_STYLE)
+        self.setStyleSheet(PHONE_STYLE)
         self.setFixedSize(390, 800)
         self._call_id: int | None = None          # challenge id of the call on screen
         self._call_state: str | None = None
@@ -85,8 +85,8 @@ class PhoneWindow(QWidget):
         """Every text of the phone in the language now installed (static labels and what is on screen)."""
         for apply in self._retranslators:
             apply()
-        _fit_round(self.decline_button, self.accept_button)
-        _fit_round(self.hangup_button)
+        fit_round(self.decline_button, self.accept_button)
+        fit_round(self.hangup_button)
         self._tick_clock()
         if self._call_state == "ringing" or not self._call_state:
             self.call_text.setText(call_script(self._call_raw))
@@ -136,7 +136,7 @@ class PhoneWindow(QWidget):
         bar.setObjectName("phoneStatusBar")
         hl = QHBoxLayout(bar)
         hl.setContentsMargins(6, 2, 6, 2)
-        self.status_time = _label("", bar, name="phoneStatusTime")
+        self.status_time = make_label("", bar, name="phoneStatusTime")
         hl.addWidget(self.status_time)
         hl.addStretch(1)
         notch = QFrame(bar)
@@ -144,8 +144,8 @@ class PhoneWindow(QWidget):
         notch.setStyleSheet("background: #17181c; border-radius: 10px;")
         hl.addWidget(notch)
         hl.addStretch(1)
-        hl.addWidget(_label("5G", bar))
-        hl.addWidget(_label("82%", bar))
+        hl.addWidget(make_label("5G", bar))
+        hl.addWidget(make_label("82%", bar))
         hl.addWidget(BatteryIcon(82, bar))
         sl.addWidget(bar)
 
@@ -165,8 +165,8 @@ class PhoneWindow(QWidget):
         self.nav = QWidget(screen)
         nl = QHBoxLayout(self.nav)
         nl.setContentsMargins(0, 0, 0, 0)
-        self.back_button = _button("", "phoneBack", "nav")
-        self.home_button = _button("", "phoneHome", "nav")
+        self.back_button = make_button("", "phoneBack", "nav")
+        self.home_button = make_button("", "phoneHome", "nav")
         self._i18n(lambda: self.back_button.setText(self.tr("◀ 뒤로")))
         self._i18n(lambda: self.home_button.setText(self.tr("● 홈")))
         self.back_button.clicked.connect(self._back)
@@ -182,19 +182,19 @@ class PhoneWindow(QWidget):
     def _build_lock(self, page: QWidget) -> None:
         lay = QVBoxLayout(page)
         lay.setContentsMargins(0, 24, 0, 0)
-        self.lock_time = _label("", page, name="phoneLockTime", align=Qt.AlignmentFlag.AlignHCenter)
-        self.lock_date = _label("", page, name="phoneLockDate", align=Qt.AlignmentFlag.AlignHCenter)
+        self.lock_time = make_label("", page, name="phoneLockTime", align=Qt.AlignmentFlag.AlignHCenter)
+        self.lock_date = make_label("", page, name="phoneLockDate", align=Qt.AlignmentFlag.AlignHCenter)
         lay.addWidget(self.lock_time)
         lay.addWidget(self.lock_date)
         lay.addSpacing(18)
         self.notifications = QVBoxLayout()
         self.notifications.setSpacing(8)
         lay.addLayout(self.notifications)
-        self.no_notifications = _label("", page, name="phoneNoNotifications", align=Qt.AlignmentFlag.AlignHCenter)
+        self.no_notifications = make_label("", page, name="phoneNoNotifications", align=Qt.AlignmentFlag.AlignHCenter)
         self._i18n(lambda: self.no_notifications.setText(self.tr("새 알림이 없습니다")))
         lay.addWidget(self.no_notifications)
         lay.addStretch(1)
-        self.unlock_button = _button("", "phoneUnlock")
+        self.unlock_button = make_button("", "phoneUnlock")
         self._i18n(lambda: self.unlock_button.setText(self.tr("밀어서 잠금 해제  ›")))
         self.unlock_button.clicked.connect(lambda: self.show_page("home"))
         lay.addWidget(self.unlock_button)
@@ -202,7 +202,7 @@ class PhoneWindow(QWidget):
     def _build_home(self, page: QWidget) -> None:
         lay = QVBoxLayout(page)
         lay.setContentsMargins(4, 18, 4, 0)
-        self.home_owner = _label("", page, name="phoneOwner", align=Qt.AlignmentFlag.AlignHCenter)
+        self.home_owner = make_label("", page, name="phoneOwner", align=Qt.AlignmentFlag.AlignHCenter)
         self.home_owner.setStyleSheet("font-size: 15px;")
         lay.addWidget(self.home_owner)
         lay.addSpacing(20)
@@ -211,25 +211,25 @@ class PhoneWindow(QWidget):
         apps = (("phoneAppSms", lambda: self.tr("메시지"), "#34c759", lambda: self.show_page("sms")),
                 ("phoneAppBank", lambda: self.tr("도장은행"), "#2f6fed", lambda: self.show_page("bank")))
         for i, (name, text, colour, slot) in enumerate(apps):
-            b = _button("", name, "appIcon")
+            b = make_button("", name, "appIcon")
             self._i18n(lambda b=b, text=text: b.setText(text()))
             b.setFixedSize(QSize(76, 76))
             b.setStyleSheet(f"background: {colour};")
             b.clicked.connect(slot)
             grid.addWidget(b, 0, i, Qt.AlignmentFlag.AlignHCenter)
-        self.sms_badge = _label("", page, name="phoneSmsBadge", align=Qt.AlignmentFlag.AlignHCenter)
+        self.sms_badge = make_label("", page, name="phoneSmsBadge", align=Qt.AlignmentFlag.AlignHCenter)
         grid.addWidget(self.sms_badge, 1, 0)
         lay.addLayout(grid)
         lay.addStretch(1)
-        hint = _label("", page, wrap=True, align=Qt.AlignmentFlag.AlignHCenter)
+        hint = make_label("", page, wrap=True, align=Qt.AlignmentFlag.AlignHCenter)
         self._i18n(lambda: hint.setText(self.tr("모의 휴대폰입니다. 은행의 전화와 문자가 이곳으로 옵니다.")))
         lay.addWidget(hint)
 
     def _build_sms(self, page: QWidget) -> None:
         lay = QVBoxLayout(page)
         lay.setContentsMargins(0, 6, 0, 0)
-        title = _label("", page, name="phoneAppTitle")
-        sender = _label("", page)
+        title = make_label("", page, name="phoneAppTitle")
+        sender = make_label("", page)
         self._i18n(lambda: title.setText(self.tr("메시지")))
         self._i18n(lambda: sender.setText(self.tr("보낸 사람 {0} (도장은행)").format(bank_phones.BANK_SMS_SENDER)))
         lay.addWidget(title)
@@ -241,10 +241,10 @@ class PhoneWindow(QWidget):
         self.sms_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.sms_list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         lay.addWidget(self.sms_list, 1)
-        self.sms_empty = _label("", page, name="phoneSmsEmpty", align=Qt.AlignmentFlag.AlignHCenter)
+        self.sms_empty = make_label("", page, name="phoneSmsEmpty", align=Qt.AlignmentFlag.AlignHCenter)
         self._i18n(lambda: self.sms_empty.setText(self.tr("받은 메시지가 없습니다.")))
         lay.addWidget(self.sms_empty)
-        self.sms_copy = _button("", "phoneSmsCopy")
+        self.sms_copy = make_button("", "phoneSmsCopy")
         self._i18n(lambda: self.sms_copy.setText(self.tr("최근 인증번호 복사")))
         self.sms_copy.clicked.connect(self._copy_latest_code)
         lay.addWidget(self.sms_copy)
@@ -252,26 +252,26 @@ class PhoneWindow(QWidget):
     def _build_call(self, page: QWidget) -> None:
         lay = QVBoxLayout(page)
         lay.setContentsMargins(0, 36, 0, 10)
-        heading = _label("", page, name="phoneCallHeading", align=Qt.AlignmentFlag.AlignHCenter)
+        heading = make_label("", page, name="phoneCallHeading", align=Qt.AlignmentFlag.AlignHCenter)
         self._i18n(lambda: heading.setText(self.tr("수신 전화")))
         lay.addWidget(heading)
-        caller = _label("", page, name="phoneCaller", align=Qt.AlignmentFlag.AlignHCenter)
+        caller = make_label("", page, name="phoneCaller", align=Qt.AlignmentFlag.AlignHCenter)
         self._i18n(lambda: caller.setText(self.tr("도장은행 ARS")))
         caller.setStyleSheet("font-size: 28px; font-weight: 600;")
         lay.addWidget(caller)
-        lay.addWidget(_label(bank_phones.BANK_CALLER, page, align=Qt.AlignmentFlag.AlignHCenter))
+        lay.addWidget(make_label(bank_phones.BANK_CALLER, page, align=Qt.AlignmentFlag.AlignHCenter))
         lay.addSpacing(16)
-        self.call_text = _label("", page, name="phoneCallText", wrap=True, align=Qt.AlignmentFlag.AlignHCenter)
+        self.call_text = make_label("", page, name="phoneCallText", wrap=True, align=Qt.AlignmentFlag.AlignHCenter)
         lay.addWidget(self.call_text)
-        self.call_countdown = _label("", page, name="phoneCallCountdown", align=Qt.AlignmentFlag.AlignHCenter)
+        self.call_countdown = make_label("", page, name="phoneCallCountdown", align=Qt.AlignmentFlag.AlignHCenter)
         lay.addWidget(self.call_countdown)
         lay.addStretch(1)
         row = QHBoxLayout()
-        self.decline_button = _button("", "phoneDeclineCall", parent=page)
-        self.accept_button = _button("", "phoneAcceptCall", parent=page)
+        self.decline_button = make_button("", "phoneDeclineCall", parent=page)
+        self.accept_button = make_button("", "phoneAcceptCall", parent=page)
         self._i18n(lambda: self.decline_button.setText(self.tr("거절")))
         self._i18n(lambda: self.accept_button.setText(self.tr("받기")))
-        _fit_round(self.decline_button, self.accept_button)
+        fit_round(self.decline_button, self.accept_button)
         self.decline_button.clicked.connect(self.decline)
         self.accept_button.clicked.connect(self.accept)
         row.addStretch(1)
@@ -284,32 +284,32 @@ class PhoneWindow(QWidget):
     def _build_keypad(self, page: QWidget) -> None:
         lay = QVBoxLayout(page)
         lay.setContentsMargins(0, 10, 0, 6)
-        in_call = _label("", page, align=Qt.AlignmentFlag.AlignHCenter)
+        in_call = make_label("", page, align=Qt.AlignmentFlag.AlignHCenter)
         self._i18n(lambda: in_call.setText(self.tr("도장은행 ARS · 통화 중")))
         lay.addWidget(in_call)
-        self.keypad_prompt = _label(self.tr("PC 화면에 표시된 2자리 숫자를 누르세요."), page, name="phoneKeypadPrompt",
+        self.keypad_prompt = make_label(self.tr("PC 화면에 표시된 2자리 숫자를 누르세요."), page, name="phoneKeypadPrompt",
                                     wrap=True, align=Qt.AlignmentFlag.AlignHCenter)
         lay.addWidget(self.keypad_prompt)
-        self.key_display = _label("", page, name="phoneKeyDisplay", align=Qt.AlignmentFlag.AlignHCenter)
+        self.key_display = make_label("", page, name="phoneKeyDisplay", align=Qt.AlignmentFlag.AlignHCenter)
         self.key_display.setStyleSheet("font-size: 34px; font-weight: 600; min-height: 44px;")
         lay.addWidget(self.key_display)
-        self.call_status = _label("", page, name="phoneCallStatus", wrap=True, align=Qt.AlignmentFlag.AlignHCenter)
+        self.call_status = make_label("", page, name="phoneCallStatus", wrap=True, align=Qt.AlignmentFlag.AlignHCenter)
         lay.addWidget(self.call_status)
         grid = QGridLayout()
         grid.setSpacing(12)
         keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#"]
         for i, k in enumerate(keys):
             name = {"*": "phoneKeypad_star", "#": "phoneKeypad_hash"}.get(k, f"phoneKeypad_{k}")
-            b = _button(k, name, "key")
+            b = make_button(k, name, "key")
             b.setFixedSize(QSize(64, 64))
             b.clicked.connect(lambda _=False, key=k: self.press_key(key))
             grid.addWidget(b, i // 3, i % 3, Qt.AlignmentFlag.AlignHCenter)
         lay.addLayout(grid)
         lay.addStretch(1)
         row = QHBoxLayout()
-        self.hangup_button = _button("", "phoneHangUp", parent=page)
+        self.hangup_button = make_button("", "phoneHangUp", parent=page)
         self._i18n(lambda: self.hangup_button.setText(self.tr("종료")))
-        _fit_round(self.hangup_button)
+        fit_round(self.hangup_button)
         self.hangup_button.clicked.connect(self.hang_up)
         row.addStretch(1)
         row.addWidget(self.hangup_button)
@@ -319,7 +319,7 @@ class PhoneWindow(QWidget):
     def _build_bank(self, page: QWidget) -> None:
         lay = QVBoxLayout(page)
         lay.setContentsMargins(0, 6, 0, 0)
-        title = _label("", page, name="phoneAppTitle")
+        title = make_label("", page, name="phoneAppTitle")
         self._i18n(lambda: title.setText(self.tr("도장은행 · 인증센터")))
         lay.addWidget(title)
         # 인증센터: the certificate centre's flows, as on the PC (certcenter.py)
@@ -330,7 +330,7 @@ class PhoneWindow(QWidget):
                 ("reissue", "phoneCenterReissue", lambda: self.tr("재발급")),
                 ("renew", "phoneCenterRenew", lambda: self.tr("갱신")),
                 ("register", "phoneCenterRegister", lambda: self.tr("타기관 인증서 등록")))):
-            b = _button("", name, "primary" if kind == "issue" else None, parent=page)
+            b = make_button("", name, "primary" if kind == "issue" else None, parent=page)
             self._i18n(lambda b=b, text=text: b.setText(text()))
             b.clicked.connect(lambda _=False, kind=kind: self.open_center(kind))
             centre.addWidget(b, i // 2, i % 2)
@@ -349,7 +349,7 @@ class PhoneWindow(QWidget):
         self.cert_list.setWordWrap(True)
         self.cert_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         cl.addWidget(self.cert_list, 1)
-        self.cert_empty = _label("", certs, name="phoneCertEmpty", wrap=True)
+        self.cert_empty = make_label("", certs, name="phoneCertEmpty", wrap=True)
         self._i18n(lambda: self.cert_empty.setText(
             self.tr("이 휴대폰에 저장된 공동인증서가 없습니다. 'PC에서 가져오기'로 옮겨 오거나 '인증서 발급'으로 새로 발급받으세요.")))
         cl.addWidget(self.cert_empty)
@@ -360,8 +360,8 @@ class PhoneWindow(QWidget):
         imp = QWidget()
         il = QVBoxLayout(imp)
         il.setContentsMargins(0, 8, 0, 0)
-        card, cl2 = _card(imp)
-        imp_hint = _label("", card, wrap=True)
+        card, cl2 = make_card(imp)
+        imp_hint = make_label("", card, wrap=True)
         self._i18n(lambda: imp_hint.setText(self.tr("PC에서 '휴대폰으로 보내기'를 누르면 표시되는 인증번호 12자리와 "
                                                     "인증서 비밀번호를 입력하세요.")))
         cl2.addWidget(imp_hint)
@@ -376,12 +376,12 @@ class PhoneWindow(QWidget):
         self.import_password.setEchoMode(QLineEdit.EchoMode.Password)
         self._i18n(lambda: self.import_password.setPlaceholderText(self.tr("인증서 비밀번호")))
         cl2.addWidget(self.import_password)
-        self.import_button = _button("", "phoneImportButton", "primary")
+        self.import_button = make_button("", "phoneImportButton", "primary")
         self._i18n(lambda: self.import_button.setText(self.tr("인증서 가져오기")))
         self.import_button.clicked.connect(self.do_import)
         self.import_password.returnPressed.connect(self.do_import)
         cl2.addWidget(self.import_button)
-        self.import_status = _label("", card, name="phoneImportStatus", wrap=True)
+        self.import_status = make_label("", card, name="phoneImportStatus", wrap=True)
         cl2.addWidget(self.import_status)
         il.addWidget(card)
         il.addStretch(1)
@@ -392,8 +392,8 @@ class PhoneWindow(QWidget):
         exp = QWidget()
         el = QVBoxLayout(exp)
         el.setContentsMargins(0, 8, 0, 0)
-        card, cl3 = _card(exp)
-        exp_hint = _label("", card, wrap=True)
+        card, cl3 = make_card(exp)
+        exp_hint = make_label("", card, wrap=True)
         self._i18n(lambda: exp_hint.setText(self.tr("PC로 보낼 인증서를 고르고 비밀번호를 입력하면 인증번호가 표시됩니다. "
                                                     "PC의 '휴대폰에서 받기'에 입력하세요.")))
         cl3.addWidget(exp_hint)
@@ -405,12 +405,12 @@ class PhoneWindow(QWidget):
         self.export_password.setEchoMode(QLineEdit.EchoMode.Password)
         self._i18n(lambda: self.export_password.setPlaceholderText(self.tr("인증서 비밀번호")))
         cl3.addWidget(self.export_password)
-        self.export_button = _button("", "phoneExportButton", "primary")
+        self.export_button = make_button("", "phoneExportButton", "primary")
         self._i18n(lambda: self.export_button.setText(self.tr("인증번호 받기")))
         self.export_button.clicked.connect(self.do_export)
         self.export_password.returnPressed.connect(self.do_export)
         cl3.addWidget(self.export_button)
-        self.export_code = _label("", card, name="phoneExportCode", align=Qt.AlignmentFlag.AlignHCenter)
+        self.export_code = make_label("", card, name="phoneExportCode", align=Qt.AlignmentFlag.AlignHCenter)
         self.export_code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         cl3.addWidget(self.export_code)
         self.export_expiry = QProgressBar(card)
@@ -418,7 +418,7 @@ class PhoneWindow(QWidget):
         self.export_expiry.setTextVisible(True)
         self.export_expiry.setFixedHeight(14)
         cl3.addWidget(self.export_expiry)
-        self.export_status = _label("", card, name="phoneExportStatus", wrap=True)
+        self.export_status = make_label("", card, name="phoneExportStatus", wrap=True)
         cl3.addWidget(self.export_status)
         el.addWidget(card)
         el.addStretch(1)
@@ -429,10 +429,10 @@ class PhoneWindow(QWidget):
         motp = QWidget()
         ml = QVBoxLayout(motp)
         ml.setContentsMargins(0, 8, 0, 0)
-        card, cl4 = _card(motp)
-        self.motp_hint = _label("", card, name="phoneMobileOtpHint", wrap=True)
+        card, cl4 = make_card(motp)
+        self.motp_hint = make_label("", card, name="phoneMobileOtpHint", wrap=True)
         cl4.addWidget(self.motp_hint)
-        self.motp_code = _label("", card, name="phoneMobileOtpCode", align=Qt.AlignmentFlag.AlignHCenter)
+        self.motp_code = make_label("", card, name="phoneMobileOtpCode", align=Qt.AlignmentFlag.AlignHCenter)
         self.motp_code.setStyleSheet("font-size: 26px; font-weight: 700; letter-spacing: 4px;")
         self.motp_code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         cl4.addWidget(self.motp_code)
@@ -459,11 +459,11 @@ class PhoneWindow(QWidget):
         lay.setContentsMargins(0, 4, 0, 0)
         lay.setSpacing(6)
         # a message that arrives while the app is open shows on top of it (heads-up notification)
-        self.heads_up, hl = _card(page, "notice")
+        self.heads_up, hl = make_card(page, "notice")
         self.heads_up.setObjectName("phoneHeadsUp")
-        self.heads_up_head = _label("", self.heads_up, cls="noticeHead")
+        self.heads_up_head = make_label("", self.heads_up, cls="noticeHead")
         hl.addWidget(self.heads_up_head)
-        self.heads_up_text = _label("", self.heads_up, name="phoneHeadsUpText", wrap=True)
+        self.heads_up_text = make_label("", self.heads_up, name="phoneHeadsUpText", wrap=True)
         self.heads_up_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         hl.addWidget(self.heads_up_text)
         self.heads_up.hide()
@@ -522,7 +522,7 @@ class PhoneWindow(QWidget):
         if message is None:
             return
         self._heads_up_id = message.id
-        self.heads_up_head.setText(self.tr("메시지 · {0}").format(_kst(message.at).strftime("%H:%M")))
+        self.heads_up_head.setText(self.tr("메시지 · {0}").format(to_kst(message.at).strftime("%H:%M")))
         self.heads_up_text.setText(shown(message.text))
         self.heads_up.show()
         self._unread = [m for m in self._unread if m.id != message.id]
@@ -560,7 +560,7 @@ class PhoneWindow(QWidget):
 
     def _tick_clock(self) -> None:
         try:
-            now = _kst(self.ctx.clock())
+            now = to_kst(self.ctx.clock())
         except Exception:   # noqa: BLE001 — a broken clock must not break the window
             now = dt.datetime.now(KST)
         self.status_time.setText(now.strftime("%H:%M"))
@@ -582,7 +582,7 @@ class PhoneWindow(QWidget):
             self._call_id = call.challenge
             self._keyed = ""
             self.key_display.setText("")
-            _set_status(self.call_status, "", None)
+            set_status(self.call_status, "", None)
             self._call_raw = call.text
             self.call_text.setText(call_script(call.text))
             self.show_page("call")
@@ -659,7 +659,7 @@ class PhoneWindow(QWidget):
                         "failed": self.tr("입력 횟수를 초과했습니다. PC에서 다시 시도하세요."),
                         "expired": self.tr("응답 시간이 지났습니다. PC에서 다시 요청하세요."),
                         "declined": self.tr("통화를 거절했습니다.")}.get(state, self.tr("통화가 끝났습니다."))
-                _set_status(self.call_status, text, state == "completed")
+                set_status(self.call_status, text, state == "completed")
                 self.keypad_prompt.setText("")
                 if self.page() == "call":
                     self.call_text.setText(text)
@@ -675,14 +675,14 @@ class PhoneWindow(QWidget):
         self._keyed = ""
         self.key_display.setText("")
         self.keypad_prompt.setText(self.tr("PC 화면에 표시된 2자리 숫자를 누르세요."))
-        _set_status(self.call_status, "", None)
+        set_status(self.call_status, "", None)
         self.show_page("keypad")
 
     def decline(self) -> None:
         try:
             self._authority().decline_call(self.digits)
         except DojangError as exc:
-            _set_status(self.call_status, _message_of(exc, self.ctx), False)
+            set_status(self.call_status, message_of(exc, self.ctx), False)
         self.poll()
         self.show_page("lock")
 
@@ -704,7 +704,7 @@ class PhoneWindow(QWidget):
                 self._authority().answer_call(self.digits, digits)
             except DojangError as exc:
                 self.key_display.setText("")
-                _set_status(self.call_status, _message_of(exc, self.ctx), False)
+                set_status(self.call_status, message_of(exc, self.ctx), False)
             self.poll()
 
     # --- SMS ------------------------------------------------------------------------------------------
@@ -713,7 +713,7 @@ class PhoneWindow(QWidget):
         messages = self._messages()
         self.sms_list.clear()
         for m in messages:
-            at = _kst(m.at)
+            at = to_kst(m.at)
             item = QListWidgetItem(f"{shown(m.sender)} · {at.strftime('%m/%d %H:%M')}\n{shown(m.text)}")
             item.setData(Qt.ItemDataRole.UserRole, m.id)
             self.sms_list.addItem(item)
@@ -740,11 +740,11 @@ class PhoneWindow(QWidget):
                 w.hide()
                 w.deleteLater()
         for m in self._unread[-3:][::-1]:
-            card, lay = _card(self._pages["lock"], "notice")
+            card, lay = make_card(self._pages["lock"], "notice")
             card.setObjectName("phoneNotification")
-            head = _label(self.tr("메시지 · {0}").format(_kst(m.at).strftime("%H:%M")), card, cls="noticeHead")
+            head = make_label(self.tr("메시지 · {0}").format(to_kst(m.at).strftime("%H:%M")), card, cls="noticeHead")
             lay.addWidget(head)
-            lay.addWidget(_label(shown(m.text), card, wrap=True))
+            lay.addWidget(make_label(shown(m.text), card, wrap=True))
             card.mouseReleaseEvent = lambda _e: self.show_page("sms")
             self.notifications.addWidget(card)
         self.no_notifications.setVisible(not self._unread)
@@ -765,7 +765,7 @@ class PhoneWindow(QWidget):
         certs = self._phone_certs()
         self.cert_list.clear()
         self.export_cert.clear()
-        now = _kst(self.ctx.clock())
+        now = to_kst(self.ctx.clock())
         for c in certs:
             info = c.info
             days = info.days_left(now)
@@ -786,10 +786,10 @@ class PhoneWindow(QWidget):
         code = self.import_code.text()
         password = self.import_password.text()
         if pt.normalise_code(code) is None:
-            _set_status(self.import_status, self.tr("인증번호 12자리 숫자를 입력하세요."), False)
+            set_status(self.import_status, self.tr("인증번호 12자리 숫자를 입력하세요."), False)
             return
         if not password:
-            _set_status(self.import_status, self.tr("인증서 비밀번호를 입력하세요."), False)
+            set_status(self.import_status, self.tr("인증서 비밀번호를 입력하세요."), False)
             return
         self.import_password.clear()        # typed again after a wrong one, never kept
 
@@ -797,10 +797,10 @@ class PhoneWindow(QWidget):
             self.import_code.clear()
             text = self.tr("인증서를 휴대폰에 저장했습니다.") if got.result.status != "already_there" \
                 else self.tr("같은 인증서가 이미 휴대폰에 있습니다.")
-            _set_status(self.import_status, text, True)
+            set_status(self.import_status, text, True)
             self._refresh_certs()
 
-        _in_background(self, self.import_button, self.import_status,
+        in_background(self, self.import_button, self.import_status,
                        lambda: self.relay.import_on_phone(self.digits, code, password), done)
 
     def do_export(self) -> None:
@@ -809,17 +809,17 @@ class PhoneWindow(QWidget):
         path = self.export_cert.currentData()
         password = self.export_password.text()
         if not path:
-            _set_status(self.export_status, self.tr("보낼 인증서를 고르세요."), False)
+            set_status(self.export_status, self.tr("보낼 인증서를 고르세요."), False)
             return
         if not password:
-            _set_status(self.export_status, self.tr("인증서 비밀번호를 입력하세요."), False)
+            set_status(self.export_status, self.tr("인증서 비밀번호를 입력하세요."), False)
             return
         cert = next((c for c in self._phone_certs() if str(c.path) == path), None)
         self.export_password.clear()
         if cert is None:
-            _set_status(self.export_status, self.tr("인증서를 찾을 수 없습니다."), False)
+            set_status(self.export_status, self.tr("인증서를 찾을 수 없습니다."), False)
             return
-        _in_background(self, self.export_button, self.export_status,
+        in_background(self, self.export_button, self.export_status,
                        lambda: self.relay.export_from_phone(self.digits, cert, password), self._show_offer)
 
     def _show_offer(self, offer) -> None:
@@ -828,7 +828,7 @@ class PhoneWindow(QWidget):
         self.export_code.show()
         self.export_expiry.setRange(0, self.relay.ttl)
         self.export_expiry.show()
-        _set_status(self.export_status, self.tr("PC의 '휴대폰에서 받기'에 이 번호와 인증서 비밀번호를 입력하세요."), None)
+        set_status(self.export_status, self.tr("PC의 '휴대폰에서 받기'에 이 번호와 인증서 비밀번호를 입력하세요."), None)
         self._update_offer()
 
     def _update_offer(self) -> None:
@@ -846,7 +846,7 @@ class PhoneWindow(QWidget):
         text = {pt.USED: self.tr("PC로 보냈습니다."),
                 pt.EXPIRED: self.tr("유효시간이 지났습니다. 다시 인증번호를 받으세요.")}.get(
             state, self.tr("인증서 보내기가 취소되었습니다."))
-        _set_status(self.export_status, text, state == pt.USED)
+        set_status(self.export_status, text, state == pt.USED)
 
     def closeEvent(self, event) -> None:
         # Hiding, not destroying: the watcher brings the same window back when the bank calls again.

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QListWidget, QListWidgetItem, Q
 from ..icons import icon
 from ..password_widget import PasswordWidget
 from ..safetext import shown
-from .common import Page, _box, _date, _label, _lang, _usage_label
+from .common import Page, make_box, date_text, make_label, ui_lang, usage_label
 
 class PickCertPage(Page):
     def __init__(self, wizard):
@@ -30,10 +30,10 @@ class PickCertPage(Page):
         self.list.currentRowChanged.connect(self._selected)
         self.list.itemDoubleClicked.connect(lambda *_: self.wizard.next())
         self.lay.addWidget(self.list, 1)
-        self.empty = _label(Q.translate("Wizard", "연결된 저장매체에서 인증서를 찾지 못했습니다. USB 저장장치를 꽂았다면 "
+        self.empty = make_label(Q.translate("Wizard", "연결된 저장매체에서 인증서를 찾지 못했습니다. USB 저장장치를 꽂았다면 "
                                                   "'새로 고침'을 누르세요."), self, name="certListEmpty", cls="hint")
         self.lay.addWidget(self.empty)
-        self.reason = _label("", self, name="certReasonLabel", cls="hint")
+        self.reason = make_label("", self, name="certReasonLabel", cls="hint")
         self.lay.addWidget(self.reason)
         self.lay.addWidget(self.error_label("certificate"))
         refresh = QPushButton(icon("refresh"), Q.translate("Wizard", "새로 고침"), self)
@@ -51,12 +51,12 @@ class PickCertPage(Page):
             info = c.cert.info
             days = info.days_left(now)
             left = Q.translate("Wizard", "만료됨") if days < 0 else Q.translate("Wizard", "{0}일 남음").format(days)
-            text = (f"{shown(info.display_name, 80)} · {_usage_label(info.usage.kind)} · "
+            text = (f"{shown(info.display_name, 80)} · {usage_label(info.usage.kind)} · "
                     f"{shown(info.issuer_o or c.cert.ca_folder, 80)}\n"
-                    + Q.translate("Wizard", "만료일 {0} ({1}) · {2}").format(_date(info.not_after), left,
-                                                                         shown(c.storage.label(_lang()), 80)))
+                    + Q.translate("Wizard", "만료일 {0} ({1}) · {2}").format(date_text(info.not_after), left,
+                                                                         shown(c.storage.label(ui_lang()), 80)))
             if c.reason is not None:
-                text += "\n⚠ " + c.reason.message(_lang())
+                text += "\n⚠ " + c.reason.message(ui_lang())
             item = QListWidgetItem(icon("certificate"), text)
             if c.reason is not None:
                 item.setForeground(self.palette().placeholderText())
@@ -83,7 +83,7 @@ class PickCertPage(Page):
 
     def _selected(self, row: int) -> None:
         c = self.candidates[row] if 0 <= row < len(self.candidates) else None
-        self.reason.setText(("⚠ " + c.reason.message(_lang())) if c is not None and c.reason is not None else "")
+        self.reason.setText(("⚠ " + c.reason.message(ui_lang())) if c is not None and c.reason is not None else "")
         self._errors["certificate"].hide()
         self.changed.emit()
 
@@ -106,13 +106,13 @@ class CertPasswordPage(Page):
              "revoke": Q.translate("Wizard", "폐기하려면 인증서 암호를 입력하고 아래 내용에 동의하세요."),
              "register": Q.translate("Wizard", "인증서 암호를 입력하면 인증서 속 본인확인 정보(VID)를 주민등록번호와 "
                                                "대조합니다.")}[kind])
-        box, bl = _box(self)
-        self.summary = _label("", box, name="pickedCertLabel")
+        box, bl = make_box(self)
+        self.summary = make_label("", box, name="pickedCertLabel")
         bl.addWidget(self.summary)
         self.lay.addWidget(box)
         title = QLabel(Q.translate("Wizard", "인증서 암호(&W)"), self)
         self.lay.addWidget(title)
-        self.password = PasswordWidget(self, keypad=True, lang=_lang())
+        self.password = PasswordWidget(self, keypad=True, lang=ui_lang())
         self.password.setObjectName("certPasswordWidget")
         # Enter reaches the wizard's default button (확인/다음), which is disabled while the field is empty
         self.password.validityChanged.connect(lambda *_: self.changed.emit())
@@ -129,17 +129,17 @@ class CertPasswordPage(Page):
             w.setVisible(kind == "revoke")
             self.lay.addWidget(w)
         self.lay.addWidget(self.error_label("confirm"))
-        self.lay.addWidget(_label(Q.translate("Wizard", "암호를 잊었다면 찾을 방법이 없습니다. 인증서를 삭제하고 재발급받으세요."),
+        self.lay.addWidget(make_label(Q.translate("Wizard", "암호를 잊었다면 찾을 방법이 없습니다. 인증서를 삭제하고 재발급받으세요."),
                                   self, cls="hint"))
         self.lay.addStretch(1)
 
     def enter(self) -> None:
         storage, cert = self.flow.picked
         info = cert.info
-        self.summary.setText(f"{shown(info.display_name, 80)} · {_usage_label(info.usage.kind)} · "
+        self.summary.setText(f"{shown(info.display_name, 80)} · {usage_label(info.usage.kind)} · "
                              f"{shown(info.issuer_o, 80)}\n"
-                             + Q.translate("Wizard", "만료일 {0} · {1}").format(_date(info.not_after),
-                                                                               shown(storage.label(_lang()), 80)))
+                             + Q.translate("Wizard", "만료일 {0} · {1}").format(date_text(info.not_after),
+                                                                               shown(storage.label(ui_lang()), 80)))
         self.password.clear()
         self.confirm.setChecked(False)
         self.password.line_edit.setFocus()

@@ -20,7 +20,7 @@ from core.errors import DojangError
 from core.flows import ARS, CARD, OTP, SMS, FlowError
 
 from ..icons import icon
-from .common import ARS_POLL_MS, Page, _box, _label, _lang, _line, _mmss, _msg
+from .common import ARS_POLL_MS, Page, make_box, make_label, ui_lang, make_line, mmss, message_text
 
 
 class ChannelPanel(QWidget):
@@ -43,7 +43,7 @@ class ChannelPanel(QWidget):
         return self.page.wizard
 
     def radio_text(self) -> str:
-        return self.spec.label.message(_lang())
+        return self.spec.label.message(ui_lang())
 
     def challenge(self):
         c = self.flow.challenge(self.spec.factor) if self.flow.step == self.page.step else None
@@ -80,7 +80,7 @@ class ChannelPanel(QWidget):
         try:
             self.flow.start_channel(self.spec.id)
         except FlowError as exc:
-            if not self.page.show_error(exc.field, _msg(exc)):
+            if not self.page.show_error(exc.field, message_text(exc)):
                 self.wizard.show_flow_error(exc)
             return
         self.leave()
@@ -95,7 +95,7 @@ class ChannelPanel(QWidget):
         try:
             done = self.flow.poll_channel()
         except FlowError as exc:          # expired / declined / too many wrong keys
-            self.page.show_error(exc.field or self.spec.field, _msg(exc))
+            self.page.show_error(exc.field or self.spec.field, message_text(exc))
             self.show_state()
             return
         if done:
@@ -109,14 +109,14 @@ class ArsPanel(ChannelPanel):
 
     def __init__(self, page, spec):
         super().__init__(page, spec)
-        self.lay.addWidget(_label(Q.translate("Wizard", "'전화 요청'을 누르면 은행이 등록된 휴대폰으로 전화합니다. 전화를 받고 "
+        self.lay.addWidget(make_label(Q.translate("Wizard", "'전화 요청'을 누르면 은행이 등록된 휴대폰으로 전화합니다. 전화를 받고 "
                                                          "아래 두 자리 숫자를 휴대폰 키패드로 누르세요. 전화가 끝나면 다음 "
                                                          "단계로 넘어갑니다."), self, cls="intro"))
-        box, bl = _box(self)
-        self.code = _label("", box, name="arsCodeLabel", cls="big", wrap=False)
+        box, bl = make_box(self)
+        self.code = make_label("", box, name="arsCodeLabel", cls="big", wrap=False)
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
         bl.addWidget(self.code)
-        self.info = _label("", box, name="arsInfoLabel")
+        self.info = make_label("", box, name="arsInfoLabel")
         self.info.setAlignment(Qt.AlignmentFlag.AlignCenter)
         bl.addWidget(self.info)
         self.bar = QProgressBar(box)
@@ -152,7 +152,7 @@ class ArsPanel(ChannelPanel):
             total = self.wizard.bank_config("ars_ttl", 120)
             self.bar.setRange(0, total)
             self.bar.setValue(left)
-            self.bar.setFormat(Q.translate("Wizard", "남은 시간 {0}").format(_mmss(left)))
+            self.bar.setFormat(Q.translate("Wizard", "남은 시간 {0}").format(mmss(left)))
             self.bar.show()
             self.button.setText(Q.translate("Wizard", "다시 전화 요청"))
         else:
@@ -170,14 +170,14 @@ class CodePanel(ChannelPanel):
         label = QLabel(label_text, self)
         row.addWidget(label)
         digits = self.spec.answer_digits or 0
-        self.edit = _line(name, self, secret=secret, max_len=digits or 64,
+        self.edit = make_line(name, self, secret=secret, max_len=digits or 64,
                           placeholder=Q.translate("Wizard", "{0}자리 숫자").format(digits) if digits else "")
         self.edit.setMaximumWidth(160)
         label.setBuddy(self.edit)
         # Enter: the wizard's default button (a returnPressed link as well would submit twice)
         self.edit.textChanged.connect(lambda *_: self.page.changed.emit())
         row.addWidget(self.edit)
-        self.countdown = _label("", self, name=f"{self.spec.id}CountdownLabel", wrap=False)
+        self.countdown = make_label("", self, name=f"{self.spec.id}CountdownLabel", wrap=False)
         row.addWidget(self.countdown)
         row.addStretch(1)
         self.lay.addLayout(row)
@@ -197,14 +197,14 @@ class CodePanel(ChannelPanel):
 class SmsPanel(CodePanel):
     def __init__(self, page, spec):
         super().__init__(page, spec)
-        self.lay.addWidget(_label(Q.translate("Wizard", "'인증번호 받기'를 누르면 등록된 휴대폰으로 6자리 인증번호를 보냅니다. "
+        self.lay.addWidget(make_label(Q.translate("Wizard", "'인증번호 받기'를 누르면 등록된 휴대폰으로 6자리 인증번호를 보냅니다. "
                                                          "인증번호는 3분 동안 쓸 수 있습니다."), self, cls="intro"))
         row = QHBoxLayout()
         self.button = QPushButton(Q.translate("Wizard", "인증번호 받기"), self)
         self.button.setObjectName("smsSendButton")
         self.button.clicked.connect(self.start)
         row.addWidget(self.button)
-        self.info = _label("", self, name="smsInfoLabel")
+        self.info = make_label("", self, name="smsInfoLabel")
         row.addWidget(self.info, 1)
         self.lay.addLayout(row)
         self._code_row(Q.translate("Wizard", "인증번호(&C)"), "smsCodeEdit", secret=False)
@@ -229,7 +229,7 @@ class SmsPanel(CodePanel):
             self.button.setText(Q.translate("Wizard", "인증번호 다시 받기"))
             self.info.setText(Q.translate("Wizard", "보낸 번호: {0}. 다시 받기 {1}회 남음.").format(
                 sent.phone_masked, sent.resends_left))
-            self.countdown.setText(Q.translate("Wizard", "남은 시간 {0}").format(_mmss(left)) if left else
+            self.countdown.setText(Q.translate("Wizard", "남은 시간 {0}").format(mmss(left)) if left else
                                    Q.translate("Wizard", "입력 시간이 지났습니다. 인증번호를 다시 받으세요."))
         else:
             self.button.setText(Q.translate("Wizard", "인증번호 받기"))
@@ -242,17 +242,17 @@ class CardPanel(ChannelPanel):
 
     def __init__(self, page, spec):
         super().__init__(page, spec)
-        self.prompt = _label("", self, name="cardPromptLabel")
+        self.prompt = make_label("", self, name="cardPromptLabel")
         self.lay.addWidget(self.prompt)
         grid = QGridLayout()
         self.first_label = QLabel("", self)
         self.first_label.setObjectName("cardFirstLabel")
         # words, not dots: grey "● ●" looked like digits already typed
-        self.first = _line("cardFirstEdit", self, secret=True, max_len=2,
+        self.first = make_line("cardFirstEdit", self, secret=True, max_len=2,
                            placeholder=Q.translate("Wizard", "앞 2자리"))
         self.second_label = QLabel("", self)
         self.second_label.setObjectName("cardSecondLabel")
-        self.second = _line("cardSecondEdit", self, secret=True, max_len=2,
+        self.second = make_line("cardSecondEdit", self, secret=True, max_len=2,
                             placeholder=Q.translate("Wizard", "뒤 2자리"))
         for e in (self.first, self.second):
             e.setMaximumWidth(90)
@@ -323,7 +323,7 @@ class CardPanel(ChannelPanel):
 class OtpPanel(CodePanel):
     def __init__(self, page, spec):
         super().__init__(page, spec)
-        self.lay.addWidget(_label(Q.translate("Wizard", "OTP 발생기의 버튼을 눌러 나온 6자리 번호를 입력하세요. 한 번 쓴 번호는 "
+        self.lay.addWidget(make_label(Q.translate("Wizard", "OTP 발생기의 버튼을 눌러 나온 6자리 번호를 입력하세요. 한 번 쓴 번호는 "
                                                          "다시 쓸 수 없으니, 다시 입력할 때는 새 번호를 기다리세요."),
                                   self, cls="intro"))
         self._code_row(Q.translate("Wizard", "OTP 번호(&O)"), "otpCodeEdit", secret=True)
@@ -348,7 +348,7 @@ class MobileOtpPanel(CodePanel):
 
     def __init__(self, page, spec):
         super().__init__(page, spec)
-        self.lay.addWidget(_label(Q.translate("Wizard", "휴대폰 은행 앱의 '모바일 OTP'에 표시된 6자리 번호를 입력하세요. "
+        self.lay.addWidget(make_label(Q.translate("Wizard", "휴대폰 은행 앱의 '모바일 OTP'에 표시된 6자리 번호를 입력하세요. "
                                                          "한 번 쓴 번호는 다시 쓸 수 없습니다."), self, cls="intro"))
         self._code_row(Q.translate("Wizard", "모바일 OTP 번호(&M)"), "mobileOtpCodeEdit", secret=True)
         self.lay.addWidget(page.error_label(spec.field, self))
@@ -371,7 +371,7 @@ class GenericPanel(CodePanel):
 
     def __init__(self, page, spec):
         super().__init__(page, spec)
-        self.prompt = _label(spec.label.message(_lang()), self, name=f"{spec.id}PromptLabel", cls="intro")
+        self.prompt = make_label(spec.label.message(ui_lang()), self, name=f"{spec.id}PromptLabel", cls="intro")
         self.lay.addWidget(self.prompt)
         self.button = None
         if spec.needs_start:
@@ -391,12 +391,12 @@ class GenericPanel(CodePanel):
 
     def show_state(self) -> None:
         c = self.challenge()
-        text = self.spec.label.message(_lang())
+        text = self.spec.label.message(ui_lang())
         if c is not None and c.prompt is not None:
-            text = c.prompt.message(_lang())
+            text = c.prompt.message(ui_lang())
         self.prompt.setText(text)
         left = self.flow.seconds_left() if c is not None else None
-        self.countdown.setText(Q.translate("Wizard", "남은 시간 {0}").format(_mmss(left)) if left else "")
+        self.countdown.setText(Q.translate("Wizard", "남은 시간 {0}").format(mmss(left)) if left else "")
 
 
 PANELS: dict[str, type[ChannelPanel]] = {ARS: ArsPanel, SMS: SmsPanel, CARD: CardPanel, OTP: OtpPanel,

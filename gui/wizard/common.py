@@ -20,9 +20,9 @@ from ..icons import icon
 KINDS = ("issue", "reissue", "renew", "register", "revoke", "reset_pin")
 STORAGE_REFRESH_MS = 2000
 ARS_POLL_MS = 500
-_KIND_ICON = {HDD: "hdd", REMOVABLE: "usb", PHONE: "phone"}
+KIND_ICON = {HDD: "hdd", REMOVABLE: "usb", PHONE: "phone"}
 
-_STYLE = """
+WIZARD_STYLE = """
 #flowWizard { background: #f5f7fb; }
 #wizardHeader { background: white; border-bottom: 1px solid #dde3ee; }
 QLabel#wizardTitle { font-size: 18px; font-weight: 700; color: #1d2433; }
@@ -45,24 +45,24 @@ QListWidget#certList::item, QListWidget#storageList::item, QListWidget#reissueTa
 """
 
 
-def _lang() -> str:
+def ui_lang() -> str:
     return current_language()
 
 
-def _msg(exc: DojangError) -> str:
-    return exc.message(_lang())
+def message_text(exc: DojangError) -> str:
+    return exc.message(ui_lang())
 
 
-def _date(t) -> str:
+def date_text(t) -> str:
     return t.astimezone(KST).strftime("%Y-%m-%d") if t is not None else "-"
 
 
-def _usage_label(kind: str | None) -> str:
+def usage_label(kind: str | None) -> str:
     ko, en = policies.USAGE_LABELS.get(kind or policies.UNKNOWN, policies.USAGE_LABELS[policies.UNKNOWN])
-    return ko if _lang() == "ko" else en
+    return ko if ui_lang() == "ko" else en
 
 
-def _label(text: str = "", parent: QWidget | None = None, *, name: str | None = None, cls: str | None = None,
+def make_label(text: str = "", parent: QWidget | None = None, *, name: str | None = None, cls: str | None = None,
            wrap: bool = True) -> QLabel:
     lab = QLabel(text, parent)
     lab.setTextFormat(Qt.TextFormat.PlainText)   # names and paths from media are shown, never rendered as HTML
@@ -74,7 +74,7 @@ def _label(text: str = "", parent: QWidget | None = None, *, name: str | None = 
     return lab
 
 
-def _line(name: str, parent: QWidget, *, secret: bool = False, max_len: int = 0, placeholder: str = "") -> QLineEdit:
+def make_line(name: str, parent: QWidget, *, secret: bool = False, max_len: int = 0, placeholder: str = "") -> QLineEdit:
     e = QLineEdit(parent)
     e.setObjectName(name)
     if secret:
@@ -88,7 +88,7 @@ def _line(name: str, parent: QWidget, *, secret: bool = False, max_len: int = 0,
     return e
 
 
-def _box(parent: QWidget, cls: str = "box") -> tuple[QFrame, QVBoxLayout]:
+def make_box(parent: QWidget, cls: str = "box") -> tuple[QFrame, QVBoxLayout]:
     f = QFrame(parent)
     f.setProperty("class", cls)
     lay = QVBoxLayout(f)
@@ -96,7 +96,7 @@ def _box(parent: QWidget, cls: str = "box") -> tuple[QFrame, QVBoxLayout]:
     return f, lay
 
 
-def _mmss(seconds: int) -> str:
+def mmss(seconds: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
@@ -140,9 +140,9 @@ class Page(QWidget):
         self.lay = QVBoxLayout(self)
         self.lay.setContentsMargins(20, 14, 20, 8)
         self.lay.setSpacing(8)
-        self.title = _label(title, self, name="pageTitle")
+        self.title = make_label(title, self, name="pageTitle")
         self.lay.addWidget(self.title)
-        self.intro = _label(intro, self, name=f"{name}Intro", cls="intro")
+        self.intro = make_label(intro, self, name=f"{name}Intro", cls="intro")
         self.intro.setVisible(bool(intro))
         self.lay.addWidget(self.intro)
         self._errors: dict[str, QLabel] = {}
@@ -156,7 +156,7 @@ class Page(QWidget):
         return self.wizard.ctx
 
     def error_label(self, field: str, parent: QWidget | None = None) -> QLabel:
-        lab = _label("", parent or self, name=f"{field}Error", cls="fieldError")
+        lab = make_label("", parent or self, name=f"{field}Error", cls="fieldError")
         lab.hide()
         self._errors[field] = lab
         return lab
@@ -194,10 +194,10 @@ class Page(QWidget):
         return Q.translate("Wizard", "다음")
 
 
-def _demo_row(page: Page, name: str, hint: str) -> QPushButton:
+def demo_row(page: Page, name: str, hint: str) -> QPushButton:
     """A hint and the 데모 고객 안내 보기 button at the bottom of `page` (opens the demo customers panel)."""
     row = QHBoxLayout()
-    row.addWidget(_label(hint, page, cls="hint"), 1)
+    row.addWidget(make_label(hint, page, cls="hint"), 1)
     button = QPushButton(icon("help"), Q.translate("Wizard", "데모 고객 안내 보기"), page)
     button.setObjectName(name)
     button.clicked.connect(page.wizard.open_demo_panel)

@@ -10,7 +10,7 @@ from core.flows import Completion
 from core.npki.certfolder import CertFolder, read_cert_folder
 
 from ..safetext import shown
-from .common import Page, _box, _date, _label, _lang, _usage_label
+from .common import Page, make_box, date_text, make_label, ui_lang, usage_label
 
 def _is_test_certificate(done: Completion) -> bool:
     """Whether the certificate the flow ended with is a test certificate: always, when the simulated
@@ -27,7 +27,7 @@ def _is_test_certificate(done: Completion) -> bool:
 class DonePage(Page):
     def __init__(self, wizard):
         super().__init__(wizard, "donePage", "")
-        box, bl = _box(self)
+        box, bl = make_box(self)
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(14)
         bl.addLayout(self.grid)
@@ -39,16 +39,16 @@ class DonePage(Page):
                                           ("validity", Q.translate("Wizard", "유효기간")),
                                           ("fee", Q.translate("Wizard", "수수료")),
                                           ("removed", Q.translate("Wizard", "삭제한 기존 인증서")))):
-            k = _label(title, box, wrap=False)
+            k = make_label(title, box, wrap=False)
             k.setProperty("class", "hint")
-            v = _label("", box, name=f"done_{key}")
+            v = make_label("", box, name=f"done_{key}")
             v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.grid.addWidget(k, i, 0, Qt.AlignmentFlag.AlignTop)
             self.grid.addWidget(v, i, 1)
             self.rows[key] = (k, v)
         self.grid.setColumnStretch(1, 1)
-        self.reminder = _label("", self, name="doneReminder")
-        warn, wl = _box(self, "warnBox")
+        self.reminder = make_label("", self, name="doneReminder")
+        warn, wl = make_box(self, "warnBox")
         wl.addWidget(self.reminder)
         self.lay.addWidget(warn)
         self.warn_box = warn
@@ -78,17 +78,17 @@ class DonePage(Page):
         self.title.setProperty("class", "ok")
         self.title.style().unpolish(self.title)
         self.title.style().polish(self.title)
-        lang = _lang()
+        lang = ui_lang()
         saved = kind in ("issue", "reissue", "renew")
         self._set("storage", done.storage.label(lang) if done.storage is not None and saved else None)
         self._set("path", str(done.path) if done.path is not None and kind != "revoke" else None)
         test = _is_test_certificate(done)
-        kind_name = product.title.message(lang) if product is not None else _usage_label(done.cert_type)
+        kind_name = product.title.message(lang) if product is not None else usage_label(done.cert_type)
         self._set("type", (kind_name + (Q.translate("Wizard", " (테스트)") if test else "")) if done.cert_type else None)
         validity = None
         if done.not_after is not None:
-            validity = (f"{_date(done.not_before)} ~ {_date(done.not_after)}" if done.not_before is not None
-                        else Q.translate("Wizard", "~ {0}").format(_date(done.not_after)))
+            validity = (f"{date_text(done.not_before)} ~ {date_text(done.not_after)}" if done.not_before is not None
+                        else Q.translate("Wizard", "~ {0}").format(date_text(done.not_after)))
         self._set("validity", validity if kind != "revoke" else None)
         if saved:
             self._set("fee", Q.translate("Wizard", "{0:,}원 (계좌에서 출금)").format(done.fee) if done.fee
@@ -126,11 +126,11 @@ class DonePage(Page):
         self.title.setProperty("class", "ok")
         self.title.style().unpolish(self.title)
         self.title.style().polish(self.title)
-        lang = _lang()
+        lang = ui_lang()
         self._set("storage", Q.translate("Wizard", "클라우드 (금융결제원, 모의)"))
         self._set("path", None)
         self._set("type", product.title.message(lang) + Q.translate("Wizard", " (테스트)"))
-        self._set("validity", f"{_date(done.not_before)} ~ {_date(done.not_after)}")
+        self._set("validity", f"{date_text(done.not_before)} ~ {date_text(done.not_after)}")
         self._set("fee", Q.translate("Wizard", "{0:,}원 (계좌에서 출금)").format(done.fee) if done.fee
                   else Q.translate("Wizard", "무료"))
         self._set("removed", None)

@@ -23,7 +23,7 @@ from ..context import AppContext
 from ..workers import Workers
 from .cert_pages import CertPasswordPage, PickCertPage
 from .channel_pages import factor_page
-from .common import _STYLE, KINDS, Page, WizardProgress, _label, _msg
+from .common import WIZARD_STYLE, KINDS, Page, WizardProgress, make_label, message_text
 from .done_page import DonePage
 from .identity_pages import CustomerPage, TermsPage, TypePage
 from .indicator import StepIndicator
@@ -71,7 +71,7 @@ class FlowWizard(QDialog):
         self._relanguage_after_busy = False
         self.setObjectName("flowWizard")
         self.setWindowTitle(_title(kind) + " — " + Q.translate("Wizard", "도장 인증센터"))
-        self.setStyleSheet(_STYLE)
+        self.setStyleSheet(WIZARD_STYLE)
         self.setMinimumSize(720, 620)
         self.resize(760, 660)
 
@@ -119,14 +119,14 @@ class FlowWizard(QDialog):
         header.setObjectName("wizardHeader")
         hl = QVBoxLayout(header)
         hl.setContentsMargins(20, 12, 20, 12)
-        title = _label(_title(self.kind), header, name="wizardTitle", wrap=False)
+        title = make_label(_title(self.kind), header, name="wizardTitle", wrap=False)
         self.title_label = title
         hl.addWidget(title)
         self.indicator = StepIndicator(self.flow, header)
         hl.addWidget(self.indicator)
         outer.addWidget(header)
 
-        self.top_error = _label("", body, name="wizardError")
+        self.top_error = make_label("", body, name="wizardError")
         self.top_error.hide()
         err_wrap = QHBoxLayout()
         err_wrap.setContentsMargins(20, 10, 20, 0)
@@ -305,7 +305,7 @@ class FlowWizard(QDialog):
 
     # errors --------------------------------------------------------------------------------------------
     def show_flow_error(self, exc: DojangError) -> None:
-        self.top_error.setText("⚠ " + _msg(exc))
+        self.top_error.setText("⚠ " + message_text(exc))
         self.top_error.show()
 
     def clear_top_error(self) -> None:
@@ -313,7 +313,7 @@ class FlowWizard(QDialog):
         self.top_error.hide()
 
     def _show_error(self, page: Page, exc: DojangError) -> None:
-        if isinstance(exc, FieldError) and page.show_error(exc.field, _msg(exc)):
+        if isinstance(exc, FieldError) and page.show_error(exc.field, message_text(exc)):
             pass
         else:
             self.show_flow_error(exc)

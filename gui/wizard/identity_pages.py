@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QFrame, QGridLayout, QHB
 
 from core.flows import TYPE
 
-from .common import Page, _box, _demo_row, _label, _lang, _line
+from .common import Page, make_box, demo_row, make_label, ui_lang, make_line
 
 class TypePage(Page):
     """The certificate type: one choice per product of the bank's registry that this flow issues
@@ -23,9 +23,9 @@ class TypePage(Page):
                                                "파일 대신 클라우드에 보관됩니다."))
         self.group = QButtonGroup(self)
         self.radios: dict[str, QRadioButton] = {}
-        lang = _lang()
+        lang = ui_lang()
         for product in wizard.flow.issuable():
-            box, bl = _box(self)
+            box, bl = make_box(self)
             radio = QRadioButton(product.title.message(lang), box)
             radio.setObjectName(f"type{product.id.capitalize()}Radio")
             f = radio.font()
@@ -33,7 +33,7 @@ class TypePage(Page):
             radio.setFont(f)
             bl.addWidget(radio)
             validity = Q.translate("Wizard", "유효기간 {0}년").format(product.validity_years)
-            desc = _label(f"{product.description.message(lang)} {validity}", box, cls="hint")
+            desc = make_label(f"{product.description.message(lang)} {validity}", box, cls="hint")
             desc.setContentsMargins(24, 0, 0, 0)
             bl.addWidget(desc)
             self.group.addButton(radio)
@@ -46,7 +46,7 @@ class TypePage(Page):
         self.error_label("cert_type")
         self.lay.addWidget(self._errors["cert_type"])
         self.lay.addStretch(1)
-        self.demo_button = _demo_row(self, "demoPanelButton",
+        self.demo_button = demo_row(self, "demoPanelButton",
                                      Q.translate("Wizard", "처음이라면: 모의 은행의 데모 고객 정보로 끝까지 해볼 수 "
                                                            "있습니다."))
 
@@ -70,11 +70,11 @@ class CustomerPage(Page):
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(4)
-        self.name = _line("customerNameEdit", self, max_len=30, placeholder=Q.translate("Wizard", "예: 홍길동"))
-        self.rrn_front = _line("rrnFrontEdit", self, max_len=6, placeholder=Q.translate("Wizard", "앞 6자리"))
-        self.rrn_back = _line("rrnBackEdit", self, secret=True, max_len=7, placeholder=Q.translate("Wizard", "뒤 7자리"))
-        self.account = _line("accountEdit", self, max_len=20, placeholder=Q.translate("Wizard", "숫자만 (- 없이)"))
-        self.account_password = _line("accountPasswordEdit", self, secret=True, max_len=4,
+        self.name = make_line("customerNameEdit", self, max_len=30, placeholder=Q.translate("Wizard", "예: 홍길동"))
+        self.rrn_front = make_line("rrnFrontEdit", self, max_len=6, placeholder=Q.translate("Wizard", "앞 6자리"))
+        self.rrn_back = make_line("rrnBackEdit", self, secret=True, max_len=7, placeholder=Q.translate("Wizard", "뒤 7자리"))
+        self.account = make_line("accountEdit", self, max_len=20, placeholder=Q.translate("Wizard", "숫자만 (- 없이)"))
+        self.account_password = make_line("accountPasswordEdit", self, secret=True, max_len=4,
                                       placeholder=Q.translate("Wizard", "4자리"))
         rrn = QWidget(self)
         rl = QHBoxLayout(rrn)
@@ -97,13 +97,13 @@ class CustomerPage(Page):
         rrn.setMaximumWidth(340)
         grid.setColumnStretch(2, 1)
         self.lay.addLayout(grid)
-        self.lay.addWidget(_label(Q.translate("Wizard", "계좌 비밀번호를 정해진 횟수 이상 틀리면 인증서 업무가 잠기고, "
+        self.lay.addWidget(make_label(Q.translate("Wizard", "계좌 비밀번호를 정해진 횟수 이상 틀리면 인증서 업무가 잠기고, "
                                                          "영업점(데모: 창구 패널)에서 풀어야 합니다."), self, cls="hint"))
         self.lay.addStretch(1)
         # the values are typed here: the demo customers panel is offered where the type page offers it
         self.demo_button = None
         if TYPE in wizard.flow.steps():
-            self.demo_button = _demo_row(self, "customerDemoPanelButton",
+            self.demo_button = demo_row(self, "customerDemoPanelButton",
                                          Q.translate("Wizard", "데모 고객의 이름·주민등록번호·계좌 값은 데모 고객 안내에서 "
                                                                "복사해 붙여 넣을 수 있습니다."))
         # Enter in any field reaches the wizard's default button (다음); no returnPressed link, which
@@ -184,9 +184,9 @@ class TermsPage(Page):
     def _build_terms(self) -> None:
         self._built = True
         for t in self.flow.terms():
-            box, bl = _box(self.inner)
+            box, bl = make_box(self.inner)
             row = QHBoxLayout()
-            title = t.title_ko if _lang() == "ko" else t.title_en
+            title = t.title_ko if ui_lang() == "ko" else t.title_en
             tag = Q.translate("Wizard", "[필수]") if t.required else Q.translate("Wizard", "[선택]")
             check = QCheckBox(f"{tag} {title}", box)
             check.setObjectName(f"termCheck_{t.id}")
@@ -208,7 +208,7 @@ class TermsPage(Page):
             view.toggled.connect(lambda on, b=view: b.setText(Q.translate("Wizard", "접기") if on
                                                               else Q.translate("Wizard", "전문 보기")))
             bl.addWidget(text)
-            bl.addWidget(_label(Q.translate("Wizard", "버전 {0}").format(t.version), box, cls="hint"))
+            bl.addWidget(make_label(Q.translate("Wizard", "버전 {0}").format(t.version), box, cls="hint"))
             self.inner_lay.addWidget(box)
             box.show()      # built after the page was first shown: children are not shown implicitly
             self.checks[t.id] = check

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication as Q
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from .common import _label, _lang
+from .common import make_label, ui_lang
 
 
 class StepIndicator(QWidget):
@@ -27,11 +27,11 @@ class StepIndicator(QWidget):
         for i, (chip_name, text) in enumerate(self._chips(stages)):
             last = i == len(stages) - 1
             self.texts.append(text)
-            chip = _label(text, self, name=chip_name, cls="stepChip", wrap=False)
+            chip = make_label(text, self, name=chip_name, cls="stepChip", wrap=False)
             self.chips.append(chip)
             lay.addWidget(chip)
             if not last:
-                lay.addWidget(_label("›", self, cls="stepArrow", wrap=False))
+                lay.addWidget(make_label("›", self, cls="stepArrow", wrap=False))
         lay.addStretch(1)
         self.current = -1
 
@@ -41,7 +41,7 @@ class StepIndicator(QWidget):
         out, number = [], 0
         for i, stage in enumerate(stages):
             last = i == len(stages) - 1
-            name = stage.label.message(_lang())
+            name = stage.label.message(ui_lang())
             if stage.numbered or last:
                 number += 1
                 out.append((f"stepChip_{number}", name if last else f"{number}  {name}"))

@@ -14,22 +14,22 @@ from core.storage.base import PHONE, REMOVABLE, Storage
 from ..icons import icon
 from ..password_widget import PasswordWidget
 from ..safetext import shown, tip
-from .common import _KIND_ICON, STORAGE_REFRESH_MS, Page, _box, _date, _label, _lang, _line, _usage_label
+from .common import KIND_ICON, STORAGE_REFRESH_MS, Page, make_box, date_text, make_label, ui_lang, make_line, usage_label
 
 class ConfirmReissuePage(Page):
     def __init__(self, wizard):
         super().__init__(wizard, "confirmReissuePage", Q.translate("Wizard", "재발급 전에 확인하세요"))
-        box, bl = _box(self, "warnBox")
-        self.warning = _label("", box, name="reissueWarning")
+        box, bl = make_box(self, "warnBox")
+        self.warning = make_label("", box, name="reissueWarning")
         bl.addWidget(self.warning)
         self.lay.addWidget(box)
-        self.list_label = _label(Q.translate("Wizard", "삭제될 기존 인증서:"), self)
+        self.list_label = make_label(Q.translate("Wizard", "삭제될 기존 인증서:"), self)
         self.lay.addWidget(self.list_label)
         self.list = QListWidget(self)
         self.list.setObjectName("reissueTargetList")
         self.list.setMaximumHeight(150)
         self.lay.addWidget(self.list)
-        self.none_label = _label(Q.translate("Wizard", "연결된 저장매체에서 이 종류의 기존 인증서를 찾지 못했습니다. 은행에 "
+        self.none_label = make_label(Q.translate("Wizard", "연결된 저장매체에서 이 종류의 기존 인증서를 찾지 못했습니다. 은행에 "
                                                        "기록된 기존 인증서는 폐기됩니다."), self,
                                  name="reissueNoTargets", cls="hint")
         self.lay.addWidget(self.none_label)
@@ -54,10 +54,10 @@ class ConfirmReissuePage(Page):
         targets = [] if cloud else self.flow.reissue_targets()
         for storage, cert in targets:
             info = cert.info
-            item = QListWidgetItem(icon(_KIND_ICON.get(storage.kind, "folder")),
-                                   f"{shown(info.display_name, 80)} · {_usage_label(info.usage.kind)} · "
-                                   + Q.translate("Wizard", "만료일 {0}").format(_date(info.not_after))
-                                   + f"\n{shown(storage.label(_lang()), 80)} · {shown(cert.ca_folder, 80)}")
+            item = QListWidgetItem(icon(KIND_ICON.get(storage.kind, "folder")),
+                                   f"{shown(info.display_name, 80)} · {usage_label(info.usage.kind)} · "
+                                   + Q.translate("Wizard", "만료일 {0}").format(date_text(info.not_after))
+                                   + f"\n{shown(storage.label(ui_lang()), 80)} · {shown(cert.ca_folder, 80)}")
             item.setToolTip(tip(cert.path))
             item.setData(Qt.ItemDataRole.UserRole, str(cert.path))
             self.list.addItem(item)
@@ -98,7 +98,7 @@ class SavePage(Page):
         where.setBuddy(self.list)
         fl.addWidget(self.list)
         srow = QHBoxLayout()
-        self.no_drive = _label(Q.translate("Wizard", "이동식 디스크가 없습니다 — USB 저장장치를 꽂으면 여기에 "
+        self.no_drive = make_label(Q.translate("Wizard", "이동식 디스크가 없습니다 — USB 저장장치를 꽂으면 여기에 "
                                                      "나타납니다."), self.form, name="noRemovableLabel", cls="hint")
         srow.addWidget(self.no_drive, 1)
         srow.addStretch(0)
@@ -110,17 +110,17 @@ class SavePage(Page):
         fl.addLayout(srow)
         # a renewal saves where the old certificate is: no storage list, so no "no stick" line either
         self.no_drive.setVisible(not renew)
-        self.fixed_place = _label("", self.form, name="renewPlaceLabel")
+        self.fixed_place = make_label("", self.form, name="renewPlaceLabel")
         self.fixed_place.setVisible(renew)
         fl.addWidget(self.fixed_place)
         fl.addWidget(self.error_label("storage", self.form))
         pw_title = QLabel(Q.translate("Wizard", "인증서 암호(&W)"), self.form)
         pw_title.setFont(f)
         fl.addWidget(pw_title)
-        fl.addWidget(_label(Q.translate("Wizard", "영문, 숫자, 특수문자를 모두 넣어 10자 이상. ' \" ₩ | 는 쓸 수 없고, "
+        fl.addWidget(make_label(Q.translate("Wizard", "영문, 숫자, 특수문자를 모두 넣어 10자 이상. ' \" ₩ | 는 쓸 수 없고, "
                                                    "생년월일·전화번호·계좌번호나 1234·qwer 같은 쉬운 배열도 안 됩니다."),
                             self.form, cls="hint"))
-        self.password = PasswordWidget(self.form, repeat=True, strength=True, keypad=True, lang=_lang())
+        self.password = PasswordWidget(self.form, repeat=True, strength=True, keypad=True, lang=ui_lang())
         self.password.setObjectName("newPasswordWidget")
         pw_title.setBuddy(self.password.line_edit)
         fl.addWidget(self.password)
@@ -129,20 +129,20 @@ class SavePage(Page):
         # the widget renders the password verdicts: a refused 발급 shows here, the next edit clears it
         self.password.adopt_error_label(self._errors["password"], "password")
         self.password.adopt_error_label(self._errors["password_repeat"], "repeat")
-        fl.addWidget(_label(Q.translate("Wizard", "인증서 암호는 은행도 알 수 없어 찾아 드릴 수 없습니다. 잊어버리면 "
+        fl.addWidget(make_label(Q.translate("Wizard", "인증서 암호는 은행도 알 수 없어 찾아 드릴 수 없습니다. 잊어버리면 "
                                                    "인증서를 삭제하고 재발급받아야 합니다."), self.form, cls="hint"))
         self.lay.addWidget(self.form)
         self.lay.addStretch(1)
 
-        self.busy_box, bl = _box(self)
+        self.busy_box, bl = make_box(self)
         self.busy_box.setObjectName("saveBusyBox")
-        self.busy_text = _label(Q.translate("Wizard", "준비 중…"), self.busy_box, name="saveProgressText")
+        self.busy_text = make_label(Q.translate("Wizard", "준비 중…"), self.busy_box, name="saveProgressText")
         bl.addWidget(self.busy_text)
         self.bar = QProgressBar(self.busy_box)
         self.bar.setObjectName("saveProgressBar")
         self.bar.setRange(0, 100)
         bl.addWidget(self.bar)
-        bl.addWidget(_label(Q.translate("Wizard", "키 쌍을 만들고 은행의 서명을 받아 저장하는 중입니다. 잠시 기다리세요. "
+        bl.addWidget(make_label(Q.translate("Wizard", "키 쌍을 만들고 은행의 서명을 받아 저장하는 중입니다. 잠시 기다리세요. "
                                                    "취소하면 아무것도 남지 않습니다."), self.busy_box, cls="hint"))
         self.busy_box.hide()
         self.lay.addWidget(self.busy_box)
@@ -174,7 +174,7 @@ class SavePage(Page):
             self._storages = found
             self.list.clear()
             for s in found:
-                item = QListWidgetItem(icon(_KIND_ICON.get(s.kind, "folder")), shown(s.label(_lang()), 120))
+                item = QListWidgetItem(icon(KIND_ICON.get(s.kind, "folder")), shown(s.label(ui_lang()), 120))
                 item.setData(Qt.ItemDataRole.UserRole, s.id)
                 item.setToolTip(tip(s.root))
                 self.list.addItem(item)
@@ -184,7 +184,7 @@ class SavePage(Page):
                 self.list.setCurrentRow(-1)
                 if chosen is not None:      # said at once, not at the next click on 발급
                     self.show_error("storage", Q.translate("Wizard", "고른 저장매체가 분리되었습니다: {0}. 다시 꽂거나 "
-                                                                     "다른 곳을 고르세요.").format(chosen.label(_lang())))
+                                                                     "다른 곳을 고르세요.").format(chosen.label(ui_lang())))
         self.no_drive.setVisible(not any(s.kind == REMOVABLE for s in found))
 
     def _phone_allowed(self, storage: Storage) -> bool:
@@ -211,7 +211,7 @@ class SavePage(Page):
         self.set_busy(False)
         if self.renew:
             storage, cert = self.flow.picked
-            self.fixed_place.setText(Q.translate("Wizard", "저장 위치: {0}\n{1}").format(shown(storage.label(_lang())), shown(cert.path)))
+            self.fixed_place.setText(Q.translate("Wizard", "저장 위치: {0}\n{1}").format(shown(storage.label(ui_lang())), shown(cert.path)))
         else:
             self.refresh_storages()
             self.timer.start()
@@ -230,7 +230,7 @@ class SavePage(Page):
 
     def on_progress(self, fraction: float, text) -> None:
         self.bar.setValue(int(round(fraction * 100)))
-        self.busy_text.setText(text.message(_lang()))
+        self.busy_text.setText(text.message(ui_lang()))
 
     def next_text(self) -> str:
         return {"reissue": Q.translate("Wizard", "재발급"), "renew": Q.translate("Wizard", "갱신")}.get(
@@ -274,21 +274,21 @@ class PinPage(Page):
         fl = QVBoxLayout(self.form)
         fl.setContentsMargins(0, 0, 0, 0)
         fl.setSpacing(6)
-        fl.addWidget(_label(Q.translate("Wizard", "PIN (숫자 6자리)"), self.form))
-        self.pin = _line("pinEdit", self.form, secret=True, max_len=6)
+        fl.addWidget(make_label(Q.translate("Wizard", "PIN (숫자 6자리)"), self.form))
+        self.pin = make_line("pinEdit", self.form, secret=True, max_len=6)
         fl.addWidget(self.pin)
         fl.addWidget(self.error_label("pin", self.form))
-        fl.addWidget(_label(Q.translate("Wizard", "PIN 확인"), self.form))
-        self.repeat = _line("pinRepeatEdit", self.form, secret=True, max_len=6)
+        fl.addWidget(make_label(Q.translate("Wizard", "PIN 확인"), self.form))
+        self.repeat = make_line("pinRepeatEdit", self.form, secret=True, max_len=6)
         fl.addWidget(self.repeat)
         fl.addWidget(self.error_label("pin_repeat", self.form))
-        fl.addWidget(_label(Q.translate("Wizard", "같은 숫자 반복(111111), 연속된 숫자(123456, 654321), 생년월일은 쓸 수 "
+        fl.addWidget(make_label(Q.translate("Wizard", "같은 숫자 반복(111111), 연속된 숫자(123456, 654321), 생년월일은 쓸 수 "
                                                    "없습니다. 5번 틀리면 잠기고, 본인확인 후 PIN 재설정으로 풀 수 "
                                                    "있습니다."), self.form, cls="hint"))
         self.lay.addWidget(self.form)
-        self.busy_box, bl = _box(self)
+        self.busy_box, bl = make_box(self)
         self.busy_box.setObjectName("pinBusyBox")
-        self.busy_text = _label(Q.translate("Wizard", "준비 중…"), self.busy_box, name="pinProgressText")
+        self.busy_text = make_label(Q.translate("Wizard", "준비 중…"), self.busy_box, name="pinProgressText")
         bl.addWidget(self.busy_text)
         self.busy_box.hide()
         self.lay.addWidget(self.busy_box)
@@ -309,7 +309,7 @@ class PinPage(Page):
         self.busy_box.setVisible(busy)
 
     def on_progress(self, fraction: float, text) -> None:
-        self.busy_text.setText(text.message(_lang()))
+        self.busy_text.setText(text.message(ui_lang()))
 
     def next_text(self) -> str:
         return {"reset_pin": Q.translate("Wizard", "재설정"),
