@@ -215,6 +215,21 @@ _PLAIN_NAMES = {SIGN_CERT: SIGN_CERT, SIGN_KEY: SIGN_KEY}
 _PLAIN_NAMES_KC = {SIGN_KEY: SIGN_KEY, SIGN_CERT: SIGN_CERT}
 
 
+def _quick_read(path: str) -> bytes | None:
+    """A small file's bytes in one read — no fstat: an empty read (a FIFO without a writer), a full
+    one (not a small file) or a failed one (a directory, a missing file) is None, and the caller
+    takes the careful path, which stats before it reads and names the problem."""
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+        try:
+            data = os.read(fd, _QUICK)
+        finally:
+            os.close(fd)
+    except OSError:
+        return None
+    return data if 0 < len(data) < _QUICK else None
+
+
 def read_plain_folder(folder, base: str, ca: str, check_key: bool) -> CertFolder | BrokenFolder | None:
     """The common case of read_cert_folder, with one `listdir` and no DirEntry objects: both files
     present and regular. Returns None for anything else (a missing or odd file, a link, an entry
@@ -240,30 +255,16 @@ def read_plain_folder(folder, base: str, ca: str, check_key: bool) -> CertFolder
             if key != SIGN_CERT and key != SIGN_KEY and \
                     not stat.S_ISREG(os.lstat(base + sep + name).st_mode):
                 return None
-    # No fstat here: one bounded read says enough. An empty read (a FIFO without a writer), a full
-    # one (too big for this path), or an error (a directory, a FIFO) sends the folder to the careful
-    # path, which stats before it reads and names the problem; the open itself was always first.
-    # written out for both files (no helper call): this runs for every folder of a listing
+    # one bounded read per file, no fstat (_quick_read; the open itself was always first)
     prefix = base + sep
-    try:
-        fd = os.open(prefix + cert_name, _OPEN_FLAGS)
-        try:
-            cert = os.read(fd, _QUICK)
-        finally:
-            os.close(fd)
-        if not 0 < len(cert) < _QUICK:
-            return None
-        if check_key:
-            fd = os.open(prefix + key_name, _OPEN_FLAGS)
-            try:
-                key_data = os.read(fd, _QUICK)
-            finally:
-                os.close(fd)
-            if not 0 < len(key_data) < _QUICK:
-                return None
-    except OSError:
+    cert = _quick_read(prefix + cert_name)
+    if cert is None:
         return None
-    if not check_key:
+    if check_key:
+        key_data = _quick_read(prefix + key_name)
+        if key_data is None:
+            return None
+    else:
         st = os.lstat(prefix + key_name)
         if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_FILE:
             return None
