@@ -378,3 +378,33 @@ class IssueFinance(BankScenario):
             if code != 0:
                 problems.append("the customer cannot log in with the new 금융인증서")
         return problems
+
+
+class ReissueFinance(IssueFinance):
+    """금융인증서 재발급: the old certificate revoked and its key deleted in the transaction that
+    activates the new one. After any kill the invariants of IssueFinance hold, and the customer has
+    exactly one active 금융인증서 with its key — the old one or the new one, never none while the
+    other is half there; without a kill, the new PIN logs in."""
+    NEW_PIN = "385027"
+
+    def prepare(self, state: Path) -> None:
+        super().prepare(state)
+        IssueFinance.operation(self, state)
+
+    def operation(self, state: Path) -> None:
+        c = _demo("card")
+        code, _ = _cli("reissue", "--customer", c.key, "--type", "금융인증서", "--yes",
+                       stdin=f"{c.account_password}\n{self.NEW_PIN}\n{self.NEW_PIN}\n")
+        assert code == 0, code
+
+    def specific(self, bank, state, killed_at) -> list[str]:
+        self_pin, self.PIN = self.PIN, self.NEW_PIN          # the login check below uses the new PIN
+        try:
+            problems = super().specific(bank, state, killed_at)
+        finally:
+            self.PIN = self_pin
+        active = bank.db.all("SELECT c.serial FROM certificates c JOIN cloud_keys k ON k.serial = c.serial "
+                             "WHERE c.cert_type = 'finance' AND c.status = 'active'")
+        if len(active) != 1:
+            problems.append(f"{len(active)} active 금융인증서 with a key after the reissue (one expected)")
+        return problems

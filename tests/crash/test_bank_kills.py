@@ -9,7 +9,7 @@ from tests.crashkit import assert_clean, describe, run_scenario
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the harness forks")
 
-SCENARIOS = ["FirstStart", "IssueGeneral", "IssueFinance", "Reissue", "Renew", "Register", "Revoke"]
+SCENARIOS = ["FirstStart", "IssueGeneral", "IssueFinance", "ReissueFinance", "Reissue", "Renew", "Register", "Revoke"]
 
 
 @pytest.mark.parametrize("name", SCENARIOS)
