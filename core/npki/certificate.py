@@ -184,6 +184,9 @@ class CertInfo:
 
     @_lazy(("?", None))
     def _key(self) -> tuple[str, int | None]:
+        fields = self._fields
+        if fields is not None and fields.rsa_bits:     # read from the DER: no key object built
+            return "RSA", fields.rsa_bits
         return _key_description(self._cert.public_key())
 
     @property

@@ -19,6 +19,7 @@ _SHORT = {encode_oid(oid): short for oid, short in (
 _POLICIES = encode_oid("2.5.29.32")
 _SAN = encode_oid("2.5.29.17")
 _IDENTIFY_DATA = encode_oid("1.2.410.200004.10.1.1")
+_RSA = encode_oid("1.2.840.113549.1.1.1")
 # string tags decoded here: UTF8String, PrintableString, IA5String, NumericString, VisibleString, BMPString
 _STRINGS = {0x0C: "utf-8", 0x13: "ascii", 0x16: "ascii", 0x12: "ascii", 0x1A: "ascii", 0x1E: "utf-16-be"}
 
@@ -29,11 +30,13 @@ class Unusual(Exception):
 
 class Fields:
     """subject/issuer: [(oid content octets, value)] in DER order; policies: dotted OIDs;
-    identify_data: SubjectAltName has the otherName 1.2.410.200004.10.1.1."""
-    __slots__ = ("subject", "issuer", "policies", "identify_data")
+    identify_data: SubjectAltName has the otherName 1.2.410.200004.10.1.1; rsa_bits: the modulus
+    size of a well-formed RSA public key, None for any other key (cryptography then says)."""
+    __slots__ = ("subject", "issuer", "policies", "identify_data", "rsa_bits")
 
-    def __init__(self, subject, issuer, policies, identify_data):
+    def __init__(self, subject, issuer, policies, identify_data, rsa_bits=None):
         self.subject, self.issuer, self.policies, self.identify_data = subject, issuer, policies, identify_data
+        self.rsa_bits = rsa_bits
 
     def first(self, which: str, oid: bytes) -> str | None:
         for key, value in getattr(self, which):
@@ -174,6 +177,37 @@ def _skip(der: bytes, pos: int, end: int) -> int:
     return stop
 
 
+def _rsa_bits(der: bytes, pos: int, end: int) -> int | None:
+    """The modulus size of SubjectPublicKeyInfo at der[pos:end] when it is an RSA key written the
+    way every CA writes one (rsaEncryption, NULL parameters, a positive minimal modulus, an odd
+    exponent ≥ 3); None for anything else."""
+    try:
+        tag, k_pos, k_end = header(der, pos, end)                 # SubjectPublicKeyInfo
+        tag_a, a_pos, a_end = header(der, k_pos, k_end)           # AlgorithmIdentifier
+        tag_o, o_pos, o_end = header(der, a_pos, a_end)
+        if tag != 0x30 or tag_a != 0x30 or tag_o != 0x06 or der[o_pos:o_end] != _RSA or \
+                der[o_end:a_end] != b"\x05\x00":
+            return None
+        tag, b_pos, b_end = header(der, a_end, k_end)             # BIT STRING, no unused bits
+        if tag != 0x03 or b_end != k_end or der[b_pos] != 0:
+            return None
+        tag, r_pos, r_end = header(der, b_pos + 1, b_end)         # RSAPublicKey
+        tag_n, n_pos, n_end = header(der, r_pos, r_end)
+        tag_e, e_pos, e_end = header(der, n_end, r_end)
+        if tag != 0x30 or r_end != b_end or tag_n != 0x02 or tag_e != 0x02 or e_end != r_end:
+            return None
+        modulus, exponent = der[n_pos:n_end], der[e_pos:e_end]
+        for value in (modulus, exponent):
+            if not value or value[0] & 0x80 or (len(value) > 1 and value[0] == 0 and not value[1] & 0x80):
+                return None                                       # negative or not minimal
+        e = int.from_bytes(exponent, "big")
+        if e < 3 or not e & 1:
+            return None
+        return int.from_bytes(modulus, "big").bit_length()
+    except (DerError, IndexError):
+        return None
+
+
 def read_fields(der: bytes) -> Fields | None:
     """The listed fields of a certificate, or None when the fast path does not apply."""
     try:
@@ -187,7 +221,7 @@ def read_fields(der: bytes) -> Fields | None:
         tag, i_pos, i_end = header(der, pos, tbs_end)             # issuer
         pos = _skip(der, i_end, tbs_end)                          # validity
         tag, s_pos, s_end = header(der, pos, tbs_end)             # subject
-        pos = _skip(der, s_end, tbs_end)                          # subjectPublicKeyInfo
+        k_pos, pos = s_end, _skip(der, s_end, tbs_end)            # subjectPublicKeyInfo
         policies, identify = (), False
         while pos < tbs_end:
             tag, e_pos, e_end = header(der, pos, tbs_end)
@@ -201,7 +235,7 @@ def read_fields(der: bytes) -> Fields | None:
             issuer = tuple(_name(der, i_pos, i_end))
             if len(_name_cache) < 256:
                 _name_cache[issuer_der] = issuer
-        return Fields(_name(der, s_pos, s_end), issuer, policies, identify)
+        return Fields(_name(der, s_pos, s_end), issuer, policies, identify, _rsa_bits(der, k_pos, pos))
     except (DerError, Unusual, UnicodeDecodeError, IndexError):
         return None
 

@@ -21,7 +21,7 @@ def _both(der: bytes) -> tuple[CertInfo, CertInfo]:
 
 
 FIELDS = ("cn", "subject", "issuer_o", "issuer_cn", "subject_o", "policy_oids", "has_identify_data",
-          "display_name")
+          "display_name", "key_algorithm", "key_size")
 
 
 @pytest.mark.parametrize("org", ["yessign", "KICA", "CrossCert", "Dojang"])
@@ -34,9 +34,10 @@ def test_npki_certificates_read_alike(tmp_path, org, usage):
         assert getattr(fast, name) == getattr(slow, name), name
 
 
-def _custom(subject: x509.Name, issuer: x509.Name, extensions=()) -> bytes:
+def _custom(subject: x509.Name, issuer: x509.Name, extensions=(), public_key=None) -> bytes:
     key = factory._cached_key(0)
-    b = (x509.CertificateBuilder().subject_name(subject).issuer_name(issuer).public_key(key.public_key())
+    b = (x509.CertificateBuilder().subject_name(subject).issuer_name(issuer)
+         .public_key(public_key or key.public_key())
          .serial_number(7).not_valid_before(dt.datetime(2025, 1, 1)).not_valid_after(dt.datetime(2027, 1, 1)))
     for ext in extensions:
         b = b.add_extension(ext, critical=False)
@@ -64,6 +65,27 @@ def test_string_types_and_unusual_names_read_alike():
     for name in FIELDS:
         assert getattr(fast, name) == getattr(slow, name), name
     assert fast.has_identify_data and fast.policy_oids == ("1.2.410.200005.1.1.4", "1.2.3.9")
+
+
+def _key_of(kind: str):
+    from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
+    if kind.startswith("rsa"):
+        bits, exponent = (int(x) for x in kind[3:].split("/"))
+        return rsa.generate_private_key(exponent, bits).public_key()
+    return ec.generate_private_key(ec.SECP256R1()).public_key() if kind == "ec" else \
+        ed25519.Ed25519PrivateKey.generate().public_key()
+
+
+@pytest.mark.parametrize("kind", ["rsa1024/65537", "rsa2048/3", "rsa2047/65537", "rsa3072/65537", "ec", "ed25519"])
+def test_key_description_read_from_the_der_agrees(kind):
+    """RSA keys of old CAs (1024), odd sizes and exponents are read from the DER; other keys are left
+    to cryptography. Either way the listing shows what cryptography says."""
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "k")])
+    fast, slow = _both(_custom(name, name, public_key=_key_of(kind)))
+    assert (fast._fields.rsa_bits is not None) == kind.startswith("rsa")
+    assert (fast.key_algorithm, fast.key_size) == (slow.key_algorithm, slow.key_size)
+    if kind.startswith("rsa"):
+        assert fast.key_size == int(kind[3:].split("/")[0])
 
 
 def test_multi_valued_rdn_falls_back():
@@ -104,6 +126,12 @@ def test_mutated_certificates_never_raise_and_agree_when_parsed(npki_der, data):
     if fields is not None:
         fast_cn = [v for oid, v in fields.subject if oid == tbs._CN]
         assert fast_cn == [v if isinstance(v, str) else v.hex() for v in slow_cn]
+        if fields.rsa_bits is not None:        # a key the DER read accepts: cryptography agrees
+            try:
+                size = cert.public_key().key_size
+            except Exception:  # noqa: BLE001 - the byte flip broke the key for cryptography only
+                return
+            assert fields.rsa_bits == size
 
 
 _TEXT = st.text(st.characters(min_codepoint=0x20, max_codepoint=0xD7FF, blacklist_categories=("Cs",)),
