@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFrame, QHBoxLayout
 
 from core.errors import Cancelled, DojangError, StorageGone, UnknownStorage, WrongPassword
 from core.npki import keyfile
-from core.npki.certfolder import CertFolder
+from core.npki.certfolder import CertFolder, verify_key
 from core.storage import operations as ops
 from core.storage import copies, registry
 from core.storage.base import FOLDER, PHONE
@@ -923,15 +923,27 @@ class MainWindow(QMainWindow):
         lang = self.ctx.language
 
         def work():
+            # the listing's lazy key check: rows were shown before their key files were read
+            # (docs/npki-codec.md "Listing speed"); a bad key turns its row broken now
+            broken, good = {}, []
+            for k, s, e in rows:
+                checked = verify_key(e)
+                if checked is e:
+                    good.append((k, s, e))
+                else:
+                    broken[k] = (e, checked)
             # before the bank is open, its word is read from its database, read-only
             # (docs/bank-core.md "Crash recovery": nothing revoked is shown as valid)
             from core.authority.status import status_lookup
-            status = opened or status_lookup(e for _k, _s, e in rows)
-            return _copy_marks(rows, status, lang)
+            status = opened or status_lookup(e for _k, _s, e in good)
+            return (*_copy_marks(good, status, lang), broken)
         self.workers.submit(work, name="copies", on_done=self._copies_done, on_error=lambda _e: None)
 
     def _copies_done(self, result) -> None:
-        groups, info, where, said, self._stale = result
+        groups, info, where, said, self._stale, broken = result
+        if broken and self.cert_model.mark_broken(broken):
+            self._update_counts()
+            self._update_actions()
         self.copy_groups = groups
         self.cert_model.set_copy_info(info, where, said)
         if self._sized_columns and any(n > 1 or old for n, old in info.values()):

@@ -364,6 +364,20 @@ class CertTableModel(QAbstractTableModel):
         self._generation[storage_id] = self._generation.get(storage_id, 0) + 1
         self._remove_block(storage_id)
 
+    def mark_broken(self, found: dict) -> list[CertRow]:
+        """The lazy key check's answer (core.storage.scan.verify_keys, run after the rows are shown):
+        `found` maps a row key to (the entry that was checked, the BrokenFolder saying why). A row
+        still showing that entry turns broken; one rescanned meanwhile is left to its newer check."""
+        changed = []
+        for i, r in enumerate(self.rows):
+            hit = found.get(r.key)
+            if hit is not None and r.entry is hit[0]:
+                r.entry = hit[1]
+                r._cache.clear()
+                changed.append(i)
+                self.dataChanged.emit(self.index(i, 0), self.index(i, self.columnCount() - 1))
+        return [self.rows[i] for i in changed]
+
     def row_by_key(self, key: str) -> CertRow | None:
         return next((r for r in self.rows if r.key == key), None)
 

@@ -231,49 +231,45 @@ def _quick_read(path: str) -> bytes | None:
 
 
 def read_plain_folder(folder, base: str, ca: str, check_key: bool) -> CertFolder | BrokenFolder | None:
-    """The common case of read_cert_folder, with one `listdir` and no DirEntry objects: both files
-    present and regular. Returns None for anything else (a missing or odd file, a link, an entry
-    that is not a regular file) so that the careful path gives its usual answer; a listing of
-    thousands of folders pays the careful path only for unusual ones."""
-    sep = os.sep
-    names = os.listdir(base)
-    if len(names) == 2 and SIGN_CERT in names and SIGN_KEY in names:    # by far the most common
+    """The common case of read_cert_folder, with one `scandir` whose entry types (no stat calls) say
+    that every file is a regular one. Returns None for anything else (a missing or odd file, a
+    link, a sub-folder) so that the careful path gives its usual answer; a listing of thousands of
+    folders pays the careful path only for unusual ones.
+
+    Without `check_key` the key file is not opened at all: the listing's key check is lazy
+    (verify_key, docs/npki-codec.md "Listing speed")."""
+    with os.scandir(base) as it:
+        entries = list(it)
+    if len(entries) == 2 and entries[0].is_file(follow_symlinks=False) and \
+            entries[1].is_file(follow_symlinks=False):
+        first, second = entries[0].name, entries[1].name
         # shared, in the listing's order: a CertFolder's file_names are never changed in place
-        found = _PLAIN_NAMES if names[0] == SIGN_CERT else _PLAIN_NAMES_KC
-        cert_name, key_name = SIGN_CERT, SIGN_KEY
+        if first == SIGN_CERT and second == SIGN_KEY:          # by far the most common
+            found = _PLAIN_NAMES
+        elif first == SIGN_KEY and second == SIGN_CERT:
+            found = _PLAIN_NAMES_KC
+        else:
+            found = _general_names(entries)
     else:
-        found = {}
-        canonical = _CANONICAL
-        for name in names:
-            key = name if name in _EXACT else canonical.get(name.lower(), name)
-            if key not in found:
-                found[key] = name
-        cert_name, key_name = found.get(SIGN_CERT), found.get(SIGN_KEY)
-        if cert_name is None or key_name is None:
-            return None
-        for key, name in found.items():       # kmCert/kmPri and extra files: regular files only
-            if key != SIGN_CERT and key != SIGN_KEY and \
-                    not stat.S_ISREG(os.lstat(base + sep + name).st_mode):
-                return None
+        found = _general_names(entries)
+    if found is None:
+        return None
+    cert_name, key_name = found.get(SIGN_CERT), found.get(SIGN_KEY)
+    if cert_name is None or key_name is None:
+        return None
     # one bounded read per file, no fstat (_quick_read; the open itself was always first)
-    prefix = base + sep
+    prefix = base + os.sep
     cert = _quick_read(prefix + cert_name)
     if cert is None:
         return None
+    key_data = None
     if check_key:
         key_data = _quick_read(prefix + key_name)
         if key_data is None:
             return None
-    else:
-        st = os.lstat(prefix + key_name)
-        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_FILE:
-            return None
-        key_data = st.st_size
     try:
         info = parse_certificate(cert)
-        if not key_data:
-            raise MalformedKey()
-        if check_key and algorithm_oid(key_data) not in _KEY_OIDS:
+        if key_data is not None and algorithm_oid(key_data) not in _KEY_OIDS:
             check_key_structure(key_data)         # raises with the reason
     except DerError:
         return BrokenFolder(Path(base), ca, MalformedKey())
@@ -282,12 +278,58 @@ def read_plain_folder(folder, base: str, ca: str, check_key: bool) -> CertFolder
     return CertFolder(folder, ca, info, found)
 
 
+def _general_names(entries) -> dict[str, str] | None:
+    """find_file_names' answer from scandir entries, or None when any entry is not a regular file
+    (a link, a sub-folder, a FIFO): the careful path then says what is wrong."""
+    found: dict[str, str] = {}
+    canonical = _CANONICAL
+    for entry in entries:
+        if not entry.is_file(follow_symlinks=False):
+            return None
+        name = entry.name
+        key = name if name in _EXACT else canonical.get(name.lower(), name)
+        if key not in found:
+            found[key] = name
+    return found
+
+
+def verify_key(entry: CertFolder | BrokenFolder) -> CertFolder | BrokenFolder:
+    """The listing's lazy key check: `entry` itself when its signPri.key is readable, of sane size,
+    and encrypted with an algorithm Dojang reads; otherwise a BrokenFolder saying why. The same
+    answer as read_cert_folder(..., check_key=True) (tests/npki/test_folder_fast_path.py)."""
+    if not isinstance(entry, CertFolder):
+        return entry
+    base = entry.location
+    path = base + os.sep + entry.file_names[SIGN_KEY]
+    data = _quick_read(path)
+    if data is not None and algorithm_oid_or_none(data) in _KEY_OIDS:
+        return entry                                  # the common case: one bounded read
+    try:
+        data = read_small(path)
+        if not data:
+            raise MalformedKey()
+        check_key_structure(data)
+    except DojangError as exc:
+        return BrokenFolder(Path(base), entry.ca_folder, exc)
+    except OSError:
+        return _broken(base, entry.ca_folder, "파일을 읽을 수 없습니다.", "A file cannot be read.")
+    return entry
+
+
+def algorithm_oid_or_none(data: bytes) -> bytes | None:
+    try:
+        return algorithm_oid(data)
+    except DerError:
+        return None
+
+
 def read_cert_folder(folder: Path | str, ca_folder: str | None = None, *,
                      check_key: bool = False) -> CertFolder | BrokenFolder:
     """Read one certificate folder. Never raises for bad content: returns BrokenFolder instead.
 
-    One scandir of the folder, one read of signCert.der; signPri.key is only sized, or with
-    `check_key` read and its structure checked (an unknown algorithm makes the entry broken)."""
+    One scandir of the folder, one read of signCert.der; signPri.key is only seen in the listing
+    (a regular file), or with `check_key` read and its structure checked (an unknown algorithm makes
+    the entry broken). verify_key does that check later, for a listing that shows rows first."""
     base = os.fspath(folder)
     ca = ca_folder if ca_folder is not None else os.path.basename(os.path.dirname(os.path.dirname(base)))
     try:
@@ -315,12 +357,6 @@ def read_cert_folder(folder: Path | str, ca_folder: str | None = None, *,
             if not key:
                 raise MalformedKey()
             check_key_structure(key)
-        else:
-            key_size = os.lstat(base + os.sep + key_name).st_size
-            if key_size > MAX_FILE:
-                raise FileTooLarge(SIGN_KEY, key_size, MAX_FILE)
-            if key_size == 0:
-                raise MalformedKey()
     except DojangError as exc:
         return BrokenFolder(Path(base), ca, exc)
     except OSError:

@@ -60,6 +60,31 @@ def test_lists_good_and_broken_certificates(qtbot, npki_root):
     window.shutdown()
 
 
+def test_key_with_an_unknown_algorithm_turns_its_row_broken_after_the_listing(qtbot, npki_root):
+    """The scan lists without reading key files; the lazy key check that follows (off the GUI
+    thread) turns the row of a key Dojang cannot read into 손상됨, with the reason."""
+    from core.npki import asn1
+    factory.make_cert(factory.user_dir(npki_root))
+    odd = factory.make_cert(factory.user_dir(npki_root, "SignKorea"), org="SignKorea", usage="securities",
+                             key_index=1)
+    epki = asn1.EncryptedPrivateKeyInfo.load((odd.path / "signPri.key").read_bytes())
+    (odd.path / "signPri.key").write_bytes(asn1.EncryptedPrivateKeyInfo({
+        "encryption_algorithm": {"algorithm": "1.2.3.4.5.6", "parameters": asn1.core.Null()},
+        "encrypted_data": epki["encrypted_data"].native}).dump())
+    window = MainWindow(AppContext(language="en"), watch=False)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.scanFinished, timeout=10_000):
+        window.start()
+    model = window.cert_model
+    qtbot.waitUntil(lambda: sum(not r.good for r in model.rows) == 1, timeout=10_000)
+    row = next(i for i, r in enumerate(model.rows) if not r.good)
+    assert model.rows[row].entry.error.code == "unsupported_key_encryption"
+    assert model.index(row, CertTableModel.STATUS).data() in ("손상됨", "Broken")
+    assert "1.2.3.4.5.6" in str(model.index(row, CertTableModel.STATUS).data(Qt.ItemDataRole.ToolTipRole))
+    assert sum(r.good for r in model.rows) == 1
+    window.shutdown()
+
+
 # --- fixtures -----------------------------------------------------------------------------------
 
 @pytest.fixture

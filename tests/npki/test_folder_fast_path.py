@@ -87,3 +87,28 @@ def test_quick_path_takes_the_common_case(tmp_path, monkeypatch):
     monkeypatch.setattr(certfolder, "find_file_names", lambda *a: calls.append(a) or {})
     entry = read_cert_folder(made.path, "yessign", check_key=True)
     assert isinstance(entry, CertFolder) and entry.has_km and not calls
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_lazy_key_check_gives_the_eager_answer(tmp_path, layout):
+    """A listing reads no key files (check_key=False) and checks them after (verify_key): the two
+    steps together answer exactly like the eager read, for every odd layout."""
+    made = factory.make_cert(factory.user_dir(tmp_path / "NPKI"))
+    LAYOUTS[layout](made.path)
+    lazy = read_cert_folder(made.path, "yessign", check_key=False)
+    _same(certfolder.verify_key(lazy), read_cert_folder(made.path, "yessign", check_key=True))
+    if layout in ("empty key", "huge key", "garbage key", "unknown key algorithm"):
+        assert isinstance(lazy, CertFolder)             # not read yet: looks fine
+        assert isinstance(certfolder.verify_key(lazy), BrokenFolder)
+
+
+def test_lazy_listing_opens_no_key_file(tmp_path, monkeypatch):
+    made = factory.make_cert(factory.user_dir(tmp_path / "NPKI"), with_km=True)
+    opened = []
+    real_open = os.open
+    monkeypatch.setattr(certfolder.os, "open", lambda path, *a, **kw: opened.append(str(path)) or real_open(path, *a, **kw))
+    entry = read_cert_folder(made.path, "yessign", check_key=False)
+    assert isinstance(entry, CertFolder) and entry.has_km
+    assert [os.path.basename(p) for p in opened] == ["signCert.der"]
+    assert certfolder.verify_key(entry) is entry
+    assert os.path.basename(opened[-1]) == "signPri.key"
