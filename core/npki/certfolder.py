@@ -4,6 +4,7 @@ File names are matched case-insensitively when reading and written exactly when 
 """
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from dataclasses import dataclass
@@ -46,18 +47,17 @@ def find_files(folder: Path) -> dict[str, Path]:
 
 
 def read_capped(path: Path | str, limit: int = MAX_FILE) -> bytes:
-    """Read a regular file (never through a symlink) of at most `limit` bytes."""
-    st = os.lstat(path)
-    if not stat.S_ISREG(st.st_mode):
-        raise BrokenEntry("일반 파일이 아닙니다.", "Not a regular file.", path=str(path))
-    if st.st_size > limit:
-        raise FileTooLarge(os.path.basename(path), st.st_size, limit, path=str(path))
-    with open(path, "rb") as fh:
-        # st_size + 1 notices a file that grew since lstat without allocating `limit` bytes
-        data = fh.read(st.st_size + 1)
-    if len(data) > limit:
-        raise FileTooLarge(os.path.basename(path), len(data), limit, path=str(path))
-    return data
+    """Read a regular file (never through a symlink, never blocking on a FIFO) of at most `limit`
+    bytes: read_small, with a link reported like any other entry that is not a regular file."""
+    where = os.fspath(path)
+    if not _NOFOLLOW and stat.S_ISLNK(os.lstat(where).st_mode):    # Windows: no O_NOFOLLOW
+        raise BrokenEntry("일반 파일이 아닙니다.", "Not a regular file.", path=where)
+    try:
+        return read_small(where, limit)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:          # O_NOFOLLOW met a symbolic link
+            raise BrokenEntry("일반 파일이 아닙니다.", "Not a regular file.", path=where) from exc
+        raise
 
 
 class CertFolder:
@@ -150,7 +150,8 @@ class BrokenFolder:
         return self.error.message(lang)
 
 
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_OPEN_FLAGS = os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 _KEY_OIDS = {encode_oid(o) for o in oids.KEY_ENCRYPTION}
 
 
@@ -160,9 +161,9 @@ def read_small(path: str, limit: int = MAX_FILE) -> bytes:
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise BrokenEntry("일반 파일이 아닙니다.", "Not a regular file.")
+            raise BrokenEntry("일반 파일이 아닙니다.", "Not a regular file.", path=path)
         if st.st_size > limit:
-            raise FileTooLarge(os.path.basename(path), st.st_size, limit)
+            raise FileTooLarge(os.path.basename(path), st.st_size, limit, path=path)
         data = os.read(fd, st.st_size + 1)
         if len(data) > st.st_size:          # grew since fstat: read on, within the limit
             chunks, total = [data], len(data)
@@ -170,7 +171,7 @@ def read_small(path: str, limit: int = MAX_FILE) -> bytes:
                 chunks.append(chunk)
                 total += len(chunk)
                 if total > limit:
-                    raise FileTooLarge(os.path.basename(path), total, limit)
+                    raise FileTooLarge(os.path.basename(path), total, limit, path=path)
             data = b"".join(chunks)
         return data
     finally:
