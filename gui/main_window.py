@@ -309,6 +309,9 @@ class MainWindow(QMainWindow):
         rv.addWidget(self.stale_banner)
         self.copy_groups: list = []
         self._stale: list[tuple[str, int, bool]] = []    # (name, old copies, can sync) per stale group
+        # row key -> the entry whose key file the lazy key check found fine (a rescan makes new
+        # entries; only those are checked again)
+        self._keys_ok: dict[str, object] = {}
 
         # the file storages' certificates, or the 금융인증서 cloud (gui.cloud_panel) when its row is chosen
         self.pages = QStackedWidget(right)
@@ -922,25 +925,29 @@ class MainWindow(QMainWindow):
         opened = self.ctx.authority().certificate_status if self.ctx.authority_open else None
         lang = self.ctx.language
 
+        keys_ok = dict(self._keys_ok)
+
         def work():
             # the listing's lazy key check: rows were shown before their key files were read
-            # (docs/npki-codec.md "Listing speed"); a bad key turns its row broken now
-            broken, good = {}, []
+            # (docs/npki-codec.md "Listing speed"); a bad key turns its row broken now. Rows
+            # checked before (the same entry object: not rescanned since) are not read again.
+            broken, good, fresh = {}, [], {}
             for k, s, e in rows:
-                checked = verify_key(e)
+                checked = e if keys_ok.get(k) is e else verify_key(e)
                 if checked is e:
                     good.append((k, s, e))
+                    fresh[k] = e
                 else:
                     broken[k] = (e, checked)
             # before the bank is open, its word is read from its database, read-only
             # (docs/bank-core.md "Crash recovery": nothing revoked is shown as valid)
             from core.authority.status import status_lookup
             status = opened or status_lookup(e for _k, _s, e in good)
-            return (*_copy_marks(good, status, lang), broken)
+            return (*_copy_marks(good, status, lang), broken, fresh)
         self.workers.submit(work, name="copies", on_done=self._copies_done, on_error=lambda _e: None)
 
     def _copies_done(self, result) -> None:
-        groups, info, where, said, self._stale, broken = result
+        groups, info, where, said, self._stale, broken, self._keys_ok = result
         if broken and self.cert_model.mark_broken(broken):
             self._update_counts()
             self._update_actions()

@@ -85,6 +85,30 @@ def test_key_with_an_unknown_algorithm_turns_its_row_broken_after_the_listing(qt
     window.shutdown()
 
 
+def test_lazy_key_check_reads_only_rows_it_has_not_checked(qtbot, npki_root, monkeypatch):
+    """After a rescan of one storage, only that storage's new rows have their key files read again."""
+    import gui.main_window as mw
+    for i in range(3):
+        factory.make_cert(factory.user_dir(npki_root), name=f"사용자{i}", key_index=i)
+    calls = []
+    real = mw.verify_key
+    monkeypatch.setattr(mw, "verify_key", lambda e: calls.append(e.name) or real(e))
+    window = MainWindow(AppContext(language="en"), watch=False)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.scanFinished, timeout=10_000):
+        window.start()
+    qtbot.waitUntil(lambda: len(window._keys_ok) == 3, timeout=10_000)
+    assert len(calls) == 3
+    calls.clear()
+    window._update_copies()                      # nothing rescanned: nothing read again
+    qtbot.waitUntil(lambda: not any(t.name == "copies" for t in window.workers.active()), timeout=10_000)
+    assert calls == []
+    with qtbot.waitSignal(window.scanFinished, timeout=10_000):
+        window.refresh()                         # new entries: checked again
+    qtbot.waitUntil(lambda: len(calls) == 3, timeout=10_000)
+    window.shutdown()
+
+
 # --- fixtures -----------------------------------------------------------------------------------
 
 @pytest.fixture
