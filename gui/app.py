@@ -6,7 +6,7 @@ import importlib
 import sys
 
 # no `Qt` namespace here: loading it costs ~14 ms, paid after the placeholder's first paint instead
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 from core import __version__
@@ -23,8 +23,41 @@ from .context import AppContext
 GUI_SWITCH_INTERVAL = 0.0005
 
 
+class _EmitProbe(QObject):
+    fired = Signal()
+
+
+_BOOL_PAD: list = []
+
+
+def emit_loses_bool_references() -> bool:
+    """True when this PySide6 drops a reference to True on every Signal.emit made from Python
+    (PySide6 6.12.0: emit hands back True without owning it). Python 3.11's True is an ordinary
+    object: a few thousand emits free it and Python aborts ("bool_dealloc"). 3.12 made it immortal."""
+    if sys.version_info >= (3, 12):
+        return False
+    probe = _EmitProbe()
+    before = sys.getrefcount(True)
+    for _ in range(8):
+        probe.fired.emit()
+    return before - sys.getrefcount(True) >= 8
+
+
+def guard_emit_refcount() -> None:
+    """pyproject keeps PySide6 6.12 out; should it be installed anyway (a system package, a manual
+    upgrade), hold a million references to True so that a session does not run out (8 MB) and say
+    so on stderr, instead of the window dying hours later (docs/gui-state.md)."""
+    if not _BOOL_PAD and emit_loses_bool_references():
+        _BOOL_PAD.extend([True] * (1 << 20))
+        import logging
+        logging.getLogger(__name__).warning(
+            "PySide6 %s loses a reference on every signal emit; upgrade or downgrade PySide6 "
+            "(see README, Dependencies)", __import__("PySide6").__version__)
+
+
 def create_app(argv: list[str] | None = None) -> QApplication:
     sys.setswitchinterval(GUI_SWITCH_INTERVAL)
+    guard_emit_refcount()
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Dojang")
     app.setApplicationDisplayName("도장 Dojang")
