@@ -303,7 +303,7 @@ def verify_key(entry: CertFolder | BrokenFolder) -> CertFolder | BrokenFolder:
     base = entry.location
     path = base + os.sep + entry.file_names[SIGN_KEY]
     data = _quick_read(path)
-    if data is not None and algorithm_oid_or_none(data) in _KEY_OIDS:
+    if data is not None and _algorithm_oid_or_none(data) in _KEY_OIDS:
         return entry                                  # the common case: one bounded read
     try:
         data = read_small(path)
@@ -317,7 +317,7 @@ def verify_key(entry: CertFolder | BrokenFolder) -> CertFolder | BrokenFolder:
     return entry
 
 
-def algorithm_oid_or_none(data: bytes) -> bytes | None:
+def _algorithm_oid_or_none(data: bytes) -> bytes | None:
     try:
         return algorithm_oid(data)
     except DerError:

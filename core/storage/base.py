@@ -19,7 +19,7 @@ from typing import Iterator
 from ..errors import ReadOnlyStorage, StorageGone, UnknownCertificate
 from ..i18n import pick
 from ..npki.certfolder import BrokenFolder, CertFolder, read_cert_folder
-from .scan import Entry, ScanReport, scan_report
+from .scan import Entry, ScanReport, scan_report, verify_keys
 
 HDD, REMOVABLE, PHONE, FOLDER = "hdd", "removable", "phone", "folder"
 KIND_LABELS = {
@@ -138,7 +138,8 @@ class Storage:
         return self.scan_report().entries
 
     def certificates(self) -> list[CertFolder]:
-        return [e for e in self.scan() if isinstance(e, CertFolder)]
+        """The usable certificates: listed, and their key files checked (scan.verify_keys)."""
+        return [e for e in verify_keys(self.scan()) if isinstance(e, CertFolder)]
 
     def cert_id(self, entry: Entry) -> str:
         """A short id for an entry, stable while it stays in the same place on this storage."""

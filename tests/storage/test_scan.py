@@ -211,3 +211,13 @@ def test_read_only_root_is_never_cleaned(made, npki_root):
     junk.write_bytes(b"")
     base.hard_disk(npki_root, legacy_index=0).scan()
     assert junk.exists()
+
+
+def test_usable_certificates_have_their_keys_checked(hostile, usb):
+    """Storage.certificates() (what the phone window, the transfer and the flows' pickers offer)
+    runs the lazy key check: a key Dojang cannot read is not offered as a usable certificate."""
+    listed = {e.name for e in usb.scan() if isinstance(e, CertFolder)}
+    usable = {c.name for c in usb.certificates()}
+    assert {"unknown-oid", "empty-key"} <= listed
+    assert not {"unknown-oid", "empty-key"} & usable
+    assert hostile["good"].folder_name in usable
