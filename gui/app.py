@@ -50,9 +50,10 @@ def guard_emit_refcount() -> None:
     if not _BOOL_PAD and emit_loses_bool_references():
         _BOOL_PAD.extend([True] * (1 << 20))
         import logging
+        import PySide6
         logging.getLogger(__name__).warning(
             "PySide6 %s loses a reference on every signal emit; upgrade or downgrade PySide6 "
-            "(see README, Dependencies)", __import__("PySide6").__version__)
+            "(see README, Dependencies)", PySide6.__version__)
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:

@@ -190,25 +190,17 @@ def check_key_structure(data: bytes) -> None:
         raise UnsupportedKeyEncryption(decode_oid(oid))
 
 
+def check_key_file(path: str) -> None:
+    """Read a key file (read_small) and check it as the listing does (check_key_structure); an
+    empty file is a damaged key. Raises DojangError with the reason, OSError when unreadable."""
+    data = read_small(path)
+    if not data:
+        raise MalformedKey()
+    check_key_structure(data)
+
+
 def _broken(folder: str, ca: str, ko: str, en: str) -> BrokenFolder:
     return BrokenFolder(Path(folder), ca, BrokenEntry(ko, en, path=folder))
-
-
-def _regular_bytes(path: str) -> bytes | None:
-    """A regular file's bytes (at most MAX_FILE); None for anything else (a link, a device, a file
-    that is too big or changed while read): the careful path then says what is wrong."""
-    try:
-        fd = os.open(path, _OPEN_FLAGS)
-    except OSError:
-        return None
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_FILE:
-            return None
-        data = os.read(fd, st.st_size + 1)
-    finally:
-        os.close(fd)
-    return data if len(data) == st.st_size else None
 
 
 _QUICK = 16 * 1024         # the quick path's read size: a certificate or key file is a few KB
@@ -306,10 +298,7 @@ def verify_key(entry: CertFolder | BrokenFolder) -> CertFolder | BrokenFolder:
     if data is not None and _algorithm_oid_or_none(data) in _KEY_OIDS:
         return entry                                  # the common case: one bounded read
     try:
-        data = read_small(path)
-        if not data:
-            raise MalformedKey()
-        check_key_structure(data)
+        check_key_file(path)
     except DojangError as exc:
         return BrokenFolder(Path(base), entry.ca_folder, exc)
     except OSError:
@@ -354,10 +343,7 @@ def read_cert_folder(folder: Path | str, ca_folder: str | None = None, *,
     try:
         info = parse_certificate(read_small(base + os.sep + cert_name))
         if check_key:
-            key = read_small(base + os.sep + key_name)
-            if not key:
-                raise MalformedKey()
-            check_key_structure(key)
+            check_key_file(base + os.sep + key_name)
     except DojangError as exc:
         return BrokenFolder(Path(base), ca, exc)
     except OSError:

@@ -23,8 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import SymlinkNotFollowed, TooManyEntries
-from ..npki.certfolder import (BrokenFolder, CertFolder, check_key_structure, read_cert_folder,
-                               read_plain_folder, verify_key)
+from ..npki.certfolder import BrokenFolder, CertFolder, check_key_structure, read_cert_folder, verify_key
 from ..npki.der import algorithm_oid
 from . import switch
 from .safewrite import KEEP_PREFIX, OLD_PREFIX, TEMP_PREFIX
@@ -211,10 +210,7 @@ def _read_entry(folder: str, ca: str, check_keys: bool, clean: bool, own_writes_
                 report: ScanReport) -> Entry:
     """Read a certificate folder; with `check_keys`, a key file with an unknown algorithm OID or
     garbage structure makes the entry broken with that reason (not only at password time)."""
-    try:      # the common case straight away (read_cert_folder's first step), else the whole thing
-        entry = read_plain_folder(folder, folder, ca, check_keys) or read_cert_folder(folder, ca, check_key=check_keys)
-    except OSError:
-        entry = read_cert_folder(folder, ca, check_key=check_keys)
+    entry = read_cert_folder(folder, ca, check_key=check_keys)
     if clean:
         names = entry.file_names if isinstance(entry, CertFolder) else None
         if names is None or _has_junk(names):
@@ -291,16 +287,7 @@ def scan_report(root: Path, *, clean: bool = False, own_writes_idle: bool = Fals
                     entries.append(BrokenFolder(user_dir, ca_name, TooManyEntries(path=str(user_dir))))
                     break
                 count += 1
-                if clean:
-                    entries.append(_read_entry(entry.path, ca_name, check_keys, clean, own_writes_idle, now, report))
-                    continue
-                # _read_entry's first step written out: thousands of folders take this line
-                path = entry.path
-                try:
-                    got = read_plain_folder(path, path, ca_name, check_keys)
-                except OSError:
-                    got = None
-                entries.append(got or read_cert_folder(path, ca_name, check_key=check_keys))
+                entries.append(_read_entry(entry.path, ca_name, check_keys, clean, own_writes_idle, now, report))
     if len(cas) > MAX_CA_FOLDERS:
         report.truncated = True
         report.entries.append(BrokenFolder(root, "", TooManyEntries(path=str(root))))

@@ -125,6 +125,14 @@ def make_label(text: str = "", parent=None, *, name: str | None = None, wrap: bo
     return lab
 
 
+def make_code_label(parent, name: str, px: int, spacing: int) -> QLabel:
+    """A one-time code shown large and centred, selectable so it can be copied."""
+    lab = make_label("", parent, name=name, align=Qt.AlignmentFlag.AlignHCenter)
+    lab.setStyleSheet(f"font-size: {px}px; font-weight: 700; letter-spacing: {spacing}px;")
+    lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return lab
+
+
 def make_button(text: str, name: str, cls: str | None = None, parent=None) -> QPushButton:
     b = QPushButton(text, parent)
     b.setObjectName(name)

@@ -11,7 +11,7 @@ from core.storage import phone_transfer as pt
 
 from ..context import AppContext
 from ..workers import Workers
-from .common import POLL_MS, make_button, in_background, make_label, set_status
+from .common import POLL_MS, make_button, in_background, make_code_label, make_label, set_status
 
 
 # --- the PC side of the transfer ---------------------------------------------------------------------
@@ -53,9 +53,7 @@ class PcTransferWindow(QWidget):
         self.send_button = b = make_button(self.tr("인증번호 받기"), "pcTransferSend")
         b.clicked.connect(self.do_send)
         sl.addWidget(b)
-        self.code = make_label("", send, name="pcTransferCode", align=Qt.AlignmentFlag.AlignHCenter)
-        self.code.setStyleSheet("font-size: 30px; font-weight: 700; letter-spacing: 3px;")
-        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code = make_code_label(send, "pcTransferCode", 30, 3)
         sl.addWidget(self.code)
         self.expiry = QProgressBar(send)
         self.expiry.setObjectName("pcTransferExpiry")

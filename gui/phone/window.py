@@ -29,6 +29,7 @@ from ..context import AppContext
 from ..safetext import shown
 from ..workers import Workers
 from .common import (BatteryIcon, POLL_MS, PHONE_STYLE, make_button, make_card, fit_round, in_background, to_kst, make_label,
+                     make_code_label,
                      message_of, set_status, call_script, lock_date_text)
 
 
@@ -432,9 +433,7 @@ class PhoneWindow(QWidget):
         card, cl4 = make_card(motp)
         self.motp_hint = make_label("", card, name="phoneMobileOtpHint", wrap=True)
         cl4.addWidget(self.motp_hint)
-        self.motp_code = make_label("", card, name="phoneMobileOtpCode", align=Qt.AlignmentFlag.AlignHCenter)
-        self.motp_code.setStyleSheet("font-size: 26px; font-weight: 700; letter-spacing: 4px;")
-        self.motp_code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.motp_code = make_code_label(card, "phoneMobileOtpCode", 26, 4)
         cl4.addWidget(self.motp_code)
         self.motp_left = QProgressBar(card)
         self.motp_left.setObjectName("phoneMobileOtpLeft")
